@@ -1,0 +1,1 @@
+"""Deal Tracker: a local desk for business deals in the news."""
