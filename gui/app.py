@@ -1,0 +1,174 @@
+"""Start-up: QApplication and its names, the data dir, settings, the excepthook, resource paths; run() opens the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from core.errors import DatabaseError, DealsError
+from gui.dialogs import show_error
+
+if TYPE_CHECKING:
+    from core.store import Store
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "DealTracker"
+APPLICATION = "Deal Tracker"
+DEFAULT_DATABASE = "deals.db"
+LAST_DATABASE_KEY = "database/last"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(name: str) -> Path:
+    """A file under resources/, the one place icons and samples are read from."""
+    return _RESOURCES / name
+
+
+def sample_paths() -> list[Path]:
+    folder = resource_path("samples")
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "README")))
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = resource_path(f"icons/deal-tracker-{size}.png")
+        if png.exists():
+            icon.addFile(str(png))
+    if icon.isNull() and resource_path("icon.svg").exists():
+        icon.addFile(str(resource_path("icon.svg")))
+    return icon
+
+
+def choose_data_dir(override: str | None) -> Path:
+    """--data-dir if given, else the platform's app data folder; created when missing."""
+    if override:
+        folder = Path(override).expanduser()
+    else:
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def make_settings(folder: Path, private: bool) -> QSettings:
+    # With --data-dir everything, UI state included, lives in that folder: a second desk never
+    # disturbs the first, and tests stay out of the user's real settings.
+    if private:
+        return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def import_samples(store: Store) -> list:
+    """Fill a store with the bundled sample articles; returns the importer's per-source results."""
+    from core.importer import import_sources
+
+    return import_sources(store, sample_paths())
+
+
+def open_store(path: Path, *, fill_when_new: bool) -> Store:
+    """Open (creating if missing) the database at `path`; a new default one gets the samples."""
+    from core.store import Store
+
+    is_new = not path.exists()
+    store = Store.open(path)
+    if is_new and fill_when_new:
+        try:
+            import_samples(store)
+        except DealsError as exc:
+            log.warning("Could not import the sample articles: %s", exc)
+    return store
+
+
+def install_excepthook() -> None:
+    """Log every uncaught exception and show it in a dialog with the traceback under Details."""
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Uncaught exception\n%s", details)
+        if showing or QApplication.instance() is None:
+            return  # an error inside the error dialog must not loop
+        showing = True
+        try:
+            parent = QApplication.activeWindow()
+            if isinstance(exc, DealsError):
+                show_error(parent, APPLICATION, str(exc))
+            else:
+                show_error(
+                    parent,
+                    "Unexpected error",
+                    f"Deal Tracker ran into a problem it did not expect:\n\n{exc_type.__name__}: {exc}\n\n"
+                    "Your data is safe; every change is stored as soon as it is made.",
+                    details,
+                )
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def _setup_logging(folder: Path) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        handlers.append(logging.FileHandler(folder / "deal-tracker.log", encoding="utf-8"))
+    except OSError:
+        pass
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=handlers)
+
+
+def run(argv_db: str | None, data_dir: str | None) -> int:
+    """Open the window on `argv_db`, else the last database, else `deals.db` in the data dir."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setWindowIcon(app_icon())
+
+    folder = choose_data_dir(data_dir)
+    _setup_logging(folder)
+    install_excepthook()
+    settings = make_settings(folder, private=data_dir is not None)
+
+    default = folder / DEFAULT_DATABASE
+    last = settings.value(LAST_DATABASE_KEY, "", str)
+    if argv_db:
+        path = Path(argv_db).expanduser()
+    elif last and Path(last).exists():
+        path = Path(last)
+    else:
+        path = default
+    try:
+        store = open_store(path, fill_when_new=path == default)
+    except DatabaseError as exc:
+        show_error(None, "Could not open the database", str(exc))
+        if argv_db or path == default:
+            return 1
+        # The remembered database went bad; the default desk is still there to fall back on.
+        try:
+            store = open_store(default, fill_when_new=True)
+        except DatabaseError as exc2:
+            show_error(None, "Could not open the database", str(exc2))
+            return 1
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(store, settings, default_database=default)
+    window.show()
+    return app.exec()
