@@ -1,0 +1,218 @@
+"""DealsTableModel: a thin, read-only adapter that pages deal rows out of the store as the view draws them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
+
+from core.model import DealQuery
+from gui.formatting import format_date, format_exact_money, format_value, status_label, type_label
+
+PAGE_SIZE = 200
+CACHED_PAGES = 8  # 1,600 rows: several screens either side of the one in view
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    """The list's columns: header text and the store's sort key, so a new column is one line."""
+
+    header: str
+    sort_key: str
+
+    def __new__(cls, value: int, header: str, sort_key: str) -> Column:
+        member = int.__new__(cls, value)
+        member._value_ = value
+        member.header = header
+        member.sort_key = sort_key
+        return member
+
+    TITLE = 0, "Title", "title"
+    TYPE = 1, "Type", "type"
+    STATUS = 2, "Status", "status"
+    DATE = 3, "Date", "date"
+    PARTIES = 4, "Parties", "parties"
+    VALUE = 5, "Value", "value"
+    SECTORS = 6, "Sectors", "sectors"
+    SOURCES = 7, "Sources", "sources"
+    REVIEW = 8, "Review", "review"
+
+
+class DealsTableModel(QAbstractTableModel):
+    """Rows are the store's answer to one DealQuery; only pages of rows near the view are held."""
+
+    def __init__(self, store: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._query = DealQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, tuple[list[int], dict[int, Any]]] = OrderedDict()
+        self.pages_fetched = 0  # for tests and the curious: how often the store was asked for a page
+        self._review_icon = None
+        self._count = store.count_deals(self._query)
+
+    # --- what the window asks for -------------------------------------------------------------
+
+    @property
+    def query(self) -> DealQuery:
+        return self._query
+
+    def set_store(self, store: Any) -> None:
+        self.beginResetModel()
+        self._store = store
+        self._reset_cache()
+        self.endResetModel()
+
+    def set_query(self, query: DealQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._reset_cache()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read everything for the same query: rows were added, deleted or re-sorted."""
+        self.set_query(self._query)
+
+    def refresh_deal(self, deal_id: int) -> None:
+        """Re-read one deal's row in place, if it is among the cached rows."""
+        # Collect first: emitting dataChanged makes the view call data(), which reorders the LRU.
+        hits = [(number, ids, rows) for number, (ids, rows) in self._pages.items() if deal_id in ids]
+        for number, ids, rows in hits:
+            rows.pop(deal_id, None)
+            rows.update(self._store.deal_rows([deal_id]))
+            row = number * PAGE_SIZE + ids.index(deal_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def deal_id(self, row: int) -> int | None:
+        if not 0 <= row < self._count:
+            return None
+        ids, _ = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return ids[offset] if offset < len(ids) else None
+
+    def row_of(self, deal_id: int, max_pages: int = 10) -> int | None:
+        """The row showing `deal_id`, looking through cached pages, then the first `max_pages` pages."""
+        for number, (ids, _) in self._pages.items():
+            if deal_id in ids:
+                return number * PAGE_SIZE + ids.index(deal_id)
+        for number in range(min(max_pages, self._page_count())):
+            ids, _ = self._page(number)
+            if deal_id in ids:
+                return number * PAGE_SIZE + ids.index(deal_id)
+        return None
+
+    # --- Qt overrides -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return Column(section).header
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.VALUE, Column.SOURCES):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VALUE, Column.SOURCES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.REVIEW and row.needs_review:
+            return self._warning_icon()
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.sort == Column(column).sort_key and self._query.descending == descending:
+            return
+        self.set_query(dataclasses.replace(self._query, sort=Column(column).sort_key, descending=descending))
+
+    # --- paging -------------------------------------------------------------------------------
+
+    def _reset_cache(self) -> None:
+        self._pages.clear()
+        self._count = self._store.count_deals(self._query)
+
+    def _page_count(self) -> int:
+        return (self._count + PAGE_SIZE - 1) // PAGE_SIZE
+
+    def _page(self, number: int) -> tuple[list[int], dict[int, Any]]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        ids = self._store.deal_ids(self._query, number * PAGE_SIZE, PAGE_SIZE)
+        page = (ids, self._store.deal_rows(ids) if ids else {})
+        self.pages_fetched += 1
+        self._pages[number] = page
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _row(self, row: int) -> Any:
+        ids, rows = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows.get(ids[offset]) if offset < len(ids) else None
+
+    def _warning_icon(self) -> Any:
+        if self._review_icon is None:
+            self._review_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._review_icon
+
+    @staticmethod
+    def _display(row: Any, column: Column) -> str:
+        if column is Column.TITLE:
+            return row.title or ""
+        if column is Column.TYPE:
+            return type_label(row.type) if row.type else ""
+        if column is Column.STATUS:
+            return status_label(row.status) if row.status else ""
+        if column is Column.DATE:
+            return format_date(row.date, row.date_precision)
+        if column is Column.PARTIES:
+            return row.parties or ""
+        if column is Column.VALUE:
+            return format_value(row.value, row.currency, row.usd_value)
+        if column is Column.SECTORS:
+            return row.sectors or ""
+        if column is Column.SOURCES:
+            return str(row.sources or 0)
+        return ""  # the review mark is an icon (DecorationRole) with a tooltip
+
+    @staticmethod
+    def _tooltip(row: Any, column: Column) -> str | None:
+        if column is Column.VALUE and row.value is not None:
+            text = format_exact_money(row.value, row.currency)
+            if row.usd_value is not None and (row.currency or "").upper() != "USD":
+                text += f" ({format_exact_money(row.usd_value, 'USD')})"
+            return text
+        if column is Column.REVIEW and row.needs_review:
+            return "The parser was unsure of some fields of this deal"
+        if column in (Column.TITLE, Column.PARTIES, Column.SECTORS):
+            return DealsTableModel._display(row, column) or None
+        return None

@@ -1,0 +1,110 @@
+"""How deal values read on screen: dates at their precision, money with magnitudes, labels for enum values."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from core.model import DealType, PartyKind, Precision, Status
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+CURRENCY_SYMBOLS = {
+    "USD": "US$", "GBP": "£", "EUR": "€", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩",
+    "AUD": "A$", "CAD": "C$", "SGD": "S$", "HKD": "HK$",
+}
+COMMON_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "KRW", "AUD", "CAD", "SGD", "HKD",
+                     "CHF", "AED", "SAR")
+
+_TYPE_LABELS = {
+    DealType.MOU: "MoU", DealType.JOINT_VENTURE: "Joint venture", DealType.FUNDING_ROUND: "Funding round",
+}
+
+
+def type_label(value: str) -> str:
+    try:
+        kind = DealType(value)
+    except ValueError:
+        return value
+    return _TYPE_LABELS.get(kind, kind.value.replace("_", " ").capitalize())
+
+
+def status_label(value: str) -> str:
+    try:
+        status = Status(value)
+    except ValueError:
+        return value
+    return "MoU" if status is Status.MOU else status.value.capitalize()
+
+
+def kind_label(value: str) -> str:
+    try:
+        return PartyKind(value).value.capitalize()
+    except ValueError:
+        return value
+
+
+def format_date(iso: str | None, precision: str | None) -> str:
+    """'22 Sep 2025', '~22 Sep 2025' (week), 'Sep 2025', 'Q3 2025', 'H2 2025' or '2025'."""
+    if not iso:
+        return ""
+    try:
+        year = int(iso[:4])
+        month = int(iso[5:7]) if len(iso) >= 7 else 1
+        day = int(iso[8:10]) if len(iso) >= 10 else 1
+        Date(year, month, day)
+    except ValueError:
+        return iso
+    p = Precision(precision) if precision else (Precision.DAY if len(iso) >= 10 else
+                                                Precision.MONTH if len(iso) >= 7 else Precision.YEAR)
+    if p is Precision.YEAR:
+        return f"{year}"
+    if p is Precision.HALF:
+        return f"H{1 if month <= 6 else 2} {year}"
+    if p is Precision.QUARTER:
+        return f"Q{(month - 1) // 3 + 1} {year}"
+    if p is Precision.MONTH:
+        return f"{_MONTHS[month - 1]} {year}"
+    text = f"{day} {_MONTHS[month - 1]} {year}"
+    return f"~{text}" if p is Precision.WEEK else text
+
+
+def _short_number(value: float) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            scaled = value / size
+            break
+    else:
+        scaled, suffix = value, ""
+    if abs(scaled) >= 100:
+        digits = f"{scaled:.0f}"
+    else:
+        digits = f"{scaled:.2f}".rstrip("0").rstrip(".")
+    return digits + suffix
+
+
+def format_money(value: float | None, currency: str | None) -> str:
+    """'£500m', 'US$1.2bn', 'CHF 40m'."""
+    if value is None:
+        return ""
+    code = (currency or "").upper()
+    symbol = CURRENCY_SYMBOLS.get(code)
+    number = _short_number(value)
+    if symbol:
+        return symbol + number
+    return f"{code} {number}".strip()
+
+
+def format_value(value: float | None, currency: str | None, usd_value: float | None) -> str:
+    """The list's value cell: native amount, then the US-dollar figure where the article gave one."""
+    text = format_money(value, currency)
+    if usd_value is not None and (currency or "").upper() != "USD":
+        dollars = format_money(usd_value, "USD")
+        return f"{text} ({dollars})" if text else dollars
+    return text
+
+
+def format_exact_money(value: float | None, currency: str | None) -> str:
+    if value is None:
+        return ""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{number} {currency or ''}".strip()
