@@ -1,0 +1,213 @@
+"""What plain article text says about itself: its headline, a closing "The post ..." line, a wire tag, a byline date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+# How far into the article a byline, dateline or wire tag may stand.
+_BYLINE_LINES = 6
+_WIRE_CHARS = 1500
+_MAX_HEADLINE_CHARS = 200
+_MAX_HEADLINE_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The text without its closing "The post ..." line, and the metadata the text gave."""
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date
+    date_end: int = 0  # offset in `text` just past the date `published` came from; 0 when none
+
+
+def find_byline(text: str) -> Byline:
+    """Read title, publisher and published date off normalised article text (\\n newlines, stripped)."""
+    text, closing_title, closing_publisher = _cut_closing_line(text)
+    lines = _lines(text)
+    headline = _headline(lines)
+    published, date_end = _byline_date(lines[1:] if headline else lines)
+    return Byline(
+        text=text,
+        title=closing_title or headline,
+        publisher=closing_publisher or _wire_publisher(text[:_WIRE_CHARS]),
+        published=published,
+        date_end=date_end,
+    )
+
+
+# WordPress feeds end every copied post with this line; it holds the true title and site name.
+_CLOSING = re.compile(
+    r"The (?:post|article) (?P<title>.+?) (?:appeared first|first appeared|was first published) on "
+    r"(?P<publisher>[^\n]+?)\.?[ \t]*"
+)
+
+
+def _cut_closing_line(text: str) -> tuple[str, str | None, str | None]:
+    lines = _lines(text)
+    for start, line in reversed(lines[-3:]):
+        match = _CLOSING.fullmatch(line.strip())
+        if match:
+            end = start + len(line)
+            rest = (text[:start] + text[end:]).strip()
+            title = match["title"].strip().strip("\"'“”‘’")
+            return rest, title or None, match["publisher"].strip() or None
+    return text, None, None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of the text, each with its start offset."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((start, line))
+        start += len(line) + 1
+    return found
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Plc|Bhd|Jr|Sr|St|U\.S|U\.K|S\.A|N\.V)\.$")
+_CONTINUES = re.compile(
+    r"\b(?:a|an|the|of|in|on|at|to|for|and|or|but|with|by|from|as|its|their|his|her|that|which|is|are)$", re.I
+)
+_BYLINE_START = re.compile(r"^\W*(?:By|Published|Updated|Posted|Written by|Last updated|Date)\b", re.I)
+
+
+def _headline(lines: list[tuple[int, str]]) -> str | None:
+    if len(lines) < 2:
+        return None
+    first = lines[0][1].strip()
+    if len(first) > _MAX_HEADLINE_CHARS or len(first.split()) > _MAX_HEADLINE_WORDS:
+        return None
+    if first.endswith((".", ",", ";", ":")) and not _ABBREVIATION_END.search(first):
+        return None
+    if _BYLINE_START.match(first) or _STARTS_WITH_DATE.match(first) or _DATELINE.match(first):
+        return None
+    # A hard-wrapped paragraph (plain-text e-mail) also starts with a line without a full stop.
+    next_start, next_line = lines[1]
+    directly_followed = next_start == lines[0][0] + len(lines[0][1]) + 1
+    if directly_followed and (next_line.lstrip()[:1].islower() or _CONTINUES.search(first)):
+        return None
+    return first
+
+
+_MONTH_NAME = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH = rf"(?P<month>{_MONTH_NAME})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),  # Sep 15, 2025 / July 18, 2016
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),  # 20 Jun. 2025
+    re.compile(rf"\b{_YEAR}[-/.](?P<month>[01]?\d)[-/.]{_DAY}\b"),  # 2025-06-20, 2025.06.20
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# "DALLAS, March 3, 2022 /PRNewswire/ --" and "LONDON, 18 July 2016 (Reuters) -": place, date, tag, dash.
+_PLACE = r"(?:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3},\s+){1,2}"
+_DATELINE = re.compile(
+    rf"{_PLACE}(?P<date>[^\n]{{6,24}}?)\s*(?:/[^/\n]{{2,40}}/|\([A-Za-z][\w ]{{1,30}}\))?\s*(?:--|—|–|-)\s"
+)
+_BYLINE_WORDS = 10
+_WEEKDAY = r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_STARTS_WITH_DATE = re.compile(
+    rf"{_WEEKDAY}(?:{_MONTH_NAME}\.?\s+\d\d?(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d\d?(?:st|nd|rd|th)?\s+{_MONTH_NAME}\.?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b"
+)
+_PREFERRED = re.compile(r"\b(?:Published|Posted|Date)\b", re.I)
+
+
+def _byline_date(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
+    """The article's date from a byline or dateline among its first lines, with its end offset."""
+    found: list[tuple[str, int, bool]] = []
+    for start, line in lines[:_BYLINE_LINES]:
+        dateline = _DATELINE.match(line)
+        if dateline:
+            parsed = _parse_date(dateline["date"])
+            if parsed:
+                found.append((parsed[0], start + dateline.start("date") + parsed[1], True))
+                continue
+        parsed_line = _date_line(line)
+        if parsed_line:
+            iso, end = parsed_line
+            found.append((iso, start + end, bool(_PREFERRED.search(line))))
+    for iso, end, preferred in found:
+        if preferred:
+            return iso, end
+    if found:
+        return found[0][0], found[0][1]
+    return None, 0
+
+
+def _date_line(line: str) -> tuple[str, int] | None:
+    """A short line that is mostly a date ("Sep 15, 2025 | Posted by X"), as (ISO date, end of the date)."""
+    if len(line) > 120:
+        return None
+    for form in _DATE_FORMS:
+        match = form.search(line)
+        if not match:
+            continue
+        before, after = line[: match.start()], line[match.end() :]
+        if not _BYLINE_START.search(line):
+            # Up to a few capitalised words may precede the date ("Tiger Oct 24, 2025"), but a caption
+            # or sentence ("File photo from March 3, 2021") is no byline.
+            before_words = re.findall(r"[^\W\d_]{2,}", before)
+            if len(before_words) > 3 or any(word[0].islower() for word in before_words):
+                return None
+        after_words = re.findall(r"[^\W\d_]{2,}", after)
+        if len(after_words) > _BYLINE_WORDS or re.search(r"[a-z]{2}\. [A-Z]", after):
+            return None
+        iso = _iso(match)
+        if iso:
+            return iso, match.end()
+    return None
+
+
+def _parse_date(phrase: str) -> tuple[str, int] | None:
+    """The ISO date in a short phrase and the offset where it ends in the phrase."""
+    for form in _DATE_FORMS:
+        match = form.search(phrase)
+        if match:
+            iso = _iso(match)
+            if iso:
+                return iso, match.end()
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    month_text = match["month"]
+    month = int(month_text) if month_text.isdigit() else _MONTHS.index(month_text[:3].lower()) + 1
+    try:
+        return datetime.date(int(match["year"]), month, int(match["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+_WIRES = (
+    (re.compile(r"\(Reuters\)|\bBy Reuters\b|^Reuters\b", re.M), "Reuters"),
+    (re.compile(r"/\s*PRNewswire(?:-[A-Za-z]+)?\s*/|\bPR Newswire\b"), "PR Newswire"),
+    (re.compile(r"\(GLOBE NEWSWIRE\)|/\s*GlobeNewswire\s*/", re.I), "GlobeNewswire"),
+    (re.compile(r"\(BUSINESS WIRE\)|/\s*Business Wire\s*/", re.I), "Business Wire"),
+    (re.compile(r"/\s*ACCESSWIRE\s*/|\(ACCESSWIRE\)", re.I), "ACCESSWIRE"),
+    (re.compile(r"\((?:AP|The Associated Press)\)|\bBy The Associated Press\b"), "Associated Press"),
+    (re.compile(r"\(AFP\)|\bBy AFP\b|—\s*AFP\b"), "AFP"),
+    (re.compile(r"\(Bloomberg\)"), "Bloomberg"),
+    (re.compile(r"\(Xinhua\)|\bXinhua\) --"), "Xinhua"),
+    (re.compile(r"\(Yonhap\)"), "Yonhap"),
+    (re.compile(r"\(PTI\)"), "PTI"),
+    (re.compile(r"\(IANS\)"), "IANS"),
+    (re.compile(r"\(ANI\)"), "ANI"),
+    (re.compile(r"\(Kyodo\)"), "Kyodo"),
+)
+
+
+def _wire_publisher(opening: str) -> str | None:
+    for pattern, publisher in _WIRES:
+        if pattern.search(opening):
+            return publisher
+    return None

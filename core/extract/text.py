@@ -1,0 +1,293 @@
+"""Reading an article: a file, a page or pasted text into a Document with clean text and its metadata."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import InputError
+from core.extract.byline import Byline, find_byline
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".eml", ".pdf"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article's text as the parser and the store keep it, with what the input says about it.
+
+    `published` is an ISO date. `byline_date_end` is the offset in `text` where the byline or
+    dateline date that gave `published` ends (0 when none did), so that the deal parser can
+    tell the article's own date from the dates it reports.
+    """
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    byline_date_end: int = 0
+
+
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read an article file (.txt, .md, .html, .eml, .pdf); refuse anything else with an InputError."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"Could not read {path}: there is no such file") from None
+    except OSError as exc:
+        raise _refusal(name, _os_reason(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _refusal(name, "it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refusal(name, "it is not a regular file")
+    suffix = _suffix(path)
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise _refusal(name, f"{suffix} files are not supported (use .txt, .md, .html, .eml or .pdf)")
+    if info.st_size == 0:
+        raise _refusal(name, "the file is empty")
+    if info.st_size > max_bytes:
+        raise _refusal(name, f"the file is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+    try:
+        with path.open("rb") as handle:
+            # Read one byte past the limit: the file may have grown since stat().
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _refusal(name, _os_reason(exc)) from None
+    if len(data) > max_bytes:
+        raise _refusal(name, f"the file is over the {_size(max_bytes)} limit")
+    return read_bytes(data, name=name, suffix=suffix, source_path=str(path))
+
+
+def read_bytes(data: bytes, *, name: str, suffix: str = ".txt", source_path: str | None = None) -> Document:
+    """Read the bytes of an article file; `suffix` says what the file claims to be, `name` names it in errors."""
+    if not data:
+        raise _refusal(name, "the file is empty")
+    kind = _sniff(data, suffix, name)
+    if kind == "pdf":
+        from core.extract.files import read_pdf
+
+        return _with_source(read_pdf(data, name), source_path)
+    if kind == "eml":
+        from core.extract.files import read_eml
+
+        return _with_source(read_eml(data, name), source_path)
+    if not _has_wide_bom(data) and b"\x00" in data:
+        raise _refusal(name, "it holds binary data, not text")
+    text = decode(data)
+    if _looks_binary(text):
+        raise _refusal(name, "it holds binary data, not text")
+    if not text.strip():
+        raise _refusal(name, "it holds only whitespace, no text")
+    if kind == "html" or (suffix in TEXT_SUFFIXES and _starts_like_html(text)):
+        return _with_source(_read_html_named(text, None, name), source_path)
+    return document_from_text(text, source_path=source_path, name=name)
+
+
+def read_html(html: str | bytes, url: str | None = None) -> Document:
+    """Read a web page: its main text without navigation, banners, related links or footers.
+
+    Nothing in the page is run and nothing it links to is loaded.
+    """
+    if isinstance(html, bytes):
+        from core.extract.html import decode_html
+
+        html = decode_html(html)
+    return _read_html_named(html, url, url or "the page")
+
+
+def read_text(text: str, source_path: str | None = None) -> Document:
+    """Read plain article text (a file's or pasted): normalise newlines and find its metadata."""
+    return document_from_text(text, source_path=source_path)
+
+
+def document_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    source_path: str | None = None,
+    name: str | None = None,
+) -> Document:
+    """Build a Document from article text; metadata given here wins over what the text says."""
+    text = normalise(text)
+    if not text:
+        raise _refusal(name or (Path(source_path).name if source_path else "the text"), "there is no text")
+    if title and not _starts_with(text, title):
+        # The store and the parser expect a reader's copy: headline line, blank line, body.
+        text = f"{title.strip()}\n\n{text}"
+    byline: Byline = find_byline(text)
+    byline_date_end = byline.date_end if not published or published == byline.published else 0
+    return Document(
+        text=byline.text,
+        title=title or byline.title,
+        publisher=publisher or byline.publisher,
+        published=published or byline.published,
+        url=url,
+        source_path=source_path,
+        byline_date_end=byline_date_end,
+    )
+
+
+def normalise(text: str) -> str:
+    """Newlines to \\n, no byte-order mark, no blank lines or trailing spaces at either end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return text.strip()
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: a BOM's encoding, else UTF-8, else cp1252, else latin-1; never fails."""
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte.
+        return data.decode("latin-1")
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of formats people drop by mistake, with what to call them.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or other Office file)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"SQLite format 3\x00", "a SQLite database"),
+    (b"\x7fELF", "a program"),
+)
+
+
+def _sniff(data: bytes, suffix: str, name: str) -> str:
+    """What to read the bytes as: "pdf", "eml", "html" or "text"; refuse known binary formats."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise _refusal(name, f"it is {what}, not an article")
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        raise _refusal(name, "it is a WebP image, not an article")
+    if head[4:8] == b"ftyp":
+        raise _refusal(name, "it is a video or audio file, not an article")
+    # A PDF named .txt is still a PDF: read it by what it holds (the header may follow a little junk).
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if suffix == ".pdf":
+        raise _refusal(name, "it is not a PDF file (no PDF header)")
+    if suffix == ".eml":
+        return "eml"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def _has_wide_bom(data: bytes) -> bool:
+    """UTF-16 and UTF-32 text is full of NUL bytes; a BOM says that it is text all the same."""
+    return any(data.startswith(bom) for bom, _ in _BOMS[1:])
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
+
+
+def _starts_like_html(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:100].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _read_html_named(html: str, url: str | None, name: str) -> Document:
+    from core.extract.html import page_parts
+
+    parts = page_parts(html, url, name)
+    return document_from_text(
+        parts.text,
+        title=parts.title,
+        publisher=parts.publisher,
+        published=parts.published,
+        url=parts.url,
+        name=name,
+    )
+
+
+def _with_source(document: Document, source_path: str | None) -> Document:
+    if source_path is None:
+        return document
+    return Document(
+        text=document.text,
+        title=document.title,
+        publisher=document.publisher,
+        published=document.published,
+        url=document.url,
+        source_path=source_path,
+        byline_date_end=document.byline_date_end,
+    )
+
+
+def _starts_with(text: str, title: str) -> bool:
+    first_line = text.split("\n", 1)[0]
+    return _squash(first_line) == _squash(title) or _squash(text[: len(title) + 20]).startswith(_squash(title))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    # "Q3 results.2025" has no extension; only a short alphabetic tail names a format.
+    return suffix if re.fullmatch(r"\.[a-z][a-z0-9]{0,9}", suffix) else ""
+
+
+def _refusal(name: str, reason: str) -> InputError:
+    reason = " ".join(reason.split())
+    return InputError(f"Could not read {name}: {reason}")
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__).lower()
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB"
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count} bytes"
