@@ -1,0 +1,245 @@
+"""Numbered schema migrations: sqlite-utils Migrations("deals"), each also stamping PRAGMA user_version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+from core.errors import NewerDatabaseError
+
+MIGRATIONS = Migrations("deals")
+_NAMES: list[str] = []
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    _NAMES.append(fn.__name__)
+    return MIGRATIONS()(fn)
+
+
+def latest_version() -> int:
+    return len(_NAMES)
+
+
+def check_version(version: int, applied: set[str], name: str) -> None:
+    """Refuse a database whose schema is newer than this program knows, before writing to it."""
+    if version > latest_version() or applied - set(_NAMES):
+        raise NewerDatabaseError(
+            f"{name} was made by a newer version of Deal Tracker (schema {version}, this version "
+            f"reads up to {latest_version()}). Update Deal Tracker to open it."
+        )
+
+
+def applied_names(db: Database) -> set[str]:
+    if not db[Migrations.migrations_table].exists():
+        return set()
+    return {m.name for m in MIGRATIONS.applied(db)}
+
+
+def apply(db: Database, name: str = "The database") -> None:
+    """Apply every pending migration, each in its own transaction with its record and user_version."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    check_version(version, applied_names(db), name)
+    MIGRATIONS.apply(db)
+
+
+def _search_triggers(table: str, event: str, before: str | None, after: str | None) -> list[str]:
+    """Triggers that take a deal's search document out before a change and put it back after.
+
+    The FTS table has external content, so a delete must re-read exactly the text that was
+    indexed: that is only possible before the change lands.
+    """
+    columns = {"deals": "title", "articles": "text"}
+    of = f" OF {columns[table]}" if event == "UPDATE" and table in columns else ""
+    name = f"{table}_search_{event.lower()}"
+    triggers = []
+    if before is not None:
+        triggers.append(
+            f"CREATE TRIGGER {name}_before BEFORE {event}{of} ON {table} BEGIN "
+            "INSERT INTO deals_fts (deals_fts, rowid, title, parties, articles) "
+            f"SELECT 'delete', id, title, parties, articles FROM deal_search WHERE id IN ({before}); END"
+        )
+    if after is not None:
+        triggers.append(
+            f"CREATE TRIGGER {name}_after AFTER {event}{of} ON {table} BEGIN "
+            "INSERT INTO deals_fts (rowid, title, parties, articles) "
+            f"SELECT id, title, parties, articles FROM deal_search WHERE id IN ({after}); END"
+        )
+    return triggers
+
+
+_M001_TABLES = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    title TEXT,
+    publisher TEXT,
+    url TEXT,
+    published TEXT,
+    imported_at TEXT NOT NULL,
+    text_hash TEXT NOT NULL UNIQUE,
+    source_path TEXT
+);
+CREATE INDEX articles_url ON articles (url);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'company',
+    country TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX entities_country ON entities (country);
+CREATE TABLE aliases (
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL UNIQUE
+);
+CREATE INDEX aliases_entity_id ON aliases (entity_id);
+CREATE TABLE deals (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    type TEXT NOT NULL DEFAULT 'other',
+    status TEXT NOT NULL DEFAULT 'announced',
+    date TEXT,
+    date_precision TEXT,
+    location TEXT,
+    sectors TEXT NOT NULL DEFAULT '[]',
+    summary TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    needs_review TEXT NOT NULL DEFAULT '[]',
+    edited TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    deleted_at TEXT,
+    parties_text TEXT NOT NULL DEFAULT '',
+    value REAL,
+    currency TEXT,
+    usd_value REAL,
+    sort_value REAL,
+    source_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX deals_date ON deals (date);
+CREATE INDEX deals_title ON deals (title COLLATE NOCASE);
+CREATE INDEX deals_type ON deals (type);
+CREATE INDEX deals_status ON deals (status);
+CREATE INDEX deals_sort_value ON deals (sort_value);
+CREATE INDEX deals_parties_text ON deals (parties_text COLLATE NOCASE);
+CREATE INDEX deals_sectors ON deals (sectors);
+CREATE INDEX deals_source_count ON deals (source_count);
+CREATE INDEX deals_needs_review ON deals (needs_review);
+CREATE INDEX deals_location ON deals (location);
+CREATE INDEX deals_deleted_at ON deals (deleted_at);
+CREATE TABLE deal_parties (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'partner',
+    PRIMARY KEY (deal_id, position)
+);
+CREATE INDEX deal_parties_entity_id ON deal_parties (entity_id);
+CREATE TABLE amounts (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    value REAL NOT NULL,
+    currency TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    usd_value REAL,
+    qualifier TEXT,
+    PRIMARY KEY (deal_id, position)
+);
+CREATE TABLE commitments (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    horizon TEXT,
+    PRIMARY KEY (deal_id, position)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL UNIQUE
+);
+CREATE TABLE deal_people (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    title TEXT,
+    organization TEXT,
+    PRIMARY KEY (deal_id, position)
+);
+CREATE INDEX deal_people_person_id ON deal_people (person_id);
+-- RESTRICT, not CASCADE: a cascaded delete would run the search triggers after the
+-- article text had already left the view, and the FTS index would drift.
+CREATE TABLE deal_sources (
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE RESTRICT,
+    PRIMARY KEY (deal_id, article_id)
+);
+CREATE INDEX deal_sources_article_id ON deal_sources (article_id);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    confidence REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX evidence_deal_id ON evidence (deal_id);
+CREATE INDEX evidence_article_id ON evidence (article_id);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    "by" TEXT NOT NULL CHECK ("by" IN ('person', 'parser'))
+);
+CREATE INDEX history_deal_id ON history (deal_id);
+-- One search document per deal, read by the external-content FTS table: nothing is stored twice.
+-- group_concat follows the inner ORDER BY, and must, since FTS deletes by re-tokenising this text.
+CREATE VIEW deal_search AS
+SELECT
+    d.id AS id,
+    d.title AS title,
+    (SELECT group_concat(name, ' ') FROM (
+        SELECT p.name FROM deal_parties p WHERE p.deal_id = d.id ORDER BY p.position
+    )) AS parties,
+    (SELECT group_concat(text, ' ') FROM (
+        SELECT a.text FROM deal_sources s JOIN articles a ON a.id = s.article_id
+        WHERE s.deal_id = d.id ORDER BY a.id
+    )) AS articles
+FROM deals d;
+CREATE VIRTUAL TABLE deals_fts USING fts5 (
+    title, parties, articles,
+    content = 'deal_search', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+)
+"""
+
+# Part of m001: a later migration that changes search writes its own triggers, never edits these.
+_ARTICLE_DEALS = "SELECT deal_id FROM deal_sources WHERE article_id = old.id"
+_M001_TRIGGERS = [
+    *_search_triggers("deals", "INSERT", None, "new.id"),
+    *_search_triggers("deals", "UPDATE", "old.id", "new.id"),
+    *_search_triggers("deals", "DELETE", "old.id", None),
+    *_search_triggers("articles", "UPDATE", _ARTICLE_DEALS, _ARTICLE_DEALS),
+]
+for _table in ("deal_parties", "deal_sources"):
+    _M001_TRIGGERS += [
+        *_search_triggers(_table, "INSERT", "new.deal_id", "new.deal_id"),
+        *_search_triggers(_table, "UPDATE", "old.deal_id, new.deal_id", "old.deal_id, new.deal_id"),
+        *_search_triggers(_table, "DELETE", "old.deal_id", "old.deal_id"),
+    ]
+
+
+@_migration
+def m001_initial(db: Database) -> None:
+    for statement in _M001_TABLES.split(";\n"):
+        db.execute(statement)
+    for trigger in _M001_TRIGGERS:
+        db.execute(trigger)
+    db.execute("PRAGMA user_version = 1")
