@@ -1,0 +1,236 @@
+"""Amounts of money in article text: value, ISO currency, ranges, stated conversions, and which are not deal amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from core.extract.money_context import context_after, context_before, exclusion_reason
+from core.extract.money_words import (
+    AMBIGUOUS_WORDS, CODE_RE, LETTER_MAGNITUDE_RE, MAGNITUDE_RE, NUMBER_WORD_RE, SYMBOL_RE, WORD_RE,
+    currency_of, magnitude_of, number_of_words,
+)
+
+__all__ = ["MoneyMention", "currency_of", "find_amounts"]
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    """One amount as the article writes it; `text == article[start:end]`.
+
+    `conversion_of` and `range_with` are indexes into the list `find_amounts` returns.
+    `usd_value` is set on a non-USD amount when the article states it in US dollars too.
+    """
+
+    value: float
+    currency: str
+    text: str
+    start: int
+    end: int
+    usd_value: float | None = None
+    qualifier: str | None = None
+    excluded: str | None = None
+    conversion_of: int | None = None
+    range_with: int | None = None
+
+
+_NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAG = rf"(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])|(?P<letter>{LETTER_MAGNITUDE_RE})(?![A-Za-z]))"
+_POST = rf"(?:[\s-]?(?P<post>(?i:{WORD_RE})|(?:{CODE_RE}))(?![A-Za-z]))"
+
+# A number with a currency before it ("US$678 million", "Rs 50,000 cr", "USD 1 trillion") or
+# after it ("254.4 million euros", "116-million-USD", "7-trillion-won").
+_NUMERIC = re.compile(
+    rf"(?<![\w.,$£€¥₹₩])(?:(?P<pre>(?:{SYMBOL_RE})"
+    rf"|(?:{CODE_RE})(?=\s?\d))\s?)?(?P<num>{_NUM})(?![\d])(?:{_MAG})?(?:{_POST})?"
+)
+_WORDED = re.compile(
+    rf"(?<![\w-])(?P<words>(?i:{NUMBER_WORD_RE}))\s+(?P<mag>(?i:trillion|billion|million|thousand))"
+    rf"\s+(?P<post>(?i:{WORD_RE}))(?![A-Za-z])"
+)
+_PER_YEAR_GLUED = re.compile(r"-(?:a|per)-year\b", re.I)
+_PER_YEAR = re.compile(r"\s+(?:a|per)\s+year\b|\s+annually\b", re.I)
+_QUALIFIER = re.compile(
+    r"\b((?:(?:up\s+to|more\s+than|over|around|about|approximately|approx\.|roughly|nearly|almost|at\s+least"
+    r"|some|close\s+to|in\s+excess\s+of|upwards\s+of|as\s+much\s+as|as\s+little\s+as|less\s+than|under|below"
+    r"|above|between|an\s+estimated|estimated|circa|just\s+over|just\s+under|well\s+over|north\s+of)\s+)+)$",
+    re.I,
+)
+_OR_MORE = re.compile(r"\s+or\s+more\b|-?plus\b|\+", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
+# Left partner of an amount that carries the currency only on its second half: "30 to 50 billion euros".
+_RANGE_START = re.compile(rf"(?<![\w.,$£€¥₹₩])(?P<num>{_NUM})(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE})))?\s*(?P<gap>to|-|–|and)\s*$")
+# Right partner of an amount that carries the magnitude only on its second half: "$5-6 billion".
+_RANGE_END = re.compile(rf"^\s*(?P<gap>to|-|–|and)\s*(?P<num>{_NUM})[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:[(\[]|,?\s*(?:or|equivalent\s+to|equal\s+to)\b)\s*(?:(?:or|about|around|approximately|approx\."
+    r"|roughly|nearly|almost|some|close\s+to|over|more\s+than|just\s+over|just\s+under|c\.|~|equivalent\s+to"
+    r"|equal\s+to|worth)\s*)*$",
+    re.I,
+)
+
+
+@dataclass
+class _Draft:
+    value: Decimal
+    currency: str
+    start: int
+    end: int
+    has_magnitude: bool
+    qualifier: str | None = None
+    excluded: str | None = None
+    conversion_of: int | None = None
+    range_with: int | None = None
+    usd_value: Decimal | None = None
+
+
+def _number(raw: str) -> Decimal:
+    return Decimal(raw.replace(",", ""))
+
+
+def _numeric_draft(match: re.Match[str]) -> _Draft | None:
+    pre, post = match.group("pre"), match.group("post")
+    mag_word = match.group("mag") or match.group("letter")
+    if mag_word is not None and match.group("letter") and not pre:
+        return None  # "5m", "2.0M square feet": a glued letter is a magnitude only after a currency sign
+    currency = currency_of(pre) if pre else None
+    end = match.end()
+    if post:
+        post_currency = currency_of(post)
+        if currency is None:
+            currency = post_currency
+        elif post_currency != currency and not (pre == "$" and post.lower().rstrip("s").endswith("dollar")):
+            # "$5 billion won the ...": the word after is not this amount's currency.
+            end = match.end("mag") if match.group("mag") else match.end("letter") if match.group("letter") else match.end("num")
+        else:
+            currency = post_currency
+        first_word = post.lower().split()[-1].rstrip("s")
+        if pre is None and first_word in AMBIGUOUS_WORDS and mag_word is None and _number(match.group("num")) < 1000:
+            return None
+    if currency is None:
+        return None
+    value = _number(match.group("num"))
+    if mag_word is not None:
+        value *= magnitude_of(mag_word)
+    return _Draft(value, currency, match.start(), end, mag_word is not None)
+
+
+def _drafts(text: str) -> list[_Draft]:
+    drafts = [d for m in _NUMERIC.finditer(text) if (d := _numeric_draft(m)) is not None]
+    for match in _WORDED.finditer(text):
+        currency = currency_of(match.group("post"))
+        if currency is not None and not any(d.start < match.end() and match.start() < d.end for d in drafts):
+            value = number_of_words(match.group("words")) * magnitude_of(match.group("mag"))
+            drafts.append(_Draft(value, currency, match.start(), match.end(), True))
+    drafts.sort(key=lambda d: d.start)
+    return _with_partial_ranges(text, drafts)
+
+
+def _with_partial_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Add the half of a range that has no currency of its own, and share magnitudes across it."""
+    added: list[_Draft] = []
+    for i, draft in enumerate(drafts):
+        floor = drafts[i - 1].end if i else 0
+        left = _RANGE_START.search(text, floor, draft.start)
+        if left and text[draft.start].isdigit():
+            if left.group("gap") != "and" or _BETWEEN.search(text[max(0, left.start() - 12):left.start()]):
+                mag = magnitude_of(left.group("mag")) if left.group("mag") else None
+                scale = mag if mag is not None else _scale_of(draft)
+                added.append(_Draft(_number(left.group("num")) * scale, draft.currency, left.start("num"),
+                                    left.end("mag") if left.group("mag") else left.end("num"), True))
+        if not draft.has_magnitude:
+            ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
+            right = _RANGE_END.match(text[draft.end:ceiling])
+            if right and (right.group("gap") != "and" or _BETWEEN.search(text[max(0, draft.start - 12):draft.start])):
+                mag = magnitude_of(right.group("mag"))
+                draft.value *= mag
+                draft.has_magnitude = True
+                added.append(_Draft(_number(right.group("num")) * mag, draft.currency,
+                                    draft.end + right.start("num"), draft.end + right.end("mag"), True))
+    return sorted(drafts + added, key=lambda d: d.start)
+
+
+def _scale_of(draft: _Draft) -> Decimal:
+    """The magnitude a draft was written with, recovered from its value: 50 billion -> 10**9."""
+    for power in (12, 9, 7, 6, 5, 3):
+        if draft.value >= Decimal(10) ** power:
+            return Decimal(10) ** power
+    return Decimal(1)
+
+
+def _link(text: str, drafts: list[_Draft]) -> None:
+    for i in range(len(drafts) - 1):
+        a, b = drafts[i], drafts[i + 1]
+        gap = text[a.end:b.start]
+        if a.currency == b.currency and a.range_with is None and _RANGE_GAP.match(gap):
+            if "and" not in gap or _BETWEEN.search(text[max(0, a.start - 30):a.start]):
+                a.range_with, b.range_with = i + 1, i
+                if not a.has_magnitude and b.has_magnitude and a.value <= b.value:
+                    a.value *= _scale_of(b)
+    for i in range(len(drafts) - 1):
+        a, b = drafts[i], drafts[i + 1]
+        if a.currency == b.currency or b.conversion_of is not None or not _CONVERSION_GAP.match(text[a.end:b.start]):
+            continue
+        pairs = [(i, i + 1)]
+        if a.range_with == i - 1 and b.range_with == i + 2:
+            pairs = [(i - 1, i + 1), (i, i + 2)]
+        for source, converted in pairs:
+            drafts[converted].conversion_of = source
+            s, c = drafts[source], drafts[converted]
+            if c.currency == "USD":
+                s.usd_value = c.value
+            elif s.currency == "USD":
+                c.usd_value = s.value
+
+
+def _qualify(text: str, drafts: list[_Draft]) -> None:
+    for i, draft in enumerate(drafts):
+        floor = drafts[i - 1].end if i else 0
+        ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
+        before = context_before(text, draft.start, floor)
+        after = context_after(text, draft.end, ceiling)
+        qualifier = _QUALIFIER.search(before)
+        if qualifier:
+            draft.qualifier = " ".join(qualifier.group(1).lower().split())
+        elif _OR_MORE.match(after):
+            draft.qualifier = "or more"
+        elif draft.range_with is not None:
+            draft.qualifier = "between"
+        glued = _PER_YEAR_GLUED.match(text, draft.end)
+        if glued:
+            draft.end = glued.end()
+            draft.qualifier = "per year"
+        elif _PER_YEAR.match(after):
+            draft.qualifier = "per year"
+        draft.excluded = exclusion_reason(before, after)
+    # A range end or a stated conversion shares its partner's fate: "17 pounds ($22) a share".
+    for _ in range(2):
+        for draft in drafts:
+            for other in (draft.range_with, draft.conversion_of):
+                if other is not None and draft.excluded is None and drafts[other].excluded is not None:
+                    draft.excluded = drafts[other].excluded
+                if other is not None and drafts[other].excluded is None and draft.excluded is not None:
+                    drafts[other].excluded = draft.excluded
+
+
+def find_amounts(text: str) -> list[MoneyMention]:
+    """Every amount of money in `text`, in text order, each with its currency as an ISO 4217 code.
+
+    Numbers without a currency (megawatts, jobs, percentages, years) are not amounts. Amounts
+    that are not deal amounts (assets under management, valuations, market sizes, revenue, share
+    prices, totals across a sector) are returned with `excluded` set to a short reason.
+    """
+    drafts = _drafts(text)
+    _link(text, drafts)
+    _qualify(text, drafts)
+    return [
+        MoneyMention(
+            value=float(d.value), currency=d.currency, text=text[d.start:d.end], start=d.start, end=d.end,
+            usd_value=float(d.usd_value) if d.usd_value is not None else None, qualifier=d.qualifier,
+            excluded=d.excluded, conversion_of=d.conversion_of, range_with=d.range_with,
+        )
+        for d in drafts
+    ]
+

@@ -1,0 +1,108 @@
+"""Why an amount in the text is not a deal amount: the words just before and after it say so."""
+
+from __future__ import annotations
+
+import re
+
+# How far either side of an amount its context reaches, in characters; a sentence end or a
+# neighbouring amount cuts it shorter.
+_BEFORE_CHARS = 110
+_AFTER_CHARS = 80
+
+_SENTENCE_END_BEFORE = re.compile(r"[.!?;:][\"'”’)]*\s+(?=\S)|\n")
+_SENTENCE_END_AFTER = re.compile(r"[.!?;:](?=[\"'”’)]*(?:\s|$))|\n")
+
+_W = r"(?:[\w’'-]+\s+)"  # one word and the space after it
+_LEAD = r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|up\s+to|an?|the|an\s+estimated|astonishing|staggering|whopping)\s+)*"
+
+# (reason, pattern on the words before the amount, pattern on the words after it)
+_RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    (
+        "share price",
+        re.compile(r"\b(?:share\s+price|stock\s+price|per[\s-]share\s+price)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"^\W{0,3}\s*(?:a|per|for\s+(?:every|each)|each)\s+" + _W + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
+                   r"|^\s*apiece\b", re.I),
+    ),
+    (
+        "assets under management",
+        re.compile(r"\b(?:manages|managing|oversees|overseeing)\s+(?:(?!to\b)[\w’'-]+\s+){0,3}$"
+                   r"|\b(?:assets\s+under\s+management|AUM|assets)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:(?:in|of)\s+" + _W + r"{0,2}?(?:assets|AUM)\b|(?:in\s+)?(?:assets\s+)?under\s+management\b)", re.I),
+    ),
+    (
+        "valuation",
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:of\s+)?" + _LEAD + "$"
+                   r"|(?<!deal\s)(?<!transaction\s)(?<!acquisition\s)(?<!takeover\s)(?<!merger\s)(?<!offer\s)"
+                   r"(?<!agreement\s)(?<!contract\s)(?<!purchase\s)(?<!bid\s)(?<!order\s)(?<!investment\s)"
+                   r"\b(?:valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+        re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
+    ),
+    (
+        "market size",
+        re.compile(r"\b(?:market|economy|industry)\b[^.;$€£₹¥]{0,60}?\b(?:reach|hit|surpass|exceed|top|touch|grow|be\s+worth"
+                   r"|be\s+valued|size|stand)\w*\s+(?:(?:to|at|of|by)\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"^[-\s]*" + _W + r"{0,2}?(?:market|industry|economy)\b(?!\s+(?:entry|debut|listing))", re.I),
+    ),
+    (
+        "forecast",
+        re.compile(r"\b(?:expected|projected|forecast|estimated|set|poised|predicted|anticipated|likely|seen|tipped"
+                   r"|will|could|would|may|might)\s+(?:even\s+)?(?:to\s+)?(?:reach|hit|surpass|exceed|top|touch"
+                   r"|(?:grow|climb|rise|balloon|swell)\s+to)\s+" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
+        "revenue",
+        re.compile(r"\b(?:revenues?|sales|profits?|earnings|net\s+income|turnover|EBITDA|net\s+loss|operating\s+income)\b"
+                   r"(?:\s+[^\s$€£₹¥]+){0,5}\s+$", re.I),
+        re.compile(r"^\s*(?:in|of)\s+(?:(?:annual|yearly|quarterly|net|gross|total|operating|full-year)\s+)?"
+                   r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses)\b", re.I),
+    ),
+    (
+        "liabilities",
+        None,
+        re.compile(r"^\s*(?:in|of)\s+" + _W + r"{0,2}?(?:lease\s+obligations|obligations|liabilities|losses)\b", re.I),
+    ),
+    (
+        "aggregate",
+        re.compile(r"\b(?:so\s+far\s+(?:this\s+year|in\s+\d{4})|year[\s-]to[\s-]date|this\s+year\s+alone"
+                   r"|since\s+the\s+start\s+of\s+(?:the|this)\s+year)\b"
+                   r"|\b(?:MoUs|MOUs|pacts|deals|agreements|contracts|commitments|transactions|proposals)\s+"
+                   + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent)\b"
+                   r"|^\s*" + _W + r"{0,2}?(?:startups|companies|firms)\s+(?:have\s+|had\s+)?"
+                   r"(?:received|raised|attracted|secured|drew)\b", re.I),
+    ),
+    (
+        "comparison",
+        re.compile(r"\b(?:up|down|rising|falling|rose|fell|surge|surged|increase|increased|jump|jumped|climb|climbed"
+                   r"|decline|declined|grew|growth|rise)\s+from\s+" + _LEAD + "$"
+                   r"|\bcompared\s+(?:with|to)\s+" + _LEAD + r"$|\b(?:versus|vs\.?)\s+$", re.I),
+        None,
+    ),
+)
+
+
+def context_before(text: str, start: int, floor: int) -> str:
+    """The words before `start` in its sentence, not reaching back past `floor`."""
+    window = text[max(floor, start - _BEFORE_CHARS):start]
+    cut = 0
+    for match in _SENTENCE_END_BEFORE.finditer(window):
+        cut = match.end()
+    return window[cut:]
+
+
+def context_after(text: str, end: int, ceiling: int) -> str:
+    """The words after `end` in its sentence, not reaching on past `ceiling`."""
+    window = text[end:min(ceiling, end + _AFTER_CHARS)]
+    match = _SENTENCE_END_AFTER.search(window)
+    return window[: match.start()] if match else window
+
+
+def exclusion_reason(before: str, after: str) -> str | None:
+    """A short reason when the words around an amount show it is not a deal amount, else None."""
+    for reason, before_rule, after_rule in _RULES:
+        if before_rule is not None and before_rule.search(before):
+            return reason
+        if after_rule is not None and after_rule.search(after):
+            return reason
+    return None
