@@ -1,1 +1,157 @@
-"""Deal Tracker: a local desk for business deals in the news."""
+"""Deal Tracker's switchboard: `parse`, `import`, `export` and `deals` run core only; no subcommand opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+COMMANDS = ("parse", "import", "export", "deals")
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deal-tracker", description="Keep the business deals you read about.")
+    sub = parser.add_subparsers(dest="command")
+    parse = sub.add_parser("parse", help="print the deals of article files, without storing them")
+    parse.add_argument("--json", action="store_true", help="print the extraction contract's JSON (the default)")
+    parse.add_argument("--published", type=_iso_date, help="the date the articles came out (YYYY-MM-DD)")
+    parse.add_argument("files", nargs="+", metavar="FILE")
+    imp = sub.add_parser("import", help="parse articles and store their deals")
+    imp.add_argument("--db", help="the database file (default: your data folder's deals.db)")
+    imp.add_argument("--published", type=_iso_date, help="the date the articles came out (YYYY-MM-DD)")
+    imp.add_argument("sources", nargs="+", metavar="FILE_OR_URL")
+    exp = sub.add_parser("export", help="write every deal as CSV or JSON")
+    exp.add_argument("--db")
+    exp.add_argument("--format", choices=("csv", "json"), required=True)
+    exp.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    deals = sub.add_parser("deals", help="list the stored deals in the terminal")
+    deals.add_argument("--db")
+    deals.add_argument("--search", default="", help="only deals matching these words")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deal-tracker", description="Open the Deal Tracker window.")
+    parser.add_argument("database", nargs="?", help="a database file to open")
+    parser.add_argument("--db", dest="db", help="a database file to open")
+    parser.add_argument("--data-dir", help="where the default database and backups live")
+    return parser
+
+
+def default_db_path() -> Path:
+    """The default database in the user's data folder, as the window would choose it without Qt."""
+    from core.paths import default_data_dir
+
+    return default_data_dir() / "deals.db"
+
+
+def _open_store(path: str | None):  # -> core.store.Store
+    from core.store import Store
+
+    target = Path(path) if path else default_db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Store.open(target)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from core.errors import DealsError
+    from core.extract import parse_path
+
+    results, failed = [], False
+    for name in args.files:
+        try:
+            results.append(parse_path(name, published=args.published).to_contract())
+        except DealsError as exc:
+            print(f"deal-tracker: {exc}", file=sys.stderr)
+            results.append({"title": None, "published": args.published, "publisher": None, "deals": [],
+                            "error": str(exc)})
+            failed = True
+    out = results[0] if len(results) == 1 else results
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from core.importer import import_sources
+
+    store = _open_store(args.db)
+    try:
+        results = import_sources(store, args.sources, published=args.published)
+    finally:
+        store.close()
+    added = sum(len(r.outcome.added) for r in results if r.outcome)
+    for result in results:
+        print(f"{result.source}: {result.describe()}")
+    refused = sum(1 for r in results if r.error)
+    print(f"{added} deal{'s' if added != 1 else ''} added from {len(results) - refused} of {len(results)} inputs")
+    return 1 if refused else 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from core.export import write_csv, write_json
+
+    store = _open_store(args.db)
+    try:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                count = (write_csv if args.format == "csv" else write_json)(store, handle)
+            print(f"{count} deals written to {args.output}", file=sys.stderr)
+        else:
+            (write_csv if args.format == "csv" else write_json)(store, sys.stdout)
+    finally:
+        store.close()
+    return 0
+
+
+def _cmd_deals(args: argparse.Namespace) -> int:
+    from core.model import DealQuery
+
+    store = _open_store(args.db)
+    try:
+        query = DealQuery(search=args.search)
+        ids = store.deal_ids(query, 0, 10_000)
+        rows = store.deal_rows(ids)
+        widths = (6, 12, 14, 48, 22)
+        print(f"{'id':>6}  {'date':12}  {'type':14}  {'title':48}  {'value':22}")
+        for deal_id in ids:
+            row = rows[deal_id]
+            value = f"{row.currency or ''} {row.value:,.0f}" if row.value is not None else ""
+            print(f"{row.id:>6}  {(row.date or '')[:10]:12}  {row.type:14}  {row.title[:widths[3]]:48}  {value:22}")
+        print(f"{store.count_deals(query)} deals")
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        from core.errors import DealsError
+
+        args = _parser().parse_args(argv)
+        handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals}[args.command]
+        try:
+            return handler(args)
+        except DealsError as exc:
+            print(f"deal-tracker: {exc}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:
+            return 0
+    args = _gui_parser().parse_args(argv)
+    from gui.app import run
+
+    return run(args.db or args.database, args.data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Cue words: which words say a deal is reported, of which type, and which words say it is not."""
+
+from __future__ import annotations
+
+import re
+
+from core.model import DealType
+
+# (type, pattern): every cue found in a clause votes; the strongest type by PRECEDENCE wins.
+TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
+    (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
+        (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
+        (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bcredit facilit|\bfacilit(?:y|ies)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
+                             r"|\brefinanc|\bsyndicat|\bnotes offering"),
+        (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
+                               r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"),
+        (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
+        (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
+        (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
+                       r"|\bframework agreement\b|\bmemorandum\b"),
+        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
+                                 r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b"),
+        (DealType.CONTRACT, r"\bcontracts?\b|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
+                            r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"),
+        (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
+                               r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
+                               r"|\bcooperation agreement\b|\bcoalition\b"),
+        (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\bpledg(?:e|ed|es)\b|\binjects?\b"),
+        (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"),
+    )
+)
+
+# Strongest first. Debt and loans make a raise a financing; an MoU to invest is an MoU.
+PRECEDENCE = (
+    DealType.GRANT, DealType.FINANCING, DealType.ACQUISITION, DealType.MERGER, DealType.JOINT_VENTURE,
+    DealType.MOU, DealType.FUNDING_ROUND, DealType.CONTRACT, DealType.PARTNERSHIP, DealType.INVESTMENT,
+    DealType.OTHER,
+)
+
+# Types that may describe one deal as an article tells more of it.
+COMPATIBLE: dict[DealType, frozenset[DealType]] = {
+    DealType.MOU: frozenset({DealType.INVESTMENT, DealType.PARTNERSHIP, DealType.GRANT, DealType.OTHER}),
+    DealType.INVESTMENT: frozenset({DealType.MOU, DealType.PARTNERSHIP, DealType.JOINT_VENTURE, DealType.FUNDING_ROUND,
+                                    DealType.GRANT, DealType.OTHER}),
+    DealType.PARTNERSHIP: frozenset({DealType.MOU, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.OTHER,
+                                     DealType.CONTRACT}),
+    DealType.JOINT_VENTURE: frozenset({DealType.PARTNERSHIP, DealType.INVESTMENT, DealType.OTHER}),
+    DealType.FUNDING_ROUND: frozenset({DealType.INVESTMENT, DealType.OTHER}),
+    DealType.GRANT: frozenset({DealType.MOU, DealType.INVESTMENT, DealType.OTHER}),
+    DealType.CONTRACT: frozenset({DealType.PARTNERSHIP, DealType.OTHER}),
+    DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER}),
+    DealType.MERGER: frozenset({DealType.ACQUISITION, DealType.OTHER}),
+    DealType.FINANCING: frozenset({DealType.OTHER}),
+    DealType.OTHER: frozenset(DealType),
+}
+
+# A clause that only weighs a deal is no deal: interest, talks, a regulator's look, a law.
+HEDGES = re.compile(
+    r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
+    r"could|might|mulls?|weighs?|eyes|rumou?r|investigat(?:ion|ing)|probe|into law|declined to comment|"
+    r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract)\b",
+    re.I,
+)
+
+# Clauses about what a party owns or earns rather than a transaction.
+NOT_A_DEAL = re.compile(
+    r"\b(?:manages?|managing|assets under management|market (?:value|cap)|valued at|revenue|profit|"
+    r"headcount|employees)\b",
+    re.I,
+)
+
+# Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
+BLOCKERS = re.compile(
+    r"(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
+    r"division of|unit of|subsidiary of|arm of|part of|owned by|parent|on behalf of|in the presence of|"
+    r"certified by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
+    r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
+    r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open)\s+(?:\w+\s+){0,6})"
+    r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+# Words after a name that make it the source of a report, not a party ("..., Bloomberg reported").
+REPORTERS = re.compile(r"^\s*(?:'s\s+)?(?:reported|reports|said|says|told|noted|estimates?|data|analysts?|declined)\b", re.I)
+
+# A clause that opens on the deal itself ("The deal", "The overall investment") continues the last deal.
+DEAL_ANAPHOR = re.compile(
+    r"^\W*(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
+    r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
+    r"merger|initiative|collaboration|offering)\b",
+    re.I,
+)
+
+# Nouns that stand for a party already named: "the firm", "the two parties".
+PARTY_ANAPHOR = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?P<noun>firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
+    r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer)\b"
+    r"|^\W*(?P<pron>it|they)\b",
+    re.I,
+)
+
+# "The companies include X, Y and Z": a list that names the parties a deal left generic.
+LIST_INTRO = re.compile(
+    r"^\W*(?:the|these|those)\s+(?:\w+\s+)?(?:companies|firms|borrowers|lenders|banks|investors|partners|buyers|"
+    r"sellers|participants|backers)\s+(?:include|included|are|were)\b",
+    re.I,
+)
+
+SECTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I)) for name, pattern in (
+        ("AI infrastructure", r"\bAI[- ]infrastructure\b|\bAI (?:data cent|compute|campus|hub)"),
+        ("data centers", r"\bdata[- ]?cent(?:er|re)s?\b|\bhyperscale\b|\bcolocation\b"),
+        ("artificial intelligence", r"\bartificial intelligence\b|\bAI\b"),
+        ("cloud", r"\bcloud\b"),
+        ("semiconductors", r"\bsemiconductors?\b|\bchips?\b|\bfoundry\b|\bwafers?\b|\bDRAM\b"),
+        ("renewable energy", r"\brenewable(?:s| energy| power)\b|\bclean energy\b|\bgreen energy\b"),
+        ("solar", r"\bsolar\b"),
+        ("wind power", r"\bwind (?:power|farms?|turbines?)\b|\boffshore wind\b"),
+        ("hydrogen", r"\bhydrogen\b"),
+        ("nuclear", r"\bnuclear\b|\bSMRs?\b"),
+        ("battery storage", r"\bbattery storage\b|\bbatteries\b"),
+        ("oil and gas", r"\boil\b|\bgas\b|\bLNG\b"),
+        ("telecommunications", r"\btelecom\w*\b|\b5G\b|\bfib(?:er|re) networks?\b"),
+        ("digital infrastructure", r"\bdigital infrastructure\b"),
+        ("manufacturing", r"\bmanufactur\w+\b"),
+        ("defence", r"\bdefen[cs]e\b|\bweapons?\b"),
+        ("logistics", r"\blogistics\b"),
+    )
+)

@@ -1,0 +1,325 @@
+"""From an article's text to its deals: frames per clause, folded into deals, with parties, roles and evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.extract import cues
+from core.extract.dates import DateMention, find_dates
+from core.extract.entities import Mention, find_mentions, government_phrases, norm
+from core.extract.frames import Frame, build_frame
+from core.extract.money import MoneyMention, find_amounts
+from core.extract.people import find_people
+from core.extract.registry import EntityTable
+from core.extract.sentences import Sentence, split_clauses, split_sentences
+from core.model import (
+    Amount, Commitment, Deal, DealType, Evidence, Party, PartyKind, Person, Precision, Status,
+)
+from core.extract.cues import COMPATIBLE, PRECEDENCE
+
+
+@dataclass
+class Draft:
+    """A deal while the article is being read."""
+
+    type: DealType
+    frames: list[Frame] = field(default_factory=list)
+    parties: dict[str, str] = field(default_factory=dict)  # entity key -> role
+    amounts: list[MoneyMention] = field(default_factory=list)
+    vehicle: str | None = None
+
+    @property
+    def last_sentence(self) -> int:
+        return self.frames[-1].sentence
+
+
+def _stronger(a: DealType, b: DealType) -> DealType:
+    return a if PRECEDENCE.index(a) <= PRECEDENCE.index(b) else b
+
+
+def _compatible(a: DealType, b: DealType) -> bool:
+    return a == b or b in COMPATIBLE[a] or a in COMPATIBLE[b]
+
+
+@dataclass
+class _Reader:
+    text: str
+    reference: date
+    published: date | None
+    title: str | None
+    table: EntityTable
+    sentences: list[Sentence] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def read(self) -> list[Deal]:
+        self.sentences = split_sentences(self.text)
+        self.dates = find_dates(self.text, self.reference)
+        amounts = find_amounts(self.text)
+        for index, sentence in enumerate(self.sentences):
+            found = find_mentions(self.text, sentence) + government_phrases(self.text, sentence)
+            found.sort(key=lambda m: m.start)
+            self.mentions[index] = self.table.observe(found, sentence, self.sentences)
+        for index, sentence in enumerate(self.sentences):
+            if sentence.heading or sentence.quoted:
+                continue
+            for span in split_clauses(sentence):
+                frame = build_frame(self.text, sentence, index, span, self.mentions[index], amounts, self.dates)
+                if frame is not None and not frame.hedged:
+                    self._fold(frame)
+            self._list_intro(index, sentence)
+        return [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
+
+    # --- folding frames into deals -------------------------------------------------------------
+
+    def _keys(self, mentions: list[Mention]) -> list[str]:
+        keys: list[str] = []
+        for mention in mentions:
+            key = self.table.key_of(mention)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _resolve_anaphors(self, frame: Frame) -> list[str]:
+        keys: list[str] = []
+        for noun in frame.anaphors:
+            if noun in ("parties", "companies", "sides", "partners") and self.drafts:
+                keys.extend(k for k in self.drafts[-1].parties if k not in keys)
+            elif noun in ("delegation", "government", "state"):
+                key = self.table.last_of_kind(frame.start, {PartyKind.GOVERNMENT})
+                if key:
+                    keys.append(key)
+            elif noun in ("it", "they"):
+                if self.drafts:
+                    keys.extend(list(self.drafts[-1].parties)[:1])
+            else:
+                kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
+                                                                                      PartyKind.ORGANIZATION}
+                key = self.table.last_of_kind(frame.start, kinds)
+                if key:
+                    keys.append(key)
+        return keys
+
+    def _fold(self, frame: Frame) -> None:
+        subjects = self._keys(frame.subjects)
+        if not subjects:
+            subjects = self._resolve_anaphors(frame)
+        objects = [k for k in self._keys(frame.objects) if k not in subjects]
+        parties = subjects + objects
+        target = self._target(frame, parties)
+        if target is None:
+            target = Draft(frame.type)
+            self.drafts.append(target)
+        else:
+            target.type = _stronger(target.type, frame.type) if _compatible(target.type, frame.type) else target.type
+        target.frames.append(frame)
+        for key in subjects:
+            target.parties.setdefault(key, "subject")
+        for key in objects:
+            target.parties.setdefault(key, "object")
+        if frame.vehicle is not None:
+            target.vehicle = self.table.key_of(frame.vehicle)
+        for amount in frame.amounts:
+            if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
+                       for a in target.amounts):
+                target.amounts.append(amount)
+
+    def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
+        recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
+        if not parties:
+            for draft in recent[:1]:
+                if _compatible(draft.type, frame.type) and (frame.opens_on_deal or frame.deal_anaphor
+                                                             or draft.type == frame.type or not draft.parties):
+                    return draft
+            return None
+        for draft in recent:
+            have = set(draft.parties)
+            if not _compatible(draft.type, frame.type):
+                continue
+            if set(parties) <= have:
+                return draft
+            if (len(have) <= 1 and have & set(parties)) or (not have and draft is recent[0]):
+                return draft
+            if frame.deal_anaphor and draft is recent[0] and frame.type in (draft.type, DealType.OTHER) \
+                    and not frame.between:
+                return draft
+        return None
+
+    def _list_intro(self, index: int, sentence: Sentence) -> None:
+        """'The companies include X, Y and Z' names the parties the last deal left generic."""
+        if not self.drafts or not cues.LIST_INTRO.search(sentence.text):
+            return
+        draft = self.drafts[-1]
+        if index - draft.last_sentence > 2:
+            return
+        for key in self._keys([m for m in self.mentions[index] if not m.person and not m.location_only]):
+            draft.parties.setdefault(key, "object")
+
+    # --- from a draft to a Deal ----------------------------------------------------------------
+
+    def _finish(self, draft: Draft) -> Deal | None:
+        keys = [k for k in draft.parties if self.table.entities.get(k)]
+        if self._needs_default_government(draft, keys):
+            default = self.table.dominant_government()
+            if default and default not in keys:
+                keys.append(default)
+                draft.parties[default] = "subject"
+        if not keys:
+            return None
+        if len(keys) == 1 and draft.type not in (DealType.FUNDING_ROUND, DealType.FINANCING):
+            return None
+        if self.title and re.search(r"\bMoUs?\b|memorand", self.title, re.I) \
+                and draft.type in (DealType.INVESTMENT, DealType.OTHER):
+            draft.type = DealType.MOU
+        if draft.type == DealType.OTHER:
+            draft.type = self._title_type() or DealType.OTHER
+        parties = tuple(self._party(k, draft) for k in keys)
+        amounts = tuple(_amount(a, draft.amounts) for a in draft.amounts)
+        deal_date, precision = self._date(draft)
+        sentences = sorted({f.sentence for f in draft.frames})
+        people = find_people(self.text, [self.sentences[i] for i in sentences], self.mentions, sentences,
+                             {self.table.entities[k].name for k in keys})
+        evidence = [Evidence("type", draft.frames[0].cue_start, draft.frames[0].cue_end, 0.8)]
+        evidence += [Evidence("amounts", a.start, a.end) for a in draft.amounts]
+        evidence += [Evidence("summary", self.sentences[i].start, self.sentences[i].end, 0.6) for i in sentences]
+        review = [] if deal_date and precision != Precision.WEEK else ["date"]
+        if draft.type == DealType.OTHER:
+            review.append("type")
+        summary = " ".join(self.sentences[i].text for i in sentences)[:600]
+        return Deal(
+            title=_title(draft.type, parties, amounts),
+            type=draft.type,
+            status=_status(summary, draft.type),
+            date=deal_date.isoformat() if deal_date else None,
+            date_precision=precision,
+            parties=parties,
+            amounts=amounts,
+            location=self._location(sentences),
+            sectors=_sectors(summary),
+            commitments=_commitments(summary),
+            people=tuple(people),
+            summary=summary,
+            needs_review=tuple(review),
+            evidence=tuple(evidence),
+        )
+
+    def _needs_default_government(self, draft: Draft, keys: list[str]) -> bool:
+        kinds = {self.table.entities[k].kind for k in keys}
+        return draft.type in (DealType.MOU,) and len(keys) == 1 and PartyKind.GOVERNMENT not in kinds \
+            or bool(self.title and re.search(r"\bMoUs?\b", self.title) and len(keys) == 1
+                    and PartyKind.GOVERNMENT not in kinds and draft.type in (DealType.INVESTMENT, DealType.OTHER))
+
+    def _title_type(self) -> DealType | None:
+        if not self.title:
+            return None
+        from core.extract.frames import clause_type
+        found, _, _ = clause_type(self.title)
+        return found if found not in (None, DealType.OTHER) else None
+
+    def _party(self, key: str, draft: Draft) -> Party:
+        entity = self.table.entities[key]
+        side = draft.parties.get(key, "object")
+        return Party(name=entity.name, kind=entity.kind, role=_role(draft.type, side, key == draft.vehicle),
+                     aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
+
+    def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
+        for frame in draft.frames:
+            for mention in frame.dates:
+                if mention.value is not None:
+                    return mention.value, mention.precision
+        if self.published is not None:
+            # An undated deal in a news report happened about when it was reported.
+            return self.published, Precision.WEEK
+        return None, None
+
+    def _location(self, sentences: list[int]) -> str | None:
+        for index in sentences:
+            for mention in self.mentions[index]:
+                if mention.location_only and not mention.person:
+                    return mention.place or mention.name
+        return None
+
+
+_ROLES = {
+    DealType.ACQUISITION: ("acquirer", "target"),
+    DealType.MERGER: ("partner", "partner"),
+    DealType.INVESTMENT: ("investor", "recipient"),
+    DealType.FUNDING_ROUND: ("recipient", "investor"),
+    DealType.FINANCING: ("borrower", "lender"),
+    DealType.CONTRACT: ("customer", "supplier"),
+    DealType.GRANT: ("government", "recipient"),
+    DealType.MOU: ("partner", "partner"),
+}
+
+
+def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
+    if vehicle:
+        return "vehicle"
+    subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
+    return subject if side == "subject" else obj
+
+
+def _amount(mention: MoneyMention, siblings: list[MoneyMention]) -> Amount:
+    return Amount(value=mention.value, currency=mention.currency, text=mention.text,
+                  usd_value=mention.usd_value, qualifier=mention.qualifier)
+
+
+def _title(deal_type: DealType, parties: tuple[Party, ...], amounts: tuple[Amount, ...]) -> str:
+    names = [p.name for p in parties]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    label = {
+        DealType.MOU: "sign MoU", DealType.INVESTMENT: "investment", DealType.ACQUISITION: "acquisition",
+        DealType.MERGER: "merger", DealType.JOINT_VENTURE: "joint venture", DealType.PARTNERSHIP: "partnership",
+        DealType.FUNDING_ROUND: "funding round", DealType.FINANCING: "financing", DealType.CONTRACT: "contract",
+        DealType.GRANT: "grant", DealType.OTHER: "deal",
+    }[deal_type]
+    if deal_type == DealType.ACQUISITION and len(names) >= 2:
+        title = f"{names[0]} acquires {names[1]}"
+    else:
+        title = f"{joined} {label}"
+    if amounts:
+        title += f" ({amounts[0].text})"
+    return title
+
+
+def _status(text: str, deal_type: DealType) -> Status:
+    if re.search(r"\b(?:completed|closed|closes|finali[sz]ed)\b", text, re.I):
+        return Status.COMPLETED
+    if re.search(r"\b(?:reportedly|rumou?red|people familiar|sources said|according to people|in talks)\b", text, re.I):
+        return Status.RUMOURED
+    if deal_type == DealType.MOU:
+        return Status.MOU
+    if re.search(r"\b(?:signed|inked|sealed)\b", text, re.I):
+        return Status.SIGNED
+    return Status.ANNOUNCED
+
+
+def _sectors(text: str) -> tuple[str, ...]:
+    found = [name for name, pattern in cues.SECTOR_CUES if pattern.search(text)]
+    if "AI infrastructure" in found and "artificial intelligence" in found:
+        found.remove("artificial intelligence")
+    return tuple(found)
+
+
+def _commitments(text: str) -> tuple[Commitment, ...]:
+    out: list[Commitment] = []
+    for match in re.finditer(r"\b(?:plan|plans|commit(?:ted|s)?|agreed|pledged?|will|aims?)\s+to\s+((?:jointly\s+)?[a-z]+\s+[^.,;]{8,90})",
+                             text):
+        phrase = match.group(1).strip()
+        horizon = re.search(r"\b(?:over the next \w+ years|by \d{4}|in \d+ years|within \w+ years)\b", phrase)
+        out.append(Commitment(phrase, horizon.group() if horizon else None))
+    return tuple(out[:4])
+
+
+def extract_deals(text: str, *, reference: date, published: date | None, title: str | None,
+                  registry: dict[str, tuple[str, PartyKind]] | None = None) -> list[Deal]:
+    """Every deal the article reports, in the order it tells them."""
+    table = EntityTable(text, registry or {})
+    return _Reader(text, reference, published, title, table).read()
+
+
+__all__ = ["extract_deals", "Counter", "norm"]

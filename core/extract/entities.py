@@ -1,0 +1,261 @@
+"""Organisations, governments, people and places named in a sentence, and how later mentions fold into them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from core.extract.gazetteer import (
+    CITIES, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS,
+    PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
+)
+from core.extract.sentences import Sentence
+from core.model import PartyKind
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
+_CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "al", "el", "and", "the"})
+# "of" joins two capitalised runs only after words that head such names ("Ministry of Finance").
+_OF_HEADS = frozenset({
+    "Ministry", "Department", "Government", "Bank", "University", "Institute", "Republic", "Kingdom",
+    "State", "Office", "Minister", "Secretary", "Authority", "Commission", "Council", "Federation",
+    "Association", "Chamber", "Board", "Bureau", "Agency", "President", "Director", "Head",
+    "Emirate", "Commonwealth", "Province", "City", "Port", "Chief", "Officer", "Investment",
+})
+_LEGAL_FOLD = {"inc", "incorporated", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "ag", "sa",
+               "gmbh", "nv", "bv", "se", "spa", "ab", "asa", "oyj", "kk", "jsc", "pjsc", "lp", "llp"}
+_ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
+                       "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
+_FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
+
+
+def norm(name: str) -> str:
+    """Fold case, accents, punctuation, a leading 'the' and legal suffixes: the key two spellings share."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text.casefold().replace(".", ""))
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_FOLD:
+        words = words[:-1]
+    return " ".join(words)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: PartyKind = PartyKind.COMPANY
+    place: str | None = None  # for a country or state: its name; for a government: its jurisdiction
+    location_only: bool = False  # a city or a place used as a modifier
+    person: bool = False
+    title: str | None = None
+    organization: str | None = None
+    possessive: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        end = match.end()
+        # A final period belongs to the word only for abbreviations and initials ("Co.", "T.").
+        if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in {"co", "inc", "corp", "ltd", "jr", "sr", "st"} \
+                and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            word, end = word[:-1], end - 1
+        out.append((offset + match.start(), offset + end, word))
+    return out
+
+
+def _is_name_token(word: str) -> bool:
+    if word in ("&",):
+        return False
+    first = word[0]
+    if first.isupper() or first.isdigit() and any(c.isalpha() for c in word) and word[-1].isupper():
+        return True
+    # Mixed case that starts low: "xAI", "eBay".
+    return first.islower() and any(c.isupper() for c in word[1:])
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if word.endswith(suffix) and len(word) > 2:
+            return (word[:-2] if suffix[0] in "'’" else word[:-1]), True
+    return word, False
+
+
+def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    """Names in one sentence: runs of capitalised words, split at titles, classified by kind."""
+    tokens = _tokens(sentence.text, sentence.start)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            word = tokens[j][2]
+            gap = text[tokens[j - 1][1]:tokens[j][0]]
+            if gap.strip() not in ("",) and gap.strip() != "&":
+                break
+            if _is_name_token(word) and not tokens[j - 1][2].endswith(("'s", "’s")):
+                j += 1
+                continue
+            if word in _CONNECTORS and j + 1 < len(tokens) and _joins(tokens, i, j):
+                j += 2 if (j + 2 <= len(tokens) and tokens[j + 1][2] in ("the",)) else 1
+                continue
+            break
+        while j > i and tokens[j - 1][2] in _CONNECTORS:
+            j -= 1
+        mentions.extend(_classify(text, tokens[i:j], sentence, tokens, i))
+        i = max(j, i + 1)
+    return mentions
+
+
+def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether connector tokens[j] continues the name that began at tokens[i]."""
+    word, left, right = tokens[j][2], tokens[j - 1][2], tokens[j + 1][2]
+    if word == "the":
+        return False
+    if word == "of":
+        nxt = tokens[j + 2][2] if right == "the" and j + 2 < len(tokens) else right
+        return left in _OF_HEADS and _is_name_token(nxt)
+    if word in ("and", "&"):
+        # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
+        if word == "&":
+            return _is_name_token(right)
+        return right in GENERIC_WORDS and left in GENERIC_WORDS and (j + 2 >= len(tokens) or not _is_name_token(tokens[j + 2][2]))
+    if word == "for":
+        return False
+    return _is_name_token(right)
+
+
+def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
+              all_tokens: list[tuple[int, int, str]], first_index: int) -> list[Mention]:
+    words = [w for _, _, w in run]
+    # Hyphenated modifiers ("US-based", "Nasdaq-listed", "Arm-chip") are never part of a name.
+    while words and ("-" in words[0] and words[0].split("-")[-1].islower()):
+        run, words = run[1:], words[1:]
+    cut = next((k for k, w in enumerate(words) if "-" in w and w.split("-")[-1].islower()), None)
+    if cut is not None:
+        run, words = run[:cut], words[:cut]
+    while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES):
+        run, words = run[1:], words[1:]
+    if not words:
+        return []
+    # A title inside the run splits it: "South Korean President Lee Jae Myung", "SK Group Chairman Chey".
+    for k in range(len(words)):
+        for width in (3, 2, 1):
+            title = " ".join(words[k:k + width])
+            if title in PERSON_TITLES and k + width <= len(words):
+                left = _classify(text, run[:k], sentence, all_tokens, first_index) if k else []
+                rest = run[k + width:]
+                while rest and rest[0][2] in ("of", "the") or rest and rest[0][2] in PERSON_TITLES:
+                    rest = rest[1:]
+                person = _person(text, rest, title, left)
+                return left + ([person] if person else [])
+    start, end = run[0][0], run[-1][1]
+    name, possessive = _strip_possessive(text[start:end])
+    if possessive:
+        end -= 2
+    if not name or all(w in NOT_NAMES or w in GENERIC_WORDS for w in name.split()):
+        return []
+    before = text[max(sentence.start, start - 40):start]
+    after = text[end:min(sentence.end, end + 40)]
+    mention = Mention(start, end, name, possessive=possessive)
+    if re.search(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", before, re.I) \
+            and len(name.split()) >= 2 and not _looks_like_org(name):
+        mention.person, mention.kind = True, PartyKind.PERSON
+        mention.title = re.search(r"(\w[\w-]*)\s+(?:of\s+\w+\s+)?$", before).group(1)  # type: ignore[union-attr]
+        return [mention]
+    _set_kind(mention, before, after)
+    if re.match(r"\s*\(([^)]{2,40})\)", after):
+        inner = re.match(r"\s*\(([^)]{2,40})\)", after).group(1)  # type: ignore[union-attr]
+        if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
+            mention.aliases.append(inner)
+    return [mention]
+
+
+def _looks_like_org(name: str) -> bool:
+    last = name.split()[-1]
+    return last in ORG_SUFFIXES or name in PLACE_NAMES
+
+
+def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[Mention]) -> Mention | None:
+    if not run:
+        return None
+    start, end = run[0][0], run[-1][1]
+    name, possessive = _strip_possessive(text[start:end])
+    org = None
+    if left and not left[-1].person:
+        org = left[-1].place if left[-1].place else left[-1].name
+    return Mention(start, end - (2 if possessive else 0), name, kind=PartyKind.PERSON, person=True,
+                   title=title, organization=org, possessive=possessive)
+
+
+def _set_kind(mention: Mention, before: str, after: str) -> None:
+    name = mention.name
+    words = name.split()
+    place = PLACE_NAMES.get(name)
+    if place:
+        mention.place = place
+        mention.kind = PartyKind.GOVERNMENT
+        # "UK chip designer ARM", "Indian firm AM Green", "in France": a place, not a party.
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|designer|maker|developer|bank|investor|"
+                    r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner)s?\b", after) \
+                or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
+            mention.location_only = True
+        if re.match(r"\s+(?:government|state\s+government|administration|presidency)\b", after, re.I) \
+                or re.search(r"\b(?:state|government|republic|kingdom)\s+of\s+(?:the\s+)?$", before, re.I):
+            mention.location_only = False
+        return
+    if name in CITIES:
+        mention.location_only = True
+        return
+    if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])
+                                                        or words[-1] in ("Administration", "Government", "Presidency")
+                                                        or "of" in words or words[0] in ("U.S.", "US", "UK")):
+        mention.kind = PartyKind.GOVERNMENT
+        for w in (words[0], words[-1], " ".join(words[-2:])):
+            if w in PLACE_NAMES:
+                mention.place = PLACE_NAMES[w]
+        if mention.place is None:
+            prefix = re.search(r"\b([A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+$", before)
+            if prefix and prefix.group(1) in PLACE_NAMES:
+                mention.place = PLACE_NAMES[prefix.group(1)]
+        return
+    if any(o in name for o in ORGANIZATION_WORDS):
+        mention.kind = PartyKind.ORGANIZATION
+    elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before):
+        mention.kind = PartyKind.FUND
+
+
+def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
+    """Governments named in lower case: "the state government", "the German government", "state of X"."""
+    out = []
+    pattern = re.compile(
+        r"\b(?:the\s+)?(?:(?P<adj>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)\s+)?(?:state\s+|federal\s+|central\s+|national\s+)?"
+        r"(?P<head>government|presidency|administration)\b(?!\s+of)"
+        r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)"
+        r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
+    )
+    for match in pattern.finditer(sentence.text):
+        raw = match.group("adj") or match.group("of") or match.group("state")
+        place = PLACE_NAMES.get(raw or "") if raw else None
+        if raw and not place and match.group("state"):
+            place = raw
+        if raw and not place and match.group("adj") and raw not in ("The", "This", "That"):
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        name = place or "government"
+        mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place)
+        out.append(mention)
+    return out
+
+
+def is_state(place: str | None) -> bool:
+    return place in STATES

@@ -1,0 +1,236 @@
+"""Word lists the recognisers share: places, demonyms, titles, name suffixes and generic words."""
+
+from __future__ import annotations
+
+# Country or state -> the spellings and adjectives that name it. The key is the party name we print.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "American", "United States of America"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "British", "Great Britain", "England", "English"),
+    "United Arab Emirates": ("UAE", "U.A.E.", "Emirati", "Emirates"),
+    "South Korea": ("Korea", "South Korean", "Korean", "Republic of Korea"),
+    "North Korea": ("North Korean",),
+    "Saudi Arabia": ("Saudi", "Kingdom of Saudi Arabia", "KSA"),
+    "China": ("Chinese", "PRC", "People's Republic of China"),
+    "Japan": ("Japanese",),
+    "India": ("Indian",),
+    "France": ("French",),
+    "Germany": ("German",),
+    "Italy": ("Italian",),
+    "Spain": ("Spanish",),
+    "Portugal": ("Portuguese",),
+    "Netherlands": ("Dutch", "The Netherlands", "Holland"),
+    "Belgium": ("Belgian",),
+    "Switzerland": ("Swiss",),
+    "Austria": ("Austrian",),
+    "Sweden": ("Swedish",),
+    "Norway": ("Norwegian",),
+    "Denmark": ("Danish",),
+    "Finland": ("Finnish",),
+    "Ireland": ("Irish",),
+    "Poland": ("Polish",),
+    "Greece": ("Greek",),
+    "Turkey": ("Turkish", "Türkiye"),
+    "Russia": ("Russian",),
+    "Ukraine": ("Ukrainian",),
+    "Israel": ("Israeli",),
+    "Egypt": ("Egyptian",),
+    "Qatar": ("Qatari",),
+    "Kuwait": ("Kuwaiti",),
+    "Oman": ("Omani",),
+    "Bahrain": ("Bahraini",),
+    "Jordan": ("Jordanian",),
+    "Morocco": ("Moroccan",),
+    "Nigeria": ("Nigerian",),
+    "Kenya": ("Kenyan",),
+    "South Africa": ("South African",),
+    "Ethiopia": ("Ethiopian",),
+    "Brazil": ("Brazilian",),
+    "Mexico": ("Mexican",),
+    "Argentina": ("Argentine", "Argentinian"),
+    "Chile": ("Chilean",),
+    "Colombia": ("Colombian",),
+    "Peru": ("Peruvian",),
+    "Canada": ("Canadian",),
+    "Australia": ("Australian",),
+    "New Zealand": ("New Zealander",),
+    "Singapore": ("Singaporean",),
+    "Malaysia": ("Malaysian",),
+    "Indonesia": ("Indonesian",),
+    "Thailand": ("Thai",),
+    "Vietnam": ("Vietnamese", "Viet Nam"),
+    "Philippines": ("Philippine", "Filipino"),
+    "Taiwan": ("Taiwanese",),
+    "Hong Kong": (),
+    "Pakistan": ("Pakistani",),
+    "Bangladesh": ("Bangladeshi",),
+    "Sri Lanka": ("Sri Lankan",),
+    "Kazakhstan": ("Kazakh",),
+    "Uzbekistan": ("Uzbek",),
+    "Iraq": ("Iraqi",),
+    "Iran": ("Iranian",),
+    "European Union": ("EU", "E.U."),
+    # States and provinces that sign deals in their own name.
+    "Uttar Pradesh": ("UP",),
+    "Maharashtra": (),
+    "Karnataka": (),
+    "Tamil Nadu": (),
+    "Gujarat": (),
+    "Telangana": (),
+    "Andhra Pradesh": (),
+    "Kerala": (),
+    "Odisha": (),
+    "Rajasthan": (),
+    "Punjab": (),
+    "West Bengal": (),
+    "Madhya Pradesh": (),
+    "Haryana": (),
+    "Bavaria": ("Bavarian",),
+    "North Rhine-Westphalia": ("NRW",),
+    "Saxony": (),
+    "Baden-Württemberg": (),
+    "Quebec": (),
+    "Ontario": (),
+    "Alberta": (),
+    "British Columbia": (),
+    "New South Wales": (),
+    "Victoria": (),
+    "Queensland": (),
+    "Texas": ("Texan",),
+    "California": (),
+    "New York State": (),
+    "Abu Dhabi": (),
+    "Dubai": (),
+    "Scotland": ("Scottish",),
+    "Wales": ("Welsh",),
+}
+
+# Spelling -> place name; demonyms too, since "the German government" names Germany.
+PLACE_NAMES: dict[str, str] = {}
+for _place, _spellings in _PLACES.items():
+    PLACE_NAMES[_place] = _place
+    for _spelling in _spellings:
+        PLACE_NAMES.setdefault(_spelling, _place)
+
+# Places that are sub-national: "the state government" resolves to the nearest of these.
+STATES = frozenset(
+    name for name in _PLACES
+    if list(_PLACES).index(name) >= list(_PLACES).index("Uttar Pradesh")
+)
+
+# Cities that only ever appear as locations; they keep city names out of the party list.
+CITIES = frozenset({
+    "New York", "New York City", "London", "Paris", "Berlin", "Frankfurt", "Amsterdam", "Dublin",
+    "Madrid", "Milan", "Rome", "Zurich", "Geneva", "Davos", "Stockholm", "Oslo", "Copenhagen",
+    "Helsinki", "Warsaw", "Vienna", "Brussels", "Lisbon", "Tokyo", "Osaka", "Seoul", "Busan",
+    "Beijing", "Shanghai", "Shenzhen", "Singapore", "Mumbai", "Delhi", "New Delhi", "Bengaluru",
+    "Bangalore", "Hyderabad", "Chennai", "Pune", "Noida", "Greater Noida", "Lucknow", "Jakarta",
+    "Kuala Lumpur", "Johor", "Bangkok", "Hanoi", "Ho Chi Minh City", "Manila", "Sydney",
+    "Melbourne", "Toronto", "Montreal", "Vancouver", "Washington", "Chicago", "Dallas", "Houston",
+    "Austin", "Boston", "Seattle", "San Francisco", "Los Angeles", "Phoenix", "Atlanta", "Miami",
+    "Denver", "Riyadh", "Jeddah", "Doha", "Cairo", "Lagos", "Nairobi", "Johannesburg", "Sao Paulo",
+    "São Paulo", "Mexico City", "Santiago", "Ulsan", "Incheon", "Abilene",
+    # US states and regions: places where projects sit, not parties.
+    "Alabama", "Alaska", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
+    "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+    "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina",
+    "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+    "South Dakota", "Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin",
+    "Wyoming", "Silicon Valley", "North America", "South America", "Latin America", "Middle East",
+    "Southeast Asia", "Asia-Pacific", "Europe", "Asia", "Africa", "Scandinavia", "Nordics",
+})
+
+# Words that stand before a person's name and say what the person is.
+PERSON_TITLES = frozenset({
+    "President", "Vice President", "Prime Minister", "Minister", "Deputy Minister", "Secretary",
+    "Chancellor", "King", "Crown Prince", "Prince", "Sheikh", "Emir", "Governor", "Mayor",
+    "Chief Minister", "Chairman", "Chairwoman", "Chair", "CEO", "CFO", "COO", "CTO", "CIO",
+    "Founder", "Co-founder", "Director", "Managing Director", "Partner", "Senator",
+    "Representative", "Commissioner", "Ambassador", "Head", "Dr", "Dr.", "Mr", "Mr.", "Mrs",
+    "Mrs.", "Ms", "Ms.", "Sir", "Lord", "Executive Chairman", "General Manager",
+    "Additional Chief Secretary", "Chief Secretary", "lawmaker", "Lawmaker",
+})
+
+# Lower-case words that, right before a name, mark it as a person ("finance minister Suresh Khanna").
+PERSON_TITLE_WORDS = frozenset({
+    "president", "minister", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "cto", "cio",
+    "founder", "co-founder", "director", "secretary", "governor", "mayor", "chancellor",
+    "lawmaker", "senator", "officer", "executive", "counterpart", "head", "partner", "analyst",
+    "spokesperson", "spokesman", "spokeswoman", "billionaire", "industrialist", "premier",
+    "vice-president", "md", "leader", "entrepreneur",
+})
+
+# Last words that make a capitalised phrase an organisation.
+ORG_SUFFIXES = frozenset({
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd",
+    "Ltd.", "Limited", "LLC", "LLP", "LP", "L.P.", "plc", "PLC", "AG", "SA", "S.A.", "SE", "NV",
+    "N.V.", "BV", "B.V.", "GmbH", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "KK", "JSC", "PJSC", "Pte",
+    "Bhd", "Berhad", "Group", "Holdings", "Holding", "Capital", "Partners", "Ventures", "Bank",
+    "Fund", "Investments", "Investment", "Technologies", "Technology", "Systems", "Energy", "Power",
+    "Renewables", "Networks", "Semiconductor", "Semiconductors", "Labs", "Industries",
+    "Authority", "Ministry", "Department", "Agency", "Administration", "Commission", "Council",
+    "Institute", "University", "Foundation", "Association", "Initiative", "Securities", "Telecom",
+    "Electric", "Motors", "Pharmaceuticals", "Data", "Centers", "Centres", "Infrastructure",
+    "Management", "Solutions", "Services", "Cloud", "Platforms", "Financial", "Trust", "Realty",
+    "Properties", "Resources", "Mining", "Oil", "Gas", "Airlines", "Logistics", "Robotics", "AI",
+    "Health", "Therapeutics", "Biosciences", "Media", "Communications", "Super",
+})
+
+# Organisations of these last words are not companies: multilateral and civil bodies.
+ORGANIZATION_WORDS = frozenset({
+    "Development Bank", "World Bank", "Monetary Fund", "Institute", "University", "Foundation",
+    "Association", "Initiative", "Forum", "Council", "Organization", "Organisation", "Union",
+    "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber",
+})
+
+# Heads of government bodies: "Ministry of ...", "Department of ...".
+GOVERNMENT_HEADS = frozenset({
+    "Ministry", "Department", "Government", "Administration", "Presidency", "Cabinet", "Office",
+    "Authority", "Commission", "Parliament", "Treasury", "Agency",
+})
+
+# Capitalised words that are never a party on their own (sentence starts, headings, time words).
+NOT_NAMES = frozenset({
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "They", "He", "She",
+    "We", "Our", "In", "On", "At", "For", "From", "By", "With", "Of", "To", "And", "But", "Or", "As",
+    "After", "Before", "Under", "Over", "Amid", "Among", "Also", "Meanwhile", "However", "Both",
+    "Other", "Others", "Some", "All", "Any", "Each", "Every", "Such", "Since", "While", "When",
+    "Where", "Which", "Who", "What", "Why", "How", "If", "Once", "Now", "Then", "Today", "Yesterday",
+    "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Earlier", "Later", "Last", "Next", "First", "Second", "Third",
+    "Just", "Not", "No", "Yes", "Here", "There", "Speaking", "According", "Despite", "Although",
+    "Through", "Into", "Located", "Topping", "Key", "Of", "Officials", "Representatives", "Investors",
+    "Banks", "Companies", "Under", "Given", "Following", "Including", "Per", "Via",
+    "Read", "More", "Related", "Photo", "Source", "Image", "Credit", "Updated", "Published",
+    "Posted", "Breaking", "Exclusive", "Analysis", "Opinion", "News", "Report", "Reports", "Top",
+    "Big", "Record", "Mega", "Deals", "Deal", "Funding", "Updates", "Q1", "Q2", "Q3", "Q4", "H1",
+    "H2", "AM", "PM", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
+    "Memorandum", "Understanding", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
+    "Furthermore", "Moreover", "Additionally", "Sites", "Rs", "Rs.", "USD", "EUR", "GBP", "INR",
+    "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",
+    "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
+    "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
+    "Importantly", "Ultimately", "Indeed", "Of", "Course", "Nasdaq-listed", "CM",
+})
+
+# Capitalised nouns that are too generic to be a party when they stand alone.
+GENERIC_WORDS = frozenset({
+    "Energy", "Power", "Data", "Infrastructure", "Technology", "Technologies", "Capital", "Credit",
+    "Private", "Public", "Global", "International", "National", "Digital", "Artificial",
+    "Intelligence", "Group", "Company", "Government", "State", "Bank", "Fund", "Venture",
+    "Partners", "Partnership", "Investment", "Investments", "Cloud", "Services", "Systems",
+    "Development", "Management", "Holdings", "Industry", "Industries", "Research", "Markets",
+    "Market", "Finance", "Financial", "Equity", "Securities", "Manufacturing", "Integration",
+    "Solutions", "Innovation", "Renewable", "Renewables", "Green", "Clean", "Solar", "Wind",
+    "Nuclear", "Hydrogen", "Semiconductor", "Chips", "Chip", "Memory", "Centre", "Center",
+    "Campus", "Project", "Phase", "Facility", "Act", "Law", "Program", "Programme", "Agenda",
+    "Strategy", "Initiative", "Summit", "Meeting", "Economic", "Affairs", "Commerce", "Trade",
+    "Science", "Information", "Electronics", "External", "Foreign", "Interior", "Industry",
+    "Asset", "Assets", "Managers", "Manager", "Street", "Road", "Avenue", "Highway", "Region",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Asia", "Europe", "Africa", "Americas", "Pacific", "Atlantic", "Middle", "Gulf", "Asia-Pacific",
+    "APAC", "EMEA", "Latin", "World", "Economy", "Stock", "Exchange", "Index", "GPU", "GPUs", "AI",
+    "MW", "GW", "MoU", "MoUs", "MOU", "PMT", "JV", "IPO", "CHIPS", "FDI", "R&D", "DPI", "GCC",
+})

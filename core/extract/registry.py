@@ -1,0 +1,178 @@
+"""The article's own party registry: which mentions name the same party, under which canonical name and kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.extract.entities import Mention, norm
+from core.extract.gazetteer import ORG_SUFFIXES, PLACE_NAMES, STATES
+from core.extract.sentences import Sentence
+from core.model import PartyKind
+
+_KIND_RANK = {PartyKind.COMPANY: 0, PartyKind.ORGANIZATION: 1, PartyKind.FUND: 2, PartyKind.GOVERNMENT: 3,
+              PartyKind.PERSON: 4}
+_PERSON_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:CEO|chief|chairman|chairwoman|president|founder|co-founder|director|minister|secretary|head|officer|chair|"
+    r"governor|managing|partner|vice|executive|spokes\w+)\b",
+    re.I,
+)
+_SAID = re.compile(r"\b(?:said|says|told|added|noted)\s+$")
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    kind: PartyKind
+    place: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha() and w.lower() not in ("of", "and", "the", "for")]
+    while len(words) > 1 and words[-1].rstrip(".") in ("Inc", "Ltd", "Co", "Corp", "plc", "SA", "AG", "LLC"):
+        words = words[:-1]
+    return "".join(w[0] if not w.isupper() else w for w in words).upper()
+
+
+class EntityTable:
+    """Folds the mentions of one article into entities, seeded by the user's party registry."""
+
+    def __init__(self, text: str, registry: dict[str, tuple[str, PartyKind]]) -> None:
+        self.text = text
+        self.registry = registry
+        self.entities: dict[str, Entity] = {}
+        self.alias: dict[str, str] = {}
+        self.person_words: set[str] = set()
+        self.places_seen: list[tuple[int, str]] = []
+
+    def observe(self, mentions: list[Mention], sentence: Sentence, sentences: list[Sentence]) -> list[Mention]:
+        """Registers one sentence's mentions and returns them with people and places told apart."""
+        out = []
+        for mention in mentions:
+            self._spot_person(mention)
+            if mention.person:
+                self.person_words.update(mention.name.split())
+                out.append(mention)
+                continue
+            if mention.place:
+                self.places_seen.append((mention.start, mention.place))
+            if mention.name == "government" and mention.place is None:
+                mention.place = self._nearest_place(mention, sentence)
+                if mention.place is None:
+                    continue
+                mention.name = mention.place
+            if not mention.location_only:
+                key = self.key_of(mention)
+                if key:
+                    self.entities[key].offsets.append(mention.start)
+            out.append(mention)
+        return out
+
+    def _spot_person(self, mention: Mention) -> None:
+        if mention.person or mention.place:
+            return
+        words = mention.name.split()
+        after = self.text[mention.end:mention.end + 80]
+        before = self.text[max(0, mention.start - 12):mention.start]
+        plain = not any(w in ORG_SUFFIXES for w in words) and norm(mention.name) not in self.alias
+        if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or _SAID.search(before)
+                                               or re.match(r"\s+(?:said|says|told)\b", after)):
+            mention.person, mention.kind = True, PartyKind.PERSON
+        elif len(words) == 1 and words[0] in self.person_words and norm(mention.name) not in self.alias:
+            mention.person, mention.kind = True, PartyKind.PERSON
+
+    def _nearest_place(self, mention: Mention, sentence: Sentence) -> str | None:
+        window = self.text[sentence.start:sentence.end]
+        for name, place in PLACE_NAMES.items():
+            if place in STATES and re.search(rf"\b{re.escape(name)}\b", window):
+                return place
+        states = [p for at, p in self.places_seen if p in STATES]
+        if states:
+            return states[-1]
+        return self.places_seen[-1][1] if self.places_seen else None
+
+    def key_of(self, mention: Mention) -> str | None:
+        if mention.person or mention.location_only:
+            return None
+        if mention.kind == PartyKind.GOVERNMENT and mention.place:
+            key = "gov:" + mention.place
+            entity = self.entities.get(key)
+            specific = mention.name if mention.name != mention.place and len(mention.name.split()) > 2 else None
+            if entity is None:
+                self.entities[key] = Entity(key, specific or mention.place, PartyKind.GOVERNMENT, mention.place)
+            elif specific and entity.name == mention.place:
+                entity.aliases.append(entity.name)
+                entity.name = specific
+            return key
+        folded = norm(mention.name)
+        if not folded:
+            return None
+        key = self.alias.get(folded) or self._registered(folded) or self._similar(mention.name, folded)
+        if key is None:
+            key = folded
+            self.entities[key] = Entity(key, mention.name, mention.kind, mention.place)
+            self.alias[folded] = key
+        entity = self.entities[key]
+        if _KIND_RANK[mention.kind] > _KIND_RANK[entity.kind] and mention.kind != PartyKind.PERSON:
+            entity.kind = mention.kind
+        # "Vantage" first and "Vantage Data Centers" later: the fuller name is the canonical one.
+        if folded != norm(entity.name) and folded.startswith(norm(entity.name) + " ") and not self._from_registry(entity):
+            entity.aliases.append(entity.name)
+            entity.name = mention.name
+        elif mention.name != entity.name and mention.name not in entity.aliases:
+            entity.aliases.append(mention.name)
+        for alias in mention.aliases:
+            self.alias.setdefault(norm(alias), key)
+            if alias not in entity.aliases:
+                entity.aliases.append(alias)
+        self.alias.setdefault(folded, key)
+        return key
+
+    def _from_registry(self, entity: Entity) -> bool:
+        return norm(entity.name) in self.registry
+
+    def _registered(self, folded: str) -> str | None:
+        known = self.registry.get(folded)
+        if known is None:
+            return None
+        name, kind = known
+        key = norm(name)
+        if key not in self.entities:
+            self.entities[key] = Entity(key, name, kind)
+        self.alias[folded] = key
+        return key
+
+    def _similar(self, name: str, folded: str) -> str | None:
+        first = folded.split()[0]
+        for key, entity in self.entities.items():
+            if entity.kind == PartyKind.GOVERNMENT and key.startswith("gov:"):
+                continue
+            other = norm(entity.name)
+            # "SoftBank" and "Softbank Group"; "JPMorgan" and "JPMorgan Chase & Co."
+            if other.startswith(folded + " ") or folded.startswith(other + " "):
+                if len(folded.split()) == 1 and first in ("data", "global", "new", "first", "american", "national"):
+                    continue
+                return key
+            if name.isupper() and 2 <= len(name) <= 6 and _initials(entity.name) == name.replace("&", ""):
+                return key
+        return None
+
+    def last_of_kind(self, offset: int, kinds: set[PartyKind]) -> str | None:
+        best, best_at = None, -1
+        for key, entity in self.entities.items():
+            if entity.kind not in kinds:
+                continue
+            before = [o for o in entity.offsets if o < offset]
+            if before and before[-1] > best_at:
+                best, best_at = key, before[-1]
+        return best
+
+    def dominant_government(self) -> str | None:
+        governments = [e for e in self.entities.values() if e.kind == PartyKind.GOVERNMENT and e.offsets]
+        if not governments:
+            return None
+        return max(governments, key=lambda e: (len(e.offsets), -e.offsets[0])).key

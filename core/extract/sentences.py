@@ -1,0 +1,99 @@
+"""Sentences and clauses of an article, with their character offsets in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jr", "sr", "st", "no", "vs",
+    "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.k", "u.a.e", "s.a", "n.v", "b.v", "l.p", "p.m", "a.m", "gen", "gov",
+    "sen", "rep", "approx", "est", "fig", "dept", "mln", "bln", "mn", "bn", "rs",
+})
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9£$€₹¥])|[.!?][\"'”’]*(?=\s*$)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    heading: bool = False  # a title-case line without a final stop: a headline or section head
+    quoted: bool = False  # the whole sentence sits inside quotation marks
+
+
+def _is_heading(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w&'’-]*", line)
+    if not words or line.rstrip()[-1:] in ".!?\"”’" or len(line) > 160:
+        return False
+    if len(words) <= 3:
+        return True
+    small = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "with", "by", "as",
+             "from", "into", "vs", "its", "is", "are"}
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return capitalised / len(words) >= 0.8
+
+
+def _ends_with_abbreviation(text: str, cut: int) -> bool:
+    match = re.search(r"([A-Za-z.]+)\.$", text[:cut])
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # A lone capital is an initial ("T. Rowe Price", "Raul K. Martynek").
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text in order; headings stand as sentences of their own."""
+    sentences: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        offset = line.start()
+        if not body.strip():
+            continue
+        if _is_heading(body):
+            stripped = body.strip()
+            start = offset + body.index(stripped)
+            sentences.append(Sentence(start, start + len(stripped), stripped, heading=True))
+            continue
+        begin = 0
+        for match in _BOUNDARY.finditer(body):
+            cut = match.end()
+            if _ends_with_abbreviation(body, match.start() + 1) and match.end() < len(body.rstrip()):
+                continue
+            _append(sentences, body, offset, begin, cut)
+            begin = cut
+        _append(sentences, body, offset, begin, len(body))
+    return sentences
+
+
+def _append(out: list[Sentence], body: str, offset: int, begin: int, end: int) -> None:
+    chunk = body[begin:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    start = offset + begin + chunk.index(stripped)
+    quoted = stripped[0] in "\"“‘'" and stripped.count(stripped[0]) <= 2
+    out.append(Sentence(start, start + len(stripped), stripped, quoted=quoted))
+
+
+# Where one clause of a sentence stops and another deal may begin.
+_CLAUSE_BREAK = re.compile(
+    r"\s+[—–]\s+|;\s+|\s+-\s+|,\s+(?:while|whereas|but|and\s+(?=\w+\s+(?:plans|said|will|has|is)))\s+"
+    r"|\.\s+(?=And\s)|,?\s+and\s+(?=(?:reportedly\s+)?(?:will|plans\s+to|is\s+set\s+to)\s)"
+    r"|,?\s+nor\s+|,?\s+while\s+"
+)
+
+
+def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause spans (absolute offsets) of one sentence."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        spans.append((sentence.start + begin, sentence.start + match.start()))
+        begin = match.end()
+    spans.append((sentence.start + begin, sentence.end))
+    return [span for span in spans if span[1] > span[0]]
