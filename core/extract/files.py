@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 import re
 from email.message import EmailMessage, Message
 
@@ -41,8 +42,8 @@ def read_eml(data: bytes, name: str) -> Document:
             url=page.url,
             name=name,
         )
-    if part.get_param("format", "").lower() == "flowed":
-        body = _unflow(body, delsp=part.get_param("delsp", "").lower() == "yes")
+    if _param(part, "format") == "flowed":
+        body = _unflow(body, delsp=_param(part, "delsp") == "yes")
     return document_from_text(body, title=subject, published=published, name=name)
 
 
@@ -50,6 +51,10 @@ def read_pdf(data: bytes, name: str) -> Document:
     """A PDF's text layer, page after page; a scan without text is refused."""
     from pypdf import PdfReader
 
+    # pypdf logs each repair it attempts ("EOF marker not found"); the user gets our one line instead.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -57,8 +62,10 @@ def read_pdf(data: bytes, name: str) -> Document:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except Exception as exc:  # pypdf raises many exception types on damaged files
-        raise InputError(f"Could not read {name}: the PDF is damaged or unreadable ({type(exc).__name__})") from None
+    except Exception:  # pypdf raises many exception types on damaged files
+        raise InputError(f"Could not read {name}: the PDF is damaged or cannot be read") from None
+    finally:
+        pypdf_log.setLevel(level)
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
         raise InputError(f"Could not read {name}: the PDF has no text layer (is it a scan?)")
@@ -100,6 +107,11 @@ def _part_text(part: Message) -> str:
         return content
     payload = part.get_payload(decode=True)
     return decode(payload) if isinstance(payload, bytes) else ""
+
+
+def _param(part: Message, key: str) -> str:
+    value = part.get_param(key, "")
+    return value.lower() if isinstance(value, str) else ""
 
 
 def _unflow(text: str, *, delsp: bool) -> str:
