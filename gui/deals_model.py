@@ -32,15 +32,15 @@ class Column(IntEnum):
         member.sort_key = sort_key
         return member
 
-    TITLE = 0, "Title", "title"
-    TYPE = 1, "Type", "type"
-    STATUS = 2, "Status", "status"
+    REVIEW = 0, "", "review"  # a narrow icon column: the header shows the same mark
+    TITLE = 1, "Title", "title"
+    TYPE = 2, "Type", "type"
     DATE = 3, "Date", "date"
     PARTIES = 4, "Parties", "parties"
     VALUE = 5, "Value", "value"
-    SECTORS = 6, "Sectors", "sectors"
-    SOURCES = 7, "Sources", "sources"
-    REVIEW = 8, "Review", "review"
+    STATUS = 6, "Status", "status"
+    SECTORS = 7, "Sectors", "sectors"
+    SOURCES = 8, "Sources", "sources"
 
 
 class DealsTableModel(QAbstractTableModel):
@@ -118,6 +118,10 @@ class DealsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
                 return Column(section).header
+            if role == Qt.ItemDataRole.DecorationRole and section == Column.REVIEW:
+                return self._warning_icon()
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.REVIEW:
+                return "Needs review: the parser was unsure of some fields"
             if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.VALUE, Column.SOURCES):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,105 @@
+"""The article pane: a source article as plain text, with the evidence span of the selected field highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from core.model import Article
+
+
+def qt_position(text: str, index: int) -> int:
+    """Where Python's character `index` of `text` lands in a QTextDocument made by setPlainText.
+
+    Qt counts UTF-16 code units (an emoji is two) and folds "\\r\\n" into one paragraph break,
+    while the parser's evidence offsets count code points of the text as imported.
+    """
+    head = text[:index]
+    return len(head.encode("utf-16-le")) // 2 - head.count("\r\n")
+
+
+class ArticlePane(QWidget):
+    """Read-only and plain text only: an article's HTML, scripts or remote images never reach a renderer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self._span: tuple[int, int] | None = None
+        self._heading = QLabel(self)
+        self._heading.setWordWrap(True)
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)
+        self._text = QPlainTextEdit(self)
+        self._text.setReadOnly(True)
+        self._text.setUndoRedoEnabled(False)
+        self._text.setObjectName("article_text")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._text, 1)
+        self.show_article(None)
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def text_edit(self) -> QPlainTextEdit:
+        return self._text
+
+    def show_article(self, article: Article | None, span: tuple[int, int] | None = None,
+                     field: str | None = None) -> None:
+        """Show `article`, highlighting characters [start, end) of its text when `span` is given."""
+        if article is None:
+            self._article, self._span = None, None
+            self._heading.setText("Select a deal field to see the sentence it came from.")
+            self._text.clear()
+            self._text.setExtraSelections([])
+            return
+        if article is not self._article and (self._article is None or article.id != self._article.id
+                                             or article.text != self._article.text):
+            self._text.setPlainText(article.text)
+        self._article = article
+        self._heading.setText(self._heading_text(article, field if span else None))
+        self.highlight(span)
+
+    def highlight(self, span: tuple[int, int] | None) -> None:
+        self._span = span
+        if self._article is None or span is None:
+            self._text.setExtraSelections([])
+            return
+        text = self._article.text
+        start, end = max(0, span[0]), min(len(text), span[1])
+        cursor = QTextCursor(self._text.document())
+        cursor.setPosition(qt_position(text, start))
+        cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = self._highlight_format()
+        self._text.setExtraSelections([selection])
+        # Put the caret at the span so the view scrolls there, then centre it.
+        caret = QTextCursor(self._text.document())
+        caret.setPosition(qt_position(text, start))
+        self._text.setTextCursor(caret)
+        self._text.centerCursor()
+
+    def highlighted_text(self) -> str:
+        """The characters currently highlighted, as Qt sees them (tests compare them with the article)."""
+        selections = self._text.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    def _highlight_format(self) -> QTextCharFormat:
+        palette = self.palette()
+        fmt = QTextCharFormat()
+        # The palette's own selection colours, so light and dark system themes both read well.
+        fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        return fmt
+
+    @staticmethod
+    def _heading_text(article: Article, field: str | None) -> str:
+        title = article.title or article.source_path or f"Article {article.id}"
+        extra = ", ".join(x for x in (article.publisher, article.published) if x)
+        heading = f"{title} ({extra})" if extra else title
+        return f"{heading} · evidence for {field}" if field else heading

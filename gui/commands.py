@@ -1,0 +1,160 @@
+"""QUndoCommands: the only writers of hand edits; push() runs redo(), so a first edit and a redo share one path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from core.model import Article, Deal, Evidence, ImportOutcome, Source
+
+OnSaved = Callable[[Deal], None]
+OnChanged = Callable[[], None]
+
+
+class EditDeal(QUndoCommand):
+    """Replace a deal with an edited copy; undo restores the copy taken before."""
+
+    def __init__(self, store: Any, before: Deal, after: Deal, text: str, on_saved: OnSaved) -> None:
+        super().__init__(text)  # "Rename party", "Add commitment": shown in the Edit menu
+        self._store, self._before, self._after, self._on_saved = store, before, after, on_saved
+
+    def redo(self) -> None:
+        self._on_saved(self._store.save(self._after))
+
+    def undo(self) -> None:
+        self._on_saved(self._store.save(self._before))
+
+
+class DeleteDeal(QUndoCommand):
+    """Move deals to the trash; undo restores them."""
+
+    def __init__(self, store: Any, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
+        ids = tuple(deal_ids)
+        super().__init__("Delete deal" if len(ids) == 1 else f"Delete {len(ids)} deals")
+        self._store, self._ids, self._on_changed = store, ids, on_changed
+
+    def redo(self) -> None:
+        for deal_id in self._ids:
+            self._store.delete_deal(deal_id)
+        self._on_changed()
+
+    def undo(self) -> None:
+        for deal_id in self._ids:
+            self._store.restore_deal(deal_id)
+        self._on_changed()
+
+
+class RestoreDeal(QUndoCommand):
+    """Bring deals back from the trash; undo sends them back."""
+
+    def __init__(self, store: Any, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
+        ids = tuple(deal_ids)
+        super().__init__("Restore deal" if len(ids) == 1 else f"Restore {len(ids)} deals")
+        self._store, self._ids, self._on_changed = store, ids, on_changed
+
+    def redo(self) -> None:
+        for deal_id in self._ids:
+            self._store.restore_deal(deal_id)
+        self._on_changed()
+
+    def undo(self) -> None:
+        for deal_id in self._ids:
+            self._store.delete_deal(deal_id)
+        self._on_changed()
+
+
+def merged_deal(keep: Deal, other: Deal) -> Deal:
+    """`keep` with everything `other` adds: parties, amounts, sectors, sources, evidence, blanks filled."""
+
+    def union(first: tuple, second: tuple, key: Callable[[Any], Any] = lambda x: x) -> tuple:
+        seen = {key(x) for x in first}
+        extra = []
+        for item in second:
+            if key(item) not in seen:
+                seen.add(key(item))
+                extra.append(item)
+        return first + tuple(extra)
+
+    def party_key(party: Any) -> str:
+        return party.name.casefold()
+
+    def source_key(source: Source) -> int:
+        return source.article_id
+
+    def evidence_key(ev: Evidence) -> tuple:
+        return (ev.field, ev.start, ev.end, ev.article_id)
+
+    notes = keep.notes if not other.notes or other.notes == keep.notes else \
+        (f"{keep.notes}\n{other.notes}" if keep.notes else other.notes)
+    return keep.replace(
+        parties=union(keep.parties, other.parties, party_key),
+        amounts=union(keep.amounts, other.amounts, lambda a: (a.value, a.currency)),
+        sectors=union(keep.sectors, other.sectors),
+        commitments=union(keep.commitments, other.commitments, lambda c: c.text),
+        people=union(keep.people, other.people, lambda p: p.name.casefold()),
+        sources=union(keep.sources, other.sources, source_key),
+        evidence=union(keep.evidence, other.evidence, evidence_key),
+        needs_review=union(keep.needs_review, other.needs_review),
+        date=keep.date or other.date,
+        date_precision=keep.date_precision if keep.date else other.date_precision,
+        location=keep.location or other.location,
+        summary=keep.summary or other.summary,
+        notes=notes,
+    )
+
+
+class MergeDeals(QUndoCommand):
+    """Fold `other` into `keep`: keep gains the union of both, other goes to the trash; undo reverses both."""
+
+    def __init__(self, store: Any, keep: Deal, other: Deal, on_saved: OnSaved, on_changed: OnChanged) -> None:
+        super().__init__("Merge deals")
+        self._store, self._keep, self._other = store, keep, other
+        self._merged = merged_deal(keep, other)
+        self._on_saved, self._on_changed = on_saved, on_changed
+
+    def redo(self) -> None:
+        saved = self._store.save(self._merged)
+        self._store.delete_deal(self._other.id)
+        self._on_changed()
+        self._on_saved(saved)
+
+    def undo(self) -> None:
+        saved = self._store.save(self._keep)
+        self._store.restore_deal(self._other.id)
+        self._on_changed()
+        self._on_saved(saved)
+
+
+class ImportArticles(QUndoCommand):
+    """An import as one undo step: the first redo stores the articles; undo moves their new deals to the trash.
+
+    The articles themselves stay stored (the store cannot delete one), so importing them again after an
+    undo reports "already imported"; redo brings the deals back instead.
+    """
+
+    def __init__(self, store: Any, articles: Iterable[Article], text: str,
+                 on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged) -> None:
+        super().__init__(text)
+        self._store, self._articles = store, tuple(articles)
+        self._on_imported, self._on_changed = on_imported, on_changed
+        self._added: tuple[int, ...] | None = None
+
+    def redo(self) -> None:
+        if self._added is None:
+            outcomes = [self._store.add_article(article) for article in self._articles]
+            self._articles = ()  # the texts are in the store now
+            self._added = tuple(i for outcome in outcomes for i in outcome.added)
+            if not self._added:
+                self.setObsolete(True)  # nothing to undo: QUndoStack.push drops it
+            self._on_imported(outcomes)
+        else:
+            for deal_id in self._added:
+                self._store.restore_deal(deal_id)
+        self._on_changed()
+
+    def undo(self) -> None:
+        for deal_id in self._added or ():
+            self._store.delete_deal(deal_id)
+        self._on_changed()

@@ -1,0 +1,157 @@
+"""The filter side panel: checkable facet values with counts, like a tag browser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from gui.formatting import status_label, type_label
+
+# (facet key from store.facets, heading, how a value reads)
+GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
+    ("type", "Type", type_label),
+    ("status", "Status", status_label),
+    ("sector", "Sector", str),
+    ("year", "Year", str),
+    ("country", "Country", str),
+    ("party", "Party", str),
+    ("review", "Review", lambda value: "Needs review"),
+)
+MAX_VALUES = 50  # per group; a checked value always stays listed
+_VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FilterPanel(QWidget):
+    """Emits `filters_changed` (once per burst of clicks) when a value is checked or unchecked."""
+
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tree = QTreeWidget(self)
+        self._tree.setObjectName("filter_tree")
+        self._tree.setColumnCount(2)
+        self._tree.setHeaderHidden(True)
+        self._tree.setRootIsDecorated(True)
+        self._tree.setUniformRowHeights(True)
+        header = self._tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._groups: dict[str, QTreeWidgetItem] = {}
+        self._filled: set[str] = set()
+        for key, heading, _ in GROUPS:
+            group = QTreeWidgetItem(self._tree, [heading, ""])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setData(0, _VALUE_ROLE, key)
+            self._groups[key] = group
+        self._clear = QPushButton("Clear filters", self)
+        self._clear.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._tree, 1)
+        layout.addWidget(self._clear)
+        # One signal after the click's own handlers have returned, so the window may rebuild items.
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(0)
+        self._emit_timer.timeout.connect(self.filters_changed)
+        self._tree.itemChanged.connect(self._on_tree_item_changed)
+        self._clear.clicked.connect(self._on_clear_clicked)
+
+    @property
+    def tree(self) -> QTreeWidget:
+        return self._tree
+
+    def selection(self) -> dict[str, list[str]]:
+        """The checked raw values of each facet key."""
+        chosen: dict[str, list[str]] = {}
+        for key, group in self._groups.items():
+            values = [group.child(i).data(0, _VALUE_ROLE) for i in range(group.childCount())
+                      if group.child(i).checkState(0) == Qt.CheckState.Checked]
+            if values:
+                chosen[key] = values
+        return chosen
+
+    def set_checked(self, key: str, value: str, checked: bool = True) -> None:
+        item = self.item(key, value)
+        if item is not None:
+            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def item(self, key: str, value: str) -> QTreeWidgetItem | None:
+        group = self._groups[key]
+        for i in range(group.childCount()):
+            if group.child(i).data(0, _VALUE_ROLE) == value:
+                return group.child(i)
+        return None
+
+    def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+        """Show new counts; values with no deals left disappear unless they are checked."""
+        self._tree.blockSignals(True)
+        try:
+            for key, _, label in GROUPS:
+                self._fill_group(key, label, facets.get(key, []))
+        finally:
+            self._tree.blockSignals(False)
+        self._clear.setEnabled(bool(self.selection()))
+
+    def clear_selection(self, notify: bool = True) -> None:
+        self._tree.blockSignals(True)
+        for group in self._groups.values():
+            for i in range(group.childCount()):
+                group.child(i).setCheckState(0, Qt.CheckState.Unchecked)
+        self._tree.blockSignals(False)
+        self._clear.setEnabled(False)
+        if notify:
+            self._emit_timer.start()
+
+    def _fill_group(self, key: str, label: Callable[[str], str], values: list[tuple[str, int]]) -> None:
+        group = self._groups[key]
+        if key == "review":  # the store counts "yes" and "no"; only "yes" is a filter DealQuery knows
+            values = [(value, count) for value, count in values if value == "yes"]
+        checked = set(self.selection().get(key, []))
+        counts = {str(value): count for value, count in values[:MAX_VALUES] if count or str(value) in checked}
+        for value in checked - counts.keys():
+            counts[value] = 0
+        existing = {group.child(i).data(0, _VALUE_ROLE): group.child(i) for i in range(group.childCount())}
+        for value, child in existing.items():
+            if value not in counts:
+                group.removeChild(child)
+        for position, (value, count) in enumerate(counts.items()):
+            child = existing.get(value)
+            if child is None:
+                child = QTreeWidgetItem([label(value), ""])
+                child.setData(0, _VALUE_ROLE, value)
+                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                               | Qt.ItemFlag.ItemNeverHasChildren)
+                child.setCheckState(0, Qt.CheckState.Unchecked)
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                group.insertChild(position, child)
+            elif group.indexOfChild(child) != position:
+                group.takeChild(group.indexOfChild(child))
+                group.insertChild(position, child)
+            child.setText(1, str(count))
+            child.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
+        group.setText(1, "")
+        group.setHidden(group.childCount() == 0)
+        if key not in self._filled and group.childCount():
+            # Short lists open at first sight; long ones (parties in a big desk) wait for a click.
+            group.setExpanded(group.childCount() <= 8 or key in ("type", "status", "year", "review"))
+            self._filled.add(key)
+        elif checked:
+            group.setExpanded(True)
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0 and item.parent() is not None:
+            self._clear.setEnabled(bool(self.selection()))
+            self._emit_timer.start()
+
+    def _on_clear_clicked(self) -> None:
+        self.clear_selection()

@@ -1,0 +1,432 @@
+"""MainWindow: search, filters, the deal table, the detail and article panes; owns the undo stack and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from core.model import Deal, DealQuery, Evidence
+from gui.article_view import ArticlePane
+from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
+from gui.deals_model import Column, DealsTableModel
+from gui.detail_pane import DetailPane
+from gui.dialogs import show_about
+from gui.file_actions import FileActions
+from gui.filter_panel import FilterPanel
+from gui.welcome import WelcomePanel
+
+SEARCH_DELAY_MS = 150
+_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 230, Column.TYPE: 95, Column.DATE: 95, Column.PARTIES: 150,
+                  Column.VALUE: 125, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
+_SINGULAR = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person",
+             "sectors": "sector"}
+
+
+class MainWindow(QMainWindow):
+    """Everything the user sees; writes to the store only through the commands on `undo_stack`."""
+
+    def __init__(self, store: Any, settings: QSettings, default_database: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.model = DealsTableModel(store, self)
+        self._names = QStringListModel(self)
+        # An explicit minimum keeps the layout from re-deriving one each time a pane changes; the
+        # offscreen platform warns on every such change ("does not support propagateSizeHints").
+        self.setMinimumSize(800, 500)
+        self._build_widgets()
+        self.files = FileActions(self, settings, default_database)
+        self._build_menus()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._facets_timer = QTimer(self, singleShot=True, interval=0)
+        self._connect()
+        self._restore_settings()
+        self._on_store_changed()
+
+    # --- construction ------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search deals, parties and articles")
+        self.search.setClearButtonEnabled(True)
+        self.filters = FilterPanel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("deals")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.welcome = WelcomePanel(self)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.welcome)
+        self.detail = DetailPane(self)
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.detail.set_completer(completer)
+        self.article = ArticlePane(self)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search)
+        top_layout.addWidget(self.list_stack, 1)
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.center_splitter.addWidget(top)
+        self.center_splitter.addWidget(self.article)
+        self.center_splitter.setStretchFactor(0, 3)
+        self.center_splitter.setStretchFactor(1, 2)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.filters)
+        self.main_splitter.addWidget(self.center_splitter)
+        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([200, 760, 440])
+        self.center_splitter.setSizes([480, 320])
+        for splitter in (self.main_splitter, self.center_splitter):
+            splitter.setChildrenCollapsible(False)
+        container = QWidget(self)
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.main_splitter)
+        self.setCentralWidget(container)
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.add_to_menu(file_menu)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction("&Quit", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.delete_action = edit.addAction("&Delete deal", self._on_delete_triggered)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Only while the table has focus: Delete in a text box deletes characters, not deals.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.restore_action = edit.addAction("R&estore deal", self._on_restore_triggered)
+        self.merge_action = edit.addAction("&Merge deals", self._on_merge_triggered)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.review_action = edit.addAction("Mark &reviewed", self.detail.mark_reviewed.click)
+        edit.addSeparator()
+        self.find_action = edit.addAction("&Find", self._on_find_triggered)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+
+        view = self.menuBar().addMenu("&View")
+        self.filters_action = view.addAction("&Filters")
+        self.filters_action.setCheckable(True)
+        self.filters_action.setChecked(True)
+        self.filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.article_action = view.addAction("&Article pane")
+        self.article_action.setCheckable(True)
+        self.article_action.setChecked(True)
+        self.article_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.trash_action = view.addAction("Show &deleted deals")
+        self.trash_action.setCheckable(True)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = help_menu.addAction("&About Deal Tracker", lambda: show_about(self))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_timer_timeout)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._facets_timer.timeout.connect(self._on_facets_timer_timeout)
+        self.filters.filters_changed.connect(self._on_filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.detail.deal_edited.connect(self._on_detail_deal_edited)
+        self.detail.field_selected.connect(self._on_detail_field_selected)
+        self.detail.article_requested.connect(self._on_detail_article_requested)
+        self.welcome.import_samples_requested.connect(self.files.import_samples)
+        self.welcome.import_requested.connect(self.files.import_action.trigger)
+        self.filters_action.toggled.connect(self.filters.setVisible)
+        self.article_action.toggled.connect(self.article.setVisible)
+        self.trash_action.toggled.connect(self._on_trash_toggled)
+
+    # --- the store ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Any:
+        return self._store
+
+    def set_store(self, store: Any) -> None:
+        """Switch to another database: the undo stack, filters and panes start afresh."""
+        self.undo_stack.clear()
+        self._store = store
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear_selection(notify=False)
+        self.model.set_store(store)
+        self.model.set_query(DealQuery(sort=self.model.query.sort, descending=self.model.query.descending))
+        self._on_store_changed()
+
+    def _on_store_changed(self) -> None:
+        name = Path(self._store.path).name if getattr(self._store, "path", None) else "in memory"
+        self.setWindowTitle(f"{name} — Deal Tracker")
+        self._names.setStringList(self._store.entity_names())
+        self.refresh_facets()
+        self._update_welcome()
+        self.detail.show_deal(None)
+        self.article.show_article(None)
+
+    def reload_deals(self, select_ids: tuple[int, ...] = ()) -> None:
+        """After deals were added, deleted or merged: re-query and select `select_ids` if shown."""
+        current = self.detail.deal.id if self.detail.deal else None
+        self.model.reload()
+        self._names.setStringList(self._store.entity_names())
+        self.refresh_facets()
+        self._update_welcome()
+        for deal_id in (*select_ids, current):
+            if deal_id is not None and self.select_deal(deal_id):
+                return
+
+    def refresh_facets(self) -> None:
+        self._facets_timer.start()
+
+    def _on_facets_timer_timeout(self) -> None:
+        self.filters.set_facets(self._store.facets(self.model.query))
+
+    def _update_welcome(self) -> None:
+        empty = self._store.count_deals(DealQuery(include_deleted=True)) == 0
+        self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
+        self.count_label.setText(f"{self.model.rowCount()} deals")
+
+    # --- query: search and filters -----------------------------------------------------------
+
+    def current_query(self) -> DealQuery:
+        chosen = self.filters.selection()
+        party_ids = self._party_ids(chosen.get("party", []))
+        return DealQuery(
+            search=self.search.text().strip(),
+            types=tuple(chosen.get("type", ())),
+            statuses=tuple(chosen.get("status", ())),
+            sectors=tuple(chosen.get("sector", ())),
+            years=tuple(int(y) for y in chosen.get("year", ()) if y.isdigit()),
+            countries=tuple(chosen.get("country", ())),
+            parties=party_ids,
+            needs_review="yes" in chosen.get("review", ()),
+            include_deleted=self.trash_action.isChecked(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    def _party_ids(self, names: list[str]) -> tuple[int, ...]:
+        # The party facet lists entity names while DealQuery filters by entity id.
+        if not names:
+            return ()
+        wanted = set(names)
+        return tuple(e.id for e in self._store.entities() if e.name in wanted)
+
+    def apply_query(self) -> None:
+        if self.current_query() != self.model.query:
+            self.model.set_query(self.current_query())
+            self.refresh_facets()
+
+    def _on_search_text_changed(self, _: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self._search_timer.stop()
+        self.apply_query()
+
+    def _on_filters_changed(self) -> None:
+        self.apply_query()
+
+    def _on_trash_toggled(self, _: bool) -> None:
+        self.apply_query()
+
+    def _on_find_triggered(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def select_deal(self, deal_id: int) -> bool:
+        row = self.model.row_of(deal_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.deal_id(r) for r in rows) if i is not None]
+
+    def _on_model_reset(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount()} deals")
+        deal = self.detail.deal
+        if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
+            self.detail.show_deal(None)
+        elif deal is not None and deal.id is not None:
+            self.select_deal(deal.id)
+        self._on_table_selection_changed()
+
+    def _on_table_current_row_changed(self, current: Any, _: Any) -> None:
+        deal_id = self.model.deal_id(current.row()) if current.isValid() else None
+        if deal_id is None:
+            return
+        if self.detail.deal is not None and self.detail.deal.id == deal_id:
+            return
+        self._show_deal(self._store.deal(deal_id))
+
+    def _on_table_selection_changed(self, *_: Any) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.delete_action.setEnabled(count > 0)
+        self.merge_action.setEnabled(count == 2)
+        self.restore_action.setEnabled(count > 0 and self.trash_action.isChecked())
+
+    def _show_deal(self, deal: Deal | None) -> None:
+        self.detail.show_deal(deal)
+        self.review_action.setEnabled(bool(deal and deal.needs_review))
+        if deal is None or deal.id is None:
+            return
+        self.detail.history.set_entries(self._store.history(deal.id))
+        shown = self.article.article
+        if shown is None or shown.id not in {s.article_id for s in deal.sources}:
+            self.article.show_article(self._store.article(deal.sources[0].article_id) if deal.sources else None)
+
+    # --- evidence ----------------------------------------------------------------------------
+
+    def _on_detail_field_selected(self, field: str, row: int) -> None:
+        deal = self.detail.deal
+        if deal is None:
+            return
+        evidence = self.evidence_for(deal, field, row)
+        if evidence is None or evidence.article_id is None:
+            self.article.highlight(None)
+            self.statusBar().showMessage(f"No source sentence recorded for {field}", 3000)
+            return
+        self.article.show_article(self._store.article(evidence.article_id), (evidence.start, evidence.end), field)
+
+    def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
+        """The evidence behind a field (or one row of a list field), whatever naming the parser used."""
+        singular = _SINGULAR.get(field, field)
+        if row >= 0:
+            for name in (f"{field}[{row}]", f"{field}.{row}", f"{singular}[{row}]", f"{singular}.{row}"):
+                for ev in deal.evidence:
+                    if ev.field == name:
+                        return ev
+        found = [ev for ev in deal.evidence if ev.field.split("[")[0].split(".")[0].split(":")[0]
+                 in (field, singular)]
+        if not found:
+            return None
+        if row >= 0 and field == "parties" and row < len(deal.parties):
+            name = deal.parties[row].name.casefold()
+            for ev in found:  # the span that names this party, when the parser gave one per party
+                if ev.article_id is not None and name in self._store.article(ev.article_id).text[
+                        ev.start:ev.end].casefold():
+                    return ev
+        return found[row] if 0 <= row < len(found) and len(found) > 1 else found[0]
+
+    def _on_detail_article_requested(self, article_id: int) -> None:
+        self.article.show_article(self._store.article(article_id))
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def _on_detail_deal_edited(self, before: Deal, after: Deal, text: str) -> None:
+        self.undo_stack.push(EditDeal(self._store, before, after, text, self._on_deal_saved))
+
+    def _on_deal_saved(self, deal: Deal) -> None:
+        self.model.refresh_deal(deal.id)
+        if self.detail.deal is None or self.detail.deal.id != deal.id:
+            self.select_deal(deal.id)
+        self._show_deal(deal)
+        self._names.setStringList(self._store.entity_names())
+        self.refresh_facets()
+
+    def _on_delete_triggered(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.undo_stack.push(DeleteDeal(self._store, ids, self._on_deals_changed))
+            self.statusBar().showMessage(f"Moved {len(ids)} deal{'s' if len(ids) > 1 else ''} to the trash "
+                                         "(Edit > Undo brings it back)", 5000)
+
+    def _on_restore_triggered(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.undo_stack.push(RestoreDeal(self._store, ids, self._on_deals_changed))
+
+    def _on_merge_triggered(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        current = self.detail.deal.id if self.detail.deal else ids[0]
+        keep_id = current if current in ids else ids[0]
+        other_id = ids[1] if keep_id == ids[0] else ids[0]
+        keep, other = self._store.deal(keep_id), self._store.deal(other_id)
+        self.undo_stack.push(MergeDeals(self._store, keep, other, self._on_deal_saved, self._on_deals_changed))
+
+    def _on_deals_changed(self) -> None:
+        self.reload_deals()
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self._settings
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/main_splitter", self.main_splitter.restoreState),
+                             ("window/center_splitter", self.center_splitter.restoreState),
+                             ("table/header", self.table.horizontalHeader().restoreState)):
+            value = s.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+        self.filters_action.setChecked(s.value("view/filters", True, bool))
+        self.article_action.setChecked(s.value("view/article", True, bool))
+        self.filters.setVisible(self.filters_action.isChecked())
+        self.article.setVisible(self.article_action.isChecked())
+
+    def save_settings(self) -> None:
+        s = self._settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/main_splitter", self.main_splitter.saveState())
+        s.setValue("window/center_splitter", self.center_splitter.saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("view/filters", self.filters_action.isChecked())
+        s.setValue("view/article", self.article_action.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.files.shutdown()
+        self.save_settings()
+        super().closeEvent(event)
