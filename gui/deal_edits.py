@@ -1,0 +1,198 @@
+"""Turns what the detail pane's editors hold into an edited copy of the deal, named for the Edit menu."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from core.model import Amount, Commitment, Deal, DealType, Party, PartyKind, Person, Precision, Status
+
+if TYPE_CHECKING:
+    from gui.detail_pane import DetailPane
+
+_NOUNS = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person"}
+
+
+class DealEdits(QObject):
+    """The pane's slots: each compares the editors with the shown deal and emits only a real change."""
+
+    def __init__(self, pane: DetailPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def _emit(self, after: Deal, text: str) -> None:
+        before = self._pane.deal
+        if before is not None and after != before:
+            self._pane.deal_edited.emit(before, after, text)
+
+    def _revert(self) -> None:
+        self._pane.show_deal(self._pane.deal)
+
+    # --- single fields -----------------------------------------------------------------------
+
+    def on_title_editing_finished(self) -> None:
+        deal = self._pane.deal
+        text = self._pane.title.text().strip()
+        if deal is None:
+            return
+        if not text:  # a deal always has a title
+            self._revert()
+            return
+        self._emit(deal.replace(title=text), "Edit title")
+
+    def on_type_activated(self, _: int) -> None:
+        if self._pane.deal is not None:
+            self._emit(self._pane.deal.replace(type=DealType(self._pane.type.currentData())), "Change type")
+
+    def on_status_activated(self, _: int) -> None:
+        if self._pane.deal is not None:
+            self._emit(self._pane.deal.replace(status=Status(self._pane.status.currentData())), "Change status")
+
+    def on_date_editing_finished(self) -> None:
+        deal = self._pane.deal
+        if deal is None:
+            return
+        try:
+            date, precision = parse_date(self._pane.date.text(), self._pane.precision.currentData())
+        except ValueError:
+            self._revert()
+            return
+        self._emit(deal.replace(date=date, date_precision=precision), "Edit date")
+
+    def on_precision_activated(self, _: int) -> None:
+        deal = self._pane.deal
+        if deal is None:
+            return
+        value = self._pane.precision.currentData()
+        if not deal.date:
+            self._revert()  # a precision of no date means nothing
+            return
+        self._emit(deal.replace(date_precision=Precision(value) if value else None), "Change date precision")
+
+    def on_location_editing_finished(self) -> None:
+        if self._pane.deal is not None:
+            text = self._pane.location.text().strip()
+            self._emit(self._pane.deal.replace(location=text or None), "Edit location")
+
+    def on_sectors_editing_finished(self) -> None:
+        if self._pane.deal is None:
+            return
+        sectors: list[str] = []
+        for part in self._pane.sectors.text().split(","):
+            part = " ".join(part.split())
+            if part and part.casefold() not in {s.casefold() for s in sectors}:
+                sectors.append(part)
+        self._emit(self._pane.deal.replace(sectors=tuple(sectors)), "Edit sectors")
+
+    def on_plain_text_finished(self, field: str) -> None:
+        if self._pane.deal is None:
+            return
+        widget = self._pane.summary if field == "summary" else self._pane.notes
+        text = widget.toPlainText().strip()
+        if text != getattr(self._pane.deal, field):
+            self._emit(self._pane.deal.replace(**{field: text}), f"Edit {field}")
+
+    def on_mark_reviewed_clicked(self) -> None:
+        if self._pane.deal is not None:
+            self._emit(self._pane.deal.replace(needs_review=()), "Mark reviewed")
+
+    # --- list rows ---------------------------------------------------------------------------
+
+    def on_row_edited(self, field: str, row: int) -> None:
+        deal = self._pane.deal
+        if deal is None:
+            return
+        items = list(getattr(deal, field))
+        values = getattr(self._pane, field).rows()[row]
+        if row >= len(items):
+            return
+        try:
+            item, text = self._edited_item(field, items[row], values)
+        except ValueError:
+            self._revert()
+            return
+        items[row] = item
+        self._emit(deal.replace(**{field: tuple(items)}), text)
+
+    def on_row_added(self, field: str) -> None:
+        deal = self._pane.deal
+        if deal is None:
+            return
+        new = {
+            "parties": Party("New party"),
+            "amounts": Amount(0, "USD", ""),
+            "commitments": Commitment("New commitment"),
+            "people": Person("New person"),
+        }[field]
+        self._emit(deal.replace(**{field: getattr(deal, field) + (new,)}), f"Add {_NOUNS[field]}")
+        table = getattr(self._pane, field)
+        row = len(getattr(deal, field))
+        if self._pane.deal is not None and row < len(getattr(self._pane.deal, field)):
+            # Straight into the new row's first box, ready to type over the placeholder text.
+            editor = table.editor(row, 0)
+            editor.setFocus()
+            editor.selectAll()
+
+    def on_row_removed(self, field: str, row: int) -> None:
+        deal = self._pane.deal
+        if deal is None:
+            return
+        items = list(getattr(deal, field))
+        if 0 <= row < len(items):
+            del items[row]
+            self._emit(deal.replace(**{field: tuple(items)}), f"Remove {_NOUNS[field]}")
+
+    @staticmethod
+    def _edited_item(field: str, old: object, values: list[str]) -> tuple[object, str]:
+        """The list item the row's editors describe, and the name of the change."""
+        if field == "parties":
+            assert isinstance(old, Party)
+            name, kind, role = values
+            if not name:
+                raise ValueError("a party needs a name")
+            if name != old.name:
+                # A different name is a different registry entry; the store resolves it again.
+                return old.__class__(name, PartyKind(kind), role or "partner", (), old.country, None), "Rename party"
+            if kind != old.kind:
+                return _replace(old, kind=PartyKind(kind)), "Change party kind"
+            return _replace(old, role=role or "partner"), "Change party role"
+        if field == "amounts":
+            assert isinstance(old, Amount)
+            value, currency, written = values
+            number = float(value.replace(",", "")) if value else 0.0
+            currency = currency.upper()[:3] or old.currency
+            return _replace(old, value=number, currency=currency, text=written), "Edit amount"
+        if field == "commitments":
+            text, horizon = values
+            if not text:
+                raise ValueError("a commitment needs words")
+            return Commitment(text, horizon or None), "Edit commitment"
+        name, title, organization = values
+        if not name:
+            raise ValueError("a person needs a name")
+        return Person(name, title or None, organization or None), "Edit person"
+
+
+def _replace(item: object, **changes: object) -> object:
+    return dataclasses.replace(item, **changes)  # type: ignore[type-var]
+
+
+def parse_date(text: str, precision: str) -> tuple[str | None, Precision | None]:
+    """What the date box holds as (ISO date, precision); a shorter date sets a coarser precision."""
+    text = text.strip()
+    if not text:
+        return None, None
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    Date(year, month, day)  # raises ValueError for 2025-02-30
+    full = f"{year:04d}-{month:02d}-{day:02d}"
+    current = Precision(precision) if precision else None
+    if len(parts) == 1:
+        return full, Precision.YEAR
+    if len(parts) == 2:
+        return full, Precision.MONTH
+    # A full date keeps a precision that needs one (a week, a quarter's first day); otherwise it is a day.
+    return full, current if current in (Precision.WEEK, Precision.QUARTER, Precision.HALF) else Precision.DAY

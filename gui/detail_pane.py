@@ -1,0 +1,278 @@
+"""The detail pane: every field of the selected deal, editable in place; it emits what the user wants and writes nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget, QStyle, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
+from gui.deal_edits import DealEdits
+from gui.formatting import COMMON_CURRENCIES, kind_label, status_label, type_label
+from gui.history_view import HistoryView
+from gui.row_table import RowColumn, RowTable
+
+FIELD_LABELS = {
+    "title": "Title", "type": "Type", "status": "Status", "date": "Date", "location": "Location",
+    "sectors": "Sectors", "summary": "Summary", "parties": "Parties", "amounts": "Amounts",
+    "commitments": "Commitments", "people": "People", "sources": "Sources", "notes": "Notes",
+}
+_DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE_SHOWN = {Precision.MONTH: 7, Precision.YEAR: 4}
+
+
+class FieldLabel(QWidget):
+    """A field's name with a review mark beside it when the parser was unsure of the field."""
+
+    def __init__(self, text: str, bold: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel(text, self)
+        if bold:
+            font = self.text.font()
+            font.setBold(True)
+            self.text.setFont(font)
+        self.mark = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.mark.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        self.mark.setToolTip("The parser was unsure of this field: please check it")
+        self.mark.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.text)
+        layout.addWidget(self.mark)
+        layout.addStretch(1)
+
+    def set_review(self, needed: bool) -> None:
+        self.mark.setVisible(needed)
+
+
+class DetailPane(QWidget):
+    """Shows one Deal; each edit is emitted as `deal_edited(before, after, text)` for an undo command."""
+
+    deal_edited = Signal(object, object, str)
+    field_selected = Signal(str, int)  # field name, row within a list or -1
+    article_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deal: Deal | None = None
+        self._labels: dict[str, FieldLabel] = {}
+        self._field_of: dict[QObject, str] = {}
+        self._edits = DealEdits(self)
+        self._tabs = QTabWidget(self)
+        self._stack = QStackedWidget(self)
+        self._empty = QLabel("Select a deal to see its details.", self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setEnabled(False)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._build_form())
+        self.history = HistoryView(self)
+        self._tabs.addTab(self._stack, "Deal")
+        self._tabs.addTab(self.history, "History")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._tabs)
+        self._connect()
+        self.show_deal(None)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        self.review_banner = QFrame(self)
+        self.review_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.review_text = QLabel(self.review_banner)
+        self.review_text.setWordWrap(True)
+        self.mark_reviewed = QPushButton("Mark reviewed", self.review_banner)
+        banner = QHBoxLayout(self.review_banner)
+        icon = QLabel(self.review_banner)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        banner.addWidget(icon)
+        banner.addWidget(self.review_text, 1)
+        banner.addWidget(self.mark_reviewed)
+
+        self.title = QLineEdit(self)
+        self.type = QComboBox(self)
+        for kind in DealType:
+            self.type.addItem(type_label(kind), kind.value)
+        self.status = QComboBox(self)
+        for status in Status:
+            self.status.addItem(status_label(status), status.value)
+        self.date = QLineEdit(self)
+        self.date.setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
+        self.date.setValidator(QRegularExpressionValidator(_DATE_PATTERN, self.date))
+        self.precision = QComboBox(self)
+        self.precision.addItem("", "")
+        for precision in Precision:
+            self.precision.addItem(precision.value.capitalize(), precision.value)
+        self.location = QLineEdit(self)
+        self.sectors = QLineEdit(self)
+        self.sectors.setPlaceholderText("Comma-separated, e.g. AI infrastructure, data centers")
+        self.summary = QPlainTextEdit(self)
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("Your own notes; never touched by the parser")
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        date_row = QHBoxLayout()
+        date_row.setContentsMargins(0, 0, 0, 0)
+        date_row.addWidget(self.date, 1)
+        date_row.addWidget(self.precision)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.type, 1)
+        status_row.addWidget(self._label("status"))
+        status_row.addWidget(self.status, 1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._label("title"), self.title)
+        form.addRow(self._label("type"), status_row)
+        form.addRow(self._label("date"), date_row)
+        form.addRow(self._label("location"), self.location)
+        form.addRow(self._label("sectors"), self.sectors)
+        form.addRow(self._label("summary"), self.summary)
+
+        choices_kind = tuple((k.value, kind_label(k)) for k in PartyKind)
+        self.parties = RowTable([RowColumn("Name", stretch=True), RowColumn("Kind", choices_kind, chars=12),
+                                 RowColumn("Role", tuple((r, r) for r in ROLES), editable=True, chars=10)],
+                                "party", self)
+        self.amounts = RowTable([RowColumn("Value", number=True, chars=14), RowColumn("Currency", tuple(
+            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True)],
+            "amount", self)
+        self.commitments = RowTable([RowColumn("Commitment", stretch=True),
+                                     RowColumn("Horizon", placeholder="by 2030", chars=10)], "commitment", self)
+        self.people = RowTable([RowColumn("Name", stretch=True), RowColumn("Title", chars=14),
+                                RowColumn("Organisation", chars=16)], "person", self)
+        self.sources = QListWidget(self)
+        self.sources.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.addWidget(self.review_banner)
+        column.addLayout(form)
+        for name, widget in (("parties", self.parties), ("amounts", self.amounts),
+                             ("commitments", self.commitments), ("people", self.people),
+                             ("sources", self.sources), ("notes", self.notes)):
+            column.addWidget(self._label(name, bold=True))
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    def _label(self, field: str, bold: bool = False) -> FieldLabel:
+        label = FieldLabel(FIELD_LABELS[field], bold, self)
+        self._labels[field] = label
+        return label
+
+    def _connect(self) -> None:
+        for field in ("title", "type", "status", "date", "precision", "location", "sectors", "summary", "notes"):
+            widget = getattr(self, field)
+            widget.installEventFilter(self)
+            self._field_of[widget] = "date" if field == "precision" else field
+        self.title.editingFinished.connect(self._edits.on_title_editing_finished)
+        self.type.activated.connect(self._edits.on_type_activated)
+        self.status.activated.connect(self._edits.on_status_activated)
+        self.date.editingFinished.connect(self._edits.on_date_editing_finished)
+        self.precision.activated.connect(self._edits.on_precision_activated)
+        self.location.editingFinished.connect(self._edits.on_location_editing_finished)
+        self.sectors.editingFinished.connect(self._edits.on_sectors_editing_finished)
+        self.mark_reviewed.clicked.connect(self._edits.on_mark_reviewed_clicked)
+        for name in ("parties", "amounts", "commitments", "people"):
+            table: RowTable = getattr(self, name)
+            table.row_edited.connect(lambda row, n=name: self._edits.on_row_edited(n, row))
+            table.add_requested.connect(lambda n=name: self._edits.on_row_added(n))
+            table.remove_requested.connect(lambda row, n=name: self._edits.on_row_removed(n, row))
+            table.row_focused.connect(lambda row, n=name: self.field_selected.emit(n, row))
+        self.sources.itemClicked.connect(self._on_sources_item_clicked)
+
+    # --- showing -----------------------------------------------------------------------------
+
+    @property
+    def deal(self) -> Deal | None:
+        return self._deal
+
+    def set_completer(self, completer: QCompleter) -> None:
+        self.parties.set_completer(completer)
+
+    def show_deal(self, deal: Deal | None) -> None:
+        """Show `deal` (the store's latest copy); editors are refilled in place, focus stays where it was."""
+        self._deal = deal
+        if deal is None:
+            self._stack.setCurrentIndex(0)
+            self.history.clear()
+            return
+        self._stack.setCurrentIndex(1)
+        self._set_text(self.title, deal.title)
+        self._set_combo(self.type, str(deal.type))
+        self._set_combo(self.status, str(deal.status))
+        shown = _DATE_SHOWN.get(deal.date_precision, 10) if deal.date_precision else 10
+        self._set_text(self.date, (deal.date or "")[:shown])
+        self._set_combo(self.precision, str(deal.date_precision or ""))
+        self._set_text(self.location, deal.location or "")
+        self._set_text(self.sectors, ", ".join(deal.sectors))
+        self._set_plain(self.summary, deal.summary)
+        self._set_plain(self.notes, deal.notes)
+        self.parties.set_rows([[p.name, str(p.kind), p.role] for p in deal.parties])
+        self.amounts.set_rows([[_number(a.value), a.currency, a.text] for a in deal.amounts])
+        self.commitments.set_rows([[c.text, c.horizon or ""] for c in deal.commitments])
+        self.people.set_rows([[p.name, p.title or "", p.organization or ""] for p in deal.people])
+        self.sources.clear()
+        for source in deal.sources:
+            extra = ", ".join(x for x in (source.published,) if x)
+            item = QListWidgetItem(f"{source.title or f'Article {source.article_id}'}" + (f" ({extra})" if extra else ""))
+            item.setData(Qt.ItemDataRole.UserRole, source.article_id)
+            item.setToolTip(source.url or "")
+            self.sources.addItem(item)
+        review = set(deal.needs_review)
+        for field, label in self._labels.items():
+            label.set_review(field in review)
+            label.setToolTip("Edited by hand" if field in deal.edited else "")
+        self.review_banner.setVisible(bool(review))
+        names = ", ".join(FIELD_LABELS.get(f, f).lower() for f in deal.needs_review)
+        self.review_text.setText(f"The parser was unsure of: {names}. Check them against the article.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
+            self.field_selected.emit(self._field_of[watched], -1)
+        elif event.type() == QEvent.Type.FocusOut and watched in (self.summary, self.notes):
+            # QPlainTextEdit has no editingFinished: leaving the box is the end of the edit.
+            self._edits.on_plain_text_finished("summary" if watched is self.summary else "notes")
+        return super().eventFilter(watched, event)
+
+    def _on_sources_item_clicked(self, item: QListWidgetItem) -> None:
+        self.article_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    @staticmethod
+    def _set_text(widget: QLineEdit, text: str) -> None:
+        if widget.text() != text:
+            widget.blockSignals(True)
+            widget.setText(text)
+            widget.setCursorPosition(0)
+            widget.blockSignals(False)
+
+    @staticmethod
+    def _set_plain(widget: QPlainTextEdit, text: str) -> None:
+        if widget.toPlainText() != text:
+            widget.blockSignals(True)
+            widget.setPlainText(text)
+            widget.blockSignals(False)
+
+    @staticmethod
+    def _set_combo(widget: QComboBox, value: str) -> None:
+        widget.blockSignals(True)
+        widget.setCurrentIndex(max(widget.findData(value), 0))
+        widget.blockSignals(False)
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value}"
