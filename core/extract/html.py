@@ -116,7 +116,7 @@ def page_parts(html: str, url: str | None, name: str) -> PageParts:
 
 
 def _no_article(name: str) -> InputError:
-    return InputError(f"Could not read {name}: the page holds no article text")
+    return InputError(f"Could not read {name}: there is no article text in it, only menus, links or scripts")
 
 
 def _paragraphs(text: str) -> str:

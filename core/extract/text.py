@@ -260,8 +260,10 @@ def _with_source(document: Document, source_path: str | None) -> Document:
 
 
 def _starts_with(text: str, title: str) -> bool:
-    first_line = text.split("\n", 1)[0]
-    return _squash(first_line) == _squash(title) or _squash(text[: len(title) + 20]).startswith(_squash(title))
+    """Whether the text already opens with the title, on its first line or wrapped over two."""
+    lines = text.split("\n", 2)
+    wanted = _squash(title)
+    return _squash(lines[0]) == wanted or (len(lines) > 1 and _squash(lines[0] + lines[1]) == wanted)
 
 
 def _squash(text: str) -> str:

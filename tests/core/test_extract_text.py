@@ -1,4 +1,4 @@
-"""Reading articles: formats, encodings, refusals, and the metadata plain text gives."""
+"""Reading articles: formats, encodings, refusals, samples and the dev corpus's titles and dates."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.extract.text import Document, read_html, read_path, read_text
+from core.extract.text import read_bytes, read_html, read_path, read_text
 
 REPO = Path(__file__).parents[2]
 SAMPLES = REPO / "resources" / "samples"
@@ -118,7 +120,8 @@ def test_html_date_and_publisher_from_json_ld_and_title_tag() -> None:
 
 
 def test_html_bytes_decoded_by_declared_charset() -> None:
-    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("$90 million in cash", "€90 million in cash")
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"')
+    page = page.replace("$90 million in cash", "€90 million in cash")
     doc = read_html(page.encode("cp1252"))
     assert "€90 million in cash" in doc.text
 
@@ -162,7 +165,8 @@ def test_cp1252_bytes_fall_back(tmp_path: Path) -> None:
 
 
 def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
-    doc = read_path(write(tmp_path, "odd.txt", b"Orbis Freight buys Calder\n\nPrice \x81 undisclosed, caf\xe9 owners said.\n"))
+    data = b"Orbis Freight buys Calder\n\nPrice \x81 undisclosed, caf\xe9 owners said.\n"
+    doc = read_path(write(tmp_path, "odd.txt", data))
     assert "caf\u00e9" in doc.text
 
 
@@ -216,10 +220,12 @@ def make_pdf(lines: list[str]) -> bytes:
         NameObject("/Subtype"): NameObject("/Type1"),
         NameObject("/BaseFont"): NameObject("/Helvetica"),
     })
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    fonts = DictionaryObject({NameObject("/F1"): font})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
     if lines:
         stream = DecodedStreamObject()
-        stream.set_data(("BT /F1 12 Tf 14 TL 72 720 Td " + " ".join(f"({line}) Tj T*" for line in lines) + " ET").encode())
+        shown = " ".join(f"({line}) Tj T*" for line in lines)
+        stream.set_data(f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode())
         page.replace_contents(stream)
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -227,14 +233,18 @@ def make_pdf(lines: list[str]) -> bytes:
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
-    lines = ["Orbis Freight to buy Calder Docks", "Orbis Freight said on Monday it agreed to buy Calder Docks for $90 million."]
+    lines = [
+        "Orbis Freight to buy Calder Docks",
+        "Orbis Freight said on Monday it agreed to buy Calder Docks for $90 million.",
+    ]
     doc = read_path(write(tmp_path, "release.pdf", make_pdf(lines)))
     assert "agreed to buy Calder Docks for $90 million" in doc.text
     assert doc.title == "Orbis Freight to buy Calder Docks"
 
 
 def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
-    doc = read_path(write(tmp_path, "release.txt", make_pdf(["Orbis Freight agreed to buy Calder Docks for $90 million."])))
+    pdf = make_pdf(["Orbis Freight agreed to buy Calder Docks for $90 million."])
+    doc = read_path(write(tmp_path, "release.txt", pdf))
     assert "Calder Docks" in doc.text
 
 
@@ -267,9 +277,9 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("broken.pdf", b"Orbis Freight to buy Calder Docks\n", "not a PDF"),
         ("damaged.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage", "PDF"),
         ("nav-only.html", b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-                          b"<footer>Copyright 2025</footer></body></html>", "no article"),
+                          b"<footer>Copyright 2025</footer></body></html>", "no article text"),
         ("scripts-only.html", b"<html><head><script>var a = 'lots of words in a script that is never run';"
-                              b"</script></head><body><div id='app'></div></body></html>", "no article"),
+                              b"</script></head><body><div id='app'></div></body></html>", "no article text"),
     ],
 )
 def test_bad_files_are_refused_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -300,110 +310,24 @@ def test_pasted_empty_text_is_refused() -> None:
         read_text("  \r\n  ")
 
 
-# Metadata of plain text
-
-
-def test_closing_line_gives_title_and_publisher_and_leaves_the_body() -> None:
-    body = "Lumen Grid signed a supply deal with Tessary on Monday.\n\nThe deal runs for ten years."
-    doc = read_text(body + "\n\nThe post Lumen Grid and Tessary sign supply pact appeared first on Grid Weekly.\n")
-    assert doc.title == "Lumen Grid and Tessary sign supply pact"
-    assert doc.publisher == "Grid Weekly"
-    assert doc.text == body
-
-
-def test_closing_line_publisher_wins_over_wire_tag() -> None:
-    doc = read_text("LONDON (Reuters) - Lumen Grid agreed a deal.\n\nThe post Lumen deal appeared first on Grid Weekly.")
-    assert doc.publisher == "Grid Weekly"
-    assert doc.text == "LONDON (Reuters) - Lumen Grid agreed a deal."
-
-
-@pytest.mark.parametrize(
-    ("text", "publisher"),
-    [
-        ("Lumen Grid buys Tessary\n\nLONDON, March 3 (Reuters) - Lumen Grid agreed to buy Tessary.", "Reuters"),
-        ("Lumen Grid buys Tessary\n\nBy Reuters\n\nLumen Grid agreed to buy Tessary.", "Reuters"),
-        ("Lumen Grid buys Tessary\n\nDALLAS, March 3, 2022 /PRNewswire/ -- Lumen Grid agreed to buy Tessary.",
-         "PR Newswire"),
-        ("Lumen Grid buys Tessary\n\nLumen Grid agreed to buy Tessary, a person told Reuters' rival.", None),
-    ],
-)
-def test_wire_tag_gives_publisher(text: str, publisher: str | None) -> None:
-    assert read_text(text).publisher == publisher
-
-
-@pytest.mark.parametrize(
-    ("byline", "published"),
-    [
-        ("Published: 20 Jun. 2025, 19:55", "2025-06-20"),
-        ("Sep 15, 2025 | Posted by Dana Ostrowski", "2025-09-15"),
-        ("Tiger Oct 24, 2025 12:22 AM", "2025-10-24"),
-        ("July 18, 2016, 3:07 AM ET", "2016-07-18"),
-        ("By Marta Quinn, October 7, 2025", "2025-10-07"),
-        ("Updated 2024-11-19 08:00 GMT", "2024-11-19"),
-    ],
-)
-def test_byline_gives_published(byline: str, published: str) -> None:
-    text = f"Lumen Grid buys Tessary\n\n{byline}\n\nLumen Grid agreed on Monday to buy Tessary for $40 million."
-    doc = read_text(text)
-    assert doc.published == published
-    assert doc.title == "Lumen Grid buys Tessary"
-    start = text.index(byline)
-    assert start < doc.byline_date_end <= start + len(byline)
-    assert published[:4] in doc.text[start : doc.byline_date_end]
-    assert doc.text[doc.byline_date_end - 1].isdigit()
-
-
-def test_dateline_gives_published() -> None:
-    text = "Lumen Grid buys Tessary\n\nDALLAS, March 3, 2022 /PRNewswire/ -- Lumen Grid agreed to buy Tessary."
-    doc = read_text(text)
-    assert doc.published == "2022-03-03"
-    assert doc.text[: doc.byline_date_end].endswith("March 3, 2022")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Funding update\n\nPresident Marsh signed the Grid Act into law on August 9, 2022, creating a fund.",
-        "Lumen Grid buys Tessary\n\nFile photo from March 3, 2021\n\nLumen Grid agreed to buy Tessary.",
-        "Top deals for 8th-13th September, 2025\n\nLumen Grid agreed to buy Tessary on Monday.",
-        "Lumen Grid buys Tessary\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nSep 15, 2025",
-    ],
-)
-def test_dates_outside_a_byline_do_not_give_published(text: str) -> None:
-    doc = read_text(text)
-    assert doc.published is None
-    assert doc.byline_date_end == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        ("Lumen Grid buys Tessary\n\nLumen Grid agreed to buy Tessary.", "Lumen Grid buys Tessary"),
-        ("Lumen Grid buys Tessary\nLumen Grid agreed to buy Tessary.", "Lumen Grid buys Tessary"),
-        ("Lumen Grid buys Tessary Inc.\n\nLumen Grid agreed to buy Tessary.", "Lumen Grid buys Tessary Inc."),
-        ("Lumen Grid agreed to buy Tessary for $40 million on Monday.\nThe deal closes in May.", None),
-        ("Lumen Grid agreed on Monday to buy the grid operator Tessary for\nabout $40 million in cash.", None),
-        ("Lumen Grid buys Tessary", None),
-        ("By Marta Quinn\n\nLumen Grid agreed to buy Tessary.", None),
-    ],
-)
-def test_headline_is_a_short_first_line_without_a_full_stop(text: str, title: str | None) -> None:
-    assert read_text(text).title == title
-
-
-def test_read_text_keeps_characters_and_returns_a_document() -> None:
-    text = "Lumen Grid buys Tessary\n\n“Quotes”, dashes – and ₹1,200 crore stay\tas they were.  "
-    doc = read_text(text, source_path="pasted")
-    assert isinstance(doc, Document)
-    assert doc.text == text.strip()
-    assert doc.source_path == "pasted"
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=400), suffix=st.sampled_from(["", ".txt", ".md", ".html", ".eml", ".pdf"]))
+def test_any_bytes_give_a_document_or_an_input_error(data: bytes, suffix: str) -> None:
+    try:
+        doc = read_bytes(data, name="any" + suffix, suffix=suffix)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert doc.text and doc.text == doc.text.strip() and "\r" not in doc.text
+    assert 0 <= doc.byline_date_end <= len(doc.text)
 
 
 # Start-up cost and samples
 
 
 def test_importing_the_reader_loads_no_heavy_library() -> None:
-    code = "import sys, core.extract.text; print(sorted(m for m in ('trafilatura', 'pypdf', 'dateparser', 'lxml', 'PySide6') if m in sys.modules))"
+    heavy = ("trafilatura", "pypdf", "dateparser", "lxml", "PySide6")
+    code = f"import sys, core.extract.text; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
