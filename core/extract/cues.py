@@ -25,7 +25,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
                                r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
                                r"|\bcooperation agreement\b|\bcoalition\b"),
-        (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\bpledg(?:e|ed|es)\b|\binjects?\b"),
+        (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"),
     )
 )
@@ -57,7 +57,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 # A clause that only weighs a deal is no deal: interest, talks, a regulator's look, a law.
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
-    r"could|might|mulls?|weighs?|eyes|rumou?r|investigat(?:ion|ing)|probe|into law|declined to comment|"
+    r"could|might|mulls?|weighs?|eyes|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
     r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract)\b",
     re.I,
 )
@@ -65,14 +65,15 @@ HEDGES = re.compile(
 # Clauses about what a party owns or earns rather than a transaction.
 NOT_A_DEAL = re.compile(
     r"\b(?:manages?|managing|assets under management|market (?:value|cap)|valued at|revenue|profit|"
-    r"headcount|employees)\b",
+    r"headcount|employees|portfolio|clos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund)\b",
     re.I,
 )
 
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
     r"(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
-    r"division of|unit of|subsidiary of|arm of|part of|owned by|parent|on behalf of|in the presence of|"
+    r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|at|on|"
+    r"sidelines of|"
     r"certified by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open)\s+(?:\w+\s+){0,6})"

@@ -61,18 +61,36 @@ class _Reader:
         self.dates = find_dates(self.text, self.reference)
         amounts = find_amounts(self.text)
         for index, sentence in enumerate(self.sentences):
+            if self._skipped(index, sentence):
+                self.mentions[index] = []
+                continue
             found = find_mentions(self.text, sentence) + government_phrases(self.text, sentence)
             found.sort(key=lambda m: m.start)
             self.mentions[index] = self.table.observe(found, sentence, self.sentences)
         for index, sentence in enumerate(self.sentences):
-            if sentence.heading or sentence.quoted:
+            if self._skipped(index, sentence) or sentence.quoted:
                 continue
+            previous: Frame | None = None
             for span in split_clauses(sentence):
                 frame = build_frame(self.text, sentence, index, span, self.mentions[index], amounts, self.dates)
-                if frame is not None and not frame.hedged:
+                if frame is None:
+                    continue
+                # "X raised $3bn in debt — and will raise equity led by Y": later clauses share the subject.
+                if previous is not None and not frame.subjects and not frame.anaphors:
+                    frame.subjects = list(previous.subjects)
+                    frame.anaphors = list(previous.anaphors)
+                previous = frame
+                if not frame.hedged:
                     self._fold(frame)
             self._list_intro(index, sentence)
         return [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
+
+    def _skipped(self, index: int, sentence: Sentence) -> bool:
+        """Headlines repeat the body in title case, which makes every word look like a name."""
+        if sentence.heading:
+            return True
+        return bool(index == 0 and self.title and sentence.start < len(self.title) + 2
+                    and self.text.startswith(self.title))
 
     # --- folding frames into deals -------------------------------------------------------------
 
@@ -130,23 +148,27 @@ class _Reader:
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
+        compatible = [d for d in recent if _compatible(d.type, frame.type)]
         if not parties:
-            for draft in recent[:1]:
-                if _compatible(draft.type, frame.type) and (frame.opens_on_deal or frame.deal_anaphor
-                                                             or draft.type == frame.type or not draft.parties):
+            if frame.new_deal:
+                return None
+            for draft in compatible[:1]:
+                if draft is recent[0] and (frame.opens_on_deal or frame.deal_anaphor or draft.type == frame.type
+                                           or not draft.parties):
                     return draft
             return None
-        for draft in recent:
-            have = set(draft.parties)
-            if not _compatible(draft.type, frame.type):
-                continue
-            if set(parties) <= have:
+        wanted = set(parties)
+        for draft in reversed(self.drafts):
+            if _compatible(draft.type, frame.type) and draft.parties and wanted <= set(draft.parties):
                 return draft
-            if (len(have) <= 1 and have & set(parties)) or (not have and draft is recent[0]):
-                return draft
-            if frame.deal_anaphor and draft is recent[0] and frame.type in (draft.type, DealType.OTHER) \
-                    and not frame.between:
-                return draft
+        if frame.new_deal:
+            return None
+        if compatible and compatible[0] is recent[0]:
+            have = set(recent[0].parties)
+            if not have or (len(have) <= 1 and have & wanted):
+                return recent[0]
+        if frame.deal_anaphor and not frame.between and compatible:
+            return compatible[0]
         return None
 
     def _list_intro(self, index: int, sentence: Sentence) -> None:
@@ -170,7 +192,7 @@ class _Reader:
                 draft.parties[default] = "subject"
         if not keys:
             return None
-        if len(keys) == 1 and draft.type not in (DealType.FUNDING_ROUND, DealType.FINANCING):
+        if len(keys) == 1 and not self._stands_alone(draft, keys[0]):
             return None
         if self.title and re.search(r"\bMoUs?\b|memorand", self.title, re.I) \
                 and draft.type in (DealType.INVESTMENT, DealType.OTHER):
@@ -207,6 +229,12 @@ class _Reader:
             evidence=tuple(evidence),
         )
 
+    def _stands_alone(self, draft: Draft, key: str) -> bool:
+        """A capital raise whose investors or lenders go unnamed is still a deal; a spending plan is not."""
+        return (draft.type in (DealType.FUNDING_ROUND, DealType.FINANCING) and bool(draft.amounts)
+                and any(f.raise_verb for f in draft.frames)
+                and self.table.entities[key].kind != PartyKind.GOVERNMENT)
+
     def _needs_default_government(self, draft: Draft, keys: list[str]) -> bool:
         kinds = {self.table.entities[k].kind for k in keys}
         return draft.type in (DealType.MOU,) and len(keys) == 1 and PartyKind.GOVERNMENT not in kinds \
@@ -227,10 +255,11 @@ class _Reader:
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
-        for frame in draft.frames:
-            for mention in frame.dates:
-                if mention.value is not None:
-                    return mention.value, mention.precision
+        found = [m for f in draft.frames for m in f.dates if m.value is not None]
+        if found:
+            order = list(Precision)
+            best = min(found, key=lambda m: order.index(m.precision))
+            return best.value, best.precision
         if self.published is not None:
             # An undated deal in a news report happened about when it was reported.
             return self.published, Precision.WEEK

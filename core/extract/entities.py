@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from core.extract.gazetteer import (
-    CITIES, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS,
-    PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
+    CITIES, FACILITY_WORDS, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES,
+    ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.sentences import Sentence
 from core.model import PartyKind
@@ -21,6 +21,7 @@ _OF_HEADS = frozenset({
     "State", "Office", "Minister", "Secretary", "Authority", "Commission", "Council", "Federation",
     "Association", "Chamber", "Board", "Bureau", "Agency", "President", "Director", "Head",
     "Emirate", "Commonwealth", "Province", "City", "Port", "Chief", "Officer", "Investment",
+    "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
 _LEGAL_FOLD = {"inc", "incorporated", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "ag", "sa",
                "gmbh", "nv", "bv", "se", "spa", "ab", "asa", "oyj", "kk", "jsc", "pjsc", "lp", "llp"}
@@ -54,6 +55,9 @@ class Mention:
     title: str | None = None
     organization: str | None = None
     possessive: bool = False
+    descriptor: bool = False  # names a person's organisation or nation ("SK Group Chairman Chey"), not a party
+    asset: bool = False  # a facility or site ("Houston West Campus"), not a party
+    explicit: bool = False  # named as a government ("the German government", "state of X")
     aliases: list[str] = field(default_factory=list)
 
 
@@ -74,7 +78,7 @@ def _is_name_token(word: str) -> bool:
     if word in ("&",):
         return False
     first = word[0]
-    if first.isupper() or first.isdigit() and any(c.isalpha() for c in word) and word[-1].isupper():
+    if first.isupper():
         return True
     # Mixed case that starts low: "xAI", "eBay".
     return first.islower() and any(c.isupper() for c in word[1:])
@@ -113,7 +117,43 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             j -= 1
         mentions.extend(_classify(text, tokens[i:j], sentence, tokens, i))
         i = max(j, i + 1)
+    return _tidy(text, _quoted_names(text, sentence, mentions))
+
+
+_QUOTED = re.compile(r"[‘'“\"]([A-Z][^‘’'“”\".,;]{1,80}?)[’'”\"]")
+
+
+def _quoted_names(text: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """A name in quotes after 'company' or 'firm' is one name, whatever words it holds."""
+    for match in _QUOTED.finditer(sentence.text):
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        before = text[max(0, start - 40):start - 1]
+        if not re.search(r"\b(?:company|firm|startup|group|-based|called|named)\s*$", before):
+            continue
+        inside = [m for m in mentions if start <= m.start < end]
+        if not inside:
+            continue
+        kept = [m for m in mentions if not (start <= m.start < end)]
+        kept.append(Mention(start, end, text[start:end], aliases=[inside[0].name] if inside[0].name != text[start:end] else []))
+        mentions = sorted(kept, key=lambda m: m.start)
     return mentions
+
+
+def _tidy(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        # "(AWS)" after "Amazon Web Services" is an alias, "(AAPL)" a ticker: not a second party.
+        if previous and text[mention.start - 1:mention.start] == "(" and text[mention.end:mention.end + 1] == ")" \
+                and mention.start - previous.end <= 3:
+            continue
+        # "in Paju, Gyeonggi", "in Europe and the UK": a place listed after a place is a place.
+        if previous and previous.location_only and not mention.person and \
+                re.fullmatch(r",\s*|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?", text[previous.end:mention.start]) \
+                and not any(w in ORG_SUFFIXES for w in mention.name.split()):
+            mention.location_only = True
+        out.append(mention)
+    return out
 
 
 def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
@@ -130,7 +170,7 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
             return _is_name_token(right)
         return right in GENERIC_WORDS and left in GENERIC_WORDS and (j + 2 >= len(tokens) or not _is_name_token(tokens[j + 2][2]))
     if word == "for":
-        return False
+        return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer") and _is_name_token(right)
     return _is_name_token(right)
 
 
@@ -153,6 +193,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             title = " ".join(words[k:k + width])
             if title in PERSON_TITLES and k + width <= len(words):
                 left = _classify(text, run[:k], sentence, all_tokens, first_index) if k else []
+                for mention in left:
+                    mention.descriptor = True
                 rest = run[k + width:]
                 while rest and rest[0][2] in ("of", "the") or rest and rest[0][2] in PERSON_TITLES:
                     rest = rest[1:]
@@ -162,7 +204,11 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     name, possessive = _strip_possessive(text[start:end])
     if possessive:
         end -= 2
-    if not name or all(w in NOT_NAMES or w in GENERIC_WORDS for w in name.split()):
+    parts = name.split()
+    if not name or re.fullmatch(r"Series [A-Z]\d?", name) or all(
+            w in NOT_NAMES or w in GENERIC_WORDS or w in _CONNECTORS for w in parts) and (
+            len(parts) == 1 or parts[-1] not in ORG_SUFFIXES or parts[-1] in ("Group", "Fund", "Capital")
+            and len(parts) == 1):
         return []
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
@@ -186,11 +232,19 @@ def _looks_like_org(name: str) -> bool:
 
 
 def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[Mention]) -> Mention | None:
-    if not run:
+    org = None
+    # "CEO of Mubadala Investment Company Khaldoon Al Mubarak": the organisation, then the person.
+    suffix_at = max((k for k, t in enumerate(run) if t[2] in ORG_SUFFIXES), default=-1)
+    if 0 <= suffix_at < len(run) - 2:
+        org = text[run[0][0]:run[suffix_at][1]]
+        run = run[suffix_at + 1:]
+    while run and (run[0][2] in GENERIC_WORDS or run[0][2] in _CONNECTORS or run[0][2] in PLACE_NAMES
+                   or run[0][2] in NOT_NAMES):
+        run = run[1:]
+    if not run or len(run) > 5:
         return None
     start, end = run[0][0], run[-1][1]
     name, possessive = _strip_possessive(text[start:end])
-    org = None
     if left and not left[-1].person:
         org = left[-1].place if left[-1].place else left[-1].name
     return Mention(start, end - (2 if possessive else 0), name, kind=PartyKind.PERSON, person=True,
@@ -200,7 +254,29 @@ def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[M
 def _set_kind(mention: Mention, before: str, after: str) -> None:
     name = mention.name
     words = name.split()
+    if name in NOT_PARTIES:
+        mention.descriptor = True
+    if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
+                r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after):
+        mention.descriptor = True
+    if words[-1] in FACILITY_WORDS:
+        mention.asset = True
+    if name.isupper() and len(name) > 3 and name.title() in CITIES | set(PLACE_NAMES):
+        mention.location_only = True
+        return
+    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
+        mention.location_only = True
+        return
     place = PLACE_NAMES.get(name)
+    if place and mention.possessive:
+        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
+        return
+    if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
+            and re.search(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
+            and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
+                              before):
+        mention.location_only = True
+        return
     if place:
         mention.place = place
         mention.kind = PartyKind.GOVERNMENT
@@ -252,7 +328,7 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
         name = place or "government"
-        mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place)
+        mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
         out.append(mention)
     return out
 

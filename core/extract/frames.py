@@ -10,7 +10,7 @@ from core.extract.dates import DateMention
 from core.extract.entities import Mention
 from core.extract.money import MoneyMention
 from core.extract.sentences import Sentence
-from core.model import DealType
+from core.model import DealType, PartyKind
 
 
 @dataclass
@@ -30,6 +30,8 @@ class Frame:
     opens_on_deal: bool = False  # ... and opens on it ("The overall investment will be ...")
     hedged: bool = False
     between: bool = False
+    new_deal: bool = False  # "The second MoU", "another deal": not the deal told before
+    raise_verb: bool = False  # "raised", "secured": a capital raise that stands with one named party
     vehicle: Mention | None = None
 
 
@@ -37,11 +39,16 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     """The strongest deal type a clause's cues name, and where its first cue stands."""
     found: dict[DealType, tuple[int, int]] = {}
     for deal_type, pattern in cues.TYPE_CUES:
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
             found[deal_type] = (match.start(), match.end())
+            break
     if not found:
         return None, -1, -1
+    # "launched a joint venture to build and acquire ...": a verb of purpose after a cue is no cue of its own.
+    first_at = min(at for at, _ in found.values())
+    for deal_type, (at, _) in list(found.items()):
+        if at > first_at and re.search(r"\bto\s+(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]):
+            del found[deal_type]
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):
@@ -73,46 +80,92 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.deal_anaphor = opens or bool(re.search(
         r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
         r"agreement|memorandum|mou|offering)\b", clause, re.I))
-    frame.between = bool(re.search(r"\bbetween\b", clause[cue_at:], re.I))
+    frame.between = bool(re.search(r"\bbetween\b", clause[cue_at:cue_at + 60], re.I))
+    frame.new_deal = bool(re.search(
+        r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
+        r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)", clause, re.I))
+    if frame.new_deal:
+        frame.opens_on_deal = frame.deal_anaphor = False
+    frame.raise_verb = bool(re.search(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
+                                      r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
+                                      r"locks? up|won|wins)\b", clause, re.I))
     _assign_parties(text, frame, in_clause)
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
         frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
     return frame
 
 
+_INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
+                    r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
+_GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"
+                                r"crown prince|secretary", re.I)
+
+
 def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     clause_start = frame.start
     subject_from = clause_start
+    intro = _INTRO.match(text[clause_start:frame.cue_start])
+    if intro:
+        subject_from = clause_start + intro.end()
+    candidates = [m for m in mentions if not (m.person or m.location_only or m.descriptor or m.asset)]
     reporting = re.search(r"\b(?:announced|said|reported|confirmed|revealed|stated)\s+(?:on\s+\w+\s+)?(?:that|it)\b",
-                          text[clause_start:frame.cue_start], re.I)
-    if reporting:
-        subject_from = clause_start + reporting.end()
-    for k, mention in enumerate(mentions):
-        if mention.person or mention.location_only:
-            continue
+                          text[subject_from:frame.cue_start], re.I)
+    if reporting and any(subject_from + reporting.end() <= m.start < frame.cue_start for m in candidates):
+        subject_from = subject_from + reporting.end()
+    # "East Anglia ONE is a joint venture between A and B": the subject names the venture.
+    venture = re.search(r"\b(?:is|was|will be|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", text[clause_start:frame.cue_start])
+    signatories = re.match(r"\W*(?:\w+\s+){0,3}?(?:by|between)\b", text[frame.cue_end:frame.cue_end + 30]) \
+        and re.search(r"\bsigned\b", text[frame.cue_start:frame.cue_end + 10])
+    last_object_end = frame.cue_end
+    for k, mention in enumerate(candidates):
         if _blocked(text, mention, clause_start):
             continue
         # "Macquarie's Green Investment Group": the owner named before a party is not a party itself.
-        if mention.possessive and k + 1 < len(mentions) and mentions[k + 1].start - mention.end <= 4:
+        if mention.possessive and k + 1 < len(candidates) and candidates[k + 1].start - mention.end <= 4:
             continue
-        if mention.place and not mention.name.endswith("government") and mention.start >= frame.cue_start \
-                and not _explicit_government(text, mention):
+        if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
         if mention.start < frame.cue_start:
-            if mention.start >= subject_from:
+            if mention.start >= subject_from and not venture:
                 frame.subjects.append(mention)
-        else:
-            before = text[max(clause_start, mention.start - 30):mention.start]
-            if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
-                frame.vehicle = mention
-            frame.objects.append(mention)
+            continue
+        if signatories:
+            continue
+        gap = text[last_object_end:mention.start]
+        # Objects stand near the cue or in a list after one; a relative clause ends them.
+        if len(gap) > 90 or re.search(r",\s+(?:which|who|whose|where)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
+            break
+        before = text[max(clause_start, mention.start - 30):mention.start]
+        if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
+            frame.vehicle = mention
+        frame.objects.append(mention)
+        last_object_end = mention.end
+    if frame.between:
+        frame.objects.extend(_nations_of_people(text, frame, mentions))
 
 
-def _explicit_government(text: str, mention: Mention) -> bool:
+def _nations_of_people(text: str, frame: Frame, mentions: list[Mention]) -> list[Mention]:
+    """'signed between French President Macron and his UAE counterpart': the leaders' governments are the parties."""
+    out = []
+    places = [m for m in mentions if m.place]
+    for person in (m for m in mentions if m.person and m.start > frame.cue_start):
+        if not (person.title and _GOVERNMENT_TITLES.search(person.title)) and not re.search(
+                r"\bcounterpart\s+(?:\w+\s+)?$", text[max(0, person.start - 30):person.start]):
+            continue
+        nation = next((p.place for p in reversed(places) if p.end <= person.start and person.start - p.end <= 30), None)
+        nation = nation or (person.organization if person.organization in {p.place for p in places} else None)
+        if nation:
+            out.append(Mention(person.start, person.end, nation, kind=PartyKind.GOVERNMENT, place=nation))
+    return out
+
+
+def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
     after = text[mention.end:mention.end + 25]
     before = text[max(0, mention.start - 25):mention.start]
+    near_cue = mention.start - frame.cue_end <= 40
     return bool(re.match(r"\s+(?:state\s+)?government\b", after, re.I) or re.search(r"\b(?:state|government)\s+of\s+$", before)
-                or re.search(r"\bbetween\s+(?:the\s+)?$", before) or re.search(r"\b(?:with|and)\s+(?:the\s+)?$", before))
+                or mention.explicit or mention.kind == PartyKind.GOVERNMENT and mention.name != mention.place
+                or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before))
 
 
 def _blocked(text: str, mention: Mention, clause_start: int) -> bool:

@@ -136,7 +136,7 @@ CITIES = frozenset({
     "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina",
     "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
     "South Dakota", "Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin",
-    "Wyoming", "Silicon Valley", "North America", "South America", "Latin America", "Middle East",
+    "Wyoming", "TX", "CA", "NY", "VA", "WA", "AZ", "GA", "OH", "IL", "NJ", "NC", "FL", "Silicon Valley", "North America", "South America", "Latin America", "Middle East",
     "Southeast Asia", "Asia-Pacific", "Europe", "Asia", "Africa", "Scandinavia", "Nordics",
 })
 
@@ -233,4 +233,21 @@ GENERIC_WORDS = frozenset({
     "Asia", "Europe", "Africa", "Americas", "Pacific", "Atlantic", "Middle", "Gulf", "Asia-Pacific",
     "APAC", "EMEA", "Latin", "World", "Economy", "Stock", "Exchange", "Index", "GPU", "GPUs", "AI",
     "MW", "GW", "MoU", "MoUs", "MOU", "PMT", "JV", "IPO", "CHIPS", "FDI", "R&D", "DPI", "GCC",
+})
+
+# Names that report on, advise or regulate deals: never a party.
+NOT_PARTIES = frozenset({
+    "PRNewswire", "PR Newswire", "Business Wire", "GlobeNewswire", "Reuters", "Bloomberg", "Associated Press",
+    "AFP", "AP", "CNBC", "CNN", "BBC", "Financial Times", "FT", "Wall Street Journal", "WSJ", "Nikkei",
+    "Crunchbase", "PitchBook", "Dealogic", "LSEG", "Refinitiv", "TechCrunch", "Axios", "The Information",
+    "FTC", "SEC", "CMA", "DOJ", "CFIUS", "Federal Trade Commission", "Securities and Exchange Commission",
+    "Competition and Markets Authority", "Department of Justice", "European Commission", "Ofcom", "Ofgem",
+    "McKinsey", "Gartner", "IDC", "Grand View Research", "Goldman Sachs Research", "Nasdaq", "NYSE",
+})
+
+# Last words of a facility or site: an asset that changes hands, not a party.
+FACILITY_WORDS = frozenset({
+    "Campus", "Center", "Centre", "Park", "Plant", "Farm", "Hub", "Complex", "Facility", "Site", "Tower",
+    "Building", "Freeway", "Road", "Street", "Avenue", "Highway", "Mine", "Field", "Terminal", "Port",
+    "Airport", "Station", "Palace", "Hall", "Factory", "Fab", "Project", "Scheme", "Standard", "Act",
 })
