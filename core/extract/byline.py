@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
+
+from core.extract import dates
+from core.model import Precision
 
 # How far into the article a byline, dateline or wire tag may stand.
 _BYLINE_LINES = 6
@@ -98,15 +100,12 @@ _MONTH_NAME = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_MONTH = rf"(?P<month>{_MONTH_NAME})\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Where a byline's date stands; core.extract.dates says which day it is.
 _DATE_FORMS = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),  # Sep 15, 2025 / July 18, 2016
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),  # 20 Jun. 2025
-    re.compile(rf"\b{_YEAR}[-/.](?P<month>[01]?\d)[-/.]{_DAY}\b"),  # 2025-06-20, 2025.06.20
+    re.compile(rf"\b{_MONTH_NAME}\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"),  # Sep 15, 2025
+    re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH_NAME}\.?,?\s+(?:19|20)\d\d\b"),  # 20 Jun. 2025
+    re.compile(r"\b(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d\b"),  # 2025-06-20, 2025.06.20
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # "DALLAS, March 3, 2022 /PRNewswire/ --" and "LONDON, 18 July 2016 (Reuters) -": place, date, tag, dash.
 _PLACE = r"(?:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3},\s+){1,2}"
@@ -141,6 +140,19 @@ def _byline_date(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
             return iso, end
     if found:
         return found[0][0], found[0][1]
+    return _other_byline_date(lines[:_BYLINE_LINES])
+
+
+def _other_byline_date(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
+    """A byline in a form the patterns above do not know ("03/03/2022 08:00"), as the dates module reads it."""
+    for start, line in lines:
+        found = dates.find_published(line)
+        if found is None or found[1] != Precision.DAY:
+            continue
+        for mention in dates.find_dates(line, None):
+            if mention.value == found[0]:
+                return found[0].isoformat(), start + mention.end
+        return found[0].isoformat(), start + len(line)
     return None, 0
 
 
@@ -180,12 +192,10 @@ def _parse_date(phrase: str) -> tuple[str, int] | None:
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    month_text = match["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS.index(month_text[:3].lower()) + 1
-    try:
-        return datetime.date(int(match["year"]), month, int(match["day"])).isoformat()
-    except ValueError:
+    parsed = dates.parse_date(match[0])
+    if parsed is None or parsed[1] != Precision.DAY:
         return None
+    return parsed[0].isoformat()
 
 
 # Each wire's tag, with a lower-case word that must occur first: a literal test is far cheaper than

@@ -65,14 +65,17 @@ HEDGES = re.compile(
 # Clauses about what a party owns or earns rather than a transaction.
 NOT_A_DEAL = re.compile(
     r"\b(?:manages?|managing|assets under management|market (?:value|cap)|valued at|revenue|profit|"
-    r"headcount|employees|portfolio|clos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund)\b",
+    r"headcount|employees|portfolio)\b",
     re.I,
 )
 
+# An asset manager closing a fund of its own: investors unnamed, no deal between parties.
+FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund\b", re.I)
+
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
-    r"(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
-    r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|at|on|"
+    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
+    r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?\S+$)|"
     r"sidelines of|"
     r"certified by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"

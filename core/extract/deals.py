@@ -107,6 +107,8 @@ class _Reader:
         for noun in frame.anaphors:
             if noun in ("parties", "companies", "sides", "partners") and self.drafts:
                 keys.extend(k for k in self.drafts[-1].parties if k not in keys)
+            elif noun == "delegation" and self.table.delegations:
+                keys.append(self.table.delegations[-1])
             elif noun in ("delegation", "government", "state"):
                 key = self.table.last_of_kind(frame.start, {PartyKind.GOVERNMENT})
                 if key:
@@ -129,6 +131,7 @@ class _Reader:
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
         parties = subjects + objects
         target = self._target(frame, parties)
+        joined = target is not None and target.parties and not set(parties) <= set(target.parties)
         if target is None:
             target = Draft(frame.type)
             self.drafts.append(target)
@@ -137,6 +140,9 @@ class _Reader:
         target.frames.append(frame)
         for key in subjects:
             target.parties.setdefault(key, "subject")
+        # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
+        if joined and frame.deal_anaphor and not frame.between and len(target.parties) > 1:
+            objects = [k for k in objects if k in target.parties]
         for key in objects:
             target.parties.setdefault(key, "object")
         if frame.vehicle is not None:
@@ -169,6 +175,10 @@ class _Reader:
                 return recent[0]
         if frame.deal_anaphor and not frame.between and compatible:
             return compatible[0]
+        # "The ministry and the state invested €228m": backers of the deal just told, with no target of their own.
+        if not frame.objects and compatible and compatible[0] is recent[0] \
+                and frame.sentence - recent[0].last_sentence <= 2 and wanted & set(recent[0].parties):
+            return recent[0]
         return None
 
     def _list_intro(self, index: int, sentence: Sentence) -> None:

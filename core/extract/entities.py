@@ -183,6 +183,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     cut = next((k for k, w in enumerate(words) if "-" in w and w.split("-")[-1].islower()), None)
     if cut is not None:
         run, words = run[:cut], words[:cut]
+    if run and text[run[-1][1]:run[-1][1] + 1] == "$":
+        run, words = run[:-1], words[:-1]
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES):
         run, words = run[1:], words[1:]
     if not words:
@@ -205,7 +207,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if possessive:
         end -= 2
     parts = name.split()
-    if not name or re.fullmatch(r"Series [A-Z]\d?", name) or all(
+    if not name or re.fullmatch(r"Series [A-Z]\d?", name) or not re.search(r"\s[A-Z]$", name) and all(
             w in NOT_NAMES or w in GENERIC_WORDS or w in _CONNECTORS for w in parts) and (
             len(parts) == 1 or parts[-1] not in ORG_SUFFIXES or parts[-1] in ("Group", "Fund", "Capital")
             and len(parts) == 1):
@@ -257,7 +259,8 @@ def _set_kind(mention: Mention, before: str, after: str) -> None:
     if name in NOT_PARTIES:
         mention.descriptor = True
     if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
-                r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after):
+                r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
+            or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
         mention.descriptor = True
     if words[-1] in FACILITY_WORDS:
         mention.asset = True

@@ -65,7 +65,13 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
                 amounts: list[MoneyMention], dates: list[DateMention]) -> Frame | None:
     start, end = span
     clause = text[start:end]
-    deal_type, cue_at, cue_end = clause_type(clause)
+    # Cue words inside a name ("Mubadala Investment Company", "Foreign Direct Investment") are no cues.
+    masked = clause
+    for mention in mentions:
+        if start <= mention.start < end and not mention.place:
+            a, b = mention.start - start, min(mention.end, end) - start
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+    deal_type, cue_at, cue_end = clause_type(masked)
     opens = bool(cues.DEAL_ANAPHOR.search(clause))
     in_clause = [m for m in mentions if start <= m.start < end]
     money = [a for a in amounts if start <= a.start < end and a.excluded is None]
@@ -76,7 +82,10 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame = Frame(deal_type, index, start, end, start + cue_at, start + cue_end, amounts=money,
                   dates=[d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"],
                   opens_on_deal=opens)
-    frame.hedged = bool(cues.HEDGES.search(clause)) or bool(cues.NOT_A_DEAL.search(clause)) and not money
+    # Only words up to the cue weigh it: "... a transaction that could shake up the market" hedges nothing.
+    lead = clause[:max(cue_end, 0) + 30]
+    frame.hedged = bool(cues.HEDGES.search(lead)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
+        or bool(cues.FUND_CLOSE.search(lead))
     frame.deal_anaphor = opens or bool(re.search(
         r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
         r"agreement|memorandum|mou|offering)\b", clause, re.I))

@@ -206,7 +206,7 @@ NOT_NAMES = frozenset({
     "Read", "More", "Related", "Photo", "Source", "Image", "Credit", "Updated", "Published",
     "Posted", "Breaking", "Exclusive", "Analysis", "Opinion", "News", "Report", "Reports", "Top",
     "Big", "Record", "Mega", "Deals", "Deal", "Funding", "Updates", "Q1", "Q2", "Q3", "Q4", "H1",
-    "H2", "AM", "PM", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
+    "H2", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
     "Memorandum", "Understanding", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
     "Furthermore", "Moreover", "Additionally", "Sites", "Rs", "Rs.", "USD", "EUR", "GBP", "INR",
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",

@@ -99,6 +99,8 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
         start = prefix.start()
     if start and (text[start - 1].isalnum() or (not pre and text[start - 1] in ".,")):
         return None
+    if match.end() < len(text) and text[match.end()].isalnum():
+        return None  # "123abc", "4.5.6"
     post, letter = match.group("post"), match.group("letter")
     mag_word = match.group("mag") or letter
     if letter and not pre:

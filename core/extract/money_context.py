@@ -15,6 +15,15 @@ _SENTENCE_END_AFTER = re.compile(r"[.!?;:](?=[\"'”’)]*(?:\s|$))|\n")
 _W = r"(?:[\w’'-]+\s+)"  # one word and the space after it
 _LEAD = r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|up\s+to|an?|the|an\s+estimated|astonishing|staggering|whopping)\s+)*"
 
+# "a deal valued at $3 billion" is a deal amount; "the startup, valued at $3 billion" is not.
+_DEAL_NOUNS = (
+    r"(?:deal|transaction|acquisition|takeover|merger|offer|agreement|contract|purchase|bid|order|investment"
+    r"|tie-up|pact|partnership|venture|package|round|loan|facility|stake|sale|buyout|financing)s?"
+)
+_AUXILIARIES = r"(?:is|was|are|were|be|being|been|has|have|had|now|currently|also|reportedly)"
+# Words that may sit between an amount and the noun it sizes: "$40 billion chip market".
+_ADJECTIVES = r"(?:(?!(?:in|the|of|a|an|to|for|on|at|by|with|and|or)\b)[\w’'-]+\s+)"
+
 # (reason, pattern on the words before the amount, pattern on the words after it)
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     (
@@ -32,16 +41,16 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         "valuation",
         re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:of\s+)?" + _LEAD + "$"
-                   r"|(?<!deal\s)(?<!transaction\s)(?<!acquisition\s)(?<!takeover\s)(?<!merger\s)(?<!offer\s)"
-                   r"(?<!agreement\s)(?<!contract\s)(?<!purchase\s)(?<!bid\s)(?<!order\s)(?<!investment\s)"
-                   r"\b(?:valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+                   r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
+                   r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
+                   re.I),
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
     ),
     (
         "market size",
         re.compile(r"\b(?:market|economy|industry)\b[^.;$€£₹¥]{0,60}?\b(?:reach|hit|surpass|exceed|top|touch|grow|be\s+worth"
                    r"|be\s+valued|size|stand)\w*\s+(?:(?:to|at|of|by)\s+)?" + _LEAD + "$", re.I),
-        re.compile(r"^[-\s]*" + _W + r"{0,2}?(?:market|industry|economy)\b(?!\s+(?:entry|debut|listing))", re.I),
+        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:market|industry|economy)\b(?!\s+(?:entry|debut|listing))", re.I),
     ),
     (
         "forecast",

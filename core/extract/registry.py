@@ -48,6 +48,7 @@ class EntityTable:
         self.alias: dict[str, str] = {}
         self.person_words: set[str] = set()
         self.places_seen: list[tuple[int, str]] = []
+        self.delegations: list[str] = []  # governments whose delegation the article names
 
     def observe(self, mentions: list[Mention], sentence: Sentence, sentences: list[Sentence]) -> list[Mention]:
         """Registers one sentence's mentions and returns them with people and places told apart."""
@@ -69,6 +70,9 @@ class EntityTable:
                 key = self.key_of(mention)
                 if key:
                     self.entities[key].offsets.append(mention.start)
+                    if mention.kind == PartyKind.GOVERNMENT and re.match(
+                            r"\s*(?:government['’]s\s+|state['’]s\s+|['’]s\s+)?delegation", self.text[mention.end:mention.end + 30]):
+                        self.delegations.append(key)
             out.append(mention)
         return out
 
@@ -120,7 +124,8 @@ class EntityTable:
         if _KIND_RANK[mention.kind] > _KIND_RANK[entity.kind] and mention.kind != PartyKind.PERSON:
             entity.kind = mention.kind
         # "Vantage" first and "Vantage Data Centers" later: the fuller name is the canonical one.
-        if folded != norm(entity.name) and folded.startswith(norm(entity.name) + " ") and not self._from_registry(entity):
+        if folded != norm(entity.name) and folded.startswith(norm(entity.name) + " ") and not self._from_registry(entity) \
+                and mention.name.split()[-1] in ORG_SUFFIXES and not (mention.descriptor or mention.asset):
             entity.aliases.append(entity.name)
             entity.name = mention.name
         elif mention.name != entity.name and mention.name not in entity.aliases:
