@@ -79,6 +79,17 @@ def test_byline_gives_published(byline: str, published: str) -> None:
     assert doc.text[doc.byline_date_end - 1].isdigit()
 
 
+@pytest.mark.parametrize(
+    ("byline", "published"),
+    [("14/03/2025 08:00 GMT", "2025-03-14"), ("Posted on 03/15/2025", "2025-03-15")],
+)
+def test_numeric_byline_is_read_by_the_dates_module(byline: str, published: str) -> None:
+    text = f"Lumen Grid buys Tessary\n\n{byline}\n\nLumen Grid agreed on Monday to buy Tessary."
+    doc = read_text(text)
+    assert doc.published == published
+    assert text.index(byline) < doc.byline_date_end <= text.index(byline) + len(byline)
+
+
 def test_dateline_gives_published() -> None:
     text = "Lumen Grid buys Tessary\n\nDALLAS, March 3, 2022 /PRNewswire/ -- Lumen Grid agreed to buy Tessary."
     doc = read_text(text)

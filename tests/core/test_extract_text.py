@@ -211,7 +211,7 @@ def test_eml_with_only_html_reads_the_html_part(tmp_path: Path) -> None:
 
 def make_pdf(lines: list[str]) -> bytes:
     from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
     writer = PdfWriter()
     page = writer.add_blank_page(612, 792)
@@ -223,8 +223,8 @@ def make_pdf(lines: list[str]) -> bytes:
     fonts = DictionaryObject({NameObject("/F1"): font})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
     if lines:
-        stream = DecodedStreamObject()
         shown = " ".join(f"({line}) Tj T*" for line in lines)
+        stream = ContentStream(None, writer)
         stream.set_data(f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode())
         page.replace_contents(stream)
     buffer = io.BytesIO()
