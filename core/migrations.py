@@ -127,9 +127,8 @@ CREATE INDEX deals_sort_value ON deals (sort_value);
 CREATE INDEX deals_parties_text ON deals (parties_text COLLATE NOCASE);
 CREATE INDEX deals_sectors ON deals (sectors);
 CREATE INDEX deals_source_count ON deals (source_count);
-CREATE INDEX deals_needs_review ON deals (needs_review);
+CREATE INDEX deals_review ON deals ((needs_review <> '[]'));
 CREATE INDEX deals_location ON deals (location);
-CREATE INDEX deals_deleted_at ON deals (deleted_at);
 CREATE TABLE deal_parties (
     deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,7 +25,7 @@ SORT_KEYS: dict[str, str] = {
     "value": "d.sort_value",
     "sectors": "d.sectors",
     "sources": "d.source_count",
-    "review": "d.needs_review",
+    "review": "(d.needs_review <> '[]')",
     "id": "d.id",
 }
 
@@ -62,6 +63,8 @@ def parse_enum(cls: type[_E], value: str | None, default: _E) -> _E:
 
 def fts_query(text: str) -> str:
     """User words as an FTS5 query that cannot raise: every word quoted, each a prefix."""
+    # Control characters end an FTS5 string early ("unterminated string"), so they split words.
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
     words = [word for word in text.split() if any(c.isalnum() for c in word)]
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
