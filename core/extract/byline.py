@@ -102,12 +102,12 @@ _MONTH_NAME = (
 )
 # Where a byline's date stands; core.extract.dates says which day it is.
 _DATE_FORMS = (
-    re.compile(rf"\b{_MONTH_NAME}\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"),  # Sep 15, 2025
-    re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH_NAME}\.?,?\s+(?:19|20)\d\d\b"),  # 20 Jun. 2025
+    re.compile(rf"\b{_MONTH_NAME}\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"),  # Nov 4, 2025
+    re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH_NAME}\.?,?\s+(?:19|20)\d\d\b"),  # 4 Nov. 2025
     re.compile(r"\b(?:19|20)\d\d([-/.])[01]?\d\1[0-3]?\d\b"),  # 2025-06-20, 2025.06.20
 )
 
-# "DALLAS, March 3, 2022 /PRNewswire/ --" and "LONDON, 18 July 2016 (Reuters) -": place, date, tag, dash.
+# "AUSTIN, Feb. 12, 2024 /PRNewswire/ --" and "LONDON, 5 May 2021 (Reuters) -": place, date, tag, dash.
 _PLACE = r"(?:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3},\s+){1,2}"
 _DATELINE = re.compile(
     rf"{_PLACE}(?P<date>[^\n]{{6,24}}?)\s*(?:/[^/\n]{{2,40}}/|\([A-Za-z][\w ]{{1,30}}\))?\s*(?:--|—|–|-)\s"
@@ -157,7 +157,7 @@ def _other_byline_date(lines: list[tuple[int, str]]) -> tuple[str | None, int]:
 
 
 def _date_line(line: str) -> tuple[str, int] | None:
-    """A short line that is mostly a date ("Sep 15, 2025 | Posted by X"), as (ISO date, end of the date)."""
+    """A short line that is mostly a date ("Nov 4, 2025 | Posted by X"), as (ISO date, end of the date)."""
     if len(line) > 120:
         return None
     for form in _DATE_FORMS:
@@ -166,7 +166,7 @@ def _date_line(line: str) -> tuple[str, int] | None:
             continue
         before, after = line[: match.start()], line[match.end() :]
         if not _BYLINE_START.search(line):
-            # Up to a few capitalised words may precede the date ("Tiger Oct 24, 2025"), but a caption
+            # Up to a few capitalised words may precede the date ("Harbour Desk Nov 4, 2025"), but a caption
             # or sentence ("File photo from March 3, 2021") is no byline.
             before_words = re.findall(r"[^\W\d_]{2,}", before)
             if len(before_words) > 3 or any(word[0].islower() for word in before_words):

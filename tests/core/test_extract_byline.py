@@ -11,8 +11,8 @@ from core.extract.text import Document, read_text
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(list("Ab1 .,:|-\n\r\t\ufeff") + ["Sep 15, 2025", "The post ", " appeared first on ",
-                                                                "(Reuters)", "By ", "DALLAS, "]), max_size=30))
+@given(st.lists(st.sampled_from(list("Ab1 .,:|-\n\r\t\ufeff") + ["Nov 4, 2025", "The post ", " appeared first on ",
+                                                                "(Reuters)", "By ", "AUSTIN, "]), max_size=30))
 def test_any_text_gives_a_document_whose_date_end_lies_inside_it(pieces: list[str]) -> None:
     text = "".join(pieces)
     try:
@@ -48,7 +48,7 @@ def test_closing_line_publisher_wins_over_wire_tag() -> None:
     [
         ("Lumen Grid buys Tessary\n\nLONDON, March 3 (Reuters) - Lumen Grid agreed to buy Tessary.", "Reuters"),
         ("Lumen Grid buys Tessary\n\nBy Reuters\n\nLumen Grid agreed to buy Tessary.", "Reuters"),
-        ("Lumen Grid buys Tessary\n\nDALLAS, March 3, 2022 /PRNewswire/ -- Lumen Grid agreed to buy Tessary.",
+        ("Lumen Grid buys Tessary\n\nAUSTIN, Feb. 12, 2024 /PRNewswire/ -- Lumen Grid agreed to buy Tessary.",
          "PR Newswire"),
         ("Lumen Grid buys Tessary\n\nLumen Grid agreed to buy Tessary, a person told Reuters' rival.", None),
     ],
@@ -60,10 +60,10 @@ def test_wire_tag_gives_publisher(text: str, publisher: str | None) -> None:
 @pytest.mark.parametrize(
     ("byline", "published"),
     [
-        ("Published: 20 Jun. 2025, 19:55", "2025-06-20"),
-        ("Sep 15, 2025 | Posted by Dana Ostrowski", "2025-09-15"),
-        ("Tiger Oct 24, 2025 12:22 AM", "2025-10-24"),
-        ("July 18, 2016, 3:07 AM ET", "2016-07-18"),
+        ("Published: 12 Aug. 2024, 08:10", "2024-08-12"),
+        ("Nov 4, 2025 | Posted by Dana Ostrowski", "2025-11-04"),
+        ("Harbour Desk Mar 2, 2025 09:41 PM", "2025-03-02"),
+        ("May 6, 2024, 11:52 AM ET", "2024-05-06"),
         ("By Marta Quinn, October 7, 2025", "2025-10-07"),
         ("Updated 2024-11-19 08:00 GMT", "2024-11-19"),
     ],
@@ -91,19 +91,19 @@ def test_numeric_byline_is_read_by_the_dates_module(byline: str, published: str)
 
 
 def test_dateline_gives_published() -> None:
-    text = "Lumen Grid buys Tessary\n\nDALLAS, March 3, 2022 /PRNewswire/ -- Lumen Grid agreed to buy Tessary."
+    text = "Lumen Grid buys Tessary\n\nAUSTIN, Feb. 12, 2024 /PRNewswire/ -- Lumen Grid agreed to buy Tessary."
     doc = read_text(text)
-    assert doc.published == "2022-03-03"
-    assert doc.text[: doc.byline_date_end].endswith("March 3, 2022")
+    assert doc.published == "2024-02-12"
+    assert doc.text[: doc.byline_date_end].endswith("Feb. 12, 2024")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Funding update\n\nPresident Marsh signed the Grid Act into law on August 9, 2022, creating a fund.",
+        "Grid news\n\nThe assembly passed the Grid Reform Act on 2 May 2023 after a long debate over tariffs.",
         "Lumen Grid buys Tessary\n\nFile photo from March 3, 2021\n\nLumen Grid agreed to buy Tessary.",
-        "Top deals for 8th-13th September, 2025\n\nLumen Grid agreed to buy Tessary on Monday.",
-        "Lumen Grid buys Tessary\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nSep 15, 2025",
+        "Top deals for 3rd-7th March, 2025\n\nLumen Grid agreed to buy Tessary on Monday.",
+        "Lumen Grid buys Tessary\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nNov 4, 2025",
     ],
 )
 def test_dates_outside_a_byline_do_not_give_published(text: str) -> None:
