@@ -51,7 +51,7 @@ DAY_MONTH = re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH},?(?:\s+{YEAR})?")
 ISO = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
 MONTH_YEAR = re.compile(rf"{MONTH},?\s+{YEAR}")
 # A month without a year is a date only after a word like "in" or "since" (read by `before`).
-MONTH_ALONE = re.compile(rf"(?P<month>{_MONTH_FULL})(?![A-Za-z]|[\s-]*\d)")
+MONTH_ALONE = re.compile(rf"(?P<month>{_MONTH_FULL})(?![A-Za-z]|[\s,-]*\d)")
 MONTH_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|from|by|until|till|before|after|through|last|this|next|end\s+of"
     r"|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid)[\s-]+)?$"
@@ -98,7 +98,7 @@ THE_UNIT = re.compile(
     r"|(?P<same>same)\s+day\b)"
 )
 SAME_DAY = re.compile(_cased("earlier|later") + r"\s+(?:that|in\s+the|the\s+same)\s+day\b")
-NOT_AN_ANCHOR = re.compile(r"^\s+(?:to|the|a|an|its|their|his|her|this|that)\b")
+NOT_AN_ANCHOR = re.compile(r"\s+(?:to|the|a|an|its|their|his|her|this|that)\b")
 WEEKDAY_WORD = re.compile(rf"{WEEKDAY}(?!s\b|[A-Za-z])(?:’s|'s)?")
 WEEKDAY_MOD = re.compile(r"(?<![\w-])(?P<mod>(?i:last|this|next|on|since|until|by|from|early|late|as\s+soon\s+as))\s+$")
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$")

@@ -93,11 +93,14 @@ def _coarser(a: Precision, b: Precision) -> Precision:
 
 
 def _infer_year(month: int, day: int, reference: date | None) -> date | None:
-    """The occurrence of a yearless month and day nearest the reference, counting future days triple."""
+    """The occurrence of a yearless month and day nearest the reference, a future day weighing as 11 past ones.
+
+    News mostly reports what has happened, so a date more than a month ahead is taken as last year's.
+    """
     if reference is None:
         return None
     candidates = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe_date(y, month, day))]
-    return min(candidates, key=lambda d: (reference - d).days if d <= reference else 3 * (d - reference).days, default=None)
+    return min(candidates, key=lambda d: (reference - d).days if d <= reference else 11 * (d - reference).days, default=None)
 
 
 def _weekday_year(month: int, day: int, weekday: int, reference: date | None) -> date | None:
