@@ -25,6 +25,7 @@ from gui.welcome import WelcomePanel
 SEARCH_DELAY_MS = 150
 _COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 230, Column.TYPE: 95, Column.DATE: 95, Column.PARTIES: 150,
                   Column.VALUE: 125, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
+_FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
 _SINGULAR = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person",
              "sectors": "sector"}
 
@@ -367,12 +368,17 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(EditDeal(self._store, before, after, text, self._on_deal_saved))
 
     def _on_deal_saved(self, deal: Deal) -> None:
+        previous = self.detail.deal
         self.model.refresh_deal(deal.id)
-        if self.detail.deal is None or self.detail.deal.id != deal.id:
+        if previous is None or previous.id != deal.id:
             self.select_deal(deal.id)
         self._show_deal(deal)
-        self._names.setStringList(self._store.entity_names())
-        self.refresh_facets()
+        if previous is None or previous.parties != deal.parties:
+            self._names.setStringList(self._store.entity_names())
+        # Facet counts cost a scan of the deals table; a new title or note changes none of them.
+        if previous is None or previous.id != deal.id or any(
+                getattr(previous, f) != getattr(deal, f) for f in _FACET_FIELDS):
+            self.refresh_facets()
 
     def _on_delete_triggered(self) -> None:
         ids = self.selected_ids()

@@ -1,0 +1,95 @@
+"""Start-up pieces: resource paths, the data dir, a broken database as a message, the excepthook, dialogs."""
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from core.model import DealQuery
+from gui import app as app_module
+from gui import dialogs
+
+
+def test_resource_path_points_into_resources():
+    assert app_module.resource_path("samples").is_dir()
+    assert app_module.resource_path("icon.svg").name == "icon.svg"
+    assert app_module.sample_paths(), "the bundled sample articles are missing"
+
+
+def test_data_dir_override_is_created(tmp_path):
+    folder = app_module.choose_data_dir(str(tmp_path / "desk"))
+    assert folder.is_dir() and folder == tmp_path / "desk"
+
+
+def test_error_box_hides_details_behind_a_button(qapp):
+    box = dialogs.error_box(None, "Title", "Readable text", "Traceback (most recent call last): ...")
+    assert box.text() == "Readable text"
+    assert box.detailedText().startswith("Traceback")
+    assert box.icon() == QMessageBox.Icon.Critical
+
+
+def test_about_names_the_version(qapp):
+    assert dialogs.app_version() in dialogs.about_text()
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    calls = []
+    monkeypatch.setattr(app_module, "show_error", lambda parent, title, text, details=None: calls.append(
+        (title, text, details)))
+    return calls
+
+
+def test_broken_database_is_a_message_not_a_traceback(qapp, tmp_path, shown):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not sqlite" * 100)
+    assert app_module.run(str(broken), str(tmp_path / "data")) == 1
+    assert shown and shown[0][0] == "Could not open the database"
+    assert "broken.db" in shown[0][1] and shown[0][2] is None
+
+
+def test_new_default_database_is_filled_with_samples(tmp_path):
+    store = app_module.open_store(tmp_path / "deals.db", fill_when_new=True)
+    try:
+        articles = store.article_count()
+        assert articles > 0 and store.count_deals(DealQuery()) > 0
+    finally:
+        store.close()
+    again = app_module.open_store(tmp_path / "deals.db", fill_when_new=True)  # not new: not filled twice
+    try:
+        assert again.article_count() == articles
+    finally:
+        again.close()
+
+
+def test_existing_database_is_not_filled(tmp_path):
+    store = app_module.open_store(tmp_path / "other.db", fill_when_new=False)
+    try:
+        assert store.article_count() == 0
+    finally:
+        store.close()
+
+
+def test_excepthook_logs_and_shows_the_traceback(qapp, shown, monkeypatch, caplog):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.install_excepthook()
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    title, text, details = shown[0]
+    assert title == "Unexpected error" and "boom" in text
+    assert "Traceback" in details and "ValueError: boom" in details
+    assert "Uncaught exception" in caplog.text
+
+
+def test_excepthook_shows_a_deals_error_plainly(qapp, shown, monkeypatch):
+    from core.errors import InputError
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.install_excepthook()
+    try:
+        raise InputError("Could not read notes.pdf: it is empty")
+    except InputError:
+        sys.excepthook(*sys.exc_info())
+    assert shown[0][1] == "Could not read notes.pdf: it is empty" and shown[0][2] is None

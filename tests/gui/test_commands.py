@@ -1,0 +1,213 @@
+"""Every command round-trips: undo restores the store as it was, redo restores it as the command left it."""
+
+import inspect
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication
+
+from core.model import DealQuery
+
+MOU = "BlackRock and South Korea sign AI infrastructure MoU"
+
+
+def _deal_id(store, title):
+    return next(d.id for d in store.iter_deals(DealQuery(include_deleted=True)) if d.title == title)
+
+
+def _state(store):
+    """Every deal as the store reads it (bar its update time), and which ones are in the trash."""
+    deals = {d.id: d.replace(updated_at=None) for d in store.iter_deals(DealQuery(include_deleted=True))}
+    live = tuple(store.deal_ids(DealQuery(sort="id"), 0, 1000))
+    return deals, live
+
+
+def _without_edited(state):
+    # store.save() only ever adds to `edited` (a field once touched by hand stays marked), so an undo
+    # restores every value but not the mark: compared separately below.
+    deals, live = state
+    return {i: d.replace(edited=frozenset()) for i, d in deals.items()}, live
+
+
+def assert_round_trip(window, store, action):
+    before = _state(store)
+    depth = window.undo_stack.count()
+    action()
+    assert window.undo_stack.count() == depth + 1, "the action pushed no command"
+    after = _state(store)
+    assert after != before, "the command changed nothing"
+    window.undo_stack.undo()
+    undone = _state(store)
+    assert _without_edited(undone) == _without_edited(before)
+    for deal_id, deal in before[0].items():
+        assert deal.edited <= undone[0][deal_id].edited
+    window.undo_stack.redo()
+    assert _without_edited(_state(store)) == _without_edited(after)
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert _without_edited(_state(store)) == _without_edited(after)
+
+
+def edit_line(widget, text):
+    widget.setText(text)
+    widget.editingFinished.emit()
+
+
+def choose(combo, value):
+    combo.setCurrentIndex(combo.findData(value))
+    combo.activated.emit(combo.currentIndex())
+
+
+def type_combo(combo, text):
+    combo.setEditText(text)
+    combo.lineEdit().editingFinished.emit()
+
+
+def leave(widget):
+    QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+
+
+def _plain(widget, text):
+    widget.setPlainText(text)
+    leave(widget)
+
+
+def _remove_row(table, row):
+    table.select_row(row)
+    table.remove_button.click()
+
+
+EDITS = {
+    "title": lambda p: edit_line(p.title, "BlackRock and Korea: the AI MoU"),
+    "type": lambda p: choose(p.type, "joint_venture"),
+    "status": lambda p: choose(p.status, "signed"),
+    "date": lambda p: edit_line(p.date, "2025-10"),
+    "date precision": lambda p: choose(p.precision, "week"),
+    "location": lambda p: edit_line(p.location, "Seoul"),
+    "sectors": lambda p: edit_line(p.sectors, "AI, energy, AI"),
+    "summary": lambda p: _plain(p.summary, "A new summary."),
+    "notes": lambda p: _plain(p.notes, "Call the press office."),
+    "add party": lambda p: p.parties.add_button.click(),
+    "rename party": lambda p: edit_line(p.parties.editor(0, 0), "Larkspur Holdings"),
+    "party kind": lambda p: choose(p.parties.editor(0, 1), "fund"),
+    "party role": lambda p: type_combo(p.parties.editor(0, 2), "lender"),
+    "remove party": lambda p: _remove_row(p.parties, 1),
+    "add amount": lambda p: p.amounts.add_button.click(),
+    "add commitment": lambda p: p.commitments.add_button.click(),
+    "edit commitment": lambda p: edit_line(p.commitments.editor(0, 1), "by 2030"),
+    "remove commitment": lambda p: _remove_row(p.commitments, 0),
+    "add person": lambda p: p.people.add_button.click(),
+    "edit person": lambda p: edit_line(p.people.editor(0, 1), "Chairman"),
+    "remove person": lambda p: _remove_row(p.people, 1),
+    "mark reviewed": lambda p: p.mark_reviewed.click(),
+}
+
+
+@pytest.fixture
+def mou_window(window, sample_store):
+    assert window.select_deal(_deal_id(sample_store, MOU))
+    assert window.detail.deal.title == MOU
+    return window
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_undo_redo_of_each_detail_edit(mou_window, sample_store, name):
+    assert_round_trip(mou_window, sample_store, lambda: EDITS[name](mou_window.detail))
+
+
+def test_edits_to_amounts_round_trip(window, sample_store):
+    assert window.select_deal(_deal_id(sample_store, "BlackRock invests in Digital Gravity Partners"))
+    pane = window.detail
+    assert_round_trip(window, sample_store, lambda: edit_line(pane.amounts.editor(0, 0), "550000000"))
+    assert_round_trip(window, sample_store, lambda: type_combo(pane.amounts.editor(0, 1), "eur"))
+    assert sample_store.deal(pane.deal.id).amounts[0].currency == "EUR"
+    assert_round_trip(window, sample_store, lambda: _remove_row(pane.amounts, 1))
+
+
+def test_edit_names_the_command_and_shows_it(mou_window, sample_store):
+    edit_line(mou_window.detail.title, "Renamed MoU")
+    assert mou_window.undo_action.text() == "&Undo Edit title"
+    assert mou_window.detail.title.text() == "Renamed MoU"
+    assert mou_window.model.index(mou_window.table.currentIndex().row(), 1).data() == "Renamed MoU"
+    assert "title" in sample_store.deal(mou_window.detail.deal.id).edited
+    history = mou_window.detail.history
+    assert any(history.topLevelItem(i).text(2) == "title" and history.topLevelItem(i).text(1) == "person"
+               for i in range(history.topLevelItemCount()))
+    mou_window.undo_stack.undo()
+    assert mou_window.detail.title.text() == MOU
+
+
+def test_unchanged_field_pushes_nothing(mou_window):
+    mou_window.detail.title.editingFinished.emit()
+    choose(mou_window.detail.type, "mou")
+    assert mou_window.undo_stack.count() == 0
+
+
+def test_delete_round_trip(window, sample_store):
+    window.select_deal(_deal_id(sample_store, MOU))
+    assert_round_trip(window, sample_store, window.delete_action.trigger)
+    assert window.model.rowCount() == 4
+
+
+def test_restore_round_trip(qtbot, window, sample_store):
+    deal_id = _deal_id(sample_store, MOU)
+    window.select_deal(deal_id)
+    window.delete_action.trigger()
+    window.trash_action.setChecked(True)
+    assert window.model.rowCount() == 5
+    assert window.select_deal(deal_id)
+    assert_round_trip(window, sample_store, window.restore_action.trigger)
+    assert sample_store.count_deals(DealQuery()) == 5
+
+
+def test_merge_round_trip(window, sample_store):
+    keep = _deal_id(sample_store, MOU)
+    other = _deal_id(sample_store, "AI Infrastructure Partnership")
+    window.select_deal(keep)
+    window.table.selectionModel().select(
+        window.model.index(window.model.row_of(other), 0),
+        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows)
+    assert window.merge_action.isEnabled()
+    assert_round_trip(window, sample_store, window.merge_action.trigger)
+    merged = sample_store.deal(keep)
+    assert {p.name for p in merged.parties} >= {"BlackRock", "South Korea", "Microsoft", "Nvidia", "xAI"}
+    assert sample_store.count_deals(DealQuery()) == 4
+
+
+def test_import_round_trip(qtbot, window, sample_store, tmp_path):
+    article = tmp_path / "deal.txt"
+    article.write_text("Orbital Freight agreed to acquire Meridian Cargo Ltd for $300 million, the companies "
+                       "said on Tuesday, June 3, 2025.\n", encoding="utf-8")
+    before = _state(sample_store)
+    worker = window.files.start_import([str(article)])
+    assert worker is not None and not window.files.import_action.isEnabled()
+    with qtbot.waitSignal(window.model.modelReset, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: window.files.worker is None, timeout=10_000)
+    assert window.files.import_action.isEnabled()
+    after = _state(sample_store)
+    assert len(after[1]) > len(before[1])
+    assert window.undo_action.text().startswith("&Undo Import")
+    window.undo_stack.undo()
+    assert _state(sample_store)[1] == before[1]
+    window.undo_stack.redo()
+    assert _without_edited(_state(sample_store)) == _without_edited(after)
+
+
+def test_only_commands_write_to_the_store(mou_window, sample_store, monkeypatch):
+    writes = []
+    for name in ("save", "add_deal", "delete_deal", "restore_deal", "add_article"):
+        original = getattr(sample_store, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            callers = [frame.filename.replace("\\", "/") for frame in inspect.stack()[1:]]
+            writes.append((_name, any(f.endswith("gui/commands.py") for f in callers)))
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(sample_store, name, spy)
+    for edit in EDITS.values():
+        edit(mou_window.detail)
+    mou_window.delete_action.trigger()
+    mou_window.undo_stack.undo()
+    assert writes and all(from_command for _, from_command in writes), writes

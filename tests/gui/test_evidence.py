@@ -1,0 +1,75 @@
+"""Selecting a field shows its source article with exactly the words it came from highlighted."""
+
+import pytest
+from PySide6.QtGui import QPalette
+
+from conftest import KOREA_TEXT
+from core.model import Article
+from gui.article_view import ArticlePane, qt_position
+
+MOU = "BlackRock and South Korea sign AI infrastructure MoU"
+
+
+@pytest.fixture
+def mou_window(window, sample_store):
+    from core.model import DealQuery
+
+    deal_id = next(d.id for d in sample_store.iter_deals(DealQuery()) if d.title == MOU)
+    assert window.select_deal(deal_id)
+    return window
+
+
+@pytest.mark.parametrize(("field", "words"), [
+    ("date", "Monday, September 22"),
+    ("location", "New York"),
+    ("type", "signed a memorandum of understanding"),
+    ("parties", "BlackRock and South Korea"),
+])
+def test_field_highlights_its_evidence(mou_window, field, words):
+    mou_window.detail.field_selected.emit(field, -1)
+    pane = mou_window.article
+    assert pane.article is not None and pane.article.text == KOREA_TEXT
+    assert pane.highlighted_text() == words
+    selection = pane.text_edit.extraSelections()[0]
+    assert selection.format.background().color() == pane.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_party_row_finds_the_span_naming_it(mou_window):
+    mou_window.detail.field_selected.emit("parties", 1)
+    assert "South Korea" in mou_window.article.highlighted_text()
+
+
+def test_field_without_evidence_clears_the_highlight(mou_window):
+    mou_window.detail.field_selected.emit("date", -1)
+    mou_window.detail.field_selected.emit("notes", -1)
+    assert mou_window.article.highlighted_text() == ""
+    assert "No source sentence" in mou_window.statusBar().currentMessage()
+
+
+def test_focusing_the_date_box_highlights_the_date(qtbot, mou_window):
+    mou_window.detail.date.setFocus()
+    qtbot.waitUntil(lambda: mou_window.article.highlighted_text() == "Monday, September 22", timeout=2000)
+
+
+@pytest.mark.parametrize("text", [
+    "plain words and the deal",
+    "line one\r\nline two with the deal\r\n",
+    "emoji 😀 before the deal 🚀 and after",
+    "tabs\tand\fform feeds before the deal",
+])
+def test_offsets_survive_crlf_and_wide_characters(qtbot, text):
+    pane = ArticlePane()
+    qtbot.addWidget(pane)
+    start = text.index("the deal")
+    pane.show_article(Article(text, id=1), (start, start + len("the deal")))
+    assert pane.highlighted_text() == "the deal"
+    assert qt_position(text, len(text)) <= pane.text_edit.document().characterCount()
+
+
+def test_article_text_is_never_rendered_as_html(qtbot):
+    pane = ArticlePane()
+    qtbot.addWidget(pane)
+    html = '<b>bold</b><img src="http://example.com/x.png"><script>alert(1)</script>'
+    pane.show_article(Article(html, title="<i>t</i>", id=2))
+    assert pane.text_edit.toPlainText() == html
+    assert pane.text_edit.isReadOnly()
