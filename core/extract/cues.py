@@ -10,7 +10,7 @@ from core.model import DealType
 TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
-        (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bcredit facilit|\bfacilit(?:y|ies)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
+        (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bfacilit(?:y|ies)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering"),
         (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"),
@@ -75,11 +75,12 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
-    r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?\S+$)|"
+    r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
-    r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open)\s+(?:\w+\s+){0,6})"
+    r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
+    r"install|moderni[sz]e|fund|finance|support|help|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
     r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )

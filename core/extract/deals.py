@@ -142,7 +142,8 @@ class _Reader:
             target.parties.setdefault(key, "subject")
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
         if joined and frame.deal_anaphor and not frame.between and len(target.parties) > 1:
-            objects = [k for k in objects if k in target.parties]
+            participants = set(self._keys(frame.participants))
+            objects = [k for k in objects if k in target.parties or k in participants]
         for key in objects:
             target.parties.setdefault(key, "object")
         if frame.vehicle is not None:
@@ -164,14 +165,15 @@ class _Reader:
                     return draft
             return None
         wanted = set(parties)
-        for draft in reversed(self.drafts):
-            if _compatible(draft.type, frame.type) and draft.parties and wanted <= set(draft.parties):
-                return draft
         if frame.new_deal:
             return None
+        for draft in reversed(self.drafts):
+            if _compatible(draft.type, frame.type) and draft.parties and wanted <= set(draft.parties) \
+                    and not self._distinct(frame, draft):
+                return draft
         if compatible and compatible[0] is recent[0]:
             have = set(recent[0].parties)
-            if not have or (len(have) <= 1 and have & wanted):
+            if (not have and recent[0].type in (frame.type, DealType.OTHER)) or (len(have) <= 1 and have & wanted):
                 return recent[0]
         if frame.deal_anaphor and not frame.between and compatible:
             return compatible[0]
@@ -180,6 +182,16 @@ class _Reader:
                 and frame.sentence - recent[0].last_sentence <= 2 and wanted & set(recent[0].parties):
             return recent[0]
         return None
+
+    @staticmethod
+    def _distinct(frame: Frame, draft: Draft) -> bool:
+        """A frame with its own round letter or its own year tells another deal of the same parties."""
+        series = {f.series for f in draft.frames if f.series}
+        if frame.series and series and frame.series not in series:
+            return True
+        years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"}
+        own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
+        return bool(frame.amounts and own and years and not own & years)
 
     def _list_intro(self, index: int, sentence: Sentence) -> None:
         """'The companies include X, Y and Z' names the parties the last deal left generic."""

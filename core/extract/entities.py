@@ -220,7 +220,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         mention.person, mention.kind = True, PartyKind.PERSON
         mention.title = re.search(r"(\w[\w-]*)\s+(?:of\s+\w+\s+)?$", before).group(1)  # type: ignore[union-attr]
         return [mention]
-    _set_kind(mention, before, after)
+    _set_kind(mention, before, after, sentence.start)
     if re.match(r"\s*\(([^)]{2,40})\)", after):
         inner = re.match(r"\s*\(([^)]{2,40})\)", after).group(1)  # type: ignore[union-attr]
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
@@ -253,7 +253,7 @@ def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[M
                    title=title, organization=org, possessive=possessive)
 
 
-def _set_kind(mention: Mention, before: str, after: str) -> None:
+def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
     name = mention.name
     words = name.split()
     if name in NOT_PARTIES:
@@ -262,9 +262,16 @@ def _set_kind(mention: Mention, before: str, after: str) -> None:
                 r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
             or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
         mention.descriptor = True
-    if words[-1] in FACILITY_WORDS:
+    if words[-1] in FACILITY_WORDS or re.match(
+            r"\s+(?:[a-z][\w-]*\s+){1,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
+            after):
         mention.asset = True
-    if name.isupper() and len(name) > 3 and name.title() in CITIES | set(PLACE_NAMES):
+    if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
+        mention.location_only = True
+        return
+    # "DALLAS, March 3" and "ABERDALE, 14 January": a dateline's city.
+    if name.isupper() and len(name) > 3 and (name.title() in CITIES or name.title() in PLACE_NAMES
+                                             or mention.start == sentence_start and after.startswith(",")):
         mention.location_only = True
         return
     if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
@@ -275,7 +282,7 @@ def _set_kind(mention: Mention, before: str, after: str) -> None:
         mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
         return
     if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
-            and re.search(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
+            and re.search(r"\b(?:in|at|near|outside|off|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
             and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
                               before):
         mention.location_only = True
@@ -307,7 +314,11 @@ def _set_kind(mention: Mention, before: str, after: str) -> None:
             if prefix and prefix.group(1) in PLACE_NAMES:
                 mention.place = PLACE_NAMES[prefix.group(1)]
         return
-    if any(o in name for o in ORGANIZATION_WORDS):
+    if words[-1] == "Authority" and "Investment" in words:
+        mention.kind = PartyKind.FUND
+    elif words[-1] in ("Authority", "Agency", "Commission", "Administration", "Ministry", "Department"):
+        mention.kind = PartyKind.GOVERNMENT
+    elif any(o in name for o in ORGANIZATION_WORDS):
         mention.kind = PartyKind.ORGANIZATION
     elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before):
         mention.kind = PartyKind.FUND

@@ -23,6 +23,7 @@ class Frame:
     cue_end: int
     subjects: list[Mention] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)  # objects named as co-actors: "with X", "led by Y"
     anaphors: list[str] = field(default_factory=list)  # party nouns to resolve: "firm", "parties", "delegation"
     amounts: list[MoneyMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -32,6 +33,7 @@ class Frame:
     between: bool = False
     new_deal: bool = False  # "The second MoU", "another deal": not the deal told before
     raise_verb: bool = False  # "raised", "secured": a capital raise that stands with one named party
+    series: str | None = None  # "Series B": a round of its own, not the one told before
     vehicle: Mention | None = None
 
 
@@ -44,6 +46,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             break
     if not found:
         return None, -1, -1
+    # "power purchase agreement" is a contract cue that holds an acquisition cue: the longer one speaks.
+    for inner, (a, b) in list(found.items()):
+        if any(t != inner and c <= a and b <= d and (d - c) > (b - a) for t, (c, d) in found.items()):
+            del found[inner]
     # "launched a joint venture to build and acquire ...": a verb of purpose after a cue is no cue of its own.
     first_at = min(at for at, _ in found.values())
     for deal_type, (at, _) in list(found.items()):
@@ -74,7 +80,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     deal_type, cue_at, cue_end = clause_type(masked)
     opens = bool(cues.DEAL_ANAPHOR.search(clause))
     in_clause = [m for m in mentions if start <= m.start < end]
-    money = [a for a in amounts if start <= a.start < end and a.excluded is None]
+    money = [a for a in amounts if start <= a.start < end and a.excluded is None
+             and not _TOTAL.search(text[max(start, a.start - 60):a.start])]
     if deal_type is None and not (opens and money):
         return None
     if deal_type is None:
@@ -88,7 +95,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         or bool(cues.FUND_CLOSE.search(lead))
     frame.deal_anaphor = opens or bool(re.search(
         r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
-        r"agreement|memorandum|mou|offering)\b", clause, re.I))
+        r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", clause, re.I))
     frame.between = bool(re.search(r"\bbetween\b", clause[cue_at:cue_at + 60], re.I))
     frame.new_deal = bool(re.search(
         r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
@@ -98,12 +105,17 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.raise_verb = bool(re.search(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
                                       r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
                                       r"locks? up|won|wins)\b", clause, re.I))
+    series = re.search(r"\bSeries ([A-H])\b", clause)
+    frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
         frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
     return frame
 
 
+# "brings its total funding to $112 million": a running total, not this deal's amount.
+_TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifting)\b[^.;]{0,40}\btotal\b[^.;]{0,30}$"
+                    r"|\btotal (?:raised|funding|investment) (?:to date|so far)\b[^.;]{0,20}$", re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"
@@ -147,6 +159,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         before = text[max(clause_start, mention.start - 30):mention.start]
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
             frame.vehicle = mention
+        if re.search(r"\b(?:with|alongside|from|by|and|including|as well as|together with|joined by)\s+"
+                     r"(?:(?:the|its|existing|new|fellow)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before):
+            frame.participants.append(mention)
         frame.objects.append(mention)
         last_object_end = mention.end
     if frame.between:

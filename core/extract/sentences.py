@@ -29,6 +29,9 @@ def _is_heading(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w&'’-]*", line)
     if not words or line.rstrip()[-1:] in ".!?\"”’" or len(line) > 160:
         return False
+    # A short line with no closing stop is a headline or a section head in any case style.
+    if len(line) <= 120 and line.rstrip()[-1:] not in ",;":
+        return True
     if len(words) <= 3:
         return True
     small = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "with", "by", "as",
