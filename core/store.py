@@ -75,7 +75,8 @@ def _check_file(path: Path) -> None:
             raise DatabaseError(f"Could not open {path}: another program is using it ({exc}).") from exc
         raise DatabaseError(f"Could not open {path}: it is not a database or it is damaged ({exc}).") from exc
     if problems != ["ok"]:
-        raise DatabaseError(f"Could not open {path}: the database is damaged ({problems[0]}).")
+        detail = "; ".join(p.replace("*** in database main ***", "").strip() for p in problems[:3])
+        raise DatabaseError(f"Could not open {path}: the database is damaged ({detail}).")
     migrations.check_version(version, applied, str(path))
     if not applied and tables - {migrations.MIGRATIONS.migrations_table}:
         raise DatabaseError(f"Could not open {path}: it is an SQLite database, but not a Deal Tracker one.")

@@ -53,7 +53,7 @@ class DealRow:
     needs_review: bool
 
 
-def parse_enum(cls: type[_E], value: str | None, default: _E) -> _E:
+def parse_enum(cls: type[_E], value: str, default: _E) -> _E:
     """An enum from a stored string; a value edited in by hand falls back instead of raising."""
     try:
         return cls(value)

@@ -74,7 +74,7 @@ def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def test_an_unknown_applied_migration_means_a_newer_database(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     with Store.open(path) as store:
-        store.db["_sqlite_migrations"].insert(
+        store.db.table("_sqlite_migrations").insert(
             {"migration_set": "deals", "name": "m999_from_the_future", "applied_at": "2030-01-01"}
         )
     with pytest.raises(NewerDatabaseError):
@@ -143,3 +143,19 @@ def test_a_folder_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="missing"):
         Store.open(tmp_path / "missing" / "deals.db")
 
+
+
+def test_a_database_that_reads_but_fails_quick_check_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "freelist.db"
+    with Store.open(path) as store:
+        store.add_deal(Deal("Still readable"))
+    store.db.conn.close()
+    with Database(path) as db:
+        db.disable_wal()  # fold the WAL back, so the header below is the whole story
+    data = bytearray(path.read_bytes())
+    data[36:40] = (7).to_bytes(4, "big")  # the header's freelist page count, now a lie
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="damaged") as error:
+        Store.open(path)
+    assert "freelist.db" in str(error.value) and "size is 0 but should be 7" in str(error.value)
+    assert path.read_bytes() == bytes(data)

@@ -55,6 +55,7 @@ def article(text: str = TEXT, *deals: Deal, url: str | None = None) -> Article:
 
 def test_full_deal_round_trips_through_add_article(store: Store) -> None:
     outcome = store.add_article(article(TEXT, full_deal()))
+    assert outcome.article_id is not None
     stored = store.deal(outcome.added[0])
     entity_ids = {e.name: e.id for e in store.entities()}
     expected = full_deal().replace(
