@@ -28,7 +28,9 @@ _ADJECTIVES = r"(?:(?!(?:in|the|of|a|an|to|for|on|at|by|with|and|or)\b)[\w’'-]
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     (
         "share price",
-        re.compile(r"\b(?:share\s+price|stock\s+price|per[\s-]share\s+price)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share)\s+price\s+(?:of\s+)?" + _LEAD + "$"
+                   r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded|gained|slid"
+                   r"|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
         re.compile(r"^\W{0,3}\s*(?:a|per|for\s+(?:every|each)|each)\s+" + _W + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
                    r"|^\s*apiece\b", re.I),
     ),
@@ -42,7 +44,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "valuation",
         re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:of\s+)?" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
-                   r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
+                   r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
                    re.I),
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
     ),
@@ -78,8 +80,19 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|\b(?:MoUs|MOUs|pacts|deals|agreements|contracts|commitments|transactions|proposals)\s+"
                    + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent)\b"
+                   r"|^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date)\b"
                    r"|^\s*" + _W + r"{0,2}?(?:startups|companies|firms)\s+(?:have\s+|had\s+)?"
                    r"(?:received|raised|attracted|secured|drew)\b", re.I),
+    ),
+    (
+        "programme total",
+        None,
+        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:programme|program|scheme|budget|initiative)s?\b", re.I),
+    ),
+    (
+        "target",
+        None,
+        re.compile(r"^\s*(?:fundraising\s+|fund-raising\s+)?(?:target|hard[\s-]cap|goal)\b", re.I),
     ),
     (
         "comparison",
