@@ -38,7 +38,11 @@ def _cased(words: str) -> str:
 # look-behind, (?i:...) or an optional group. Words in front of the match (a weekday before
 # "September 22", "in" before "2015", "a" before "week prior") are read by `before()`.
 _MONTH_FULL = _capitalised([m for m in MONTHS if len(m) > 4 or m in {"may", "june", "july"}])
-MONTH = rf"(?P<month>{_capitalised(list(MONTHS))})(?:\.|(?![A-Za-z]))"
+# Only an abbreviation takes the full stop after it: "Feb. 6", but not "3 October."
+MONTH = (
+    rf"(?P<month>{_MONTH_FULL}|(?:{_capitalised([m for m in MONTHS if len(m) <= 4 and m not in {'may', 'june', 'july'}])})\.?)"
+    r"(?![A-Za-z])"
+)
 WEEKDAY = rf"(?P<weekday>{_capitalised(list(WEEKDAYS))})"
 DAY = r"(?P<day>\d\d?)(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
@@ -67,7 +71,7 @@ HALF = re.compile(
 YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|\s*(?:MW|GW|km|sq))")
 YEAR_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|throughout|for|of|from|until|till|through|before|after|by|to"
-    r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid)[\s-]+)?$"
+    r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid|fiscal|FY)[\s-]+)?$"
 )
 YEAR_SPAN = re.compile(
     _cased("from|between") + r"\s+(?P<first>(?:19|20)\d\d)\s*(?:to|and|through|until|-|–)\s*(?P<year>(?:19|20)\d\d)(?!\d)"

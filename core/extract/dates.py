@@ -125,11 +125,25 @@ def _before(m: re.Match[str], pattern: re.Pattern[str], group: int | str = 0, re
     return pattern.search(m.string, max(0, start - reach), start)
 
 
+def _month(m: re.Match[str]) -> int:
+    return p.MONTHS[m.group("month").lower().rstrip(".")]
+
+
+def _numeric_date(m: re.Match[str], reference: date | None) -> _Found | None:
+    """A numeric date only where the order is plain: 15/09/2025 or 09/15/2025, never 03/04/2025."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if (a > 12) == (b > 12):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    value = _safe_date(int(m.group("year")), month, day)
+    return _Found(m.start(), m.end(), value, Precision.DAY, ABSOLUTE) if value else None
+
+
 def _month_day(m: re.Match[str], reference: date | None) -> _Found | None:
     day = int(m.group("day"))
     if not _word_start(m) or not 1 <= day <= 31:
         return None
-    month = p.MONTHS[m.group("month").lower()]
+    month = _month(m)
     weekday = _before(m, p.WEEKDAY_BEFORE)
     start = weekday.start() if weekday else m.start()
     if m.group("year"):
@@ -150,7 +164,7 @@ def _iso(m: re.Match[str], reference: date | None) -> _Found | None:
 def _month_year(m: re.Match[str], reference: date | None) -> _Found | None:
     if not _word_start(m):
         return None
-    value = date(int(m.group("year")), p.MONTHS[m.group("month").lower()], 1)
+    value = date(int(m.group("year")), _month(m), 1)
     return _Found(m.start(), m.end(), value, Precision.MONTH, ABSOLUTE)
 
 
@@ -158,7 +172,7 @@ def _month_alone(m: re.Match[str], reference: date | None) -> _Found | None:
     prep_match = _before(m, p.MONTH_PREP) if _word_start(m) else None
     if prep_match is None:
         return None
-    month, prep = p.MONTHS[m.group("month").lower()], " ".join(prep_match.group("prep").lower().split())
+    month, prep = _month(m), " ".join(prep_match.group("prep").lower().split())
     start = prep_match.start()
     kind = HORIZON if prep in _FORWARD else ABSOLUTE
     if reference is None:
@@ -319,7 +333,8 @@ def _weekday_word(m: re.Match[str], reference: date | None) -> _Found | None:
 _Handler = Callable[[re.Match[str], "date | None"], "_Found | None"]
 # Longer phrases win over the shorter ones inside them, so order only breaks exact ties.
 _FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (p.MONTH_DAY, _month_day), (p.DAY_MONTH, _month_day), (p.ISO, _iso), (p.MONTH_YEAR, _month_year),
+    (p.MONTH_DAY, _month_day), (p.DAY_MONTH, _month_day), (p.ISO, _iso), (p.NUMERIC, _numeric_date),
+    (p.MONTH_YEAR, _month_year),
     (p.YEAR_SPAN, _year_span), (p.BY_END_OF, _by_end_of), (p.QUARTER, _quarter), (p.HALF, _half),
     (p.NEXT_PERIOD, _ahead), (p.IN_PERIOD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
     (p.THE_UNIT, _the_unit), (p.SAME_DAY, _same_day), (p.RELATIVE_WORD, _relative_word),

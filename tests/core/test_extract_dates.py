@@ -40,6 +40,10 @@ def _only(text: str, reference: date | None = REF) -> DateMention:
         ("The company was founded in 2015 by two engineers.", "in 2015", date(2015, 1, 1), Precision.YEAR),
         ("It has operated the site since 2019.", "since 2019", date(2019, 1, 1), Precision.YEAR),
         ("The merger was agreed in early 2024.", "in early 2024", date(2024, 1, 1), Precision.YEAR),
+        ("It spent heavily in fiscal 2024 on plants.", "in fiscal 2024", date(2024, 1, 1), Precision.YEAR),
+        ("The lender said so on 3 October.", "3 October", date(2025, 10, 3), Precision.DAY),
+        ("The filing is dated 09/15/2025 in the record.", "09/15/2025", date(2025, 9, 15), Precision.DAY),
+        ("The filing is dated 15.09.2025 in the record.", "15.09.2025", date(2025, 9, 15), Precision.DAY),
     ],
 )
 def test_absolute_dates(text: str, written: str, value: date, precision: Precision) -> None:
@@ -205,6 +209,7 @@ def test_future_weekday_is_a_horizon() -> None:
         "@@## 12/ 99:99 -- ??",
         "Revenue jumped 12 percent to 30 million units.",
         "Cyber Monday and Black Friday sales rose.",
+        "The note is dated 03/04/2025, which reads either way.",
         "He works Mondays and Fridays.",
         "The firm played the first half well.",
     ],

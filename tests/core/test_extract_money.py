@@ -210,6 +210,11 @@ def test_per_year_glued_to_amount_is_part_of_its_text() -> None:
         ("Another $900 million has been raised by climate funds.", "aggregate"),
         ("The state signed 40 MoUs worth over ₹1.2 lakh crore at the summit.", "aggregate"),
         ("Exports climbed to $9 billion, up from $7 billion a year earlier.", "comparison"),
+        ("The round, which values the maker at $2.4bn, was led by Ash.", "valuation"),
+        ("The startup has raised $95 million to date from angels.", "aggregate"),
+        ("Shares of the insurer rose 4% to $61.30 in early trading.", "share price"),
+        ("The bid was 40% above the closing price of $18.75.", "share price"),
+        ("The fund closed on $6bn, beating its $5bn target.", "target"),
     ],
 )
 def test_not_a_deal_amount_gets_a_reason(text: str, reason: str) -> None:
@@ -230,6 +235,8 @@ def test_not_a_deal_amount_gets_a_reason(text: str, reason: str) -> None:
         "Vale Capital managed to raise $700 million for the fund.",
         "The partners signed a contract worth up to £6m.",
         "It raised $1.1 billion in debt financing for the campus.",
+        "The deal values Corvid at $5bn including debt.",
+        "The tie-up is valued at $7.5 billion by the parties.",
     ],
 )
 def test_deal_amounts_are_kept(text: str) -> None:
