@@ -61,8 +61,8 @@ class FileActions(QObject):
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self.import_action.triggered.connect(self._on_import_triggered)
         self.samples_action.triggered.connect(self.import_samples)
-        self.export_csv_action.triggered.connect(lambda: self._export("csv"))
-        self.export_json_action.triggered.connect(lambda: self._export("json"))
+        self.export_csv_action.triggered.connect(lambda: self.export("csv"))
+        self.export_json_action.triggered.connect(lambda: self.export("json"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self._remember(window.store)
 
@@ -243,18 +243,25 @@ class FileActions(QObject):
 
     # --- export ------------------------------------------------------------------------------
 
-    def _export(self, fmt: str) -> None:
+    def export(self, fmt: str, name: str | None = None) -> None:
+        """Write the deals in the list to `name` (asked for when None) as "csv" or "json"."""
         from core.export import write_csv, write_json
 
-        suggested = f"{self._dialog_folder()}/deals.{fmt}"
-        name, _ = QFileDialog.getSaveFileName(self._window, f"Export {fmt.upper()}", suggested,
-                                              f"{fmt.upper()} files (*.{fmt});;All files (*)")
+        if name is None:
+            name = self._ask_export_name(fmt)
         if not name:
             return
+        query = self._window.model.query  # the list as shown: its search, filters and order
         try:
             with open(name, "w", encoding="utf-8", newline="") as handle:
-                count = (write_csv if fmt == "csv" else write_json)(self._window.store, handle)
+                count = (write_csv if fmt == "csv" else write_json)(self._window.store, handle, query)
         except OSError as exc:
             show_error(self._window, "Export failed", f"Could not write {name}: {exc.strerror or exc}.")
             return
         self._window.statusBar().showMessage(f"Exported {_plural(count, 'deal')} to {name}", 8000)
+
+    def _ask_export_name(self, fmt: str) -> str:
+        suggested = f"{self._dialog_folder()}/deals.{fmt}"
+        name, _ = QFileDialog.getSaveFileName(self._window, f"Export {fmt.upper()}", suggested,
+                                              f"{fmt.upper()} files (*.{fmt});;All files (*)")
+        return name

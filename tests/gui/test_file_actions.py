@@ -1,0 +1,139 @@
+"""File menu work: open, new and recent databases, import on the thread pool, export, remembered layout."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from core.model import DealQuery
+from gui import file_actions
+from gui.app import sample_paths
+from gui.main_window import MainWindow
+from gui.workers import ImportWorker
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(file_actions, "show_error", lambda parent, title, text, details=None: shown.append(
+        (title, text, details)))
+    return shown
+
+
+def _make_window(qtbot, store, settings):
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_open_database_switches_and_remembers(qtbot, window, tmp_path, settings):
+    from core.store import Store
+
+    other = tmp_path / "other.db"
+    Store.open(other).close()
+    window.detail.title.setText("x")
+    assert window.files.open_database(other)
+    assert window.store.path == other
+    assert window.model.rowCount() == 0
+    assert window.list_stack.currentWidget() is window.welcome
+    assert window.undo_stack.count() == 0
+    assert "other.db" in window.windowTitle()
+    assert settings.value(file_actions.LAST_DATABASE_KEY) == str(other.resolve())
+    assert window.files.recent()[:2] == [str(other.resolve()), str((tmp_path / "deals.db").resolve())]
+    window.files.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in window.files.recent_menu.actions()][:2] == window.files.recent()[:2]
+
+
+def test_broken_database_is_refused_with_a_message(window, tmp_path, errors):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x00garbage" * 500)
+    store = window.store
+    assert not window.files.open_database(bad)
+    assert window.store is store and window.model.rowCount() == 5
+    assert errors[0][0] == "Could not open the database" and "bad.db" in errors[0][1]
+
+
+def test_new_database_starts_empty(window, tmp_path, monkeypatch, errors):
+    target = tmp_path / "fresh.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.files.new_action.trigger()
+    assert target.exists() and window.store.path == target
+    assert window.list_stack.currentWidget() is window.welcome
+    window.files.new_action.trigger()  # exists now: refused, not overwritten
+    assert errors and "already exists" in errors[0][1]
+
+
+def test_worker_parses_off_the_gui_thread(qtbot, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    from core.importer import read_source
+
+    worker = ImportWorker([str(sample_paths()[0]), str(empty)], lambda s: read_source(s))
+    from PySide6.QtCore import QThreadPool
+
+    with qtbot.waitSignal(worker.signals.finished, timeout=20_000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+    first, second = blocker.args[0]
+    assert first.article is not None and first.article.deals
+    assert second.article is None and second.error
+
+
+def test_welcome_imports_the_samples(qtbot, empty_store, settings):
+    win = _make_window(qtbot, empty_store, settings)
+    assert win.list_stack.currentWidget() is win.welcome
+    qtbot.mouseClick(win.welcome.samples_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.files.worker is None, timeout=30_000)
+    assert win.model.rowCount() > 0
+    assert win.list_stack.currentWidget() is win.table
+    assert win.statusBar().currentMessage().startswith("Imported ")
+    assert win.detail.deal is not None  # the first new deal is selected
+    win.undo_stack.undo()
+    assert win.model.rowCount() == 0
+
+
+def test_import_refusals_are_summarised(qtbot, window, tmp_path, errors):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    window.files.start_import([str(empty)])
+    qtbot.waitUntil(lambda: window.files.worker is None, timeout=10_000)
+    assert errors and "empty.txt" in errors[0][2]
+    assert window.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_writes_the_listed_deals(window, tmp_path, fmt):
+    target = tmp_path / f"deals.{fmt}"
+    window.files.export(fmt, str(target))
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        deals = json.loads(text)
+        assert len(deals) == 5 and {"id", "title", "parties", "sources"} <= deals[0].keys()
+    else:
+        assert text.count("\n") == 6 and text.startswith("id,title,type")
+    assert "Exported 5 deals" in window.statusBar().currentMessage()
+
+
+def test_layout_is_remembered(qtbot, sample_store, settings):
+    first = _make_window(qtbot, sample_store, settings)
+    header = first.table.horizontalHeader()
+    header.resizeSection(1, 333)
+    header.moveSection(2, 4)
+    first.main_splitter.setSizes([150, 700, 350])
+    first.filters_action.setChecked(False)
+    first.close()
+    second = _make_window(qtbot, sample_store, settings)
+    assert second.table.horizontalHeader().sectionSize(1) == 333
+    assert second.table.horizontalHeader().visualIndex(2) == 4
+    assert second.main_splitter.sizes()[0] == 0 or not second.filters.isVisible()
+    assert not second.filters_action.isChecked()
+
+
+def test_close_saves_the_last_database(qtbot, sample_store, settings):
+    win = _make_window(qtbot, sample_store, settings)
+    win.close()
+    assert settings.value(file_actions.LAST_DATABASE_KEY) == str(sample_store.path.resolve())
+    assert sample_store.count_deals(DealQuery()) == 5
