@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.errors import DatabaseError, DealsError
+from core.paths import APPLICATION, ORGANIZATION
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -21,8 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "DealTracker"
-APPLICATION = "Deal Tracker"
 DEFAULT_DATABASE = "deals.db"
 LAST_DATABASE_KEY = "database/last"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -54,7 +54,8 @@ def app_icon() -> QIcon:
 
 
 def choose_data_dir(override: str | None) -> Path:
-    """--data-dir if given, else the platform's app data folder; created when missing."""
+    """--data-dir, else $DEAL_TRACKER_DATA_DIR (as the CLI reads it), else AppDataLocation; created when missing."""
+    override = override or os.environ.get("DEAL_TRACKER_DATA_DIR")
     if override:
         folder = Path(override).expanduser()
     else:

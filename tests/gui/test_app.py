@@ -16,6 +16,17 @@ def test_resource_path_points_into_resources():
     assert app_module.sample_paths(), "the bundled sample articles are missing"
 
 
+def test_app_icon_has_every_size(qapp):
+    icon = app_module.app_icon()
+    assert not icon.isNull()
+    assert {s.width() for s in icon.availableSizes()} >= set(app_module.ICON_SIZES)
+
+
+def test_data_dir_follows_the_cli_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("DEAL_TRACKER_DATA_DIR", str(tmp_path / "env-desk"))
+    assert app_module.choose_data_dir(None) == tmp_path / "env-desk"
+
+
 def test_data_dir_override_is_created(tmp_path):
     folder = app_module.choose_data_dir(str(tmp_path / "desk"))
     assert folder.is_dir() and folder == tmp_path / "desk"
