@@ -30,6 +30,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Any cue at all: most clauses have none, and one search says so.
+ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TYPE_CUES), re.I)
+
 # Strongest first. Debt and loans make a raise a financing; an MoU to invest is an MoU.
 PRECEDENCE = (
     DealType.GRANT, DealType.FINANCING, DealType.ACQUISITION, DealType.MERGER, DealType.JOINT_VENTURE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from core.extract.gazetteer import (
@@ -30,6 +31,7 @@ _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed
 _FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """Fold case, accents, punctuation, a leading 'the' and legal suffixes: the key two spellings share."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -74,6 +76,7 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _is_name_token(word: str) -> bool:
     if word in ("&",):
         return False
@@ -215,7 +218,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
     mention = Mention(start, end, name, possessive=possessive)
-    if re.search(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", before, re.I) \
+    if _TITLE_BEFORE.search(before) \
             and len(name.split()) >= 2 and not _looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         mention.title = re.search(r"(\w[\w-]*)\s+(?:of\s+\w+\s+)?$", before).group(1)  # type: ignore[union-attr]
@@ -226,6 +229,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
             mention.aliases.append(inner)
     return [mention]
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", re.I)
 
 
 def _looks_like_org(name: str) -> bool:

@@ -40,10 +40,12 @@ class Frame:
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
     """The strongest deal type a clause's cues name, and where its first cue stands."""
     found: dict[DealType, tuple[int, int]] = {}
+    if not cues.ANY_CUE.search(text):
+        return None, -1, -1
     for deal_type, pattern in cues.TYPE_CUES:
-        for match in pattern.finditer(text):
+        match = pattern.search(text)
+        if match:
             found[deal_type] = (match.start(), match.end())
-            break
     if not found:
         return None, -1, -1
     # "power purchase agreement" is a contract cue that holds an acquisition cue: the longer one speaks.

@@ -18,6 +18,8 @@ _PERSON_AFTER = re.compile(
     r"governor|managing|partner|vice|executive|spokes\w+)\b",
     re.I,
 )
+_STATE_NAMES = re.compile(r"\b(?:" + "|".join(
+    re.escape(name) for name in sorted(PLACE_NAMES, key=len, reverse=True) if PLACE_NAMES[name] in STATES) + r")\b")
 _SAID = re.compile(r"\b(?:said|says|told|added|noted)\s+$")
 
 
@@ -90,10 +92,9 @@ class EntityTable:
             mention.person, mention.kind = True, PartyKind.PERSON
 
     def _nearest_place(self, mention: Mention, sentence: Sentence) -> str | None:
-        window = self.text[sentence.start:sentence.end]
-        for name, place in PLACE_NAMES.items():
-            if place in STATES and re.search(rf"\b{re.escape(name)}\b", window):
-                return place
+        found = _STATE_NAMES.search(self.text[sentence.start:sentence.end])
+        if found:
+            return PLACE_NAMES[found.group()]
         states = [p for at, p in self.places_seen if p in STATES]
         if states:
             return states[-1]
