@@ -103,6 +103,7 @@ THE_UNIT = re.compile(
 )
 SAME_DAY = re.compile(_cased("earlier|later") + r"\s+(?:that|in\s+the|the\s+same)\s+day\b")
 NOT_AN_ANCHOR = re.compile(r"\s+(?:to|the|a|an|its|their|his|her|this|that)\b")
+CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
 WEEKDAY_WORD = re.compile(rf"{WEEKDAY}(?!s\b|[A-Za-z])(?:’s|'s)?")
 WEEKDAY_MOD = re.compile(r"(?<![\w-])(?P<mod>(?i:last|this|next|on|since|until|by|from|early|late|as\s+soon\s+as))\s+$")
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$")

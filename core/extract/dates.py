@@ -285,8 +285,10 @@ def _units_then(m: re.Match[str], reference: date | None) -> _Found | None:
     if direction == "ago":
         value = _add(reference, -count, unit) if reference else None
         return _Found(counted.start(), m.end(), value, precision, RELATIVE)
-    if direction in {"prior", "before", "after"} and p.NOT_AN_ANCHOR.match(m.string, m.end()):
-        return None  # "a week before the vote": anchored to something that is not a date
+    if direction == "prior" and p.NOT_AN_ANCHOR.match(m.string, m.end()):
+        return None  # "a week prior to the vote": anchored to something that is not a date
+    if direction in {"before", "after"} and not p.CLAUSE_END.match(m.string, m.end()):
+        return None  # "a month after announcing it", "two days before the vote"
     sign = 1 if direction in {"later", "after"} else -1
     return _Found(counted.start(), m.end(), None, precision, ANCHORED, (sign * count, unit))
 

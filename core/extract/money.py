@@ -50,6 +50,7 @@ _WORDED = re.compile(
     rf"\s+(?P<post>(?i:{WORD_RE}))(?![A-Za-z])"
 )
 _NUMBER_WORDS = re.compile(rf"(?<![\w-])(?P<words>(?i:{NUMBER_WORD_RE}))\s+$")
+_GLUED_AFTER = re.compile(r"[^\W_]|,\d")
 _PER_YEAR_GLUED = re.compile(r"-(?:a|per)-year\b", re.I)
 _PER_YEAR = re.compile(r"\s+(?:a|per)\s+year\b|\s+annually\b", re.I)
 _QUALIFIER = re.compile(
@@ -99,8 +100,8 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
         start = prefix.start()
     if start and (text[start - 1].isalnum() or (not pre and text[start - 1] in ".,")):
         return None
-    if match.end() < len(text) and text[match.end()].isalnum():
-        return None  # "123abc", "4.5.6"
+    if _GLUED_AFTER.match(text, match.end()):
+        return None  # "123abc", "4.5.6", "€3,5 milliards": not a number we can read
     post, letter = match.group("post"), match.group("letter")
     mag_word = match.group("mag") or letter
     if letter and not pre:

@@ -42,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:of\s+)?" + _LEAD + "$"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:(?:of|is|was|stands|stood|at|now)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
                    re.I),
@@ -81,6 +81,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent)\b"
                    r"|^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date)\b"
+                   r"|^\s*into\s+" + _W + r"{0,3}?(?:startups|companies|firms|ventures)\b"
                    r"|^\s*" + _W + r"{0,2}?(?:startups|companies|firms)\s+(?:have\s+|had\s+)?"
                    r"(?:received|raised|attracted|secured|drew)\b", re.I),
     ),
@@ -88,6 +89,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "programme total",
         None,
         re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:programme|program|scheme|budget|initiative)s?\b", re.I),
+    ),
+    (
+        "fine or charge",
+        re.compile(r"\b(?:fined|charge|write-?downs?|writedowns?|impairment|penalty|fine)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:in\s+)?(?:fines?|penalt(?:y|ies)|charges?|write-?downs?|impairments?)\b"
+                   r"|^[-\s]*(?:\w+\s+)?(?:break(?:-?up)?|termination)\s+fee", re.I),
     ),
     (
         "target",

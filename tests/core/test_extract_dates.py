@@ -160,8 +160,16 @@ def test_anchored_date_skips_horizons_when_looking_for_its_anchor() -> None:
     assert found[-1].value == date(2025, 4, 28)
 
 
-def test_week_before_an_event_is_not_anchored_to_a_date() -> None:
-    assert find_dates("The fund was set up a week before the vote.", REF) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund was set up a week before the vote.",
+        "The sale closed a month after announcing it.",
+        "The bid came a week prior to the auction.",
+    ],
+)
+def test_offset_from_an_event_is_not_anchored_to_a_date(text: str) -> None:
+    assert find_dates(text, REF) == []
 
 
 @pytest.mark.parametrize(

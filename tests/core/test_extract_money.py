@@ -215,6 +215,12 @@ def test_per_year_glued_to_amount_is_part_of_its_text() -> None:
         ("Shares of the insurer rose 4% to $61.30 in early trading.", "share price"),
         ("The bid was 40% above the closing price of $18.75.", "share price"),
         ("The fund closed on $6bn, beating its $5bn target.", "target"),
+        ("The insurer's market capitalisation is about $90 billion.", "valuation"),
+        ("Backers poured $14 billion into battery startups in 2024.", "aggregate"),
+        ("The bank took a one-time charge of $450 million.", "fine or charge"),
+        ("The broker was fined $8 million by the regulator.", "fine or charge"),
+        ("The merger terms include a $300 million break fee.", "fine or charge"),
+        ("The state launched a Rs 20,000-crore scheme for chip plants.", "programme total"),
     ],
 )
 def test_not_a_deal_amount_gets_a_reason(text: str, reason: str) -> None:
@@ -280,6 +286,7 @@ def test_assets_clause_does_not_leak_into_the_deal_amount() -> None:
         "@@##!! $$ €€ ££ 123abc 4.5.6",
         "Billions of dollars are flowing into billion-dollar deals.",
         "The 30-year-old founder won 2 awards.",
+        "The deal is worth €3,5 milliards.",
     ],
 )
 def test_text_without_money_gives_no_amounts(text: str) -> None:
