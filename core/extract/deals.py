@@ -138,8 +138,9 @@ class _Reader:
         else:
             target.type = _stronger(target.type, frame.type) if _compatible(target.type, frame.type) else target.type
         target.frames.append(frame)
+        side = "backer" if _BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
         for key in subjects:
-            target.parties.setdefault(key, "subject")
+            target.parties.setdefault(key, side)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
         if joined and frame.deal_anaphor and not frame.between and len(target.parties) > 1:
             participants = set(self._keys(frame.participants))
@@ -291,9 +292,14 @@ class _Reader:
         for index in sentences:
             for mention in self.mentions[index]:
                 if mention.location_only and not mention.person:
-                    return mention.place or mention.name
+                    name = mention.place or mention.name
+                    return name.title() if name.isupper() and len(name) > 3 else name
         return None
 
+
+# Verbs of the side that puts money in: "Veldt Bank led the financing", "X joined the round".
+_BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|invested|invests|will invest|lent|lends|underwrote|"
+                      r"arranged|backed|participated|contributed|injected)\b", re.I)
 
 _ROLES = {
     DealType.ACQUISITION: ("acquirer", "target"),
@@ -311,6 +317,8 @@ def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
     if vehicle:
         return "vehicle"
     subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
+    if side == "backer":
+        return obj if deal_type in (DealType.FUNDING_ROUND, DealType.FINANCING) else subject
     return subject if side == "subject" else obj
 
 
@@ -319,22 +327,46 @@ def _amount(mention: MoneyMention, siblings: list[MoneyMention]) -> Amount:
                   usd_value=mention.usd_value, qualifier=mention.qualifier)
 
 
-def _title(deal_type: DealType, parties: tuple[Party, ...], amounts: tuple[Amount, ...]) -> str:
+def _names(parties: list[Party]) -> str:
     names = [p.name for p in parties]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) > 3:
+        return ", ".join(names[:2]) + " and others"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _title(deal_type: DealType, parties: tuple[Party, ...], amounts: tuple[Amount, ...]) -> str:
+    """A short headline of our own: who did what, for how much."""
+    by_role: dict[str, list[Party]] = {}
+    for party in parties:
+        by_role.setdefault(party.role, []).append(party)
+    money = f" {amounts[0].text}" if amounts else ""
+    everyone = _names(list(parties))
+
+    def first(*roles: str) -> list[Party]:
+        for role in roles:
+            if by_role.get(role):
+                return by_role[role]
+        return []
+
+    if deal_type == DealType.ACQUISITION and first("acquirer") and first("target"):
+        return f"{_names(first('acquirer'))} to acquire {_names(first('target'))}" + (f" for{money}" if money else "")
+    if deal_type == DealType.FUNDING_ROUND and first("recipient"):
+        lead = first("investor")
+        return f"{_names(first('recipient'))} raises{money or ' funding'}" + (f" from {_names(lead)}" if lead else "")
+    if deal_type == DealType.FINANCING and first("borrower"):
+        lenders = first("lender")
+        return f"{_names(first('borrower'))} secures{money} financing" + (f" from {_names(lenders)}" if lenders else "")
+    if deal_type == DealType.INVESTMENT and first("investor") and first("recipient", "vehicle", "partner"):
+        return f"{_names(first('investor'))} to invest{money} in {_names(first('recipient', 'vehicle', 'partner'))}"
+    if deal_type == DealType.CONTRACT and first("customer") and first("supplier"):
+        return f"{_names(first('customer'))} awards{money} contract to {_names(first('supplier'))}"
     label = {
         DealType.MOU: "sign MoU", DealType.INVESTMENT: "investment", DealType.ACQUISITION: "acquisition",
         DealType.MERGER: "merger", DealType.JOINT_VENTURE: "joint venture", DealType.PARTNERSHIP: "partnership",
         DealType.FUNDING_ROUND: "funding round", DealType.FINANCING: "financing", DealType.CONTRACT: "contract",
         DealType.GRANT: "grant", DealType.OTHER: "deal",
     }[deal_type]
-    if deal_type == DealType.ACQUISITION and len(names) >= 2:
-        title = f"{names[0]} acquires {names[1]}"
-    else:
-        title = f"{joined} {label}"
-    if amounts:
-        title += f" ({amounts[0].text})"
-    return title
+    return f"{everyone} {label}" + (f" ({amounts[0].text})" if amounts else "")
 
 
 def _status(text: str, deal_type: DealType) -> Status:
