@@ -172,4 +172,6 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
 
     window = MainWindow(store, settings, default_database=default)
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.store.close()  # the window may have switched databases since
+    return code

@@ -23,8 +23,8 @@ from gui.filter_panel import FilterPanel
 from gui.welcome import WelcomePanel
 
 SEARCH_DELAY_MS = 150
-_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 230, Column.TYPE: 95, Column.DATE: 95, Column.PARTIES: 150,
-                  Column.VALUE: 125, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
+_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 220, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 150,
+                  Column.VALUE: 150, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
 _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
 _SINGULAR = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person",
              "sectors": "sector"}
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_samples_requested.connect(self.files.import_samples)
         self.welcome.import_requested.connect(self.files.import_action.trigger)
         self.filters_action.toggled.connect(self.filters.setVisible)
-        self.article_action.toggled.connect(self.article.setVisible)
+        self.article_action.toggled.connect(self._on_article_action_toggled)
         self.trash_action.toggled.connect(self._on_trash_toggled)
 
     # --- the store ---------------------------------------------------------------------------
@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
     def _update_welcome(self) -> None:
         empty = self._store.count_deals(DealQuery(include_deleted=True)) == 0
         self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
+        self.article.setVisible(self.article_action.isChecked() and not empty)
         self.count_label.setText(f"{self.model.rowCount()} deals")
 
     # --- query: search and filters -----------------------------------------------------------
@@ -270,6 +271,9 @@ class MainWindow(QMainWindow):
 
     def _on_filters_changed(self) -> None:
         self.apply_query()
+
+    def _on_article_action_toggled(self, checked: bool) -> None:
+        self.article.setVisible(checked and self.list_stack.currentWidget() is self.table)
 
     def _on_trash_toggled(self, _: bool) -> None:
         self.apply_query()
