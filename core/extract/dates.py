@@ -357,11 +357,12 @@ def _resolve_anchors(found: list[_Found], reference: date | None) -> list[_Found
     resolved: list[_Found] = []
     anchor: tuple[date, Precision] | None = (reference, Precision.DAY) if reference is not None else None
     for item in found:
-        if item.anchor_offset is not None:
+        offset = item.anchor_offset
+        if offset is not None:
             if anchor is None:
                 item = _Found(item.start, item.end, None, item.precision, ANCHORED)
             else:
-                count, unit = item.anchor_offset
+                count, unit = offset
                 precision = _coarser(item.precision, anchor[1])
                 item = _Found(item.start, item.end, _add(anchor[0], count, unit), precision, ANCHORED)
         if item.value is not None and item.kind != HORIZON:
@@ -407,7 +408,7 @@ def _dateparser(phrase: str, reference: date | None) -> tuple[date, Precision] |
     base = datetime.combine(reference or date.today(), datetime.min.time())
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return (parsed.date(), Precision.DAY) if parsed is not None else None
 
 

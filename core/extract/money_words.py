@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 # Symbols and prefixes written before the number. "¥" is read as yen: news about China
@@ -67,9 +68,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 
-def _alternation(options: object) -> str:
+def _alternation(options: Iterable[str]) -> str:
     """A regex alternation of literal strings, longest first so "US$" wins over "$"."""
-    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))  # type: ignore[call-overload]
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
 SYMBOL_RE = _alternation(SYMBOLS)
@@ -133,7 +134,7 @@ def number_of_words(phrase: str) -> Decimal:
     total = Decimal(0)
     for word in lower.split():
         if word == "hundred":
-            total = (total or 1) * 100
+            total = (total or Decimal(1)) * 100
         else:
             total += NUMBER_WORDS.get(word, 0)
     return total + extra

@@ -104,7 +104,7 @@ def test_weekday_words_take_the_latest_such_day_not_after_the_reference(text: st
 def test_weekday_with_month_and_day_picks_the_latest_matching_year(reference: date, value: date) -> None:
     mention = _only("The firms signed a memorandum on Monday, September 22, in Seoul.", reference)
     assert (mention.text, mention.value, mention.kind) == ("Monday, September 22", value, "weekday")
-    assert mention.value.weekday() == 0
+    assert mention.value is not None and mention.value.weekday() == 0
 
 
 @pytest.mark.parametrize(

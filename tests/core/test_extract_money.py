@@ -133,8 +133,8 @@ def test_bracketed_conversion_links_and_sets_usd_value(
     text: str, source: tuple[str, float], converted: tuple[str, float], usd: float
 ) -> None:
     first, second = find_amounts(text)
-    assert (first.currency, first.value) == (source[0], pytest.approx(source[1]))
-    assert (second.currency, second.value) == (converted[0], pytest.approx(converted[1]))
+    assert first.currency == source[0] and first.value == pytest.approx(source[1])
+    assert second.currency == converted[0] and second.value == pytest.approx(converted[1])
     assert second.conversion_of == 0 and first.conversion_of is None
     assert first.usd_value == pytest.approx(usd)
 
