@@ -199,7 +199,7 @@ def _blocked(text: str, mention: Mention, clause_start: int) -> bool:
     if cues.BLOCKERS.search(before):
         return True
     after = text[mention.end:mention.end + 30]
-    if cues.REPORTERS.match(after) and re.search(r"(?:,|^)\s*(?:the\s+)?$", before):
+    if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before):
         return True
     # An appositive that describes the party before it: ", a division of Iberdrola,".
     return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+$", before))

@@ -1,0 +1,147 @@
+"""The deal assembler on short articles of our own: types, parties, amounts, dates and what is not a deal."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+from core.model import DealType, PartyKind
+
+
+def deals_of(text: str, published: str | None = "2025-06-13") -> list:
+    return list(parse_text(text, published=published).deals)
+
+
+def names(deal) -> set[str]:
+    return {p.name for p in deal.parties}
+
+
+def test_government_mou_with_weekday_date_and_location():
+    text = (
+        "Norland and Helix Compute sign AI pact\n\n"
+        "The government of Norway signed a memorandum of understanding with Helix Compute in Oslo on Tuesday "
+        "to build two AI data centres.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.MOU
+    assert names(deal) == {"Norway", "Helix Compute"}
+    assert {p.kind for p in deal.parties} == {PartyKind.GOVERNMENT, PartyKind.COMPANY}
+    assert deal.contract_date == "2025-06-10"
+    assert deal.location == "Oslo"
+
+
+def test_acquisition_roles_amount_and_seller_preposition():
+    text = (
+        "Orwell Grid buys substations\n\n"
+        "Orwell Grid Ltd has agreed to acquire Pennine Transmission from Harrow Infrastructure Partners "
+        "for £420 million, the companies said on Monday.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    assert names(deal) == {"Orwell Grid Ltd", "Pennine Transmission", "Harrow Infrastructure Partners"}
+    assert [(a.value, a.currency) for a in deal.amounts] == [(420_000_000, "GBP")]
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Orwell Grid Ltd"] == "acquirer"
+
+
+def test_funding_round_with_lead_and_followers_keeps_valuation_out():
+    text = (
+        "Quillion raises $60 million\n\n"
+        "Quillion, a battery-software startup, has raised $60 million in a Series C round led by Marlow Ventures "
+        "at a $900 million valuation. Brantley Capital joined the round, along with existing investor Fennick Fund.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.FUNDING_ROUND
+    assert names(deal) == {"Quillion", "Marlow Ventures", "Brantley Capital", "Fennick Fund"}
+    assert [a.value for a in deal.amounts] == [60_000_000]
+    assert {p.name: p.role for p in deal.parties}["Quillion"] == "recipient"
+
+
+def test_stated_conversion_gives_two_amounts_of_one_deal():
+    text = (
+        "Solvane lands loan\n\n"
+        "Solvane Energy has secured €300 million (US$330 million) in debt financing from Kestrel Bank to build "
+        "a solar park in Portugal.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.FINANCING
+    assert {(a.currency, a.value) for a in deal.amounts} == {("EUR", 300_000_000), ("USD", 330_000_000)}
+    eur = next(a for a in deal.amounts if a.currency == "EUR")
+    assert eur.usd_value == 330_000_000
+    assert names(deal) == {"Solvane Energy", "Kestrel Bank"}
+
+
+def test_roundup_gives_one_deal_per_paragraph():
+    text = (
+        "This week in infrastructure\n\n"
+        "Tarrow Telecom agreed to buy Westmere Fibre for $2.1 billion.\n\n"
+        "Separately, Ondine Power signed a power purchase agreement with Calder Cloud to supply 200 MW of wind power.\n\n"
+        "Meanwhile, Brisk Robotics raised $45 million in a Series B led by Ashgrove Partners.\n"
+    )
+    deals = deals_of(text)
+    assert [d.type for d in deals] == [DealType.ACQUISITION, DealType.CONTRACT, DealType.FUNDING_ROUND]
+    assert names(deals[1]) == {"Ondine Power", "Calder Cloud"}
+
+
+def test_company_size_and_market_forecasts_are_not_deals():
+    text = (
+        "Cloud spending keeps climbing\n\n"
+        "Stratus Holdings, which manages $900 billion in assets, said demand was strong. The global data centre "
+        "market is expected to reach $600 billion by 2030, analysts said. Vellum Corp plans to invest $5 billion "
+        "in new data centres.\n"
+    )
+    assert deals_of(text) == []
+
+
+def test_expression_of_interest_is_not_a_deal():
+    text = "Arden Cloud eyes Korea\n\nArden Cloud is considering a partnership with Seoul Datacom on a new campus.\n"
+    assert deals_of(text) == []
+
+
+def test_anaphora_carries_the_deal_across_sentences():
+    text = (
+        "Partnership news\n\n"
+        "Corvex Capital has teamed up with the Republic of Chile on green hydrogen. "
+        "The two parties signed a memorandum of understanding on Friday. "
+        "The agreement covers $1.2 billion of projects over the next five years.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.MOU
+    assert [a.value for a in deal.amounts] == [1_200_000_000]
+    assert deal.contract_date == "2025-06-13"
+
+
+def test_legal_suffix_and_short_form_fold_into_one_party():
+    text = (
+        "Deal\n\n"
+        "Mistral Grid Holdings Inc. signed a joint venture agreement with Ferro Energia SpA. "
+        "Mistral Grid will own 60% of the venture, and Ferro Energia will invest $200 million in it.\n"
+    )
+    [deal] = deals_of(text)
+    assert deal.type == DealType.JOINT_VENTURE
+    assert names(deal) == {"Mistral Grid Holdings Inc.", "Ferro Energia SpA"}
+
+
+def test_registry_spelling_wins_for_a_known_alias():
+    from core.extract.entities import norm
+
+    registry = {norm("Acme"): ("Acme Corporation", PartyKind.COMPANY), norm("Acme Corporation"): ("Acme Corporation", PartyKind.COMPANY)}
+    article = parse_text("Acme deal\n\nAcme agreed to acquire Brindle Labs for $80 million.\n",
+                         published="2025-01-01", registry=registry)
+    assert {p.name for p in article.deals[0].parties} == {"Acme Corporation", "Brindle Labs"}
+
+
+def test_evidence_spans_lie_in_the_text():
+    text = "Deal\n\nHarlow Bank signed a $75 million loan with Pike Foods on Monday.\n"
+    article = parse_text(text, published="2025-03-05")
+    for deal in article.deals:
+        for evidence in deal.evidence:
+            assert 0 <= evidence.start < evidence.end <= len(article.text)
+        amount_spans = [article.text[e.start:e.end] for e in deal.evidence if e.field == "amounts"]
+        assert amount_spans == ["$75 million"]
+
+
+def test_no_published_date_resolves_weekdays_against_today_only_when_asked():
+    text = "Deal\n\nTorvik Steel agreed to acquire Baltic Forge on Wednesday for €90 million.\n"
+    [deal] = deals_of(text, published=None)
+    assert deal.date is not None  # against today, as the contract says
+    [dated] = deals_of(text, published="2024-02-02")
+    assert dated.contract_date == "2024-01-31"
