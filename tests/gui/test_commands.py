@@ -132,7 +132,7 @@ def test_edit_names_the_command_and_shows_it(mou_window, sample_store):
     assert mou_window.model.index(mou_window.table.currentIndex().row(), 1).data() == "Renamed MoU"
     assert "title" in sample_store.deal(mou_window.detail.deal.id).edited
     history = mou_window.detail.history
-    assert any(history.topLevelItem(i).text(2) == "title" and history.topLevelItem(i).text(1) == "person"
+    assert any(history.topLevelItem(i).text(2) == "Title" and history.topLevelItem(i).text(1) == "person"
                for i in range(history.topLevelItemCount()))
     mou_window.undo_stack.undo()
     assert mou_window.detail.title.text() == MOU
