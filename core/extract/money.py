@@ -62,7 +62,9 @@ _QUALIFIER = re.compile(
 _OR_MORE = re.compile(r"\s+or\s+more\b|-?plus\b|\+", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|—|and)\s*$")
 # Left partner of an amount that carries the currency only on its second half: "30 to 50 billion euros".
-_RANGE_START = re.compile(rf"(?<![\w.,$£€¥₹₩])(?P<num>{_NUM})(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE})))?\s*(?P<gap>to|-|–|and)\s*$")
+_RANGE_START = re.compile(
+    rf"(?<![\w.,$£€¥₹₩])(?P<num>{_NUM})(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE})))?\s*(?P<gap>to|-|–|and)\s*$"
+)
 # Right partner of an amount that carries the magnitude only on its second half: "$5-6 billion".
 _RANGE_END = re.compile(rf"^\s*(?P<gap>to|-|–|and)\s*(?P<num>{_NUM})[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)

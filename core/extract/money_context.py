@@ -13,7 +13,10 @@ _SENTENCE_END_BEFORE = re.compile(r"[.!?;:][\"'”’)]*\s+(?=\S)|\n")
 _SENTENCE_END_AFTER = re.compile(r"[.!?;:](?=[\"'”’)]*(?:\s|$))|\n")
 
 _W = r"(?:[\w’'-]+\s+)"  # one word and the space after it
-_LEAD = r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|up\s+to|an?|the|an\s+estimated|astonishing|staggering|whopping)\s+)*"
+_LEAD = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|up\s+to|an?|the"
+    r"|an\s+estimated|astonishing|staggering|whopping)\s+)*"
+)
 
 # "a deal valued at $3 billion" is a deal amount; "the startup, valued at $3 billion" is not.
 _DEAL_NOUNS = (
@@ -29,8 +32,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         "share price",
         re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share)\s+price\s+(?:of\s+)?" + _LEAD + "$"
-                   r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded|gained|slid"
-                   r"|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
+                   r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
+                   r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
         re.compile(r"^\W{0,3}\s*(?:a|per|for\s+(?:every|each)|each)\s+" + _W + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
                    r"|^\s*apiece\b", re.I),
     ),
@@ -38,11 +41,13 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "assets under management",
         re.compile(r"\b(?:manages|managing|oversees|overseeing)\s+(?:(?!to\b)[\w’'-]+\s+){0,3}$"
                    r"|\b(?:assets\s+under\s+management|AUM|assets)\s+(?:of\s+)?" + _LEAD + "$", re.I),
-        re.compile(r"^\s*(?:(?:in|of)\s+" + _W + r"{0,2}?(?:assets|AUM)\b|(?:in\s+)?(?:assets\s+)?under\s+management\b)", re.I),
+        re.compile(r"^\s*(?:(?:in|of)\s+" + _W + r"{0,2}?(?:assets|AUM)\b"
+                   r"|(?:in\s+)?(?:assets\s+)?under\s+management\b)", re.I),
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+(?:(?:of|is|was|stands|stood|at|now)\s+)*" + _LEAD + "$"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+"
+                   r"(?:(?:of|is|was|stands|stood|at|now)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
                    re.I),
@@ -50,9 +55,11 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "market size",
-        re.compile(r"\b(?:market|economy|industry)\b[^.;$€£₹¥]{0,60}?\b(?:reach|hit|surpass|exceed|top|touch|grow|be\s+worth"
+        re.compile(r"\b(?:market|economy|industry)\b[^.;$€£₹¥]{0,60}?"
+                   r"\b(?:reach|hit|surpass|exceed|top|touch|grow|be\s+worth"
                    r"|be\s+valued|size|stand)\w*\s+(?:(?:to|at|of|by)\s+)?" + _LEAD + "$", re.I),
-        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:market|industry|economy)\b(?!\s+(?:entry|debut|listing))", re.I),
+        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:market|industry|economy)\b"
+                   r"(?!\s+(?:entry|debut|listing))", re.I),
     ),
     (
         "forecast",
@@ -63,7 +70,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "revenue",
-        re.compile(r"\b(?:revenues?|sales|profits?|earnings|net\s+income|turnover|EBITDA|net\s+loss|operating\s+income)\b"
+        re.compile(r"\b(?:revenues?|sales|profits?|earnings|net\s+income|turnover|EBITDA|net\s+loss"
+                   r"|operating\s+income)\b"
                    r"(?:\s+[^\s$€£₹¥]+){0,5}\s+$", re.I),
         re.compile(r"^\s*(?:in|of)\s+(?:(?:annual|yearly|quarterly|net|gross|total|operating|full-year)\s+)?"
                    r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses)\b", re.I),
@@ -78,7 +86,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"\b(?:so\s+far\s+(?:this\s+year|in\s+\d{4})|year[\s-]to[\s-]date|this\s+year\s+alone"
                    r"|since\s+the\s+start\s+of\s+(?:the|this)\s+year)\b"
                    r"|\b(?:MoUs|MOUs|pacts|deals|agreements|contracts|commitments|transactions|proposals)\s+"
-                   + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+" + _LEAD + "$", re.I),
+                   + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+"
+                   + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent)\b"
                    r"|^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date)\b"
                    r"|^\s*into\s+" + _W + r"{0,3}?(?:startups|companies|firms|ventures)\b"
@@ -92,7 +101,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "fine or charge",
-        re.compile(r"\b(?:fined|charge|write-?downs?|writedowns?|impairment|penalty|fine)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"\b(?:fined|charge|write-?downs?|writedowns?|impairment|penalty|fine)\s+(?:of\s+)?"
+                   + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:in\s+)?(?:fines?|penalt(?:y|ies)|charges?|write-?downs?|impairments?)\b"
                    r"|^[-\s]*(?:\w+\s+)?(?:break(?:-?up)?|termination)\s+fee", re.I),
     ),
