@@ -71,7 +71,7 @@ HALF = re.compile(
 YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|\s*(?:MW|GW|km|sq))")
 YEAR_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|throughout|for|of|from|until|till|through|before|after|by|to"
-    r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid|fiscal|FY)[\s-]+)?$"
+    r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid|fiscal(?:\s+year)?|FY)[\s-]+)?$"
 )
 YEAR_SPAN = re.compile(
     _cased("from|between")
@@ -85,7 +85,11 @@ NEXT_PERIOD = re.compile(
     _cased("over|in|within|during|for|across")
     + rf"\s+the\s+(?:next|coming|following|upcoming)\s+(?:{COUNT}\s+)?{_UNIT}\b"
 )
-IN_PERIOD = re.compile(_cased("in|within") + rf"\s+{COUNT}\s+{_UNIT}\b(?!\s+(?:ago|earlier|later|prior))")
+# "in 7 years", "over three years", "for 20 years": durations, never "two years ago" or "a year earlier".
+IN_PERIOD = re.compile(
+    _cased("in|within|over|across|for|spanning") + rf"\s+{COUNT}\s+{_UNIT}\b"
+    r"(?!\s+(?:ago|earlier|later|prior|before|after|previously|old)\b)"
+)
 PERIOD_SPAN = re.compile(
     _cased("over|for|during")
     + rf"\s+(?:a|an|the)\s+{COUNT}[\s-](?P<unit>year|month)[\s-](?:period|span|timeframe|horizon|term)"

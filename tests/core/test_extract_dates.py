@@ -41,6 +41,7 @@ def _only(text: str, reference: date | None = REF) -> DateMention:
         ("It has operated the site since 2019.", "since 2019", date(2019, 1, 1), Precision.YEAR),
         ("The merger was agreed in early 2024.", "in early 2024", date(2024, 1, 1), Precision.YEAR),
         ("It spent heavily in fiscal 2024 on plants.", "in fiscal 2024", date(2024, 1, 1), Precision.YEAR),
+        ("Its results for fiscal year 2023 were strong.", "for fiscal year 2023", date(2023, 1, 1), Precision.YEAR),
         ("The lender said so on 3 October.", "3 October", date(2025, 10, 3), Precision.DAY),
         ("The filing is dated 09/15/2025 in the record.", "09/15/2025", date(2025, 9, 15), Precision.DAY),
         ("The filing is dated 15.09.2025 in the record.", "15.09.2025", date(2025, 9, 15), Precision.DAY),
@@ -186,6 +187,8 @@ def test_offset_from_an_event_is_not_anchored_to_a_date(text: str) -> None:
         ("The firm aims for mass production in 2031.", "in 2031", date(2031, 1, 1), Precision.YEAR),
         ("The partners expect to close the deal next year.", "next year", date(2026, 1, 1), Precision.YEAR),
         ("The units will ship within two months.", "within two months", date(2025, 11, 26), Precision.MONTH),
+        ("The group will invest $3 billion over three years.", "over three years", date(2028, 9, 26), Precision.YEAR),
+        ("The lease runs for 20 years from signing.", "for 20 years", date(2045, 9, 26), Precision.YEAR),
     ],
 )
 def test_horizons_are_not_deal_dates(text: str, written: str, value: date, precision: Precision) -> None:
