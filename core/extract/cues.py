@@ -11,7 +11,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bfacilit(?:y|ies)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
-                             r"|\brefinanc|\bsyndicat|\bnotes offering"),
+                             r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
@@ -80,7 +80,7 @@ BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
-    r"certified by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
+    r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|fund|finance|support|help|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"

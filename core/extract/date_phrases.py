@@ -105,6 +105,8 @@ def _month(m: re.Match[str]) -> int:
 def _numeric_date(m: re.Match[str], reference: date | None) -> Found | None:
     """A numeric date only where the order is plain: 15/09/2025 or 09/15/2025, never 03/04/2025."""
     a, b = int(m.group("a")), int(m.group("b"))
+    if m.start() and m.string[m.start() - 1] in "0123456789/.":
+        return None
     if (a > 12) == (b > 12):
         return None
     day, month = (a, b) if a > 12 else (b, a)
@@ -170,14 +172,16 @@ def _period_of_year(m: re.Match[str], reference: date | None, number: int, preci
 
 
 def _quarter(m: re.Match[str], reference: date | None) -> Found | None:
-    number = int(m.group("q")) if m.group("q") else p.ORDINALS[m.group("qword").lower()]
+    words = m.groupdict().get("qword")
+    number = p.ORDINALS[words.lower()] if words else int(m.group("q"))
     return _period_of_year(m, reference, number, Precision.QUARTER)
 
 
 def _half(m: re.Match[str], reference: date | None) -> Found | None:
-    if m.group("hword") and not (m.group("year") or m.group("thisyear")):
+    words = m.groupdict().get("hword")
+    if words and not (m.group("year") or m.group("thisyear")):
         return None  # "the first half" of a match, a season, a speech
-    number = int(m.group("h")) if m.group("h") else (1 if m.group("hword").lower() == "first" else 2)
+    number = (1 if words.lower() == "first" else 2) if words else int(m.group("h"))
     return _period_of_year(m, reference, number, Precision.HALF)
 
 
@@ -310,7 +314,7 @@ _Handler = Callable[[re.Match[str], "date | None"], "Found | None"]
 FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (p.MONTH_DAY, _month_day), (p.DAY_MONTH, _month_day), (p.ISO, _iso), (p.NUMERIC, _numeric_date),
     (p.MONTH_YEAR, _month_year), (p.YEAR_SPAN, _year_span), (p.BY_END_OF, _by_end_of), (p.QUARTER, _quarter),
-    (p.HALF, _half),
+    (p.QUARTER_WORDS, _quarter), (p.HALF, _half), (p.HALF_WORDS, _half),
     (p.NEXT_PERIOD, _ahead), (p.IN_PERIOD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
     (p.THE_UNIT, _the_unit), (p.SAME_DAY, _same_day), (p.RELATIVE_WORD, _relative_word),
     (p.RELATIVE_PERIOD, _relative_period), (p.MONTH_ALONE, _month_alone), (p.YEAR_ALONE, _year_alone),

@@ -135,10 +135,13 @@ class _Reader:
         if target is None:
             target = Draft(frame.type)
             self.drafts.append(target)
-        else:
-            target.type = _stronger(target.type, frame.type) if _compatible(target.type, frame.type) else target.type
+        elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in _UPGRADES):
+            # A later clause names the deal more exactly ("signed a memorandum"); it never turns it into a grant.
+            target.type = _stronger(target.type, frame.type)
         target.frames.append(frame)
         side = "backer" if _BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
+        if frame.passive:
+            side = "object"
         for key in subjects:
             target.parties.setdefault(key, side)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
@@ -146,13 +149,27 @@ class _Reader:
             participants = set(self._keys(frame.participants))
             objects = [k for k in objects if k in target.parties or k in participants]
         for key in objects:
-            target.parties.setdefault(key, "object")
+            target.parties.setdefault(key, self._object_side(frame, key))
         if frame.vehicle is not None:
             target.vehicle = self.table.key_of(frame.vehicle)
         for amount in frame.amounts:
             if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
                        for a in target.amounts):
                 target.amounts.append(amount)
+
+    def _object_side(self, frame: Frame, key: str) -> str:
+        """How an object stands to the deal, read from the word before it: "by X", "in X", "from X"."""
+        for mention in frame.objects:
+            if self.table.key_of(mention) != key:
+                continue
+            before = self.text[max(frame.start, mention.start - 12):mention.start]
+            if frame.passive and re.search(r"\bby\s+(?:the\s+)?$", before):
+                return "subject"
+            if re.search(r"\b(?:in|into)\s+(?:the\s+)?$", before):
+                return "in"
+            if frame.type == DealType.ACQUISITION and re.search(r"\bfrom\s+(?:the\s+)?$", before):
+                return "seller"
+        return "object"
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
@@ -301,6 +318,9 @@ class _Reader:
 _BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|invested|invests|will invest|lent|lends|underwrote|"
                       r"arranged|backed|participated|contributed|injected)\b", re.I)
 
+# Types a later clause may turn a deal into.
+_UPGRADES = frozenset({DealType.MOU, DealType.JOINT_VENTURE})
+
 _ROLES = {
     DealType.ACQUISITION: ("acquirer", "target"),
     DealType.MERGER: ("partner", "partner"),
@@ -317,6 +337,10 @@ def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
     if vehicle:
         return "vehicle"
     subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
+    if side == "seller":
+        return "seller"
+    if side == "in":
+        return "target" if deal_type == DealType.ACQUISITION else "recipient"
     if side == "backer":
         return obj if deal_type in (DealType.FUNDING_ROUND, DealType.FINANCING) else subject
     return subject if side == "subject" else obj

@@ -284,6 +284,12 @@ def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -
         mention.location_only = True
         return
     place = PLACE_NAMES.get(name)
+    # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.
+    if place and name != place and (name.endswith(("an", "ese", "ish", "i", "ch", "ic")) or name in ("Swiss", "Greek", "Thai")) \
+            and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:state\s+)?(?:government|presidency|administration|"
+                                                         r"ministry|delegation|counterpart)\b", after):
+        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
+        return
     if place and mention.possessive:
         mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
         return

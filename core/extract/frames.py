@@ -34,7 +34,16 @@ class Frame:
     new_deal: bool = False  # "The second MoU", "another deal": not the deal told before
     raise_verb: bool = False  # "raised", "secured": a capital raise that stands with one named party
     series: str | None = None  # "Series B": a round of its own, not the one told before
+    passive: bool = False  # "was awarded a contract by X": the subject receives, the agent gives
     vehicle: Mention | None = None
+
+
+def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
+    """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"."""
+    for match in re.finditer(r",\s+(?:which|who|whose)\b[^,]*,", sentence.text):
+        if sentence.start + match.start() <= at < sentence.start + match.end():
+            return True
+    return False
 
 
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
@@ -89,7 +98,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     if deal_type is None:
         deal_type, cue_at, cue_end = DealType.OTHER, 0, 0
     frame = Frame(deal_type, index, start, end, start + cue_at, start + cue_end, amounts=money,
-                  dates=[d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"],
+                  dates=[d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"
+                         and not _in_aside(text, sentence, d.start)],
                   opens_on_deal=opens)
     # Only words up to the cue weigh it: "... a transaction that could shake up the market" hedges nothing.
     lead = clause[:max(cue_end, 0) + 30]
@@ -106,7 +116,10 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         frame.opens_on_deal = frame.deal_anaphor = False
     frame.raise_verb = bool(re.search(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
                                       r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
-                                      r"locks? up|won|wins)\b", clause, re.I))
+                                      r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", clause, re.I))
+    frame.passive = bool(re.search(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
+                                   r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b",
+                                   clause[:max(cue_end, 0) + 20], re.I))
     series = re.search(r"\bSeries ([A-H])\b", clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
@@ -141,7 +154,7 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         and re.search(r"\bsigned\b", text[frame.cue_start:frame.cue_end + 10])
     last_object_end = frame.cue_end
     for k, mention in enumerate(candidates):
-        if _blocked(text, mention, clause_start):
+        if _blocked(text, mention, clause_start, frame.cue_start):
             continue
         # "Macquarie's Green Investment Group": the owner named before a party is not a party itself.
         if mention.possessive and k + 1 < len(candidates) and candidates[k + 1].start - mention.end <= 4:
@@ -194,12 +207,13 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
                 or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before))
 
 
-def _blocked(text: str, mention: Mention, clause_start: int) -> bool:
+def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:
     before = text[max(clause_start, mention.start - 60):mention.start]
     if cues.BLOCKERS.search(before):
         return True
     after = text[mention.end:mention.end + 30]
-    if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before):
+    # "..., Bloomberg reported": a source named after the deal it reports.
+    if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before) and mention.start > cue_start:
         return True
     # An appositive that describes the party before it: ", a division of Iberdrola,".
-    return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+$", before))
+    return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+(?:[a-z][\w-]*\s+){0,2}$", before))

@@ -87,7 +87,7 @@ def _append(out: list[Sentence], body: str, offset: int, begin: int, end: int) -
 _CLAUSE_BREAK = re.compile(
     r"\s+[—–]\s+|;\s+|\s+-\s+|,\s+(?:while|whereas|but|and\s+(?=\w+\s+(?:plans|said|will|has|is)))\s+"
     r"|\.\s+(?=And\s)|,?\s+and\s+(?=(?:reportedly\s+)?(?:will|plans\s+to|is\s+set\s+to)\s)"
-    r"|,?\s+nor\s+|,?\s+while\s+|,\s+(?=(?:starting|beginning|following)\s+with\b)"
+    r"|,?\s+nor\s+|,?\s+while\s+|,\s+where\s+|,\s+(?=(?:starting|beginning|following)\s+with\b)"
 )
 
 
