@@ -215,8 +215,8 @@ def _by_end_of(m: re.Match[str], reference: date | None) -> Found | None:
 
 
 def _ahead(m: re.Match[str], reference: date | None) -> Found | None:
-    if not _word_start(m):
-        return None
+    if not _word_start(m) or not (m.groupdict().get("next") or m.group("count")):
+        return None  # "in years", "for months": no number and no "next"
     unit = _unit(m.group("unit"))
     count = _count(m.group("count"))
     if m.group("count") is None and m.group("unit").lower().endswith("s"):
@@ -315,7 +315,7 @@ FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (p.MONTH_DAY, _month_day), (p.DAY_MONTH, _month_day), (p.ISO, _iso), (p.NUMERIC, _numeric_date),
     (p.MONTH_YEAR, _month_year), (p.YEAR_SPAN, _year_span), (p.BY_END_OF, _by_end_of), (p.QUARTER, _quarter),
     (p.QUARTER_WORDS, _quarter), (p.HALF, _half), (p.HALF_WORDS, _half),
-    (p.NEXT_PERIOD, _ahead), (p.IN_PERIOD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
+    (p.AHEAD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
     (p.THE_UNIT, _the_unit), (p.SAME_DAY, _same_day), (p.RELATIVE_WORD, _relative_word),
     (p.RELATIVE_PERIOD, _relative_period), (p.MONTH_ALONE, _month_alone), (p.YEAR_ALONE, _year_alone),
     (p.WEEKDAY_WORD, _weekday_word),
