@@ -13,6 +13,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bfacilit(?:y|ies)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
+                               r"|\bsell(?:s|ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
@@ -44,12 +45,12 @@ PRECEDENCE = (
 COMPATIBLE: dict[DealType, frozenset[DealType]] = {
     DealType.MOU: frozenset({DealType.INVESTMENT, DealType.PARTNERSHIP, DealType.GRANT, DealType.OTHER}),
     DealType.INVESTMENT: frozenset({DealType.MOU, DealType.PARTNERSHIP, DealType.JOINT_VENTURE, DealType.FUNDING_ROUND,
-                                    DealType.GRANT, DealType.OTHER}),
+                                    DealType.OTHER}),
     DealType.PARTNERSHIP: frozenset({DealType.MOU, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.OTHER,
                                      DealType.CONTRACT}),
     DealType.JOINT_VENTURE: frozenset({DealType.PARTNERSHIP, DealType.INVESTMENT, DealType.OTHER}),
     DealType.FUNDING_ROUND: frozenset({DealType.INVESTMENT, DealType.OTHER}),
-    DealType.GRANT: frozenset({DealType.MOU, DealType.INVESTMENT, DealType.OTHER}),
+    DealType.GRANT: frozenset({DealType.MOU, DealType.OTHER}),
     DealType.CONTRACT: frozenset({DealType.PARTNERSHIP, DealType.OTHER}),
     DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER}),
     DealType.MERGER: frozenset({DealType.ACQUISITION, DealType.OTHER}),
@@ -102,7 +103,8 @@ DEAL_ANAPHOR = re.compile(
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?P<noun>firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
-    r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer)\b"
+    r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
+    r"department|ministry|agency|authority)\b"
     r"|^\W*(?P<pron>it|they)\b",
     re.I,
 )

@@ -109,7 +109,7 @@ class _Reader:
                 keys.extend(k for k in self.drafts[-1].parties if k not in keys)
             elif noun == "delegation" and self.table.delegations:
                 keys.append(self.table.delegations[-1])
-            elif noun in ("delegation", "government", "state"):
+            elif noun in ("delegation", "government", "state", "department", "ministry", "agency", "authority"):
                 key = self.table.last_of_kind(frame.start, {PartyKind.GOVERNMENT})
                 if key:
                     keys.append(key)
@@ -129,6 +129,10 @@ class _Reader:
         if not subjects:
             subjects = self._resolve_anaphors(frame)
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
+        if frame.object_anaphor and not objects:
+            key = self.table.last_of_kind(frame.start, {PartyKind.COMPANY}, exclude=set(subjects))
+            if key:
+                objects.append(key)
         parties = subjects + objects
         target = self._target(frame, parties)
         joined = target is not None and target.parties and not set(parties) <= set(target.parties)
@@ -142,6 +146,8 @@ class _Reader:
         side = "backer" if _BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
         if frame.passive:
             side = "object"
+        elif frame.selling:
+            side = "seller"
         for key in subjects:
             target.parties.setdefault(key, side)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
@@ -169,6 +175,8 @@ class _Reader:
                 return "in"
             if frame.type == DealType.ACQUISITION and re.search(r"\bfrom\s+(?:the\s+)?$", before):
                 return "seller"
+            if frame.selling and re.search(r"\bto\s+(?:the\s+)?$", before):
+                return "buyer"
         return "object"
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
@@ -315,8 +323,8 @@ class _Reader:
 
 
 # Verbs of the side that puts money in: "Veldt Bank led the financing", "X joined the round".
-_BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|invested|invests|will invest|lent|lends|underwrote|"
-                      r"arranged|backed|participated|contributed|injected)\b", re.I)
+_BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|provide|invested|invests|will invest|lent|lends|lend|"
+                      r"extend(?:s|ed)?|underwrote|underwrite|arrange[ds]?|backed|participated|contributed|injected)\b", re.I)
 
 # Types a later clause may turn a deal into.
 _UPGRADES = frozenset({DealType.MOU, DealType.JOINT_VENTURE})
@@ -337,8 +345,8 @@ def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
     if vehicle:
         return "vehicle"
     subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
-    if side == "seller":
-        return "seller"
+    if side in ("seller", "buyer"):
+        return side
     if side == "in":
         return "target" if deal_type == DealType.ACQUISITION else "recipient"
     if side == "backer":
@@ -382,6 +390,9 @@ def _title(deal_type: DealType, parties: tuple[Party, ...], amounts: tuple[Amoun
         return f"{_names(first('borrower'))} secures{money} financing" + (f" from {_names(lenders)}" if lenders else "")
     if deal_type == DealType.INVESTMENT and first("investor") and first("recipient", "vehicle", "partner"):
         return f"{_names(first('investor'))} to invest{money} in {_names(first('recipient', 'vehicle', 'partner'))}"
+    if first("seller") and first("buyer"):
+        stake = "stake" if deal_type == DealType.INVESTMENT else "assets"
+        return f"{_names(first('seller'))} sells {stake} to {_names(first('buyer'))}" + (f" for{money}" if money else "")
     if deal_type == DealType.CONTRACT and first("customer") and first("supplier"):
         return f"{_names(first('customer'))} awards{money} contract to {_names(first('supplier'))}"
     label = {

@@ -107,7 +107,9 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
         while j < len(tokens):
             word = tokens[j][2]
             gap = text[tokens[j - 1][1]:tokens[j][0]]
-            if gap.strip() not in ("",) and gap.strip() != "&":
+            # "Ontario Teachers' Pension Plan": a plural possessive inside a name.
+            plural_possessive = gap.strip() in ("'", "’") and tokens[j - 1][2].endswith("s") and _is_name_token(tokens[j][2])
+            if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive:
                 break
             if _is_name_token(word) and not tokens[j - 1][2].endswith(("'s", "’s")):
                 j += 1
@@ -332,7 +334,7 @@ def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -
         mention.kind = PartyKind.GOVERNMENT
     elif any(o in name for o in ORGANIZATION_WORDS):
         mention.kind = PartyKind.ORGANIZATION
-    elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before):
+    elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before) or "Pension" in words or "Wealth" in words:
         mention.kind = PartyKind.FUND
 
 

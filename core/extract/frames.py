@@ -35,6 +35,8 @@ class Frame:
     raise_verb: bool = False  # "raised", "secured": a capital raise that stands with one named party
     series: str | None = None  # "Series B": a round of its own, not the one told before
     passive: bool = False  # "was awarded a contract by X": the subject receives, the agent gives
+    selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
+    object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
 
 
@@ -120,6 +122,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.passive = bool(re.search(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
                                    r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b",
                                    clause[:max(cue_end, 0) + 20], re.I))
+    frame.selling = bool(re.search(r"\b(?:sell|sells|selling|sold|divest\w*)\b", clause[:max(cue_end, 0) + 10], re.I))
+    frame.object_anaphor = bool(re.search(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b",
+                                          clause[max(cue_at, 0):], re.I))
     series = re.search(r"\bSeries ([A-H])\b", clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)

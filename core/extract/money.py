@@ -181,7 +181,7 @@ def _link(text: str, drafts: list[_Draft]) -> None:
         if a.currency == b.currency and a.range_with is None and _RANGE_GAP.match(gap):
             if "and" not in gap or _BETWEEN.search(text[max(0, a.start - 30):a.start]):
                 a.range_with, b.range_with = i + 1, i
-                if not a.has_magnitude and b.has_magnitude and a.value <= b.value:
+                if not a.has_magnitude and b.has_magnitude and a.value * _scale_of(b) <= b.value:
                     a.value *= _scale_of(b)
     for i in range(len(drafts) - 1):
         a, b = drafts[i], drafts[i + 1]

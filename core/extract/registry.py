@@ -167,10 +167,10 @@ class EntityTable:
                 return key
         return None
 
-    def last_of_kind(self, offset: int, kinds: set[PartyKind]) -> str | None:
+    def last_of_kind(self, offset: int, kinds: set[PartyKind], exclude: set[str] | None = None) -> str | None:
         best, best_at = None, -1
         for key, entity in self.entities.items():
-            if entity.kind not in kinds:
+            if entity.kind not in kinds or exclude and key in exclude:
                 continue
             before = [o for o in entity.offsets if o < offset]
             if before and before[-1] > best_at:
