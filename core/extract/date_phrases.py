@@ -90,7 +90,11 @@ def _weekday_year(month: int, day: int, weekday: int, reference: date | None) ->
 
 
 def _word_start(m: re.Match[str]) -> bool:
-    return m.start() == 0 or not m.string[m.start() - 1].isalnum()
+    """The match starts a word and is not the tail of a number such as "2,000" or "4.5"."""
+    start, text = m.start(), m.string
+    if start == 0:
+        return True
+    return not text[start - 1].isalnum() and not (text[start - 1] in ",." and text[start - 2:start - 1].isdigit())
 
 
 def _before(m: re.Match[str], pattern: re.Pattern[str], reach: int = 24) -> re.Match[str] | None:

@@ -299,6 +299,8 @@ class _Reader:
     def _party(self, key: str, draft: Draft) -> Party:
         entity = self.table.entities[key]
         side = draft.parties.get(key, "object")
+        if side == "object" and "backer" in draft.parties.values() and "subject" not in draft.parties.values():
+            side = "in"  # "The department agreed to provide loans to the company": the object receives
         return Party(name=entity.name, kind=entity.kind, role=_role(draft.type, side, key == draft.vehicle),
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
@@ -348,7 +350,7 @@ def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
     if side in ("seller", "buyer"):
         return side
     if side == "in":
-        return "target" if deal_type == DealType.ACQUISITION else "recipient"
+        return {DealType.ACQUISITION: "target", DealType.FINANCING: "borrower"}.get(deal_type, "recipient")
     if side == "backer":
         return obj if deal_type in (DealType.FUNDING_ROUND, DealType.FINANCING) else subject
     return subject if side == "subject" else obj
