@@ -119,15 +119,17 @@ CREATE TABLE deals (
     sort_value REAL,
     source_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX deals_date ON deals (date);
-CREATE INDEX deals_title ON deals (title COLLATE NOCASE);
-CREATE INDEX deals_type ON deals (type);
-CREATE INDEX deals_status ON deals (status);
-CREATE INDEX deals_sort_value ON deals (sort_value);
-CREATE INDEX deals_parties_text ON deals (parties_text COLLATE NOCASE);
-CREATE INDEX deals_sectors ON deals (sectors);
-CREATE INDEX deals_source_count ON deals (source_count);
-CREATE INDEX deals_review ON deals ((needs_review <> '[]'));
+-- The list shows live deals: partial indexes hold only those, so a page at any OFFSET
+-- walks one index without visiting the table. The trash view (all deals) sorts instead.
+CREATE INDEX deals_date ON deals (date) WHERE deleted_at IS NULL;
+CREATE INDEX deals_title ON deals (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX deals_type ON deals (type) WHERE deleted_at IS NULL;
+CREATE INDEX deals_status ON deals (status) WHERE deleted_at IS NULL;
+CREATE INDEX deals_sort_value ON deals (sort_value) WHERE deleted_at IS NULL;
+CREATE INDEX deals_parties_text ON deals (parties_text COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX deals_sectors ON deals (sectors) WHERE deleted_at IS NULL;
+CREATE INDEX deals_source_count ON deals (source_count) WHERE deleted_at IS NULL;
+CREATE INDEX deals_review ON deals ((needs_review <> '[]')) WHERE deleted_at IS NULL;
 CREATE INDEX deals_location ON deals (location);
 CREATE TABLE deal_parties (
     deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
