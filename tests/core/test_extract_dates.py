@@ -221,6 +221,7 @@ def test_future_weekday_is_a_horizon() -> None:
         "Revenue jumped 12 percent to 30 million units.",
         "Cyber Monday and Black Friday sales rose.",
         "The note is dated 03/04/2025, which reads either way.",
+        "The firm hired 2,000 May graduates and 4.5 June interns.",
         "He works Mondays and Fridays.",
         "The firm played the first half well.",
     ],
