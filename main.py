@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="deal-tracker", description="Open the Deal Tracker window.")
+    parser = argparse.ArgumentParser(
+        prog="deal-tracker", description="Open the Deal Tracker window.",
+        epilog="Commands without the window: " + ", ".join(COMMANDS) + " (try 'deal-tracker parse --help').")
     parser.add_argument("database", nargs="?", help="a database file to open")
     parser.add_argument("--db", dest="db", help="a database file to open")
     parser.add_argument("--data-dir", help="where the default database and backups live")
