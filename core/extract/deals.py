@@ -19,6 +19,7 @@ from core.model import (
     Amount, Commitment, Deal, DealType, Evidence, Party, PartyKind, Person, Precision, Status,
 )
 from core.extract.cues import COMPATIBLE, PRECEDENCE
+from core.extract.describe import BACKING, UPGRADES, commitments_of, role_of, sectors_of, status_of, title_of
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Draft:
     frames: list[Frame] = field(default_factory=list)
     parties: dict[str, str] = field(default_factory=dict)  # entity key -> role
     amounts: list[MoneyMention] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # entity key -> the words that named it
     vehicle: str | None = None
 
     @property
@@ -106,7 +108,9 @@ class _Reader:
         keys: list[str] = []
         for noun in frame.anaphors:
             if noun in ("parties", "companies", "sides", "partners") and self.drafts:
-                keys.extend(k for k in self.drafts[-1].parties if k not in keys)
+                # "The two parties", "both sides": the latest deal that has two.
+                pair = next((d for d in reversed(self.drafts) if len(d.parties) == 2), self.drafts[-1])
+                keys.extend(k for k in pair.parties if k not in keys)
             elif noun == "delegation" and self.table.delegations:
                 keys.append(self.table.delegations[-1])
             elif noun in ("delegation", "government", "state", "department", "ministry", "agency", "authority"):
@@ -139,11 +143,15 @@ class _Reader:
         if target is None:
             target = Draft(frame.type)
             self.drafts.append(target)
-        elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in _UPGRADES):
+        elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in UPGRADES):
             # A later clause names the deal more exactly ("signed a memorandum"); it never turns it into a grant.
             target.type = _stronger(target.type, frame.type)
         target.frames.append(frame)
-        side = "backer" if _BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
+        for mention in frame.subjects + frame.objects:
+            key = self.table.key_of(mention)
+            if key:
+                target.spans.setdefault(key, (mention.start, mention.end))
+        side = "backer" if BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
         if frame.passive:
             side = "object"
         elif frame.selling:
@@ -183,12 +191,13 @@ class _Reader:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
         compatible = [d for d in recent if _compatible(d.type, frame.type)]
         if not parties:
-            if frame.new_deal:
+            if frame.new_deal or not compatible:
                 return None
-            for draft in compatible[:1]:
-                if draft is recent[0] and (frame.opens_on_deal or frame.deal_anaphor or draft.type == frame.type
-                                           or not draft.parties):
-                    return draft
+            if frame.opens_on_deal or frame.deal_anaphor:
+                return self._spoken_of(frame, compatible)
+            draft = compatible[0]
+            if draft is recent[0] and (draft.type == frame.type or not draft.parties):
+                return draft
             return None
         wanted = set(parties)
         if frame.new_deal:
@@ -208,6 +217,21 @@ class _Reader:
                 and frame.sentence - recent[0].last_sentence <= 2 and wanted & set(recent[0].parties):
             return recent[0]
         return None
+
+    def _spoken_of(self, frame: Frame, drafts: list[Draft]) -> Draft:
+        """Of the recent deals, the one a clause about "the deal" names: by a party it mentions, else the latest."""
+        clause = self.text[frame.start:frame.end].casefold()
+
+        def named(draft: Draft) -> int:
+            hits = 0
+            for key in draft.parties:
+                entity = self.table.entities.get(key)
+                if entity and any(n.casefold() in clause for n in (entity.name, entity.place or "\0", *entity.aliases)):
+                    hits += 1
+            return hits
+
+        best = max(drafts, key=named)
+        return best if named(best) else drafts[0]
 
     @staticmethod
     def _distinct(frame: Frame, draft: Draft) -> bool:
@@ -248,34 +272,63 @@ class _Reader:
         if draft.type == DealType.OTHER:
             draft.type = self._title_type() or DealType.OTHER
         parties = tuple(self._party(k, draft) for k in keys)
-        amounts = tuple(_amount(a, draft.amounts) for a in draft.amounts)
+        amounts = tuple(Amount(value=a.value, currency=a.currency, text=a.text, usd_value=a.usd_value,
+                               qualifier=a.qualifier) for a in draft.amounts)
         deal_date, precision = self._date(draft)
         sentences = sorted({f.sentence for f in draft.frames})
         people = find_people(self.text, [self.sentences[i] for i in sentences], self.mentions, sentences,
                              {self.table.entities[k].name for k in keys})
-        evidence = [Evidence("type", draft.frames[0].cue_start, draft.frames[0].cue_end, 0.8)]
-        evidence += [Evidence("amounts", a.start, a.end) for a in draft.amounts]
-        evidence += [Evidence("summary", self.sentences[i].start, self.sentences[i].end, 0.6) for i in sentences]
-        review = [] if deal_date and precision != Precision.WEEK else ["date"]
-        if draft.type == DealType.OTHER:
-            review.append("type")
+        evidence = self._evidence(draft, keys, sentences)
+        review = [e.field for e in evidence if e.confidence < 0.6 and "[" not in e.field]
+        if not deal_date or precision == Precision.WEEK:
+            review.append("date")
+        if any(e.confidence < 0.6 for e in evidence if e.field.startswith("parties[")):
+            review.append("parties")
         summary = " ".join(self.sentences[i].text for i in sentences)[:600]
         return Deal(
-            title=_title(draft.type, parties, amounts),
+            title=title_of(draft.type, parties, amounts),
             type=draft.type,
-            status=_status(summary, draft.type),
+            status=status_of(summary, draft.type),
             date=deal_date.isoformat() if deal_date else None,
             date_precision=precision,
             parties=parties,
             amounts=amounts,
             location=self._location(sentences),
-            sectors=_sectors(summary),
-            commitments=_commitments(summary),
+            sectors=sectors_of(summary),
+            commitments=commitments_of(summary),
             people=tuple(people),
             summary=summary,
             needs_review=tuple(review),
             evidence=tuple(evidence),
         )
+
+    def _evidence(self, draft: Draft, keys: list[str], sentences: list[int]) -> list[Evidence]:
+        """Where each field came from, with how sure the rules are of it."""
+        first = next((f for f in draft.frames if f.type == draft.type), draft.frames[0])
+        strong = draft.type != DealType.OTHER and first.type == draft.type
+        out = [Evidence("type", first.cue_start, first.cue_end, 0.9 if strong else 0.4)]
+        for index, key in enumerate(keys):
+            span = draft.spans.get(key)
+            if span:
+                out.append(Evidence(f"parties[{index}]", span[0], span[1], 0.9))
+            else:  # named only through "the firm", "the delegation" or the article's government
+                out.append(Evidence(f"parties[{index}]", first.start, first.end, 0.5))
+        out += [Evidence(f"amounts[{i}]", a.start, a.end, 0.9) for i, a in enumerate(draft.amounts)]
+        dated = [m for f in draft.frames for m in f.dates if m.value is not None]
+        if dated:
+            best = min(dated, key=lambda m: list(Precision).index(m.precision))
+            sure = {"absolute": 0.95, "weekday": 0.8, "relative": 0.7, "anchored": 0.6}.get(best.kind, 0.6)
+            out.append(Evidence("date", best.start, best.end, sure))
+        for index in sentences:
+            for mention in self.mentions[index]:
+                if mention.location_only and not mention.person:
+                    out.append(Evidence("location", mention.start, mention.end, 0.7))
+                    break
+            else:
+                continue
+            break
+        out += [Evidence("summary", self.sentences[i].start, self.sentences[i].end, 0.8) for i in sentences]
+        return out
 
     def _stands_alone(self, draft: Draft, key: str) -> bool:
         """A capital raise whose investors or lenders go unnamed is still a deal; a spending plan is not."""
@@ -301,7 +354,7 @@ class _Reader:
         side = draft.parties.get(key, "object")
         if side == "object" and "backer" in draft.parties.values() and "subject" not in draft.parties.values():
             side = "in"  # "The department agreed to provide loans to the company": the object receives
-        return Party(name=entity.name, kind=entity.kind, role=_role(draft.type, side, key == draft.vehicle),
+        return Party(name=entity.name, kind=entity.kind, role=role_of(draft.type, side, key == draft.vehicle),
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
@@ -322,117 +375,6 @@ class _Reader:
                     name = mention.place or mention.name
                     return name.title() if name.isupper() and len(name) > 3 else name
         return None
-
-
-# Verbs of the side that puts money in: "Veldt Bank led the financing", "X joined the round".
-_BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|provide|invested|invests|will invest|lent|lends|lend|"
-                      r"extend(?:s|ed)?|underwrote|underwrite|arrange[ds]?|backed|participated|contributed|injected)\b", re.I)
-
-# Types a later clause may turn a deal into.
-_UPGRADES = frozenset({DealType.MOU, DealType.JOINT_VENTURE})
-
-_ROLES = {
-    DealType.ACQUISITION: ("acquirer", "target"),
-    DealType.MERGER: ("partner", "partner"),
-    DealType.INVESTMENT: ("investor", "recipient"),
-    DealType.FUNDING_ROUND: ("recipient", "investor"),
-    DealType.FINANCING: ("borrower", "lender"),
-    DealType.CONTRACT: ("customer", "supplier"),
-    DealType.GRANT: ("government", "recipient"),
-    DealType.MOU: ("partner", "partner"),
-}
-
-
-def _role(deal_type: DealType, side: str, vehicle: bool) -> str:
-    if vehicle:
-        return "vehicle"
-    subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
-    if side in ("seller", "buyer"):
-        return side
-    if side == "in":
-        return {DealType.ACQUISITION: "target", DealType.FINANCING: "borrower"}.get(deal_type, "recipient")
-    if side == "backer":
-        return obj if deal_type in (DealType.FUNDING_ROUND, DealType.FINANCING) else subject
-    return subject if side == "subject" else obj
-
-
-def _amount(mention: MoneyMention, siblings: list[MoneyMention]) -> Amount:
-    return Amount(value=mention.value, currency=mention.currency, text=mention.text,
-                  usd_value=mention.usd_value, qualifier=mention.qualifier)
-
-
-def _names(parties: list[Party]) -> str:
-    names = [p.name for p in parties]
-    if len(names) > 3:
-        return ", ".join(names[:2]) + " and others"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _title(deal_type: DealType, parties: tuple[Party, ...], amounts: tuple[Amount, ...]) -> str:
-    """A short headline of our own: who did what, for how much."""
-    by_role: dict[str, list[Party]] = {}
-    for party in parties:
-        by_role.setdefault(party.role, []).append(party)
-    money = f" {amounts[0].text}" if amounts else ""
-    everyone = _names(list(parties))
-
-    def first(*roles: str) -> list[Party]:
-        for role in roles:
-            if by_role.get(role):
-                return by_role[role]
-        return []
-
-    if deal_type == DealType.ACQUISITION and first("acquirer") and first("target"):
-        return f"{_names(first('acquirer'))} to acquire {_names(first('target'))}" + (f" for{money}" if money else "")
-    if deal_type == DealType.FUNDING_ROUND and first("recipient"):
-        lead = first("investor")
-        return f"{_names(first('recipient'))} raises{money or ' funding'}" + (f" from {_names(lead)}" if lead else "")
-    if deal_type == DealType.FINANCING and first("borrower"):
-        lenders = first("lender")
-        return f"{_names(first('borrower'))} secures{money} financing" + (f" from {_names(lenders)}" if lenders else "")
-    if deal_type == DealType.INVESTMENT and first("investor") and first("recipient", "vehicle", "partner"):
-        return f"{_names(first('investor'))} to invest{money} in {_names(first('recipient', 'vehicle', 'partner'))}"
-    if first("seller") and first("buyer"):
-        stake = "stake" if deal_type == DealType.INVESTMENT else "assets"
-        return f"{_names(first('seller'))} sells {stake} to {_names(first('buyer'))}" + (f" for{money}" if money else "")
-    if deal_type == DealType.CONTRACT and first("customer") and first("supplier"):
-        return f"{_names(first('customer'))} awards{money} contract to {_names(first('supplier'))}"
-    label = {
-        DealType.MOU: "sign MoU", DealType.INVESTMENT: "investment", DealType.ACQUISITION: "acquisition",
-        DealType.MERGER: "merger", DealType.JOINT_VENTURE: "joint venture", DealType.PARTNERSHIP: "partnership",
-        DealType.FUNDING_ROUND: "funding round", DealType.FINANCING: "financing", DealType.CONTRACT: "contract",
-        DealType.GRANT: "grant", DealType.OTHER: "deal",
-    }[deal_type]
-    return f"{everyone} {label}" + (f" ({amounts[0].text})" if amounts else "")
-
-
-def _status(text: str, deal_type: DealType) -> Status:
-    if re.search(r"\b(?:completed|closed|closes|finali[sz]ed)\b", text, re.I):
-        return Status.COMPLETED
-    if re.search(r"\b(?:reportedly|rumou?red|people familiar|sources said|according to people|in talks)\b", text, re.I):
-        return Status.RUMOURED
-    if deal_type == DealType.MOU:
-        return Status.MOU
-    if re.search(r"\b(?:signed|inked|sealed)\b", text, re.I):
-        return Status.SIGNED
-    return Status.ANNOUNCED
-
-
-def _sectors(text: str) -> tuple[str, ...]:
-    found = [name for name, pattern in cues.SECTOR_CUES if pattern.search(text)]
-    if "AI infrastructure" in found and "artificial intelligence" in found:
-        found.remove("artificial intelligence")
-    return tuple(found)
-
-
-def _commitments(text: str) -> tuple[Commitment, ...]:
-    out: list[Commitment] = []
-    for match in re.finditer(r"\b(?:plan|plans|commit(?:ted|s)?|agreed|pledged?|will|aims?)\s+to\s+((?:jointly\s+)?[a-z]+\s+[^.,;]{8,90})",
-                             text):
-        phrase = match.group(1).strip()
-        horizon = re.search(r"\b(?:over the next \w+ years|by \d{4}|in \d+ years|within \w+ years)\b", phrase)
-        out.append(Commitment(phrase, horizon.group() if horizon else None))
-    return tuple(out[:4])
 
 
 def extract_deals(text: str, *, reference: date, published: date | None, title: str | None,

@@ -135,8 +135,18 @@ def test_evidence_spans_lie_in_the_text():
     for deal in article.deals:
         for evidence in deal.evidence:
             assert 0 <= evidence.start < evidence.end <= len(article.text)
-        amount_spans = [article.text[e.start:e.end] for e in deal.evidence if e.field == "amounts"]
+        amount_spans = [article.text[e.start:e.end] for e in deal.evidence if e.field.startswith("amounts[")]
         assert amount_spans == ["$75 million"]
+
+
+def test_each_party_points_at_the_words_that_named_it():
+    text = "Deal\n\nHarlow Bank signed a $75 million loan with Pike Foods on Monday.\n"
+    article = parse_text(text, published="2025-03-05")
+    [deal] = article.deals
+    spans = {e.field: article.text[e.start:e.end] for e in deal.evidence}
+    named = {spans[f"parties[{i}]"] for i in range(len(deal.parties))}
+    assert named == {"Harlow Bank", "Pike Foods"}
+    assert spans["date"] == "on Monday" or spans["date"].endswith("Monday")
 
 
 def test_no_published_date_resolves_weekdays_against_today_only_when_asked():
