@@ -20,7 +20,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
                        r"|\bframework agreement\b|\bmemorandum\b"),
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
-                                 r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b"),
+                                 r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
+                                 r"|\bparticipat(?:ed|ing|ion)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
@@ -102,7 +103,7 @@ DEAL_ANAPHOR = re.compile(
 
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?P<noun>firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
+    r"\b(?:the|both)\s+(?:two\s+)?(?:[A-Z][\w-]*\s+|[a-z]+-based\s+)?(?P<noun>firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
     r"department|ministry|agency|authority)\b"
     r"|^\W*(?P<pron>it|they)\b",

@@ -123,7 +123,11 @@ class _Reader:
             else:
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
                                                                                       PartyKind.ORGANIZATION}
-                key = self.table.last_of_kind(frame.start, kinds)
+                # "The startup has raised ...": the acting side of the deal just told, else the last name.
+                acting = [k for d in self.drafts[-1:] for k, side in d.parties.items()
+                          if side in ("subject", "backer") and self.table.entities[k].kind in kinds]
+                key = acting[0] if acting and frame.sentence - self.drafts[-1].last_sentence <= 2 \
+                    else self.table.last_of_kind(frame.start, kinds)
                 if key:
                     keys.append(key)
         return keys
@@ -212,9 +216,11 @@ class _Reader:
                 return recent[0]
         if frame.deal_anaphor and not frame.between and compatible:
             return compatible[0]
-        # "The ministry and the state invested €228m": backers of the deal just told, with no target of their own.
+        # "The ministry and the state invested €228m", "Existing investors X and Y also took part":
+        # backers of the deal just told, with no target of their own.
+        backing = bool(BACKING.search(self.text[frame.start:frame.cue_end + 12])) and not frame.raise_verb
         if not frame.objects and compatible and compatible[0] is recent[0] \
-                and frame.sentence - recent[0].last_sentence <= 2 and wanted & set(recent[0].parties):
+                and frame.sentence - recent[0].last_sentence <= 2 and (wanted & set(recent[0].parties) or backing):
             return recent[0]
         return None
 

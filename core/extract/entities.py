@@ -316,6 +316,9 @@ def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -
     if name in CITIES:
         mention.location_only = True
         return
+    if words[-1] == "Authority" and "Investment" in words or "Wealth" in words or "Pension" in words:
+        mention.kind = PartyKind.FUND  # "Qatar Investment Authority": a sovereign fund, not a ministry
+        return
     if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])
                                                         or words[-1] in ("Administration", "Government", "Presidency")
                                                         or "of" in words or words[0] in ("U.S.", "US", "UK")):

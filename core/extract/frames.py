@@ -94,7 +94,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     opens = bool(cues.DEAL_ANAPHOR.search(clause))
     in_clause = [m for m in mentions if start <= m.start < end]
     money = [a for a in amounts if start <= a.start < end and a.excluded is None
-             and not _TOTAL.search(text[max(start, a.start - 60):a.start])]
+             and not _TOTAL.search(text[max(start, a.start - 60):a.start])
+             and not _TOTAL_AFTER.match(text[a.end:a.end + 50])]
     if deal_type is None and not (opens and money):
         return None
     if deal_type is None:
@@ -136,6 +137,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
 # "brings its total funding to $112 million": a running total, not this deal's amount.
 _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifting)\b[^.;]{0,40}\btotal\b[^.;]{0,30}$"
                     r"|\btotal (?:raised|funding|investment) (?:to date|so far)\b[^.;]{0,20}$", re.I)
+_TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation))\b",
+                          re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"

@@ -39,6 +39,7 @@ WORDS: dict[str, str] = {
     "riyal": "SAR", "saudi riyal": "SAR", "qatari riyal": "QAR", "dirham": "AED", "uae dirham": "AED",
     "swiss franc": "CHF", "franc": "CHF",
     "krona": "SEK", "kronor": "SEK", "swedish krona": "SEK", "swedish kronor": "SEK",
+    "swedish crown": "SEK", "norwegian crown": "NOK", "danish crown": "DKK",
     "norwegian krone": "NOK", "norwegian kroner": "NOK", "danish krone": "DKK", "danish kroner": "DKK",
     "rand": "ZAR", "south african rand": "ZAR", "real": "BRL", "reais": "BRL", "brazilian real": "BRL",
     "peso": "MXN", "mexican peso": "MXN", "philippine peso": "PHP", "rouble": "RUB", "ruble": "RUB",
