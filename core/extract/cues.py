@@ -21,7 +21,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                        r"|\bframework agreement\b|\bmemorandum\b"),
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
-                                 r"|\bparticipat(?:ed|ing|ion)\b"),
+                                 r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
