@@ -32,8 +32,12 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# Any cue at all: most clauses have none, and one search says so.
-ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TYPE_CUES), re.I)
+# The same cues for lower-cased text: matching without re.I is about twice as fast, and clauses are
+# lower-cased once. Only letters outside escapes are folded, so \S and \W keep their meaning.
+LOWER_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
+    (deal_type, re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern.pattern)))
+    for deal_type, pattern in TYPE_CUES
+)
 
 # Strongest first. Debt and loans make a raise a financing; an MoU to invest is an MoU.
 PRECEDENCE = (

@@ -51,10 +51,12 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
     """The strongest deal type a clause's cues name, and where its first cue stands."""
     found: dict[DealType, tuple[int, int]] = {}
-    if not cues.ANY_CUE.search(text):
-        return None, -1, -1
-    for deal_type, pattern in cues.TYPE_CUES:
-        match = pattern.search(text)
+    lowered = text.lower()
+    # A few characters change length when lower-cased ("İ"); then the offsets would drift.
+    table = cues.LOWER_CUES if len(lowered) == len(text) else cues.TYPE_CUES
+    subject = lowered if table is cues.LOWER_CUES else text
+    for deal_type, pattern in table:
+        match = pattern.search(subject)
         if match:
             found[deal_type] = (match.start(), match.end())
     if not found:
