@@ -195,7 +195,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if not words:
         return []
     # A title inside the run splits it: "South Korean President Lee Jae Myung", "SK Group Chairman Chey".
-    for k in range(len(words)):
+    for k in range(len(words) if _TITLE_WORDS.intersection(words) else 0):
         for width in (3, 2, 1):
             title = " ".join(words[k:k + width])
             if title in PERSON_TITLES and k + width <= len(words):
@@ -233,6 +233,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     return [mention]
 
 
+# Every word of every title: a run with none of them needs no title search.
+_TITLE_WORDS = frozenset(word for title in PERSON_TITLES for word in title.split())
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", re.I)
 
 
