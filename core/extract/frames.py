@@ -110,31 +110,39 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     lead = clause[:max(cue_end, 0) + 30]
     frame.hedged = bool(cues.HEDGES.search(lead)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
         or bool(cues.FUND_CLOSE.search(lead))
-    frame.deal_anaphor = opens or bool(re.search(
-        r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
-        r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", clause, re.I))
-    frame.between = bool(re.search(r"\bbetween\b", clause[cue_at:cue_at + 60], re.I))
-    frame.new_deal = bool(re.search(
-        r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
-        r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)", clause, re.I))
+    frame.deal_anaphor = opens or bool(_DEAL_MENTION.search(clause))
+    frame.between = bool(_BETWEEN.search(clause, cue_at, cue_at + 60))
+    frame.new_deal = bool(_NEW_DEAL.search(clause))
     if frame.new_deal:
         frame.opens_on_deal = frame.deal_anaphor = False
-    frame.raise_verb = bool(re.search(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
-                                      r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
-                                      r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", clause, re.I))
-    frame.passive = bool(re.search(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
-                                   r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b",
-                                   clause[:max(cue_end, 0) + 20], re.I))
-    frame.selling = bool(re.search(r"\b(?:sell|sells|selling|sold|divest\w*)\b", clause[:max(cue_end, 0) + 10], re.I))
-    frame.object_anaphor = bool(re.search(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b",
-                                          clause[max(cue_at, 0):], re.I))
-    series = re.search(r"\bSeries ([A-H])\b", clause)
+    frame.raise_verb = bool(_RAISE.search(clause))
+    frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
+    frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
+    frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
         frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
     return frame
 
+
+# Flags of a clause, each read once per clause.
+_DEAL_MENTION = re.compile(
+    r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
+    r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+_NEW_DEAL = re.compile(
+    r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)", re.I)
+_RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
+                    r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
+                    r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
+                      r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
+_SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
+_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+_SERIES = re.compile(r"\bSeries ([A-H])\b")
 
 # "brings its total funding to $112 million": a running total, not this deal's amount.
 _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifting)\b[^.;]{0,40}\btotal\b[^.;]{0,30}$"
