@@ -175,7 +175,10 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
             return _is_name_token(right)
         return right in GENERIC_WORDS and left in GENERIC_WORDS and (j + 2 >= len(tokens) or not _is_name_token(tokens[j + 2][2]))
     if word == "for":
-        return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer") and _is_name_token(right)
+        # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
+        return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
+                        "Centre", "Center", "Institute", "Foundation", "Corporation", "Organisation", "Organization",
+                        "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right)
     return _is_name_token(right)
 
 

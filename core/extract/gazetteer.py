@@ -178,7 +178,8 @@ ORG_SUFFIXES = frozenset({
 
 # Organisations of these last words are not companies: multilateral and civil bodies.
 ORGANIZATION_WORDS = frozenset({
-    "Development Bank", "World Bank", "Monetary Fund", "Institute", "University", "Foundation",
+    "Development Bank", "World Bank", "Monetary Fund", "Investment Bank", "International Finance Corporation",
+    "Bank for International", "Reconstruction and Development", "Development Finance", "Export-Import Bank", "Institute", "University", "Foundation",
     "Association", "Initiative", "Forum", "Council", "Organization", "Organisation", "Union",
     "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber",
 })
