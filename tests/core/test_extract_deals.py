@@ -155,3 +155,47 @@ def test_no_published_date_resolves_weekdays_against_today_only_when_asked():
     assert deal.date is not None  # against today, as the contract says
     [dated] = deals_of(text, published="2024-02-02")
     assert dated.contract_date == "2024-01-31"
+
+
+# Short articles of our own in the shapes news uses; each line: text, expected (type, parties) per deal.
+SHAPES = [
+    ("Nordwind Energy AS said on Thursday it had completed its acquisition of Kaskad Offshore from Vestra Capital "
+     "for 1.4 billion euros. Nordwind, which reported revenue of 8 billion euros last year, financed the purchase "
+     "with a 900 million euro bridge loan arranged by Nordea and DNB.",
+     [("acquisition", {"Nordwind Energy AS", "Kaskad Offshore", "Vestra Capital"}),
+      ("financing", {"Nordwind Energy AS", "Nordea", "DNB"})]),
+    ("Orbis Cloud Inc was awarded a $2.3 billion contract by the U.S. Department of Defense to provide secure "
+     "cloud services. In a separate announcement, Orbis said it had priced a $1.5 billion offering of senior notes.",
+     [("contract", {"Orbis Cloud Inc", "U.S. Department of Defense"}), ("financing", {"Orbis Cloud Inc"})]),
+    ("Finally, Accel led a $25 million seed round in Lumora AI, an inference-chip startup founded by former "
+     "Google engineers.",
+     [("funding_round", {"Accel", "Lumora AI"})]),
+    ("Japan and Saudi Arabia signed an agreement on Sunday to jointly develop clean hydrogen supply chains.",
+     [("other", {"Japan", "Saudi Arabia"})]),
+    ("Helios Grid, a developer of battery storage projects, has been acquired by the Ontario Teachers' Pension Plan "
+     "for an undisclosed sum. Helios was advised by Lazard.",
+     [("acquisition", {"Helios Grid", "Ontario Teachers' Pension Plan"})]),
+    ("Atlantica Telecom has agreed to sell a 49% stake in its tower unit to Brookfield Infrastructure for "
+     "€2.2 billion, the Portuguese operator said on Tuesday.",
+     [("investment", {"Atlantica Telecom", "Brookfield Infrastructure"})]),
+    ("Qubitron, a designer of AI chips, said on Thursday it has raised $300 million in a Series D round co-led by "
+     "Singapore's Temasek and the Qatar Investment Authority, valuing the company at $2.5 billion. Existing "
+     "investors including Maple Ventures also took part. The startup has now raised more than $600 million "
+     "since its founding.",
+     [("funding_round", {"Qubitron", "Temasek", "Qatar Investment Authority", "Maple Ventures"})]),
+    ("Vireo Semiconductor and Keystone Microdevices have agreed to merge in an all-stock deal, the companies said.",
+     [("merger", {"Vireo Semiconductor", "Keystone Microdevices"})]),
+]
+
+
+def test_news_shapes_give_the_deals_a_reader_sees():
+    for body, expected in SHAPES:
+        deals = deals_of("Headline\n\n" + body + "\n")
+        got = [(d.type.value, names(d)) for d in deals]
+        # "signed an agreement" alone says no more than a deal: type other is right for it.
+        assert got == expected, body[:60]
+
+
+def test_valuations_and_running_totals_are_not_amounts_of_the_round():
+    [deal] = deals_of("Headline\n\n" + SHAPES[6][0] + "\n")
+    assert [a.value for a in deal.amounts] == [300_000_000]
