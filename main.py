@@ -56,12 +56,22 @@ def default_db_path() -> Path:
     return default_data_dir() / "deals.db"
 
 
-def _open_store(path: str | None):  # -> core.store.Store
+def _open_store(path: str | None, *, backup: bool = False):  # -> core.store.Store
     from core.store import Store
 
     target = Path(path) if path else default_db_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(target)
+    existed = target.is_file() and target.stat().st_size > 0
+    store = Store.open(target)
+    if backup and existed:
+        from core.backup import backup_if_due
+        from core.errors import DealsError
+
+        try:
+            backup_if_due(target)
+        except DealsError as exc:  # a missed backup must not stop the user's work
+            print(f"deal-tracker: warning: {exc}", file=sys.stderr)
+    return store
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -86,7 +96,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from core.importer import import_sources
 
-    store = _open_store(args.db)
+    store = _open_store(args.db, backup=True)
     try:
         results = import_sources(store, args.sources, published=args.published)
     finally:

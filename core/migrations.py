@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
@@ -36,11 +37,33 @@ def applied_names(db: Database) -> set[str]:
     return {m.name for m in MIGRATIONS.applied(db)}
 
 
+def pending_names(applied: set[str]) -> list[str]:
+    return [n for n in _NAMES if n not in applied]
+
+
 def apply(db: Database, name: str = "The database") -> None:
-    """Apply every pending migration, each in its own transaction with its record and user_version."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    check_version(version, applied_names(db), name)
-    MIGRATIONS.apply(db)
+    """Apply every pending migration, with their records and user_version, in one transaction.
+
+    A kill or a failing migration leaves the database at its old version, never half-way.
+    """
+    if not pending_names(_checked_names(db, name)):
+        return
+    with db.atomic():
+        # Another process may have migrated the file while this one waited for the write lock.
+        _checked_names(db, name)
+        MIGRATIONS.ensure_migrations_table(db)
+        for migration in MIGRATIONS.pending(db):
+            migration.fn(db)
+            db.execute(
+                f"INSERT INTO {MIGRATIONS.migrations_table} (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                [MIGRATIONS.name, migration.name, datetime.datetime.now(datetime.timezone.utc).isoformat()],
+            )
+
+
+def _checked_names(db: Database, name: str) -> set[str]:
+    applied = applied_names(db)
+    check_version(int(db.execute("PRAGMA user_version").fetchone()[0]), applied, name)
+    return applied
 
 
 def _search_triggers(table: str, event: str, before: str | None, after: str | None) -> list[str]:

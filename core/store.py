@@ -23,11 +23,10 @@ from core.store_deals import (
     write_sources,
 )
 from core.store_query import DealRow
+from core.store_file import open_database
 from core.store_registry import Entity, entities, entity_names, normalize_name, now
 
 __all__ = ["DealRow", "Entity", "HistoryEntry", "Store", "normalize_name", "normalize_text", "text_hash"]
-
-BUSY_TIMEOUT_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -52,36 +51,6 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
-def _check_file(path: Path) -> None:
-    """Read an existing file without writing to it, and refuse it unless it is a sound database of ours."""
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            applied: set[str] = set()
-            if migrations.MIGRATIONS.migrations_table in tables:
-                applied = {
-                    row[0] for row in conn.execute(
-                        f"SELECT name FROM {migrations.MIGRATIONS.migrations_table} WHERE migration_set = ?",
-                        [migrations.MIGRATIONS.name],
-                    )
-                }
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        if "locked" in str(exc):
-            raise DatabaseError(f"Could not open {path}: another program is using it ({exc}).") from exc
-        raise DatabaseError(f"Could not open {path}: it is not a database or it is damaged ({exc}).") from exc
-    if problems != ["ok"]:
-        detail = "; ".join(p.replace("*** in database main ***", "").strip() for p in problems[:3])
-        raise DatabaseError(f"Could not open {path}: the database is damaged ({detail}).")
-    migrations.check_version(version, applied, str(path))
-    if not applied and tables - {migrations.MIGRATIONS.migrations_table}:
-        raise DatabaseError(f"Could not open {path}: it is an SQLite database, but not a Deal Tracker one.")
-
-
 class Store:
     """One deals database. The thread that opens it owns it; every multi-row write is one transaction."""
 
@@ -94,23 +63,14 @@ class Store:
     def open(cls, path: str | os.PathLike[str]) -> Store:
         """Open or create a database file; a file that is not ours is refused and left as it was."""
         path = Path(path)
-        if path.exists():
-            _check_file(path)
-        conn: sqlite3.Connection | None = None
+        db = open_database(path)
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-            db = Database(conn)
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA foreign_keys = ON")
-            db.enable_wal()
             return cls(db, path)
         except sqlite3.Error as exc:
-            if conn is not None:
-                conn.close()
+            db.close()
             raise DatabaseError(f"Could not open {path}: {exc}.") from exc
         except BaseException:
-            if conn is not None:
-                conn.close()
+            db.close()
             raise
 
     @classmethod

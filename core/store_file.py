@@ -1,0 +1,139 @@
+"""Opening a database file safely: refuse a broken or foreign file untouched, then WAL and write locks.
+
+Several processes may share one file (the window and `main.py import`, or two imports), so
+every transaction takes the write lock when it begins and waits for it instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core import migrations
+from core.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+
+# SQLite's primary result codes that mean trouble with the file, not a bug of ours, as a user reads them.
+_FILE_TROUBLE = {
+    "SQLITE_BUSY": "another program kept it busy for too long; try again",
+    "SQLITE_LOCKED": "another program kept it busy for too long; try again",
+    "SQLITE_READONLY": "the file is read-only",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_IOERR": "the disk reported an error",
+    "SQLITE_CORRUPT": "the database is damaged",
+    "SQLITE_NOTADB": "it is not a database",
+    "SQLITE_CANTOPEN": "the file cannot be opened",
+    "SQLITE_PERM": "permission denied",
+}
+
+
+def file_trouble(exc: sqlite3.Error) -> str | None:
+    """What an SQLite error says about the file in a user's words, or None when it is not about the file."""
+    primary = "_".join((getattr(exc, "sqlite_errorname", None) or "").split("_")[:2])
+    return _FILE_TROUBLE.get(primary)
+
+
+class FileDatabase(Database):
+    """A sqlite_utils.Database on a file shared with other processes.
+
+    A deferred transaction that reads before it writes fails at once with "database is locked"
+    when another process has committed in between (SQLITE_BUSY_SNAPSHOT: the busy timeout cannot
+    help), so the outermost atomic() begins IMMEDIATE and waits for the lock up front. File
+    trouble met on the way becomes a DatabaseError naming the file; the transaction is rolled back.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        super().__init__(conn)
+        self.path = path
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._translated(exc) from exc
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.rollback()
+            if isinstance(exc, sqlite3.Error) and file_trouble(exc):
+                raise self._translated(exc) from exc
+            raise
+
+    def _translated(self, exc: sqlite3.Error) -> BaseException:
+        reason = file_trouble(exc)
+        return DatabaseError(f"Could not write to {self.path}: {reason} ({exc}).") if reason else exc
+
+
+def check_file(path: Path) -> set[str]:
+    """Read an existing file without writing to it; refuse it unless it is a sound database of ours.
+
+    Returns the names of the migrations the file has had (empty for a new, empty database).
+    """
+    table = migrations.MIGRATIONS.migrations_table
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            applied: set[str] = set()
+            if table in tables:
+                applied = {
+                    row[0] for row in conn.execute(
+                        f"SELECT name FROM {table} WHERE migration_set = ?", [migrations.MIGRATIONS.name]
+                    )
+                }
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if "locked" in str(exc):
+            raise DatabaseError(f"Could not open {path}: another program is using it ({exc}).") from exc
+        raise DatabaseError(f"Could not open {path}: it is not a database or it is damaged ({exc}).") from exc
+    if problems != ["ok"]:
+        detail = "; ".join(p.replace("*** in database main ***", "").strip() for p in problems[:3])
+        raise DatabaseError(f"Could not open {path}: the database is damaged ({detail}).")
+    migrations.check_version(version, applied, str(path))
+    if not applied and tables - {table}:
+        raise DatabaseError(f"Could not open {path}: it is an SQLite database, but not a Deal Tracker one.")
+    return applied
+
+
+def open_database(path: Path) -> FileDatabase:
+    """Check, connect and set up a database file; an existing one due for migration is backed up first.
+
+    The caller migrates (Store.__init__); migrations run in one transaction, so a kill leaves the
+    file at its old version, and the copy taken here is the way back from a migration that is wrong.
+    """
+    if path.exists():
+        applied = check_file(path)
+        if applied and migrations.pending_names(applied):
+            from core.backup import make_backup
+
+            make_backup(path, reason="before-upgrade", keep=None)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = FileDatabase(conn, path)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        return db
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise DatabaseError(f"Could not open {path}: {exc}.") from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
