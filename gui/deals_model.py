@@ -8,9 +8,11 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
+from gui.trash import trashed
 from gui.formatting import format_date, format_exact_money, format_value, status_label, type_label
 
 PAGE_SIZE = 200
@@ -52,6 +54,7 @@ class DealsTableModel(QAbstractTableModel):
         self._query = DealQuery()
         self._count = 0
         self._pages: OrderedDict[int, tuple[list[int], dict[int, Any]]] = OrderedDict()
+        self._trashed: set[int] = set()  # deals in the trash among the cached rows, when the query shows them
         self.pages_fetched = 0  # for tests and the curious: how often the store was asked for a page
         self._review_icon = None
         self._count = store.count_deals(self._query)
@@ -84,6 +87,9 @@ class DealsTableModel(QAbstractTableModel):
         hits = [(number, ids, rows) for number, (ids, rows) in self._pages.items() if deal_id in ids]
         for number, ids, rows in hits:
             rows.pop(deal_id, None)
+            if self._query.include_deleted:
+                self._trashed.discard(deal_id)
+                self._trashed |= trashed(self._store, [deal_id])
             rows.update(self._store.deal_rows([deal_id]))
             row = number * PAGE_SIZE + ids.index(deal_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -140,13 +146,24 @@ class DealsTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole and row.id not in self._trashed:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VALUE, Column.SOURCES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.REVIEW and row.needs_review:
             return self._warning_icon()
+        if role == Qt.ItemDataRole.FontRole and row.id in self._trashed:
+            font = QFont()
+            font.setItalic(True)  # a style, not a colour: it reads in light and dark palettes alike
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and row.id in self._trashed:
+            return "In the trash: Edit > Restore deal brings it back"
         return None
+
+    def is_trashed(self, row: int) -> bool:
+        deal_id = self.deal_id(row)
+        return deal_id is not None and deal_id in self._trashed
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
@@ -160,6 +177,7 @@ class DealsTableModel(QAbstractTableModel):
 
     def _reset_cache(self) -> None:
         self._pages.clear()
+        self._trashed.clear()
         self._count = self._store.count_deals(self._query)
 
     def _page_count(self) -> int:
@@ -172,6 +190,8 @@ class DealsTableModel(QAbstractTableModel):
             return page
         ids = self._store.deal_ids(self._query, number * PAGE_SIZE, PAGE_SIZE)
         page = (ids, self._store.deal_rows(ids) if ids else {})
+        if self._query.include_deleted:
+            self._trashed |= trashed(self._store, ids)
         self.pages_fetched += 1
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:

@@ -20,6 +20,7 @@ from gui.detail_pane import DetailPane
 from gui.dialogs import show_about
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
+from gui.trash import trashed
 from gui.welcome import WelcomePanel
 
 SEARCH_DELAY_MS = 150
@@ -315,10 +316,11 @@ class MainWindow(QMainWindow):
         self._show_deal(self._store.deal(deal_id))
 
     def _on_table_selection_changed(self, *_: Any) -> None:
-        count = len(self.table.selectionModel().selectedRows())
-        self.delete_action.setEnabled(count > 0)
-        self.merge_action.setEnabled(count == 2)
-        self.restore_action.setEnabled(count > 0 and self.trash_action.isChecked())
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        in_trash = sum(1 for row in rows if self.model.is_trashed(row))
+        self.delete_action.setEnabled(len(rows) > in_trash)
+        self.merge_action.setEnabled(len(rows) == 2 and in_trash == 0)
+        self.restore_action.setEnabled(in_trash > 0)
 
     def _show_deal(self, deal: Deal | None) -> None:
         self.detail.show_deal(deal)
@@ -385,14 +387,16 @@ class MainWindow(QMainWindow):
             self.refresh_facets()
 
     def _on_delete_triggered(self) -> None:
-        ids = self.selected_ids()
+        in_trash = trashed(self._store, self.selected_ids())
+        ids = [i for i in self.selected_ids() if i not in in_trash]
         if ids:
             self.undo_stack.push(DeleteDeal(self._store, ids, self._on_deals_changed))
             self.statusBar().showMessage(f"Moved {len(ids)} deal{'s' if len(ids) > 1 else ''} to the trash "
                                          "(Edit > Undo brings it back)", 5000)
 
     def _on_restore_triggered(self) -> None:
-        ids = self.selected_ids()
+        # Only deals really in the trash: undoing the restore of a live deal would delete it.
+        ids = sorted(trashed(self._store, self.selected_ids()))
         if ids:
             self.undo_stack.push(RestoreDeal(self._store, ids, self._on_deals_changed))
 

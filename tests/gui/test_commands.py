@@ -211,3 +211,23 @@ def test_only_commands_write_to_the_store(mou_window, sample_store, monkeypatch)
     mou_window.delete_action.trigger()
     mou_window.undo_stack.undo()
     assert writes and all(from_command for _, from_command in writes), writes
+
+
+def test_trash_view_marks_deleted_deals_and_restores_only_them(window, sample_store):
+    deleted = _deal_id(sample_store, MOU)
+    live = _deal_id(sample_store, "AI Infrastructure Partnership")
+    window.select_deal(deleted)
+    window.delete_action.trigger()
+    window.trash_action.setChecked(True)
+    row = window.model.row_of(deleted)
+    assert window.model.index(row, 1).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert window.model.index(window.model.row_of(live), 1).data(Qt.ItemDataRole.FontRole) is None
+    window.select_deal(live)
+    assert not window.restore_action.isEnabled() and window.delete_action.isEnabled()
+    window.table.selectAll()
+    depth = window.undo_stack.count()
+    window.restore_action.trigger()
+    assert window.undo_stack.count() == depth + 1
+    window.undo_stack.undo()  # puts back only what the restore took out of the trash
+    assert sample_store.count_deals(DealQuery()) == 4
+    assert live in sample_store.deal_ids(DealQuery(), 0, 10)
