@@ -37,10 +37,10 @@ def render(svg: Path, folder: Path) -> list[Path]:
 
 
 def main() -> int:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - QPainter needs one
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # QPainter on a QImage needs one
     for path in render(ROOT / "resources" / "icon.svg", ROOT / "resources" / "icons"):
         print(path.relative_to(ROOT))
-    return 0
+    return 0 if app is not None else 1
 
 
 if __name__ == "__main__":

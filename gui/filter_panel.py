@@ -82,6 +82,13 @@ class FilterPanel(QWidget):
 
     def set_checked(self, key: str, value: str, checked: bool = True) -> None:
         item = self.item(key, value)
+        if item is None and checked:
+            # A value beyond the listed top ones (a rare party): list it, the next counts fill it in.
+            label = next(lab for k, _, lab in GROUPS if k == key)
+            item = self._new_item(label, value)
+            self._groups[key].insertChild(0, item)
+            self._groups[key].setHidden(False)
+            self._groups[key].setExpanded(True)
         if item is not None:
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
@@ -127,12 +134,7 @@ class FilterPanel(QWidget):
         for position, (value, count) in enumerate(counts.items()):
             child = existing.get(value)
             if child is None:
-                child = QTreeWidgetItem([label(value), ""])
-                child.setData(0, _VALUE_ROLE, value)
-                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                               | Qt.ItemFlag.ItemNeverHasChildren)
-                child.setCheckState(0, Qt.CheckState.Unchecked)
-                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                child = self._new_item(label, value)
                 group.insertChild(position, child)
             elif group.indexOfChild(child) != position:
                 group.takeChild(group.indexOfChild(child))
@@ -147,6 +149,15 @@ class FilterPanel(QWidget):
             self._filled.add(key)
         elif checked:
             group.setExpanded(True)
+
+    @staticmethod
+    def _new_item(label: Callable[[str], str], value: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([label(value), ""])
+        item.setData(0, _VALUE_ROLE, value)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemNeverHasChildren)
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0 and item.parent() is not None:

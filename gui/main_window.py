@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
@@ -17,18 +17,19 @@ from gui.article_view import ArticlePane
 from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
 from gui.deals_model import Column, DealsTableModel
 from gui.detail_pane import DetailPane
-from gui.dialogs import show_about
+from gui.evidence import find_evidence
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
+from gui.menus import build_menus
+from gui.party_registry import PartyRegistryDialog
 from gui.trash import trashed
 from gui.welcome import WelcomePanel
+from gui.window_state import restore_layout, save_layout
 
 SEARCH_DELAY_MS = 150
 _COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 220, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 150,
                   Column.VALUE: 150, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
 _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
-_SINGULAR = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person",
-             "sectors": "sector"}
 
 
 class MainWindow(QMainWindow):
@@ -42,12 +43,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.model = DealsTableModel(store, self)
         self._names = QStringListModel(self)
+        self._registry: PartyRegistryDialog | None = None
         # An explicit minimum keeps the layout from re-deriving one each time a pane changes; the
         # offscreen platform warns on every such change ("does not support propagateSizeHints").
         self.setMinimumSize(800, 500)
         self._build_widgets()
         self.files = FileActions(self, settings, default_database)
-        self._build_menus()
+        build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=0)
         self._connect()
@@ -119,51 +121,6 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.files.add_to_menu(file_menu)
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        self.delete_action = edit.addAction("&Delete deal", self._on_delete_triggered)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        # Only while the table has focus: Delete in a text box deletes characters, not deals.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.table.addAction(self.delete_action)
-        self.restore_action = edit.addAction("R&estore deal", self._on_restore_triggered)
-        self.merge_action = edit.addAction("&Merge deals", self._on_merge_triggered)
-        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.review_action = edit.addAction("Mark &reviewed", self.detail.mark_reviewed.click)
-        edit.addSeparator()
-        self.find_action = edit.addAction("&Find", self._on_find_triggered)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-
-        view = self.menuBar().addMenu("&View")
-        self.filters_action = view.addAction("&Filters")
-        self.filters_action.setCheckable(True)
-        self.filters_action.setChecked(True)
-        self.filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.article_action = view.addAction("&Article pane")
-        self.article_action.setCheckable(True)
-        self.article_action.setChecked(True)
-        self.article_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.trash_action = view.addAction("Show &deleted deals")
-        self.trash_action.setCheckable(True)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        about = help_menu.addAction("&About Deal Tracker", lambda: show_about(self))
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-
     def _connect(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_timer_timeout)
@@ -192,6 +149,8 @@ class MainWindow(QMainWindow):
         """Switch to another database: the undo stack, filters and panes start afresh."""
         self.undo_stack.clear()
         self._store = store
+        if self._registry is not None:
+            self._registry.refresh(store)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -279,6 +238,22 @@ class MainWindow(QMainWindow):
     def _on_trash_toggled(self, _: bool) -> None:
         self.apply_query()
 
+    def _on_registry_triggered(self) -> None:
+        if self._registry is None:
+            self._registry = PartyRegistryDialog(self._store, self)
+            self._registry.party_chosen.connect(self._on_registry_party_chosen)
+        else:
+            self._registry.refresh(self._store)
+        if self._registry.isVisible():
+            self._registry.raise_()
+            self._registry.activateWindow()
+        else:
+            self._registry.show()
+
+    def _on_registry_party_chosen(self, name: str) -> None:
+        self.filters.clear_selection(notify=False)
+        self.filters.set_checked("party", name)
+
     def _on_find_triggered(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -346,24 +321,7 @@ class MainWindow(QMainWindow):
         self.article.show_article(self._store.article(evidence.article_id), (evidence.start, evidence.end), field)
 
     def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
-        """The evidence behind a field (or one row of a list field), whatever naming the parser used."""
-        singular = _SINGULAR.get(field, field)
-        if row >= 0:
-            for name in (f"{field}[{row}]", f"{field}.{row}", f"{singular}[{row}]", f"{singular}.{row}"):
-                for ev in deal.evidence:
-                    if ev.field == name:
-                        return ev
-        found = [ev for ev in deal.evidence if ev.field.split("[")[0].split(".")[0].split(":")[0]
-                 in (field, singular)]
-        if not found:
-            return None
-        if row >= 0 and field == "parties" and row < len(deal.parties):
-            name = deal.parties[row].name.casefold()
-            for ev in found:  # the span that names this party, when the parser gave one per party
-                if ev.article_id is not None and name in self._store.article(ev.article_id).text[
-                        ev.start:ev.end].casefold():
-                    return ev
-        return found[row] if 0 <= row < len(found) and len(found) > 1 else found[0]
+        return find_evidence(deal, field, row, lambda article_id: self._store.article(article_id).text)
 
     def _on_detail_article_requested(self, article_id: int) -> None:
         self.article.show_article(self._store.article(article_id))
@@ -416,29 +374,10 @@ class MainWindow(QMainWindow):
     # --- settings ----------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        s = self._settings
-        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
-                             ("window/main_splitter", self.main_splitter.restoreState),
-                             ("window/center_splitter", self.center_splitter.restoreState),
-                             ("table/header", self.table.horizontalHeader().restoreState)):
-            value = s.value(key)
-            if isinstance(value, QByteArray) and not value.isEmpty():
-                restore(value)
-        self.filters_action.setChecked(s.value("view/filters", True, bool))
-        self.article_action.setChecked(s.value("view/article", True, bool))
-        self.filters.setVisible(self.filters_action.isChecked())
-        self.article.setVisible(self.article_action.isChecked())
+        restore_layout(self, self._settings)
 
     def save_settings(self) -> None:
-        s = self._settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/main_splitter", self.main_splitter.saveState())
-        s.setValue("window/center_splitter", self.center_splitter.saveState())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
-        s.setValue("view/filters", self.filters_action.isChecked())
-        s.setValue("view/article", self.article_action.isChecked())
-        s.sync()
+        save_layout(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.files.shutdown()
