@@ -39,12 +39,13 @@ class Document:
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read an article file (.txt, .md, .html, .eml, .pdf); refuse anything else with an InputError."""
+    given = str(path)
     path = Path(path)
     name = path.name or str(path)
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError(f"Could not read {path}: there is no such file") from None
+        raise _missing(given) from None
     except OSError as exc:
         raise _refusal(name, _os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
@@ -279,6 +280,22 @@ def _suffix(path: Path) -> str:
 def _refusal(name: str, reason: str) -> InputError:
     reason = " ".join(reason.split())
     return InputError(f"Could not read {name}: {reason}")
+
+
+# A scheme has two letters or more: "C:" is a Windows drive.
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+):")
+
+
+def _missing(given: str) -> InputError:
+    """No such file; a web address that reached the file reader gets its own reason."""
+    scheme = _SCHEME.match(given)
+    if scheme is None:
+        return InputError(f"Could not read {given}: there is no such file")
+    if scheme[1].lower() in ("http", "https"):
+        return _refusal(given, "it is a web address, not a file")
+    return _refusal(
+        given, f"{scheme[1].lower()}: addresses are not supported; only http:// and https:// web addresses are"
+    )
 
 
 def _os_reason(exc: OSError) -> str:

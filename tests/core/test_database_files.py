@@ -109,38 +109,43 @@ def test_a_newer_database_is_refused_untouched_and_the_command_line_says_so(
     assert file_state(tmp_path) == before
 
 
-# Older databases: a test-only m002 (and a failing m003) stand for the schema changes to come.
+# Older databases: test-only migrations after the real ones stand for the schema changes to come.
 
 
-def m002_add_deal_rating(db: Database) -> None:
+def _stamp(db: Database, name: str) -> None:
+    db.execute(f"PRAGMA user_version = {migrations._NAMES.index(name) + 1}")
+
+
+def m_test_add_deal_rating(db: Database) -> None:
     db.execute("ALTER TABLE deals ADD COLUMN rating INTEGER NOT NULL DEFAULT 3")
-    db.execute("PRAGMA user_version = 2")
+    _stamp(db, "m_test_add_deal_rating")
 
 
-def m003_fails_half_way(db: Database) -> None:
-    db.execute("CREATE TABLE m003_leftover (x INTEGER)")
-    db.execute("PRAGMA user_version = 3")
-    raise RuntimeError("m003 is broken")
+def m_test_fails_half_way(db: Database) -> None:
+    db.execute("CREATE TABLE m_test_leftover (x INTEGER)")
+    _stamp(db, "m_test_fails_half_way")
+    raise RuntimeError("the last migration is broken")
 
 
-def use_migrations(monkeypatch: pytest.MonkeyPatch, *functions: Callable[[Database], None]) -> None:
+def use_migrations(monkeypatch: pytest.MonkeyPatch, *extras: Callable[[Database], None]) -> None:
+    functions = [getattr(migrations, name) for name in migrations._NAMES] + list(extras)
     later = Migrations("deals")
-    for fn in (migrations.m001_initial, *functions):
+    for fn in functions:
         later()(fn)
     monkeypatch.setattr(migrations, "MIGRATIONS", later)
-    monkeypatch.setattr(migrations, "_NAMES", [fn.__name__ for fn in (migrations.m001_initial, *functions)])
+    monkeypatch.setattr(migrations, "_NAMES", [fn.__name__ for fn in functions])
 
 
 def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = filled_database(tmp_path / "deals.db", deals=12)
     old = dump(path)
-    assert old["user_version"] == 1
-    use_migrations(monkeypatch, m002_add_deal_rating)
+    assert old["user_version"] == migrations.latest_version()
+    use_migrations(monkeypatch, m_test_add_deal_rating)
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
         assert store.db.execute("SELECT DISTINCT rating FROM deals").fetchall() == [(3,)]
         assert store.count_deals(DealQuery(search="Beta")) == 12
-        assert {m.name for m in migrations.MIGRATIONS.applied(store.db)} == {"m001_initial", "m002_add_deal_rating"}
+        assert [m.name for m in migrations.MIGRATIONS.applied(store.db)] == migrations._NAMES
     [taken] = backup.list_backups(path)
     assert taken.reason == "before-upgrade"
     assert dump(taken.path) == old
@@ -154,18 +159,18 @@ def test_a_failing_migration_leaves_the_older_database_as_it_was(
 ) -> None:
     path = filled_database(tmp_path / "deals.db", deals=6)
     old = dump(path)
-    use_migrations(monkeypatch, m002_add_deal_rating, m003_fails_half_way)
-    with pytest.raises(RuntimeError, match="m003 is broken"):
+    use_migrations(monkeypatch, m_test_add_deal_rating, m_test_fails_half_way)
+    with pytest.raises(RuntimeError, match="the last migration is broken"):
         Store.open(path)
-    assert dump(path) == old  # m002 went back with m003: one transaction
+    assert dump(path) == old  # the first new migration went back with the second: one transaction
     [taken] = backup.list_backups(path)
     assert dump(taken.path) == old
 
 
 def test_an_empty_new_database_is_not_backed_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_migrations(monkeypatch, m002_add_deal_rating)
+    use_migrations(monkeypatch, m_test_add_deal_rating)
     with Store.open(tmp_path / "new.db") as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
     assert backup.list_backups(tmp_path / "new.db") == []
 
 
