@@ -138,7 +138,8 @@ def _cmd_deals(args: argparse.Namespace) -> int:
         for deal_id in ids:
             row = rows[deal_id]
             value = f"{row.currency or ''} {row.value:,.0f}" if row.value is not None else ""
-            print(f"{row.id:>6}  {(row.date or '')[:10]:12}  {row.type:14}  {row.title[:widths[3]]:48}  {value:22}")
+            shown = (row.date or "")[:{"month": 7, "quarter": 4, "half": 4, "year": 4}.get(row.date_precision or "", 10)]
+            print(f"{row.id:>6}  {shown:12}  {row.type:14}  {row.title[:widths[3]]:48}  {value:22}")
         print(f"{store.count_deals(query)} deals")
     finally:
         store.close()
