@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
@@ -25,7 +27,6 @@ class ArticlePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._article: Article | None = None
-        self._span: tuple[int, int] | None = None
         self._heading = QLabel(self)
         self._heading.setWordWrap(True)
         self._heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -47,11 +48,11 @@ class ArticlePane(QWidget):
     def text_edit(self) -> QPlainTextEdit:
         return self._text
 
-    def show_article(self, article: Article | None, span: tuple[int, int] | None = None,
+    def show_article(self, article: Article | None, spans: Sequence[tuple[int, int]] = (),
                      field: str | None = None) -> None:
-        """Show `article`, highlighting characters [start, end) of its text when `span` is given."""
+        """Show `article`, highlighting characters [start, end) of its text for each of `spans`."""
         if article is None:
-            self._article, self._span = None, None
+            self._article = None
             self._heading.setText("Select a deal field to see the sentence it came from.")
             self._text.clear()
             self._text.setExtraSelections([])
@@ -60,26 +61,29 @@ class ArticlePane(QWidget):
                                              or article.text != self._article.text):
             self._text.setPlainText(article.text)
         self._article = article
-        self._heading.setText(self._heading_text(article, field if span else None))
-        self.highlight(span)
+        self._heading.setText(self._heading_text(article, field if spans else None))
+        self.highlight(spans)
 
-    def highlight(self, span: tuple[int, int] | None) -> None:
-        self._span = span
-        if self._article is None or span is None:
+    def highlight(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Highlight each span; the view scrolls to the first."""
+        if self._article is None or not spans:
             self._text.setExtraSelections([])
             return
         text = self._article.text
-        start, end = max(0, span[0]), min(len(text), span[1])
-        cursor = QTextCursor(self._text.document())
-        cursor.setPosition(qt_position(text, start))
-        cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
-        selection.format = self._highlight_format()
-        self._text.setExtraSelections([selection])
-        # Put the caret at the span so the view scrolls there, then centre it.
+        selections = []
+        for span in spans:
+            start, end = max(0, span[0]), min(len(text), span[1])
+            cursor = QTextCursor(self._text.document())
+            cursor.setPosition(qt_position(text, start))
+            cursor.setPosition(qt_position(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = self._highlight_format()
+            selections.append(selection)
+        self._text.setExtraSelections(selections)
+        # Put the caret at the first span so the view scrolls there, then centre it.
         caret = QTextCursor(self._text.document())
-        caret.setPosition(qt_position(text, start))
+        caret.setPosition(qt_position(text, max(0, spans[0][0])))
         self._text.setTextCursor(caret)
         self._text.centerCursor()
 

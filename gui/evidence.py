@@ -31,3 +31,13 @@ def find_evidence(deal: Deal, field: str, row: int, article_text: Callable[[int]
             if ev.article_id is not None and name in article_text(ev.article_id)[ev.start:ev.end].casefold():
                 return ev
     return found[row] if 0 <= row < len(found) and len(found) > 1 else found[0]
+
+
+def spans_for(deal: Deal, evidence: Evidence, row: int) -> list[tuple[int, int]]:
+    """The span to highlight, and for a whole field (row -1) its other spans in the same article too:
+    a summary drawn from three sentences lights up all three."""
+    spans = [(evidence.start, evidence.end)]
+    if row < 0:
+        spans += [(ev.start, ev.end) for ev in deal.evidence if ev is not evidence
+                  and ev.article_id == evidence.article_id and _base(ev.field) == _base(evidence.field)]
+    return spans

@@ -17,7 +17,7 @@ from gui.article_view import ArticlePane
 from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
 from gui.deals_model import Column, DealsTableModel
 from gui.detail_pane import DetailPane
-from gui.evidence import find_evidence
+from gui.evidence import find_evidence, spans_for
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
 from gui.menus import build_menus
@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
         self._update_welcome()
         self.detail.show_deal(None)
         self.article.show_article(None)
+        if self.model.rowCount():
+            self.table.selectRow(0)  # open on a deal, not on an empty detail pane
 
     def reload_deals(self, select_ids: tuple[int, ...] = ()) -> None:
         """After deals were added, deleted or merged: re-query and select `select_ids` if shown."""
@@ -315,10 +317,10 @@ class MainWindow(QMainWindow):
             return
         evidence = self.evidence_for(deal, field, row)
         if evidence is None or evidence.article_id is None:
-            self.article.highlight(None)
+            self.article.highlight(())
             self.statusBar().showMessage(f"No source sentence recorded for {field}", 3000)
             return
-        self.article.show_article(self._store.article(evidence.article_id), (evidence.start, evidence.end), field)
+        self.article.show_article(self._store.article(evidence.article_id), spans_for(deal, evidence, row), field)
 
     def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
         return find_evidence(deal, field, row, lambda article_id: self._store.article(article_id).text)

@@ -61,7 +61,7 @@ def test_offsets_survive_crlf_and_wide_characters(qtbot, text):
     pane = ArticlePane()
     qtbot.addWidget(pane)
     start = text.index("the deal")
-    pane.show_article(Article(text, id=1), (start, start + len("the deal")))
+    pane.show_article(Article(text, id=1), [(start, start + len("the deal"))])
     assert pane.highlighted_text() == "the deal"
     assert qt_position(text, len(text)) <= pane.text_edit.document().characterCount()
 
@@ -73,3 +73,30 @@ def test_article_text_is_never_rendered_as_html(qtbot):
     pane.show_article(Article(html, title="<i>t</i>", id=2))
     assert pane.text_edit.toPlainText() == html
     assert pane.text_edit.isReadOnly()
+
+
+def test_whole_field_lights_up_every_span_in_the_article(qtbot):
+    from core.model import Deal, Evidence
+    from gui.evidence import find_evidence, spans_for
+
+    text = "One. The first sentence. Two. The second sentence."
+    spans = [(5, 24), (30, 50)]
+    deal = Deal("d", evidence=tuple(Evidence("summary", a, b, 0.8, 1) for a, b in spans))
+    evidence = find_evidence(deal, "summary", -1, lambda _: text)
+    assert spans_for(deal, evidence, -1) == spans
+    pane = ArticlePane()
+    qtbot.addWidget(pane)
+    pane.show_article(Article(text, id=1), spans_for(deal, evidence, -1), "summary")
+    assert [s.cursor.selectedText() for s in pane.text_edit.extraSelections()] == [
+        "The first sentence.", "The second sentence."]
+
+
+def test_parser_style_row_evidence_is_found():
+    from core.model import Deal, Evidence, Party
+    from gui.evidence import find_evidence
+
+    deal = Deal("d", parties=(Party("A"), Party("B")),
+                evidence=(Evidence("parties[0]", 0, 1), Evidence("parties[1]", 2, 3), Evidence("amounts[0]", 4, 5)))
+    assert find_evidence(deal, "parties", 1, lambda _: "").start == 2
+    assert find_evidence(deal, "amounts", 0, lambda _: "").start == 4
+    assert find_evidence(deal, "amounts", -1, lambda _: "").start == 4
