@@ -85,7 +85,23 @@ class _Reader:
                 if not frame.hedged:
                     self._fold(frame)
             self._list_intro(index, sentence)
-        return [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
+        deals = [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
+        if not deals and self.sentences:
+            deals = self._from_headline(amounts)
+        return deals
+
+    def _from_headline(self, amounts: list[MoneyMention]) -> list[Deal]:
+        """A body that only says "the software giant" leaves the deal to the headline: read it as a sentence."""
+        headline = self.sentences[0]
+        if not self.title or not self.text.startswith(self.title) or headline.start != 0:
+            return []
+        found = find_mentions(self.text, headline) + government_phrases(self.text, headline)
+        self.mentions[0] = self.table.observe(sorted(found, key=lambda m: m.start), headline, self.sentences)
+        for span in split_clauses(headline):
+            frame = build_frame(self.text, headline, 0, span, self.mentions[0], amounts, self.dates)
+            if frame is not None and not frame.hedged and len(frame.subjects) + len(frame.objects) >= 2:
+                self._fold(frame)
+        return [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None and len(deal.parties) >= 2]
 
     def _skipped(self, index: int, sentence: Sentence) -> bool:
         """Headlines repeat the body in title case, which makes every word look like a name."""

@@ -199,3 +199,18 @@ def test_news_shapes_give_the_deals_a_reader_sees():
 def test_valuations_and_running_totals_are_not_amounts_of_the_round():
     [deal] = deals_of("Headline\n\n" + SHAPES[6][0] + "\n")
     assert [a.value for a in deal.amounts] == [300_000_000]
+
+
+def test_headline_gives_the_deal_when_the_body_only_says_the_software_giant():
+    text = ("Corvid Systems to buy Palisade Games for $6 billion\n\n"
+            "The software group said on Tuesday it would pay $41 a share in cash for the game maker.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    assert names(deal) == {"Corvid Systems", "Palisade Games"}
+    assert [a.value for a in deal.amounts] == [6_000_000_000]
+
+
+def test_headline_is_not_read_when_the_body_tells_the_deal():
+    text = ("Tarrow Deal Desk Weekly Roundup\n\n"
+            "Tarrow Telecom agreed to buy Westmere Fibre for $2.1 billion.\n")
+    assert [names(d) for d in deals_of(text)] == [{"Tarrow Telecom", "Westmere Fibre"}]
