@@ -27,8 +27,8 @@ from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
 SEARCH_DELAY_MS = 150
-_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 220, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 150,
-                  Column.VALUE: 150, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
+_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 210, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 140,
+                  Column.VALUE: 130, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
 _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
 
 
