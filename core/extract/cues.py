@@ -107,7 +107,8 @@ DEAL_ANAPHOR = re.compile(
 
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:[A-Z][\w-]*\s+|[a-z]+-based\s+)?(?P<noun>firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
+    r"\b(?:the|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?P<noun>giant|chipmaker|maker|utility|carrier|insurer|conglomerate|"
+    r"manufacturer|miner|producer|provider|retailer|automaker|designer|supplier|owner|landlord|lessor|firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
     r"department|ministry|agency|authority)\b"
     r"|^\W*(?P<pron>it|they)\b",
