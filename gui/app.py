@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE = "deals.db"
+BENCH_EXIT_AFTER_PAINT = "DEAL_TRACKER_BENCH_EXIT_AFTER_PAINT"
 LAST_DATABASE_KEY = "database/last"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
@@ -135,6 +137,20 @@ def _setup_logging(folder: Path) -> None:
                         handlers=handlers)
 
 
+class FirstPaintExit(QObject):
+    """For `make bench`: print the monotonic clock when the watched widget first paints, then quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._on_painted)  # runs once this paint has finished
+        return False
+
+    def _on_painted(self) -> None:
+        print(f"bench: painted at {time.monotonic():.6f}", flush=True)
+        QApplication.quit()
+
+
 def run(argv_db: str | None, data_dir: str | None) -> int:
     """Open the window on `argv_db`, else the last database, else `deals.db` in the data dir."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -171,6 +187,9 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow(store, settings, default_database=default)
+    if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
+        first_paint = FirstPaintExit(window)
+        window.table.viewport().installEventFilter(first_paint)
     window.show()
     code = app.exec()
     window.store.close()  # the window may have switched databases since
