@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -11,6 +12,22 @@ from core.model import Article, Deal, Evidence, ImportOutcome, Source
 
 OnSaved = Callable[[Deal], None]
 OnChanged = Callable[[], None]
+_Method = TypeVar("_Method", bound=Callable[..., None])
+
+
+def _drop_on_failure(method: _Method) -> _Method:
+    """A write the store refused changed nothing (it writes in one transaction), so the command is marked
+    obsolete and QUndoStack drops it instead of keeping a step that never happened."""
+
+    @functools.wraps(method)
+    def wrapper(self: QUndoCommand) -> None:
+        try:
+            method(self)
+        except Exception:
+            self.setObsolete(True)
+            raise
+
+    return wrapper  # type: ignore[return-value]
 
 
 class EditDeal(QUndoCommand):
@@ -20,9 +37,11 @@ class EditDeal(QUndoCommand):
         super().__init__(text)  # "Rename party", "Add commitment": shown in the Edit menu
         self._store, self._before, self._after, self._on_saved = store, before, after, on_saved
 
+    @_drop_on_failure
     def redo(self) -> None:
         self._on_saved(self._store.save(self._after))
 
+    @_drop_on_failure
     def undo(self) -> None:
         self._on_saved(self._store.save(self._before))
 
@@ -35,11 +54,13 @@ class DeleteDeal(QUndoCommand):
         super().__init__("Delete deal" if len(ids) == 1 else f"Delete {len(ids)} deals")
         self._store, self._ids, self._on_changed = store, ids, on_changed
 
+    @_drop_on_failure
     def redo(self) -> None:
         for deal_id in self._ids:
             self._store.delete_deal(deal_id)
         self._on_changed()
 
+    @_drop_on_failure
     def undo(self) -> None:
         for deal_id in self._ids:
             self._store.restore_deal(deal_id)
@@ -54,11 +75,13 @@ class RestoreDeal(QUndoCommand):
         super().__init__("Restore deal" if len(ids) == 1 else f"Restore {len(ids)} deals")
         self._store, self._ids, self._on_changed = store, ids, on_changed
 
+    @_drop_on_failure
     def redo(self) -> None:
         for deal_id in self._ids:
             self._store.restore_deal(deal_id)
         self._on_changed()
 
+    @_drop_on_failure
     def undo(self) -> None:
         for deal_id in self._ids:
             self._store.delete_deal(deal_id)
@@ -114,12 +137,14 @@ class MergeDeals(QUndoCommand):
         self._merged = merged_deal(keep, other)
         self._on_saved, self._on_changed = on_saved, on_changed
 
+    @_drop_on_failure
     def redo(self) -> None:
         saved = self._store.save(self._merged)
         self._store.delete_deal(self._other.id)
         self._on_changed()
         self._on_saved(saved)
 
+    @_drop_on_failure
     def undo(self) -> None:
         saved = self._store.save(self._keep)
         self._store.restore_deal(self._other.id)
@@ -141,6 +166,7 @@ class ImportArticles(QUndoCommand):
         self._on_imported, self._on_changed = on_imported, on_changed
         self._added: tuple[int, ...] | None = None
 
+    @_drop_on_failure
     def redo(self) -> None:
         if self._added is None:
             outcomes = [self._store.add_article(article) for article in self._articles]
@@ -154,6 +180,7 @@ class ImportArticles(QUndoCommand):
                 self._store.restore_deal(deal_id)
         self._on_changed()
 
+    @_drop_on_failure
     def undo(self) -> None:
         for deal_id in self._added or ():
             self._store.delete_deal(deal_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import PackageNotFoundError, version
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -42,3 +43,12 @@ def about_text() -> str:
 
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(parent, "About Deal Tracker", about_text())
+
+
+# PySide6 prefixes the message of an exception raised inside a Python override called from C++.
+_OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [\w:]+\(\): ")
+
+
+def readable_error(exc: BaseException) -> str:
+    """The exception's own words, without the binding's prefix."""
+    return _OVERRIDE_PREFIX.sub("", str(exc))

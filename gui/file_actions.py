@@ -201,7 +201,7 @@ class FileActions(QObject):
         outcomes: list[ImportOutcome] = []
         if articles:
             text = f"Import {_plural(len(articles), 'article')}"
-            self._window.undo_stack.push(ImportArticles(self._window.store, articles, text, outcomes.extend,
+            self._window.push(ImportArticles(self._window.store, articles, text, outcomes.extend,
                                                         self._window.reload_deals))
         self._report(results, outcomes)
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
 )
 
+from core.errors import DealsError
 from core.model import Deal, DealQuery, Evidence
 from gui.article_view import ArticlePane
 from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
 from gui.deals_model import Column, DealsTableModel
 from gui.detail_pane import DetailPane
+from gui.dialogs import readable_error, show_error
 from gui.evidence import find_evidence, spans_for
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
@@ -330,8 +333,20 @@ class MainWindow(QMainWindow):
 
     # --- commands ----------------------------------------------------------------------------
 
+    def push(self, command: QUndoCommand) -> bool:
+        """Run and keep an undo command; a write the store refused becomes a message, not a traceback."""
+        try:
+            self.undo_stack.push(command)
+        except (DealsError, sqlite3.Error) as exc:
+            show_error(self, "The change was not saved", readable_error(exc))
+            self.reload_deals()
+            if self.detail.deal is not None and self.detail.deal.id is not None:
+                self._show_deal(self._store.deal(self.detail.deal.id))  # drop the unsaved edit from the pane
+            return False
+        return True
+
     def _on_detail_deal_edited(self, before: Deal, after: Deal, text: str) -> None:
-        self.undo_stack.push(EditDeal(self._store, before, after, text, self._on_deal_saved))
+        self.push(EditDeal(self._store, before, after, text, self._on_deal_saved))
 
     def _on_deal_saved(self, deal: Deal) -> None:
         previous = self.detail.deal
@@ -350,15 +365,15 @@ class MainWindow(QMainWindow):
         in_trash = trashed(self._store, self.selected_ids())
         ids = [i for i in self.selected_ids() if i not in in_trash]
         if ids:
-            self.undo_stack.push(DeleteDeal(self._store, ids, self._on_deals_changed))
-            self.statusBar().showMessage(f"Moved {len(ids)} deal{'s' if len(ids) > 1 else ''} to the trash "
-                                         "(Edit > Undo brings it back)", 5000)
+            if self.push(DeleteDeal(self._store, ids, self._on_deals_changed)):
+                self.statusBar().showMessage(f"Moved {len(ids)} deal{'s' if len(ids) > 1 else ''} to the trash "
+                                             "(Edit > Undo brings it back)", 5000)
 
     def _on_restore_triggered(self) -> None:
         # Only deals really in the trash: undoing the restore of a live deal would delete it.
         ids = sorted(trashed(self._store, self.selected_ids()))
         if ids:
-            self.undo_stack.push(RestoreDeal(self._store, ids, self._on_deals_changed))
+            self.push(RestoreDeal(self._store, ids, self._on_deals_changed))
 
     def _on_merge_triggered(self) -> None:
         ids = self.selected_ids()
@@ -368,7 +383,7 @@ class MainWindow(QMainWindow):
         keep_id = current if current in ids else ids[0]
         other_id = ids[1] if keep_id == ids[0] else ids[0]
         keep, other = self._store.deal(keep_id), self._store.deal(other_id)
-        self.undo_stack.push(MergeDeals(self._store, keep, other, self._on_deal_saved, self._on_deals_changed))
+        self.push(MergeDeals(self._store, keep, other, self._on_deal_saved, self._on_deals_changed))
 
     def _on_deals_changed(self) -> None:
         self.reload_deals()

@@ -231,3 +231,20 @@ def test_trash_view_marks_deleted_deals_and_restores_only_them(window, sample_st
     window.undo_stack.undo()  # puts back only what the restore took out of the trash
     assert sample_store.count_deals(DealQuery()) == 4
     assert live in sample_store.deal_ids(DealQuery(), 0, 10)
+
+
+def test_a_refused_write_is_a_message_and_no_undo_step(mou_window, sample_store, monkeypatch):
+    from core.errors import DatabaseError
+    from gui import main_window
+
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("Could not save: the database is locked by another program.")
+
+    monkeypatch.setattr(sample_store, "save", refuse)
+    edit_line(mou_window.detail.title, "Never saved")
+    assert shown == ["Could not save: the database is locked by another program."]
+    assert mou_window.undo_stack.count() == 0
+    assert mou_window.detail.title.text() == MOU
