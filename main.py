@@ -46,6 +46,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("database", nargs="?", help="a database file to open")
     parser.add_argument("--db", dest="db", help="a database file to open")
     parser.add_argument("--data-dir", help="where the default database and backups live")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the window offscreen on a throwaway database, import a sample, exit 0 if it worked")
     return parser
 
 
@@ -161,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:
             return 0
     args = _gui_parser().parse_args(argv)
+    if args.self_test:
+        from gui.self_test import run_self_test
+
+        return run_self_test()
     from gui.app import run
 
     return run(args.db or args.database, args.data_dir)
