@@ -30,6 +30,8 @@ from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
 SEARCH_DELAY_MS = 150
+# The list repaints first; counts (a scan per facet) follow once typing pauses.
+FACETS_DELAY_MS = 250
 _COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 210, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 140,
                   Column.VALUE: 130, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
 _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, settings, default_database)
         build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._facets_timer = QTimer(self, singleShot=True, interval=0)
+        self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
         self._connect()
         self._restore_settings()
         self._on_store_changed()
@@ -397,6 +399,9 @@ class MainWindow(QMainWindow):
         save_layout(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Pending refreshes must not reach a store that is closed right after the window.
+        self._search_timer.stop()
+        self._facets_timer.stop()
         self.files.shutdown()
         self.save_settings()
         super().closeEvent(event)
