@@ -1,24 +1,44 @@
-"""Parse files or web addresses and store them: the one import pipeline the CLI and the window share."""
+"""Files, web addresses and pasted text into the store: the one import pipeline the CLI and the window share.
+
+Reading and parsing (prepare, prepare_text, parse_stored) are pure and may run on a worker thread
+with a registry taken from the store beforehand; storing (store_article, reparse_article's last
+step) belongs to the thread that owns the store.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import datetime
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import DealsError
 from core.extract import parse_document
-from core.model import Article, ImportOutcome
+from core.extract.byline import find_byline
+from core.extract.entities import norm
+from core.extract.text import Document, document_from_text, read_path
+from core.fetch import fetch_url
+from core.model import Article, Deal, ImportOutcome, PartyKind, ReparseOutcome
 from core.store import Store
+
+# The parser's view of the party registry: folded spelling -> (canonical name, kind).
+Registry = dict[str, tuple[str, PartyKind]]
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
 class SourceResult:
-    """What became of one input: an outcome when it was stored, an error a user can read when not."""
+    """What became of one input: an outcome when it was stored, an error a user can read when not.
+
+    `article` is what was parsed, kept so that an undone import can be stored again.
+    """
 
     source: str
     outcome: ImportOutcome | None = None
     error: str | None = None
+    article: Article | None = field(default=None, repr=False, compare=False)
 
     def describe(self) -> str:
         if self.error is not None:
@@ -26,42 +46,121 @@ class SourceResult:
         assert self.outcome is not None
         if self.outcome.already_imported:
             return "already imported"
-        parts = [f"added {len(self.outcome.added)} deal{'s' if len(self.outcome.added) != 1 else ''}"]
-        if self.outcome.merged:
-            parts.append(f"merged into {len(self.outcome.merged)}")
+        parts = []
+        added, merged = self.outcome.added, self.outcome.merged
+        if added or not merged:
+            parts.append(f"added {len(added)} deal{'s' if len(added) != 1 else ''}")
+        if merged:
+            ids = ", ".join(f"#{i}" for i in merged)
+            parts.append(f"merged into deal{'s' if len(merged) != 1 else ''} {ids}")
         return ", ".join(parts)
 
 
-def read_source(source: str | Path, *, published: str | None = None,
-                registry: dict | None = None) -> Article:
-    """Read and parse one file; raises DealsError with a readable reason."""
-    from core.extract.text import read_path
+def prepare(source: str | Path, *, published: str | None = None, registry: Registry | None = None) -> Article:
+    """Read a file or fetch an http(s) address and parse it; raises DealsError with a readable reason."""
+    # Other schemes (file:, ftp:, data:) go to the file reader, which refuses them by name.
+    if isinstance(source, str) and source.strip().lower().startswith(("http://", "https://")):
+        document = fetch_url(source)
+    else:
+        document = read_path(source)
+    return parse_document(document, published=published, registry=registry)
 
-    return parse_document(read_path(source), published=published, registry=registry)
+
+# The window's worker calls it by this name.
+read_source = prepare
 
 
-def import_sources(store: Store, sources: Iterable[str | Path], *, published: str | None = None) -> list[SourceResult]:
-    """Parse and store each source in its own transaction; a bad one is reported and the rest go on."""
+def prepare_text(text: str, *, title: str | None = None, url: str | None = None, published: str | None = None,
+                 registry: Registry | None = None) -> Article:
+    """Parse pasted text; title, address and date given here win over what the text says about itself."""
+    document = document_from_text(text, title=title or None, url=url or None, published=published,
+                                  name="the pasted text")
+    return parse_document(document, published=published, registry=registry)
+
+
+def parse_stored(article: Article, *, registry: Registry | None = None) -> tuple[Deal, ...]:
+    """The current parser's deals for a stored article, with evidence pointing into its stored text.
+
+    Relative dates resolve against the day it was published, else the day it was imported, as they did then.
+    """
+    byline = find_byline(article.text)
+    document = Document(
+        text=article.text, title=article.title, publisher=article.publisher, published=article.published,
+        url=article.url, source_path=article.source_path,
+        byline_date_end=byline.date_end if byline.text == article.text else 0,
+    )
+    imported = datetime.date.fromisoformat(article.imported_at[:10]) if article.imported_at else None
+    return parse_document(document, published=article.published, registry=registry, today=imported).deals
+
+
+def store_article(store: Store, article: Article) -> ImportOutcome:
+    """Store a parsed article in one transaction; its deals that stored deals already report are merged into them."""
+    return store.add_article(article, merge=True)
+
+
+def import_sources(store: Store, sources: Iterable[str | Path], *, published: str | None = None,
+                   cancelled: Cancelled | None = None, progress: Progress | None = None) -> list[SourceResult]:
+    """Read, parse and store each source in its own transaction; a bad one is reported and the rest go on.
+
+    `progress(done, total, name)` is called before each source and once at the end; when `cancelled()`
+    turns true the import stops before the next source, and the results cover what was done.
+    """
+    items = list(sources)
     results = []
     registry = store_registry(store)
-    for source in sources:
-        name = str(source)
-        try:
-            article = read_source(source, published=published, registry=registry)
-            outcome = store.add_article(article)
-        except DealsError as exc:
-            results.append(SourceResult(name, error=str(exc)))
-            continue
-        results.append(SourceResult(name, outcome=outcome))
+    for done, source in enumerate(items):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(done, len(items), str(source))
+        results.append(_import_one(store, str(source), registry,
+                                   functools.partial(prepare, source, published=published, registry=registry)))
+    if progress is not None:
+        progress(len(results), len(items), "")
     return results
 
 
-def store_registry(store: Store) -> dict:
-    """The party registry as the parser takes it: folded alias -> (canonical name, kind)."""
-    from core.extract.entities import norm
+def import_text(store: Store, text: str, *, title: str | None = None, url: str | None = None,
+                published: str | None = None) -> SourceResult:
+    """Parse and store pasted text, as import_sources does a file."""
+    registry = store_registry(store)
+    return _import_one(store, title or url or "pasted text", registry, lambda: prepare_text(
+        text, title=title, url=url, published=published, registry=registry))
 
-    registry = {}
+
+def _import_one(store: Store, name: str, registry: Registry, parse: Callable[[], Article]) -> SourceResult:
+    try:
+        article = parse()
+        outcome = store_article(store, article)
+    except DealsError as exc:
+        return SourceResult(name, error=str(exc))
+    remember(registry, article)
+    return SourceResult(name, outcome=outcome, article=article)
+
+
+def reparse_article(store: Store, article_id: int, registry: Registry | None = None) -> ReparseOutcome:
+    """Run the current parser over a stored article and update its deals; a person's edits stay exactly as they are.
+
+    Changes are written by "parser" in the deals' history; store.undo_reparse takes them back.
+    """
+    article = store.article(article_id)
+    deals = parse_stored(article, registry=store_registry(store) if registry is None else registry)
+    return store.apply_reparse(article_id, deals)
+
+
+def store_registry(store: Store) -> Registry:
+    """The party registry as the parser takes it: every spelling a person or an import gave a party maps
+    to its current name, so renames and merges in the registry hold for the next import."""
+    registry: Registry = {}
     for entity in store.entities():
         for spelling in (entity.name, *entity.aliases):
             registry.setdefault(norm(spelling), (entity.name, entity.kind))
     return registry
+
+
+def remember(registry: Registry, article: Article) -> None:
+    """Teach a batch's registry the parties of an article just stored, so the next article folds onto them."""
+    for deal in article.deals:
+        for party in deal.parties:
+            for spelling in (party.name, *party.aliases):
+                registry.setdefault(norm(spelling), (party.name, party.kind))

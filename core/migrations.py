@@ -267,3 +267,27 @@ def m001_initial(db: Database) -> None:
     for trigger in _M001_TRIGGERS:
         db.execute(trigger)
     db.execute("PRAGMA user_version = 1")
+
+
+@_migration
+def m002_merged_sources(db: Database) -> None:
+    """Each source's value of a field a deal's sources disagree on; the articles a person split off a deal."""
+    db.execute("""
+        CREATE TABLE field_values (
+            id INTEGER PRIMARY KEY,
+            deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+            UNIQUE (deal_id, field, article_id)
+        )""")
+    db.execute("CREATE INDEX field_values_article_id ON field_values (article_id)")
+    # By text hash, not article id: an article removed by an undo and imported again is the same article.
+    db.execute("""
+        CREATE TABLE not_same (
+            deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+            text_hash TEXT NOT NULL,
+            PRIMARY KEY (deal_id, text_hash)
+        )""")
+    db.execute("CREATE INDEX not_same_text_hash ON not_same (text_hash)")
+    db.execute("PRAGMA user_version = 2")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -219,6 +219,22 @@ class ImportOutcome:
     added: tuple[int, ...] = ()  # new deal ids
     merged: tuple[int, ...] = ()  # existing deal ids that gained this article as a source
     already_imported: bool = False
+    # What the store needs to take the import back (Store.remove_import); opaque to everyone else.
+    journal: str = field(default="", compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ReparseOutcome:
+    """What running the current parser again over a stored article changed."""
+
+    article_id: int
+    updated: tuple[int, ...] = ()  # deals of the article whose fields the parser changed
+    unchanged: tuple[int, ...] = ()
+    added: tuple[int, ...] = ()  # deals the parser finds now and did not before
+    merged: tuple[int, ...] = ()  # other articles' deals that this article's new deals joined
+    stale: tuple[int, ...] = ()  # deals the parser no longer finds: left as they are
+    kept_edits: tuple[tuple[int, str], ...] = ()  # (deal id, field): a person's value the parser left alone
+    journal: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core import migrations, store_query
+from core import migrations, store_entities, store_import, store_merge, store_query
 from core.errors import DatabaseError
-from core.model import Article, Deal, DealQuery, ImportOutcome
+from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.store_deals import (
     ARTICLE_COLUMNS, CHILD_FIELDS, article_from_row, changed_fields, deal_columns, field_value,
     filled_fields, load_deals, source_ids, to_json, write_children, write_evidence, write_history,
@@ -92,24 +92,50 @@ class Store:
 
     # Articles
 
-    def add_article(self, article: Article) -> ImportOutcome:
-        """Store an article and every deal it brings in one transaction, unless it is already stored."""
-        digest = text_hash(article.text)
+    def add_article(self, article: Article, *, merge: bool = False) -> ImportOutcome:
+        """Store an article and every deal it brings in one transaction, unless it is already stored.
+
+        With `merge`, a deal that a stored deal already reports joins it as a new source (see core.merge).
+        """
+        return store_import.add_article(self, article, text_hash(article.text), merge=merge)
+
+    def remove_import(self, outcome: ImportOutcome) -> None:
+        """Take back an add_article: its article, its new deals and what it merged into others, in one transaction.
+
+        The tables end as they were before it, if later changes to the same deals were taken back first.
+        Redo is add_article again with the same Article.
+        """
+        if not outcome.already_imported:
+            store_import.take_back(self, outcome.journal)
+
+    def apply_reparse(self, article_id: int, deals: Sequence[Deal]) -> ReparseOutcome:
+        """Lay a new parse of a stored article over its deals; fields a person edited stay as they are."""
+        return store_import.apply_reparse(self, article_id, deals)
+
+    def undo_reparse(self, outcome: ReparseOutcome) -> None:
+        store_import.take_back(self, outcome.journal)
+
+    def deals_for_article(self, article_id: int) -> list[int]:
+        """The deals that cite an article, in the trash or not."""
+        return store_merge.deal_ids_citing(self.db, article_id)
+
+    def field_alternatives(self, deal_id: int) -> dict[str, list[tuple[Any, int | None]]]:
+        """Per field its sources disagree on: each source's value and article id (None: a person's value).
+
+        Values: type a DealType, date an (ISO date, Precision or None) pair, amounts a tuple of Amount,
+        location a str. The deal itself holds the first value unless a person chose another.
+        """
+        return store_merge.field_alternatives(self.db, deal_id)
+
+    def choose_value(self, deal_id: int, field: str, value: Any) -> Deal:
+        """A person's choice among a field's values (in field_alternatives' form): an edit like any other."""
+        return store_merge.choose_value(self, deal_id, field, value)
+
+    def split_deal(self, deal_id: int, article_id: int) -> Deal:
+        """Not the same deal: move one source, and what it brought, into a new deal, and never merge them again."""
         with self.db.atomic():
-            row = self.db.execute(
-                "SELECT id FROM articles WHERE text_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
-                [digest, article.url],
-            ).fetchone()
-            if row is not None:
-                return ImportOutcome(article_id=row[0], already_imported=True)
-            article_id = int(self.db.execute(
-                "INSERT INTO articles (text, title, publisher, url, published, imported_at, text_hash, "
-                "source_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.text, article.title, article.publisher, article.url, article.published, now(),
-                 digest, article.source_path],
-            ).lastrowid or 0)
-            added = tuple(self._insert_deal(deal, "parser", article_id) for deal in article.deals)
-        return ImportOutcome(article_id=article_id, added=added)
+            new_id = store_merge.split_deal(self, deal_id, article_id)
+        return self.deal(new_id)
 
     def article(self, article_id: int) -> Article:
         row = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
@@ -230,6 +256,23 @@ class Store:
 
     def entity_names(self) -> list[str]:
         return entity_names(self.db)
+
+    def entity(self, entity_id: int) -> Entity:
+        return store_entities.entity(self.db, entity_id)
+
+    def rename_entity(self, entity_id: int, name: str) -> Entity:
+        """Rename a party everywhere; the old name stays an alias, so later imports map it here."""
+        return store_entities.rename_entity(self.db, entity_id, name)
+
+    def merge_entities(self, keep_id: int, drop_id: int) -> Entity:
+        """Fold one party into another: spellings and deals move to `keep_id`; later imports follow."""
+        return store_entities.merge_entities(self.db, keep_id, drop_id)
+
+    def add_alias(self, entity_id: int, alias: str) -> Entity:
+        return store_entities.add_alias(self.db, entity_id, alias)
+
+    def remove_alias(self, entity_id: int, alias: str) -> Entity:
+        return store_entities.remove_alias(self.db, entity_id, alias)
 
     # Internals
 

@@ -15,7 +15,7 @@ from core.store import Store
 
 TABLES = {
     "articles", "entities", "aliases", "deals", "deal_parties", "amounts", "commitments", "people",
-    "deal_people", "deal_sources", "evidence", "history", "deals_fts",
+    "deal_people", "deal_sources", "evidence", "history", "deals_fts", "field_values", "not_same",
 }
 
 
@@ -23,7 +23,7 @@ def test_a_new_file_gets_every_table_and_the_latest_version(tmp_path: Path) -> N
     with Store.open(tmp_path / "deals.db") as store:
         assert TABLES <= set(store.db.table_names())
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
-        assert [m.name for m in migrations.MIGRATIONS.applied(store.db)] == ["m001_initial"]
+        assert [m.name for m in migrations.MIGRATIONS.applied(store.db)] == ["m001_initial", "m002_merged_sources"]
 
 
 def test_opening_twice_applies_migrations_once_and_keeps_data(tmp_path: Path) -> None:
@@ -31,10 +31,10 @@ def test_opening_twice_applies_migrations_once_and_keeps_data(tmp_path: Path) ->
     with Store.open(path) as store:
         store.add_article(Article("BlackRock and Korea signed an MoU.", deals=(Deal("MoU", parties=(Party("BlackRock"),)),)))
     with Store.open(path) as store:
-        assert store.db["_sqlite_migrations"].count == 1
+        assert store.db["_sqlite_migrations"].count == migrations.latest_version()
         assert store.count_deals(DealQuery(search="korea")) == 1
     with Store.open(path) as store:
-        assert store.db["_sqlite_migrations"].count == 1
+        assert store.db["_sqlite_migrations"].count == migrations.latest_version()
 
 
 def test_an_opened_file_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:

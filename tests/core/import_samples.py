@@ -1,0 +1,81 @@
+"""Articles of our own about a few deals, each told twice, and a dump of the store for before/after comparisons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.importer import prepare_text, store_registry
+from core.model import Article
+from core.store import Store
+
+PUBLISHED = "2025-09-01"
+
+# One acquisition, reported by two outlets: they agree on everything.
+NORTHWIND = """Northwind Energy to buy Solvane Grid for $1.2 billion
+
+Northwind Energy said on Tuesday, March 4, 2025, that it agreed to acquire Solvane Grid, a battery storage \
+developer based in Denver, for $1.2 billion in cash. The acquisition gives Northwind a pipeline of storage \
+projects across Colorado and Texas. Chief executive Maria Okafor said the deal would close in the third quarter."""
+
+NORTHWIND_AGAIN = """Solvane Grid agrees to Northwind takeover
+
+Northwind Energy Inc. will acquire battery developer Solvane Grid for $1.2 billion, the companies said on \
+March 4, 2025. The purchase, announced in Denver, adds storage projects in Colorado and Texas to Northwind's \
+portfolio."""
+
+# The same acquisition as a third outlet got it: another day, place and a rounder price.
+NORTHWIND_DIFFERENT = """Solvane Grid agrees to Northwind takeover
+
+Northwind Energy Inc. will acquire battery developer Solvane Grid for about $1.21 billion, the companies said \
+on March 5, 2025. The purchase, announced in Boulder, adds storage projects in Colorado and Texas to \
+Northwind's portfolio."""
+
+# A later, different deal of one of the same companies: never merged with the acquisition.
+NORTHWIND_CONTRACT = """Northwind Energy signs wind power contract with Calder Wind
+
+Northwind Energy said on August 20, 2025, that it had awarded Calder Wind a contract to supply turbines for a \
+wind farm near Cheyenne. The companies did not say what the contract was worth."""
+
+KESTREL = """Kestrel Robotics and Harbourline Logistics form joint venture
+
+Kestrel Robotics and Harbourline Logistics agreed on Monday, June 2, 2025, to form a joint venture that will \
+automate container terminals in Rotterdam, with each side putting in half of the $300 million cost. Work \
+starts in September."""
+
+KESTREL_AGAIN = """Harbourline, Kestrel to automate Rotterdam terminals
+
+Harbourline Logistics said on June 3, 2025, that it would set up a $300 million joint venture with Kestrel \
+Robotics to bring driverless cranes to its Rotterdam terminals."""
+
+
+def parsed(store: Store, text: str, url: str | None = None) -> Article:
+    """The article as the import pipeline parses it, against the store's registry as it is now."""
+    return prepare_text(text, url=url, published=PUBLISHED, registry=store_registry(store))
+
+
+def dump(store: Store) -> dict[str, Any]:
+    """Every row of every table, order-free, and the schema version.
+
+    The full-text index's own tables are left out: SQLite keeps deleted entries there until it
+    merges segments, so equal content can be stored differently. fts_ok checks the index instead.
+    """
+    tables = [
+        row[0] for row in store.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+            "AND name NOT LIKE 'deals_fts_%' ORDER BY name"
+        )
+    ]
+    out: dict[str, Any] = {"user_version": store.db.execute("PRAGMA user_version").fetchone()[0]}
+    for table in tables:
+        out[table] = sorted(map(repr, store.db.execute(f'SELECT * FROM "{table}"')))
+    return out
+
+
+def fts_ok(store: Store) -> None:
+    """Raise unless the search index holds exactly what its content view says (SQLite's own check)."""
+    store.db.execute("INSERT INTO deals_fts (deals_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def search(store: Store, words: str) -> list[int]:
+    return [row[0] for row in store.db.execute(
+        "SELECT rowid FROM deals_fts WHERE deals_fts MATCH ? ORDER BY rowid", [words])]
