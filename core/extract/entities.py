@@ -226,7 +226,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if _TITLE_BEFORE.search(before) \
             and len(name.split()) >= 2 and not _looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
-        mention.title = re.search(r"(\w[\w-]*)\s+(?:of\s+\w+\s+)?$", before).group(1)  # type: ignore[union-attr]
+        # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
+        title = _TITLE_PHRASE.search(before)
+        mention.title = title.group(1) if title else None
         return [mention]
     _set_kind(mention, before, after, sentence.start)
     if re.match(r"\s*\(([^)]{2,40})\)", after):
@@ -236,14 +238,17 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     return [mention]
 
 
+_TITLE_PHRASE = re.compile(r"((?:(?:chief|vice|senior|deputy|managing|executive|general|finance|foreign|prime|"
+                           r"interim|acting|co-|founding|former)[\w-]*\s+){0,2}[\w-]+)\s+(?:of\s+\w+\s+)?$", re.I)
 # Every word of every title: a run with none of them needs no title search.
 _TITLE_WORDS = frozenset(word for title in PERSON_TITLES for word in title.split())
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", re.I)
 
 
 def _looks_like_org(name: str) -> bool:
-    last = name.split()[-1]
-    return last in ORG_SUFFIXES or name in PLACE_NAMES
+    words = name.split()
+    return words[-1] in ORG_SUFFIXES or name in PLACE_NAMES or any(w in GOVERNMENT_HEADS for w in words) \
+        or any(o in name for o in ORGANIZATION_WORDS)
 
 
 def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[Mention]) -> Mention | None:

@@ -18,6 +18,13 @@ _PERSON_AFTER = re.compile(
     r"governor|managing|partner|vice|executive|spokes\w+)\b",
     re.I,
 )
+_ROLE_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an|its|their)\s+)?(?:(?P<owner>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)['’]s\s+)?"
+    r"(?P<title>(?:[\w-]+\s+){0,3}?(?:CEO|chief[\w ]*?officer|chief executive|chairman|chairwoman|president|founder|"
+    r"co-founder|director|minister|secretary|head|officer|chair|governor|partner|spokes\w+)"
+    r"(?:\s+and\s+(?:CEO|chief executive(?: officer)?|president|chairman|founder|co-founder|managing director))?)"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*))?",
+)
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(
     re.escape(name) for name in sorted(PLACE_NAMES, key=len, reverse=True) if PLACE_NAMES[name] in STATES) + r")\b")
 _SAID = re.compile(r"\b(?:said|says|told|added|noted)\s+$")
@@ -88,6 +95,11 @@ class EntityTable:
         if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or _SAID.search(before)
                                                or re.match(r"\s+(?:said|says|told)\b", after)):
             mention.person, mention.kind = True, PartyKind.PERSON
+            # "Laura Brenner, a partner at Granite Peak Ventures": the title and the organisation after the name.
+            role = _ROLE_AFTER.match(after)
+            if role:
+                mention.title = mention.title or role.group("title").strip()
+                mention.organization = mention.organization or role.group("org") or role.group("owner")
         elif len(words) == 1 and words[0] in self.person_words and norm(mention.name) not in self.alias:
             mention.person, mention.kind = True, PartyKind.PERSON
 
