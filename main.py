@@ -104,10 +104,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     added = sum(len(r.outcome.added) for r in results if r.outcome)
+    merged = len({i for r in results if r.outcome for i in r.outcome.merged})
+    again = sum(1 for r in results if r.outcome and r.outcome.already_imported)
     for result in results:
         print(f"{result.source}: {result.describe()}")
     refused = sum(1 for r in results if r.error)
-    print(f"{added} deal{'s' if added != 1 else ''} added from {len(results) - refused} of {len(results)} inputs")
+    summary = f"{added} deal{'s' if added != 1 else ''} added from {len(results) - refused} of {len(results)} inputs"
+    if merged:
+        summary += f"; {merged} existing deal{'s' if merged != 1 else ''} gained a source"
+    if again:
+        summary += f"; {again} already imported"
+    print(summary)
     return 1 if refused else 0
 
 
