@@ -330,6 +330,10 @@ def candidates(text: str, reference: date | None) -> Iterator[Found]:
     """Every phrase any pattern finds, overlapping ones included, not in text order."""
     for pattern, handler in FINDERS:
         for match in pattern.finditer(text):
-            found = handler(match, reference)
+            try:
+                found = handler(match, reference)
+            except (ValueError, OverflowError):
+                # Only past the ends of the calendar (a reference in year 1 or 9999): no deal dates there.
+                continue
             if found is not None:
                 yield found

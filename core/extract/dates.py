@@ -54,7 +54,11 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
             else:
                 count, unit = offset
                 precision = _coarser(item.precision, anchor[1])
-                item = Found(item.start, item.end, add(anchor[0], count, unit), precision, ANCHORED)
+                try:
+                    value: date | None = add(anchor[0], count, unit)
+                except (ValueError, OverflowError):  # "a year later" than December 9999
+                    value = None
+                item = Found(item.start, item.end, value, precision, ANCHORED)
         if item.value is not None and item.kind != HORIZON:
             anchor = (item.value, item.precision)
         resolved.append(item)

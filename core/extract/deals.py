@@ -328,7 +328,9 @@ class _Reader:
         """Where each field came from, with how sure the rules are of it."""
         first = next((f for f in draft.frames if f.type == draft.type), draft.frames[0])
         strong = draft.type != DealType.OTHER and first.type == draft.type
-        out = [Evidence("type", first.cue_start, first.cue_end, 0.9 if strong else 0.4)]
+        # A frame of no type has no cue word: its clause is the evidence.
+        cue = (first.cue_start, first.cue_end) if first.cue_end > first.cue_start else (first.start, first.end)
+        out = [Evidence("type", *cue, 0.9 if strong else 0.4)]
         for index, key in enumerate(keys):
             span = draft.spans.get(key)
             if span:
