@@ -188,13 +188,21 @@ class FileActions(QObject):
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
 
+    def _from_current_worker(self) -> bool:
+        # A result already queued when the window closed (or the worker was dropped) is stale.
+        return self._worker is not None and self.sender() is self._worker.signals
+
     def _on_worker_progress(self, done: int, total: int, name: str) -> None:
+        if not self._from_current_worker():
+            return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if name:
             self._window.statusBar().showMessage(f"Reading {Path(name).name}…")
 
     def _on_worker_finished(self, results: list[Parsed]) -> None:
+        if not self._from_current_worker():
+            return
         self._worker = None
         self._set_importing(False)
         articles = [r.article for r in results if r.article is not None]
@@ -226,6 +234,8 @@ class FileActions(QObject):
                        f"{_plural(len(skipped), 'article')} could not be imported.", details)
 
     def _on_worker_failed(self, details: str) -> None:
+        if not self._from_current_worker():
+            return
         self._worker = None
         self._set_importing(False)
         show_error(self._window, "Import failed", "The import stopped because of an unexpected problem.", details)
@@ -238,7 +248,8 @@ class FileActions(QObject):
     def shutdown(self) -> None:
         """On close: stop the worker after its current article and wait for it."""
         if self._worker is not None:
-            self._worker.cancel()
+            worker, self._worker = self._worker, None
+            worker.cancel()
             QThreadPool.globalInstance().waitForDone(10_000)
 
     # --- export ------------------------------------------------------------------------------

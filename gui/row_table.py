@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget,
@@ -153,7 +153,11 @@ class RowTable(QWidget):
                 line.setFrame(False)
                 line.setPlaceholderText(column.placeholder)
                 if column.number:
-                    line.setValidator(QDoubleValidator(0.0, 1e16, 2, line))
+                    validator = QDoubleValidator(0.0, 1e16, 2, line)
+                    # Digits and a dot whatever the locale: the value is read back with float().
+                    validator.setLocale(QLocale.c())
+                    validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+                    line.setValidator(validator)
                     line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 0 and self._completer is not None:
                     line.setCompleter(self._completer)

@@ -137,3 +137,20 @@ def test_close_saves_the_last_database(qtbot, sample_store, settings):
     win.close()
     assert settings.value(file_actions.LAST_DATABASE_KEY) == str(sample_store.path.resolve())
     assert sample_store.count_deals(DealQuery()) == 5
+
+
+def test_closing_during_an_import_drops_its_results(qtbot, window, sample_store):
+    window.files.start_import([str(p) for p in sample_paths()])
+    window.close()
+    qtbot.wait(200)
+    assert window.files.worker is None
+    assert sample_store.count_deals(DealQuery()) == 5
+
+
+def test_amount_value_reads_digits_in_any_locale(window, sample_store):
+    from PySide6.QtGui import QValidator
+
+    window.select_deal(next(d.id for d in sample_store.iter_deals() if d.amounts))
+    editor = window.detail.amounts.editor(0, 0)
+    assert editor.validator().validate("1234.5", 0)[0] == QValidator.State.Acceptable
+    assert editor.validator().validate("1.234,5", 0)[0] != QValidator.State.Acceptable
