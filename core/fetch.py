@@ -90,7 +90,9 @@ def is_web_address(text: str) -> bool:
     """Whether an import source names an address (any scheme, so that file: and ftp: are refused here)."""
     scheme = urllib.parse.urlsplit(text.strip()).scheme.lower()
     # "C:\\notes.txt" has a one-letter "scheme": a Windows drive, not an address.
-    return len(scheme) > 1 and (text.strip().lower().startswith(f"{scheme}://") or scheme in _SCHEMES_WITHOUT_SLASHES)
+    if len(scheme) < 2:
+        return False
+    return text.strip().lower().startswith(f"{scheme}://") or scheme in _SCHEMES_WITHOUT_SLASHES
 
 
 _SCHEMES_WITHOUT_SLASHES = frozenset({"javascript", "data", "mailto", "about", "file", "blob", "vbscript"})

@@ -38,7 +38,7 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class Facts:
-    """What matching looks at: registry ids of the parties (None for a party the registry lacks), type, date, amounts."""
+    """What matching looks at: the parties' registry ids (None: not in the registry yet), type, date, amounts."""
 
     parties: tuple[int | None, ...]
     type: DealType

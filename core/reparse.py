@@ -1,5 +1,7 @@
-"""The current parser's reading of a stored article laid over the deals it brought: which new deal is which old
-one, and what each old deal becomes. Pure functions; a person's edits are never overwritten."""
+"""A new parse of a stored article laid over its deals: which new deal is which stored one, and what that becomes.
+
+Pure functions; a person's edits are never overwritten.
+"""
 
 from __future__ import annotations
 

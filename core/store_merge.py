@@ -1,5 +1,7 @@
-"""One deal from several articles, in the database: finding the stored deal a new report matches, folding it
-in, the values its sources disagree on, and splitting a source off again."""
+"""One deal from several articles, in the database: matching a new report, folding it in, per-source values, splits.
+
+The rules themselves are core.merge's; this module finds the candidates and writes the rows.
+"""
 
 from __future__ import annotations
 

@@ -43,7 +43,8 @@ def test_two_reports_of_two_parties_within_the_window_merge(store: Store) -> Non
 
 
 def test_dates_more_than_45_days_apart_are_two_deals(store: Store) -> None:
-    assert not second_merges(store, deal("Alder Bank", "Birch Power"), deal("Alder Bank", "Birch Power", date="2025-07-10"))
+    later = deal("Alder Bank", "Birch Power", date="2025-07-10")
+    assert not second_merges(store, deal("Alder Bank", "Birch Power"), later)
 
 
 def test_an_unknown_date_does_not_stand_in_the_way(store: Store) -> None:
