@@ -186,7 +186,7 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
 
     from gui.main_window import MainWindow
 
-    window = MainWindow(store, settings, default_database=default)
+    window = MainWindow(store, settings)
     if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
         first_paint = FirstPaintExit(window)
         window.table.viewport().installEventFilter(first_paint)

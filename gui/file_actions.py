@@ -36,11 +36,10 @@ def _plural(count: int, noun: str) -> str:
 class FileActions(QObject):
     """Owns the File menu's actions and the running import worker; changes reach the window through it."""
 
-    def __init__(self, window: MainWindow, settings: QSettings, default_database: Path | None) -> None:
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._default_database = default_database
         self._worker: ImportWorker | None = None
         self.new_action = QAction("&New database…", self, shortcut=QKeySequence.StandardKey.New)
         self.open_action = QAction("&Open database…", self, shortcut=QKeySequence.StandardKey.Open)

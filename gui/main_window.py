@@ -40,8 +40,7 @@ _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "ne
 class MainWindow(QMainWindow):
     """Everything the user sees; writes to the store only through the commands on `undo_stack`."""
 
-    def __init__(self, store: Any, settings: QSettings, default_database: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Any, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._settings = settings
@@ -53,7 +52,7 @@ class MainWindow(QMainWindow):
         # offscreen platform warns on every such change ("does not support propagateSizeHints").
         self.setMinimumSize(800, 500)
         self._build_widgets()
-        self.files = FileActions(self, settings, default_database)
+        self.files = FileActions(self, settings)
         build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
