@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.search.blockSignals(False)
         self.filters.clear_selection(notify=False)
         self.model.set_store(store)
-        self.model.set_query(DealQuery(sort=self.model.query.sort, descending=self.model.query.descending))
+        self.apply_query()
         self._on_store_changed()
 
     def _on_store_changed(self) -> None:
@@ -191,11 +191,15 @@ class MainWindow(QMainWindow):
     def _on_facets_timer_timeout(self) -> None:
         self.filters.set_facets(self._store.facets(self.model.query))
 
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+
     def _update_welcome(self) -> None:
         empty = self._store.count_deals(DealQuery(include_deleted=True)) == 0
         self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
         self.article.setVisible(self.article_action.isChecked() and not empty)
-        self.count_label.setText(f"{self.model.rowCount()} deals")
+        self._show_count()
 
     # --- query: search and filters -----------------------------------------------------------
 
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
         return [i for i in (self.model.deal_id(r) for r in rows) if i is not None]
 
     def _on_model_reset(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount()} deals")
+        self._show_count()
         deal = self.detail.deal
         if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
             self.detail.show_deal(None)
