@@ -312,6 +312,12 @@ def with_value(deal: Deal, field: str, value: Any) -> Deal:
     if field == "type":
         return deal.replace(type=DealType(value))
     if field == "date":
+        if isinstance(value, str):
+            # A contract-style date says its precision by its length: 2025-03-04, 2025-03 or 2025.
+            precision = {10: Precision.DAY, 7: Precision.MONTH, 4: Precision.YEAR}.get(len(value))
+            if precision is None:
+                raise ValueError(f"not a date of the form YYYY-MM-DD, YYYY-MM or YYYY: {value!r}")
+            value = (value + "-01-01"[len(value) - 4:] if len(value) < 10 else value, precision)
         date, precision = value if value is not None else (None, None)
         return deal.replace(date=date, date_precision=Precision(precision) if precision else None)
     if field == "amounts":

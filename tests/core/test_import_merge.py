@@ -272,3 +272,11 @@ def test_split_drops_parties_only_the_split_source_named() -> None:
     assert [p.name for p in split.parties] == ["Alder Bank", "Cedar Rail"]
     assert [e.field for e in split.evidence] == ["parties[1]", "parties[0]"]
     store.close()
+
+
+def test_a_chosen_date_may_be_written_as_the_contract_writes_it(store: Store) -> None:
+    deal_id = store.add_deal(deal("Alder Bank", "Birch Power")).id or 0
+    assert (store.choose_value(deal_id, "date", "2025-03").date, store.deal(deal_id).date_precision) == (
+        "2025-03-01", Precision.MONTH)
+    with pytest.raises(ValueError):
+        store.choose_value(deal_id, "date", "March")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import textwrap
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -132,3 +134,48 @@ def test_cli_import_reports_each_input_and_a_summary(
     assert out[0] == f"{northwind_file}: already imported"
     assert out[1].startswith(f"{site}/gone: skipped: Could not fetch {site}/gone: the page was not found")
     assert out[2] == "0 deals added from 1 of 2 inputs; 1 already imported"
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds the lines, in Helvetica."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    pdf_page = writer.add_blank_page(612, 792)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    pdf_page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    stream = ContentStream(None, writer)
+    stream.set_data(f"BT /F1 10 Tf 12 TL 40 750 Td {' '.join(f'({line}) Tj T*' for line in lines)} ET".encode())
+    pdf_page.replace_contents(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def eml(text: str) -> bytes:
+    title, _, body = text.partition("\n\n")
+    return (f"From: Desk <desk@news.example>\nTo: reader@example.com\nSubject: {title}\n"
+            f"Date: Wed, 5 Mar 2025 09:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode()
+
+
+FILE_TYPES = {
+    "northwind.txt": lambda: NORTHWIND.encode(),
+    "northwind.md": lambda: ("# " + NORTHWIND).encode(),
+    "northwind.html": lambda: page(NORTHWIND),
+    "northwind.eml": lambda: eml(NORTHWIND),
+    "northwind.pdf": lambda: make_pdf(textwrap.wrap(NORTHWIND.replace("\n\n", " "), 90)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILE_TYPES))
+def test_each_file_type_imports_its_deal(store: Store, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(FILE_TYPES[name]())
+    [result] = import_sources(store, [path], published=PUBLISHED)
+    assert result.describe() == "added 1 deal", result.describe()
+    deal = store.deal(result.outcome.added[0] if result.outcome else 0)
+    assert [p.name for p in deal.parties] == ["Northwind Energy", "Solvane Grid"]
+    assert deal.amounts[0].value == 1.2e9
