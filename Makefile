@@ -26,3 +26,26 @@ screenshot: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Everyday use (README "Installing for everyday use"): a one-folder application built by PyInstaller,
+# and the desktop entry, MIME type and icons for the current user (packaging/).
+BUNDLE := dist/deal-tracker/deal-tracker
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+# The entry starts the bundle once one is built, else the venv's launcher; LAUNCHER=deal-tracker after pipx.
+LAUNCHER ?= $(abspath $(or $(wildcard $(BUNDLE)),$(VENV)/bin/deal-tracker))
+.PHONY: bundle install-desktop uninstall-desktop
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/deal-tracker.spec
+	$(BUNDLE) --self-test
+
+install-desktop: $(if $(filter $(abspath $(VENV)/bin/deal-tracker),$(LAUNCHER)),$(STAMP))
+	$(PYTHON) packaging/desktop_install.py install --launcher '$(LAUNCHER)'
+
+uninstall-desktop:
+	$(PYTHON) packaging/desktop_install.py uninstall
