@@ -27,6 +27,12 @@ screenshot: $(STAMP)
 clean:
 	rm -rf $(VENV) build *.egg-info
 
+# The reliability tests run longer: many more hypothesis examples over the parser, many more kills.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz DEAL_TRACKER_KILL_ROUNDS=60 $(PY) -m pytest -q \
+		tests/core/test_parser_properties.py tests/core/test_kill.py tests/core/test_two_writers.py
+
 # Everyday use (README "Installing for everyday use"): a one-folder application built by PyInstaller,
 # and the desktop entry, MIME type and icons for the current user (packaging/).
 BUNDLE := dist/deal-tracker/deal-tracker
