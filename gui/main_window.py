@@ -228,8 +228,9 @@ class MainWindow(QMainWindow):
         return tuple(e.id for e in self._store.entities() if e.name in wanted)
 
     def apply_query(self) -> None:
-        if self.current_query() != self.model.query:
-            self.model.set_query(self.current_query())
+        query = self.current_query()
+        if query != self.model.query:
+            self.model.set_query(query)
             self.refresh_facets()
 
     def _on_search_text_changed(self, _: str) -> None:
