@@ -148,6 +148,13 @@ def reparse_article(store: Store, article_id: int, registry: Registry | None = N
     return store.apply_reparse(article_id, deals)
 
 
+def reparse_deal(store: Store, deal_id: int, registry: Registry | None = None) -> list[ReparseOutcome]:
+    """Re-parse every article a deal came from, oldest first: one transaction, and one outcome, per article."""
+    registry = store_registry(store) if registry is None else registry
+    return [reparse_article(store, article.id, registry) for article in store.articles_for_deal(deal_id)
+            if article.id is not None]
+
+
 def store_registry(store: Store) -> Registry:
     """The party registry as the parser takes it: every spelling a person or an import gave a party maps
     to its current name, so renames and merges in the registry hold for the next import."""

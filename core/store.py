@@ -137,6 +137,12 @@ class Store:
             new_id = store_merge.split_deal(self, deal_id, article_id)
         return self.deal(new_id)
 
+    def undo_split(self, deal_id: int, split_id: int) -> Deal:
+        """Undo of split_deal: the split-off deal's sources join `deal_id` again, and it is removed."""
+        with self.db.atomic():
+            store_merge.undo_split(self, deal_id, split_id)
+        return self.deal(deal_id)
+
     def article(self, article_id: int) -> Article:
         row = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:

@@ -16,12 +16,12 @@ from core.errors import DealsError
 from core.merge import ALTERNATIVE_FIELDS, Facts
 from core.model import Amount, Deal, DealType, Party, Precision
 from core.store_deals import source_ids
+from core.store_journal import Journal
 from core.store_query import parse_enum
 from core.store_registry import find_entity
 
 if TYPE_CHECKING:
     from core.store import Store
-    from core.store_journal import Journal
 
 
 def party_entity(db: Database, party: Party) -> int | None:
@@ -211,3 +211,24 @@ def first_sources(db: Database, deal_ids: Sequence[int]) -> dict[int, int]:
     return {d: a for d, a in db.execute(
         f"SELECT deal_id, min(article_id) FROM deal_sources WHERE deal_id IN ({', '.join('?' * len(deal_ids))}) "
         "GROUP BY deal_id", list(deal_ids))}
+
+
+def undo_split(store: Store, deal_id: int, split_id: int) -> None:
+    """Fold a split-off deal back into the deal it came from and forget that they were not the same.
+
+    The caller holds the transaction.
+    """
+    db = store.db
+    split_off = store.deal(split_id)
+    store.deal(deal_id)  # KeyError before anything changes
+    sources = source_ids(split_off)
+    db.execute(
+        f"DELETE FROM not_same WHERE deal_id = ? AND text_hash IN "
+        f"(SELECT text_hash FROM articles WHERE id IN ({', '.join('?' * len(sources))}))",
+        [deal_id, *sources],
+    )
+    journal = Journal.begin(db)  # merge_into notes what it changes; nobody takes this one back
+    for article_id in sources:
+        own = split_off.replace(evidence=tuple(e for e in split_off.evidence if e.article_id == article_id))
+        merge_into(store, deal_id, own, article_id, journal)
+    db.execute("DELETE FROM deals WHERE id = ?", [split_id])

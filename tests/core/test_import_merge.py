@@ -280,3 +280,21 @@ def test_a_chosen_date_may_be_written_as_the_contract_writes_it(store: Store) ->
         "2025-03-01", Precision.MONTH)
     with pytest.raises(ValueError):
         store.choose_value(deal_id, "date", "March")
+
+
+def test_undo_split_puts_the_source_back_and_allows_merging_again(store: Store) -> None:
+    first = store_article(store, parsed(store, NORTHWIND))
+    second = store_article(store, parsed(store, NORTHWIND_DIFFERENT))
+    deal_id = first.added[0]
+    before = store.deal(deal_id)
+    split = store.split_deal(deal_id, second.article_id or 0)
+    joined = store.undo_split(deal_id, split.id or 0)
+    assert [s.article_id for s in joined.sources] == [first.article_id, second.article_id]
+    assert (joined.parties, joined.date, joined.location, joined.amounts) == (
+        before.parties, before.date, before.location, before.amounts)
+    assert {e.article_id for e in joined.evidence} == {first.article_id, second.article_id}
+    assert [v for v, _ in store.field_alternatives(deal_id)["location"]] == ["Denver", "Boulder"]
+    assert store.db.execute("SELECT count(*) FROM not_same").fetchone()[0] == 0
+    with pytest.raises(KeyError):
+        store.deal(split.id or 0)
+    fts_ok(store)

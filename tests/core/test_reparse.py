@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.importer import parse_stored, reparse_article, store_article
+from core.importer import parse_stored, reparse_article, reparse_deal, store_article
 from core.model import Amount, Deal, DealType, Party
 from core.store import Store
 from import_samples import NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_DIFFERENT, dump, fts_ok, parsed
@@ -104,3 +104,14 @@ def test_reparse_after_split_does_not_merge_back(store: Store) -> None:
     store.db.execute("DELETE FROM deals WHERE id = ?", [split.id])
     result = reparse_article(store, second.article_id or 0)
     assert len(result.added) == 1 and not result.merged
+
+
+def test_reparse_of_a_deal_reads_each_of_its_articles(store: Store) -> None:
+    first = store_article(store, parsed(store, NORTHWIND))
+    second = store_article(store, parsed(store, NORTHWIND_AGAIN))
+    older_parser(store, first.added[0])
+    outcomes = reparse_deal(store, first.added[0])
+    assert [o.article_id for o in outcomes] == [first.article_id, second.article_id]
+    assert outcomes[0].updated == first.added
+    assert first.added[0] in outcomes[1].updated + outcomes[1].unchanged and not outcomes[1].added
+    assert store.deal(first.added[0]).type == DealType.ACQUISITION
