@@ -1,0 +1,89 @@
+"""Opening a database file: `main.py PATH`, the desktop entry's `%f`, and `--self-test`, without an event loop."""
+
+from __future__ import annotations
+
+import configparser
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import main
+from gui import app as app_module
+from gui import self_test
+
+DESKTOP = Path(__file__).resolve().parents[2] / "resources" / "deal-tracker.desktop"
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """gui.app.run replaced by a recorder: what the window would have been asked to open."""
+    calls = []
+    monkeypatch.setattr(app_module, "run", lambda database, data_dir: calls.append((database, data_dir)) or 0)
+    return calls
+
+
+def test_a_path_on_the_command_line_is_the_database_to_open(started, tmp_path):
+    assert main.main([str(tmp_path / "some.db")]) == 0
+    assert started == [(str(tmp_path / "some.db"), None)]
+
+
+def test_the_desktop_entry_passes_the_double_clicked_file(started, tmp_path):
+    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    parser.optionxform = str  # keys are case-sensitive
+    parser.read(DESKTOP, encoding="utf-8")
+    clicked = tmp_path / "Deal files" / "energy.dealsdb"
+    argv = [str(clicked) if arg == "%f" else arg for arg in shlex.split(parser["Desktop Entry"]["Exec"])]
+    assert argv[0] == "deal-tracker"
+    assert main.main(argv[1:]) == 0
+    assert started == [(str(clicked), None)]
+
+
+def test_self_test_flag_runs_the_self_test_and_not_the_window(started, monkeypatch):
+    monkeypatch.setattr(self_test, "run_self_test", lambda: 7)
+    assert main.main(["--self-test"]) == 7
+    assert started == []
+
+
+class _RecordingWindow:
+    """Stands in for MainWindow: records the store it was given."""
+
+    opened: list[Path] = []
+
+    def __init__(self, store, settings, default_database=None) -> None:
+        self.store = store
+        _RecordingWindow.opened.append(Path(store.path))
+
+    def show(self) -> None:
+        pass
+
+
+def test_run_opens_the_given_file_and_leaves_the_default_database_alone(qapp, tmp_path, monkeypatch):
+    import gui.main_window
+
+    _RecordingWindow.opened = []
+    monkeypatch.setattr(gui.main_window, "MainWindow", _RecordingWindow)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    wanted = tmp_path / "elsewhere" / "some.db"
+    wanted.parent.mkdir()
+    data = tmp_path / "data"
+    assert app_module.run(str(wanted), str(data)) == 0
+    assert _RecordingWindow.opened == [wanted]
+    assert wanted.is_file() and not (data / app_module.DEFAULT_DATABASE).exists()
+
+
+def test_self_test_passes_and_says_so_in_one_line(qapp, capsys):
+    assert self_test.run_self_test() == 0
+    out = capsys.readouterr().out
+    assert out.startswith("self-test: ok: ") and out.count("\n") == 1
+    assert "07-lake-carrow-signalling-contract.html" in out
+
+
+def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, monkeypatch):
+    monkeypatch.setattr(self_test, "SAMPLE", "samples/not-there.html")
+    assert self_test.run_self_test() == 1
+    out = capsys.readouterr().out
+    assert out.startswith("self-test: FAILED: ") and "not-there.html" in out and out.count("\n") == 1
