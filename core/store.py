@@ -82,6 +82,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection, in any process, commits to the file.
+
+        The window polls it (on a timer, or when it is activated) and reloads when it has moved;
+        this connection's own writes leave it alone.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def __enter__(self) -> Store:
         return self
 

@@ -58,3 +58,20 @@ def test_two_imports_and_a_reader_at_once_lose_nothing_and_meet_no_lock(tmp_path
     conn.close()
     assert total == added == len(articles)
     assert counts[-1] == total
+
+
+def test_data_version_moves_when_another_process_writes_and_not_for_our_own(tmp_path: Path) -> None:
+    from core.model import Deal
+    from core.store import Store
+
+    db = tmp_path / "shared.db"
+    article = make_articles(tmp_path / "articles", 1)[0]
+    with Store.open(db) as store:
+        seen = store.data_version()
+        store.add_deal(Deal("Our own edit"))
+        assert store.data_version() == seen
+        out = start_cli("import", "--db", str(db), str(article), cwd=tmp_path).communicate(timeout=120)
+        assert "added 1 deal" in out[0], out
+        assert store.data_version() != seen
+        seen = store.data_version()
+        assert store.data_version() == seen
