@@ -189,7 +189,9 @@ def combine(stored: Deal, new: Deal, article_id: int, stored_ids: Sequence[int |
     sources = stored.sources if any(s.article_id == article_id for s in stored.sources) else \
         stored.sources + (Source(article_id),)
     kept = tuple(e for e in stored.evidence if e.article_id != article_id)
-    return Combined(merged.replace(sources=sources, evidence=kept + evidence), tuple(conflicts))
+    # Spans stay grouped by article, oldest first: the deal's own values come first to a reader.
+    ordered = tuple(sorted(kept + evidence, key=lambda e: e.article_id or 0))
+    return Combined(merged.replace(sources=sources, evidence=ordered), tuple(conflicts))
 
 
 def _with_entity(party: Party, entity_id: int | None) -> Party:
@@ -207,7 +209,7 @@ def _unique(items: Sequence[_T], key: Callable[[_T], Hashable], present: Sequenc
 
 
 def _date_change(stored: Deal, new: Deal) -> str | None:
-    """"fill" when the new date is the first or a sharper one inside the stored span, "conflict" when they differ."""
+    """Whether a new date fills or sharpens the stored one ("fill"), says nothing new (None) or differs ("conflict")."""
     if not new.date:
         return None
     old_span = date_span(stored.date, stored.date_precision)
