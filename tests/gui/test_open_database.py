@@ -87,3 +87,34 @@ def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, 
     assert self_test.run_self_test() == 1
     out = capsys.readouterr().out
     assert out.startswith("self-test: FAILED: ") and "not-there.html" in out and out.count("\n") == 1
+
+
+
+# The offscreen platform warns as any dialog is shown; the box itself is what is under test.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_about_box_shows_the_application_icon(qapp):
+    from PySide6.QtCore import QSize, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import dialogs
+
+    before = qapp.windowIcon()
+    qapp.setWindowIcon(app_module.app_icon())  # as run() does
+    seen = []
+
+    def look_and_close() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(10, look_and_close)  # not shown yet: the modal loop has just begun
+            return
+        seen.append(boxes[0].iconPixmap().toImage())
+        boxes[0].accept()
+
+    try:
+        QTimer.singleShot(0, look_and_close)
+        dialogs.show_about(None)
+    finally:
+        qapp.setWindowIcon(before)
+    expected = app_module.app_icon().pixmap(QSize(64, 64)).toImage()
+    assert len(seen) == 1 and not seen[0].isNull()
+    assert seen[0].convertToFormat(expected.format()) == expected
