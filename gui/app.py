@@ -28,6 +28,7 @@ DEFAULT_DATABASE = "deals.db"
 BENCH_EXIT_AFTER_PAINT = "DEAL_TRACKER_BENCH_EXIT_AFTER_PAINT"
 LAST_DATABASE_KEY = "database/last"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+DESKTOP_ENTRY = "deal-tracker"  # resources/deal-tracker.desktop, as make install-desktop installs it
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -157,6 +158,8 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(app_icon())
+    # Wayland shells ignore window icons and find the icon and name through the desktop entry's id.
+    app.setDesktopFileName(DESKTOP_ENTRY)
 
     folder = choose_data_dir(data_dir)
     _setup_logging(folder)

@@ -118,3 +118,13 @@ def test_about_box_shows_the_application_icon(qapp):
     expected = app_module.app_icon().pixmap(QSize(64, 64)).toImage()
     assert len(seen) == 1 and not seen[0].isNull()
     assert seen[0].convertToFormat(expected.format()) == expected
+
+
+def test_run_names_the_desktop_entry(qapp, tmp_path, monkeypatch):
+    import gui.main_window
+
+    monkeypatch.setattr(gui.main_window, "MainWindow", _RecordingWindow)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_module.run(str(tmp_path / "some.db"), str(tmp_path / "data"))
+    assert (DESKTOP.parent / f"{qapp.desktopFileName()}.desktop") == DESKTOP
