@@ -169,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         except BrokenPipeError:
             return 0
+        except KeyboardInterrupt:  # Ctrl-C: each article is stored whole or not at all, so say no more
+            print("deal-tracker: interrupted", file=sys.stderr)
+            return 130
     args = _gui_parser().parse_args(argv)
     if args.self_test:
         from gui.self_test import run_self_test

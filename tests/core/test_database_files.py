@@ -206,3 +206,19 @@ def test_a_transaction_takes_the_write_lock_when_it_begins(tmp_path: Path) -> No
         other.execute("BEGIN IMMEDIATE")
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_full_disk_mid_import_is_a_message_and_stores_nothing(tmp_path: Path) -> None:
+    path = filled_database(tmp_path / "deals.db", deals=3)
+    big = Article("Acme Systems agreed to buy Beta Robotics for $9 million, the companies said. " * 3000,
+                  deals=(Deal("Acme buys Beta", parties=(Party("Acme Systems"), Party("Beta Robotics"))),))
+    with Store.open(path) as store:
+        before = dump(path)
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk had no room left
+        with pytest.raises(DatabaseError, match="the disk is full") as error:
+            store.add_article(big)
+        assert str(path) in str(error.value)
+        assert dump(path) == before
+        store.db.execute("PRAGMA max_page_count = 1073741823")
+        assert store.add_article(big).added

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from db_helpers import MAIN, ROOT, make_articles, run_cli
+from db_helpers import MAIN, ROOT, make_articles, run_cli, start_cli
 
 ROUNDS = int(os.environ.get("DEAL_TRACKER_KILL_ROUNDS", "15"))
 ARTICLES = 60
@@ -176,3 +177,28 @@ def test_kills_mid_import_leave_whole_articles_and_a_rerun_ends_like_a_clean_imp
         if path.exists():
             assert shape(path) == expected
             assert titles(path) == titles(clean_db)
+
+
+def stored_articles(path: Path) -> int:
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_ctrl_c_mid_import_says_so_in_one_line_and_leaves_whole_articles(tmp_path: Path) -> None:
+    articles = [str(p) for p in make_articles(tmp_path / "articles", ARTICLES)]
+    db = tmp_path / "interrupted.db"
+    proc = start_cli("import", "--db", str(db), *articles, cwd=tmp_path)
+    while proc.poll() is None and stored_articles(db) == 0:
+        time.sleep(0.02)  # interrupt once the import has begun to store
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (130, "deal-tracker: interrupted\n"), out + err
+    stored = shape(db)
+    assert 0 < len(stored) < ARTICLES
+    assert all(len(deals) == 1 and deals[0][1] == 2 for deals in stored.values()), stored
