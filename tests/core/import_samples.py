@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from core.importer import prepare_text, store_registry
@@ -79,3 +80,35 @@ def fts_ok(store: Store) -> None:
 def search(store: Store, words: str) -> list[int]:
     return [row[0] for row in store.db.execute(
         "SELECT rowid FROM deals_fts WHERE deals_fts MATCH ? ORDER BY rowid", [words])]
+
+
+def page(text: str) -> bytes:
+    title, _, body = text.partition("\n\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>{title}</h1>{paragraphs}</article></body></html>").encode()
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds the lines, in Helvetica."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    pdf_page = writer.add_blank_page(612, 792)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    pdf_page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    stream = ContentStream(None, writer)
+    stream.set_data(f"BT /F1 10 Tf 12 TL 40 750 Td {' '.join(f'({line}) Tj T*' for line in lines)} ET".encode())
+    pdf_page.replace_contents(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def eml(text: str) -> bytes:
+    title, _, body = text.partition("\n\n")
+    return (f"From: Desk <desk@news.example>\nTo: reader@example.com\nSubject: {title}\n"
+            f"Date: Wed, 5 Mar 2025 09:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode()

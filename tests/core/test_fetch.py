@@ -11,6 +11,7 @@ import pytest
 
 from core.errors import FetchError, InputError
 from core.fetch import fetch_url, is_web_address
+from import_samples import make_pdf
 
 ARTICLE_PAGE = """<!doctype html>
 <html><head>
@@ -102,6 +103,10 @@ class _Handler(BaseHTTPRequestHandler):
             elif path == "/slow":
                 self.release.wait(10)
                 self._send(200, ARTICLE_PAGE.encode())
+            elif path == "/release.pdf":
+                self._send(200, make_pdf(["Fernhill Water agrees to buy Copperleaf Pumps",
+                                          "Fernhill Water said on Monday it agreed to buy Copperleaf Pumps."]),
+                           "application/pdf")
             elif path == "/image":
                 self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(2000), "image/png")
             elif path == "/download":
@@ -162,6 +167,11 @@ def test_plain_text_is_an_article_too(server: str) -> None:
     assert doc.url == f"{server}/plain"
     assert doc.title == "Fernhill Water agrees to buy Copperleaf Pumps"
     assert "Copperleaf Pumps" in doc.text
+
+
+def test_a_pdf_is_read_by_its_text_layer(server: str) -> None:
+    doc = fetch_url(f"{server}/release.pdf")
+    assert doc.url == f"{server}/release.pdf" and "agreed to buy Copperleaf Pumps" in doc.text
 
 
 def test_a_normal_user_agent_is_sent(server: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -14,15 +13,9 @@ import pytest
 import main
 from core.importer import import_sources, import_text, prepare, store_article, store_registry
 from core.store import Store
-from import_samples import KESTREL, NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_CONTRACT, PUBLISHED, dump
-
-
-def page(text: str) -> bytes:
-    title, _, body = text.partition("\n\n")
-    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
-            f"<article><h1>{title}</h1>{paragraphs}</article></body></html>").encode()
-
+from import_samples import (
+    KESTREL, NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_CONTRACT, PUBLISHED, dump, eml, make_pdf, page,
+)
 
 PAGES = {"/northwind-again": page(NORTHWIND_AGAIN), "/kestrel": page(KESTREL)}
 
@@ -134,31 +127,6 @@ def test_cli_import_reports_each_input_and_a_summary(
     assert out[0] == f"{northwind_file}: already imported"
     assert out[1].startswith(f"{site}/gone: skipped: Could not fetch {site}/gone: the page was not found")
     assert out[2] == "0 deals added from 1 of 2 inputs; 1 already imported"
-
-
-def make_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF whose text layer holds the lines, in Helvetica."""
-    from pypdf import PdfWriter
-    from pypdf.generic import ContentStream, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    pdf_page = writer.add_blank_page(612, 792)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    pdf_page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
-    stream = ContentStream(None, writer)
-    stream.set_data(f"BT /F1 10 Tf 12 TL 40 750 Td {' '.join(f'({line}) Tj T*' for line in lines)} ET".encode())
-    pdf_page.replace_contents(stream)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def eml(text: str) -> bytes:
-    title, _, body = text.partition("\n\n")
-    return (f"From: Desk <desk@news.example>\nTo: reader@example.com\nSubject: {title}\n"
-            f"Date: Wed, 5 Mar 2025 09:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode()
 
 
 FILE_TYPES = {
