@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core import store_journal, store_merge
-from core.importer import store_article
+from core import store_entities, store_journal, store_merge
+from core.importer import reparse_article, store_article
 from core.model import Article, Deal, Party, PartyKind
 from core.store import Store
 from import_samples import (
@@ -172,3 +172,35 @@ def test_the_fts_check_notices_a_stray_index_entry(store: Store) -> None:
     store.db.execute("INSERT INTO deals_fts (rowid, title, parties, articles) VALUES (999, 'x', 'y', 'z')")
     with pytest.raises(sqlite3.DatabaseError):
         fts_ok(store)
+
+
+def test_a_reparse_failing_half_way_leaves_the_deals_as_they_were(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcome = store_article(store, parsed(store, NORTHWIND))
+    store.save(store.deal(outcome.added[0]).replace(summary="An older summary."), by="parser")
+    before = dump(store)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("core.store_import.refresh_values", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        reparse_article(store, outcome.article_id or 0)
+    assert dump(store) == before
+
+
+def test_a_registry_merge_failing_half_way_changes_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    filled(store)
+    before = dump(store)
+    ids = {e.name: e.id for e in store.entities()}
+    real = store_entities._rewrite_deals
+
+    def rewrite_then_fail(*args: object) -> None:
+        real(*args)  # type: ignore[arg-type]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store_entities, "_rewrite_deals", rewrite_then_fail)
+    with pytest.raises(sqlite3.OperationalError):
+        store.merge_entities(ids["Northwind Energy"], ids["Solvane Grid"])
+    assert dump(store) == before
