@@ -291,3 +291,17 @@ def m002_merged_sources(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX not_same_text_hash ON not_same (text_hash)")
     db.execute("PRAGMA user_version = 2")
+
+
+@_migration
+def m003_list_speed(db: Database) -> None:
+    """Indexes a million deals need: the trash on its own, and each party's deals without reading the table.
+
+    Search counts subtract the deals in the trash (core.store_query), so the trash must be listable
+    without a scan; party facets count deals per entity from the index alone. The new index starts
+    with entity_id, so it replaces m001's index on that column.
+    """
+    db.execute("CREATE INDEX deals_trash ON deals (deleted_at) WHERE deleted_at IS NOT NULL")
+    db.execute("DROP INDEX deal_parties_entity_id")
+    db.execute("CREATE INDEX deal_parties_entity_deal ON deal_parties (entity_id, deal_id)")
+    db.execute("PRAGMA user_version = 3")
