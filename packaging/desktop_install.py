@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.launcher:
         parser.error("install needs --launcher")
-    launcher = args.launcher
+    launcher = os.path.expanduser(args.launcher)  # make passes ~ through unexpanded
     # A bare name is looked up on PATH by the desktop (a pipx install); a path must exist now.
     if os.sep in launcher:
         launcher = str(Path(launcher).resolve())
