@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from core import store_search
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -63,25 +64,27 @@ def parse_enum(cls: type[_E], value: str, default: _E) -> _E:
 
 def fts_query(text: str) -> str:
     """User words as an FTS5 query that cannot raise: every word quoted, each a prefix."""
-    # Control characters end an FTS5 string early ("unterminated string"), so they split words.
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
-    words = [word for word in text.split() if any(c.isalnum() for c in word)]
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    return " ".join(store_search.quoted(word) + "*" for word in store_search.words(text))
 
 
 def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def where(query: DealQuery, skip: str = "") -> tuple[str, list[Any]]:
-    """The WHERE clause over `deals d` for a query; `skip` leaves out one facet's own filter."""
+def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause over `deals d` for a query; `skip` leaves out one facet's own filter.
+
+    `match` is the FTS5 query for query.search (store_search.match_expression), fts_query's when None.
+    With `walk`, SQLite walks the sort key's index and checks each deal against the matches, rather
+    than sorting all the matches: the better plan when they are a large part of the list.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if not query.include_deleted:
         clauses.append("d.deleted_at IS NULL")
-    search = fts_query(query.search)
+    search = fts_query(query.search) if match is None else match
     if search:
-        clauses.append("d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)")
+        clauses.append(f"{'+' if walk else ''}d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)")
         params.append(search)
     if query.types and skip != "type":
         clauses.append(f"d.type IN ({_marks(query.types)})")
@@ -131,18 +134,81 @@ def order_by(query: DealQuery) -> str:
 
 
 def count_deals(db: Database, query: DealQuery) -> int:
-    clause, params = where(query)
-    return int(db.execute(f"SELECT count(*) FROM deals d WHERE {clause}", params).fetchone()[0])
+    """How many deals the query lists; cached until the database changes, so a re-sort does not recount."""
+    st = store_search.state(db)
+    key = ("deals", dataclasses.replace(query, sort="id", descending=False))  # the order changes no count
+    if key not in st.counts:
+        match = _match(db, query)
+        if match is None:
+            count = 0
+        elif match and _search_only(query):
+            count = store_search.count_matches(db, match, query.include_deleted)
+        else:
+            clause, params = where(query, match=match)
+            if clause in ("1", "d.deleted_at IS NULL"):
+                # Without a WHERE clause SQLite counts an index's pages instead of its rows; the trash
+                # has an index of its own (m003), so live deals are all deals but those.
+                count = int(db.execute("SELECT count(*) FROM deals").fetchone()[0])
+                if clause != "1":
+                    count -= int(db.execute("SELECT count(*) FROM deals WHERE deleted_at IS NOT NULL").fetchone()[0])
+            else:
+                count = int(db.execute(f"SELECT count(*) FROM deals d WHERE {clause}", params).fetchone()[0])
+        st.counts[key] = count
+    return st.counts[key]
 
 
-def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1) -> sqlite3.Cursor:
-    clause, params = where(query)
-    sql = f"SELECT d.id FROM deals d WHERE {clause} ORDER BY {order_by(query)} LIMIT ? OFFSET ?"
+def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1, *,
+               match: str | None = None, reverse: bool = False) -> sqlite3.Cursor:
+    """Ids in the query's order (reversed with `reverse`); `match` as in where()."""
+    if query.search and match is None:
+        match = _match(db, query)
+        if match is None:
+            return db.execute("SELECT NULL WHERE 0")
+    walk = bool(query.search) and query.sort != "id" and _dense(db, query, match or "")
+    clause, params = where(query, match=match, walk=walk)
+    ordered = dataclasses.replace(query, descending=query.descending != reverse)
+    sql = f"SELECT d.id FROM deals d WHERE {clause} ORDER BY {order_by(ordered)} LIMIT ? OFFSET ?"
     return db.execute(sql, [*params, int(limit), max(0, int(offset))])
 
 
 def deal_ids(db: Database, query: DealQuery, offset: int, limit: int) -> list[int]:
-    return [row[0] for row in ids_cursor(db, query, offset, limit)]
+    """A page of the list. Past the middle it is read from the other end: OFFSET walks the index from
+    its start, so the last page of a million would walk a million entries."""
+    match = _match(db, query)
+    if match is None or limit <= 0:
+        return []
+    offset = max(0, int(offset))
+    count = count_deals(db, query)
+    reverse = offset > count // 2
+    if reverse:
+        end = min(count, offset + limit)
+        offset, limit = count - end, end - offset
+        if limit <= 0:
+            return []
+    if match and _search_only(query) and query.sort == "id":
+        ids = store_search.ids_in_index_order(db, match, query.include_deleted, query.descending != reverse,
+                                              offset, limit)
+    else:
+        ids = [row[0] for row in ids_cursor(db, query, offset, limit, match=match, reverse=reverse)]
+    return ids[::-1] if reverse else ids
+
+
+def _match(db: Database, query: DealQuery) -> str | None:
+    """The FTS5 query for the search words ("" without any); None when no deal can match."""
+    return store_search.match_expression(db, query.search) if query.search else ""
+
+
+def _search_only(query: DealQuery) -> bool:
+    return not (query.types or query.statuses or query.sectors or query.years or query.countries
+                or query.parties or query.needs_review)
+
+
+def _dense(db: Database, query: DealQuery, match: str) -> bool:
+    """Whether the matches are a large part of the list (then walking the sort index finds a page sooner)."""
+    if not match:
+        return False
+    total = count_deals(db, DealQuery(include_deleted=True))
+    return store_search.count_matches(db, match, True) * 20 > total
 
 
 def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:
@@ -179,12 +245,28 @@ def facets(db: Database, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
     Values are what a DealQuery filter takes: a party is its entity's canonical name, and
     review has the single value "yes" (deals that need review).
     """
+    match = _match(db, query)
+    if match is None:
+        return {key: [] for key in FACET_KEYS}
     result: dict[str, list[tuple[str, int]]] = {}
     for key in FACET_KEYS:
-        clause, params = where(query, skip=key)
-        sql = _FACET_SQL[key].format(where=clause)
+        clause, params = where(query, skip=key, match=match)
+        if key == "sector":
+            result[key] = _sector_facet(db, clause, params)
+            continue
+        if key == "party" and clause in ("1", "d.deleted_at IS NULL"):
+            result[key] = _party_facet_unfiltered(db, live_only=clause != "1")
+            continue
         if key == "country":
-            params = params * 2
+            # Unfiltered, a party's deal is live unless it is in the (short) trash: no lookup of each deal.
+            if clause in ("1", "d.deleted_at IS NULL"):
+                party_where, join_deals, party_params = ("1" if clause == "1" else _NOT_IN_TRASH), "", []
+            else:
+                party_where, join_deals, party_params = clause, "JOIN deals d ON d.id = p.deal_id", params
+            sql = _FACET_SQL[key].format(where=clause, party_where=party_where, join_deals=join_deals)
+            params = params + party_params
+        else:
+            sql = _FACET_SQL[key].format(where=clause)
         rows = [(str(value), int(count)) for value, count in db.execute(sql, params)]
         if key == "review":
             rows = [("yes", count) for value, count in rows if value == "1"]
@@ -192,17 +274,44 @@ def facets(db: Database, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
     return result
 
 
+def _sector_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[str, int]]:
+    # Deals share a few hundred sector lists: count the lists on their index, then split them here,
+    # rather than json_each over every deal (10 s at a million).
+    counts: dict[str, int] = {}
+    for sectors, n in db.execute(f"SELECT d.sectors, count(*) FROM deals d WHERE {clause} GROUP BY d.sectors",
+                                 params):
+        for value in json.loads(sectors or "[]"):
+            counts[str(value)] = counts.get(str(value), 0) + int(n)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _party_facet_unfiltered(db: Database, live_only: bool) -> list[tuple[str, int]]:
+    # m003's (entity_id, deal_id) index counts every deal of each party without reading a row;
+    # the trash, a short list, is taken off afterwards.
+    counts = dict(db.execute(
+        "SELECT entity_id, count(DISTINCT deal_id) FROM deal_parties GROUP BY entity_id").fetchall())
+    if live_only:
+        for entity_id, n in db.execute(
+                "SELECT entity_id, count(DISTINCT deal_id) FROM deal_parties "
+                "WHERE deal_id IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL) GROUP BY entity_id"):
+            counts[entity_id] -= n
+    names = dict(db.execute("SELECT id, name FROM entities").fetchall())
+    rows = [(str(names[entity_id]), int(n)) for entity_id, n in counts.items() if n > 0 and entity_id in names]
+    return sorted(rows, key=lambda item: (-item[1], item[0]))
+
+
+_NOT_IN_TRASH = "p.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)"
 _FACET_SQL = {
     "type": "SELECT d.type, count(*) AS n FROM deals d WHERE {where} GROUP BY d.type ORDER BY n DESC, 1",
     "status": "SELECT d.status, count(*) AS n FROM deals d WHERE {where} GROUP BY d.status ORDER BY n DESC, 1",
-    "sector": "SELECT j.value, count(*) AS n FROM deals d, json_each(d.sectors) j WHERE {where} "
-    "GROUP BY j.value ORDER BY n DESC, 1",
     "year": "SELECT substr(d.date, 1, 4) AS y, count(*) AS n FROM deals d "
     "WHERE d.date IS NOT NULL AND {where} GROUP BY y ORDER BY y DESC",
-    "country": "SELECT c, count(*) AS n FROM ("
+    # count(DISTINCT) per country sorts only within a group; a UNION first would build one b-tree of
+    # every (deal, country) pair (3.7 million at a million deals) and take four times as long.
+    "country": "SELECT c, count(DISTINCT id) AS n FROM ("
     "SELECT d.id, d.location AS c FROM deals d WHERE d.location IS NOT NULL AND {where} "
-    "UNION SELECT d.id, e.country FROM deals d JOIN deal_parties p ON p.deal_id = d.id "
-    "JOIN entities e ON e.id = p.entity_id WHERE e.country IS NOT NULL AND {where}"
+    "UNION ALL SELECT p.deal_id, e.country FROM deal_parties p JOIN entities e ON e.id = p.entity_id "
+    "{join_deals} WHERE e.country IS NOT NULL AND {party_where}"
     ") GROUP BY c ORDER BY n DESC, 1",
     "party": "SELECT e.name, count(DISTINCT d.id) AS n FROM deals d JOIN deal_parties p ON p.deal_id = d.id "
     "JOIN entities e ON e.id = p.entity_id WHERE {where} GROUP BY e.id ORDER BY n DESC, 1",
