@@ -21,7 +21,7 @@ EXPECTED_PARTY = "Ardent Rail"
 AMBIGUOUS_DATE, EXPECTED_DATE = "03/04/2025", date(2025, 3, 4)
 
 
-def _checks(folder: Path) -> str:
+def _checks(folder: Path, started: float) -> str:
     """Open the window on a new database in `folder`, import the sample, and return what was seen."""
     from PySide6.QtWidgets import QApplication
 
@@ -40,6 +40,7 @@ def _checks(folder: Path) -> str:
     try:
         window.show()
         app.processEvents()
+        shown = time.monotonic()
         results = import_sources(window.store, [resource_path(SAMPLE)])
         if results[0].error:
             raise AssertionError(f"importing {SAMPLE} failed: {results[0].error}")
@@ -52,7 +53,8 @@ def _checks(folder: Path) -> str:
         parsed = parse_date(AMBIGUOUS_DATE)
         if parsed is None or parsed[0] != EXPECTED_DATE:
             raise AssertionError(f"dateparser read {AMBIGUOUS_DATE!r} as {parsed}")
-        return f"{rows} deal{'s' if rows != 1 else ''} in the table from {Path(SAMPLE).name}"
+        return (f"{rows} deal{'s' if rows != 1 else ''} in the table from {Path(SAMPLE).name} "
+                f"(window shown {shown - started:.2f} s, import {time.monotonic() - shown:.2f} s)")
     finally:
         window.close()
         window.deleteLater()
@@ -73,9 +75,9 @@ def run_self_test() -> int:
     app.setApplicationName(APPLICATION)
     try:
         with tempfile.TemporaryDirectory(prefix="deal-tracker-self-test-") as tmp:
-            seen = _checks(Path(tmp))
+            seen = _checks(Path(tmp), started)
     except Exception as exc:  # any failure is the answer, printed on one line
         print(f"self-test: FAILED: {type(exc).__name__}: {exc}", flush=True)
         return 1
-    print(f"self-test: ok: {seen} in {time.monotonic() - started:.2f} s", flush=True)
+    print(f"self-test: ok: {seen}", flush=True)
     return 0
