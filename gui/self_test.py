@@ -29,12 +29,15 @@ def _checks(folder: Path, started: float) -> str:
     from core.importer import import_sources
     from gui.app import app_icon, make_settings, open_store, resource_path
     from gui.deals_model import Column
+    from gui.dialogs import app_version
     from gui.main_window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if app_icon().isNull():
         raise AssertionError("the application icon is missing")
+    if app_version() == "unknown":  # the bundle must carry the package metadata the About box reads
+        raise AssertionError("the About box would show no version")
     store = open_store(folder / "self-test.db", fill_when_new=False)
     window = MainWindow(store, make_settings(folder, private=True))
     try:
