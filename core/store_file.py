@@ -144,6 +144,14 @@ class BackgroundCheck:
         self.problems.set_result(problems)
 
 
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection that another thread may own (facet counts): it never writes or migrates."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def check_file(path: Path, quick_check: bool = True) -> set[str]:
     """Read an existing file without writing to it; refuse it unless it is a sound database of ours.
 

@@ -21,6 +21,7 @@ from gui.deals_model import Column, DealsTableModel
 from gui.detail_pane import DetailPane
 from gui.dialogs import readable_error, show_error
 from gui.evidence import find_evidence, spans_for
+from gui.facets_worker import FacetsRunner
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
 from gui.menus import build_menus
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
+        self._facets = FacetsRunner(self)  # counts a big database's facets off this thread
         self._connect()
         self._restore_settings()
         self._on_store_changed()
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._on_search_timer_timeout)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self._facets_timer.timeout.connect(self._on_facets_timer_timeout)
+        self._facets.finished.connect(self._on_facets_finished)
         self.filters.filters_changed.connect(self._on_filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -189,7 +192,12 @@ class MainWindow(QMainWindow):
         self._facets_timer.start()
 
     def _on_facets_timer_timeout(self) -> None:
-        self.filters.set_facets(self._store.facets(self.model.query))
+        if not self._facets.start(self._store, self.model.query):
+            self.filters.set_facets(self._store.facets(self.model.query))
+
+    def _on_facets_finished(self, query: DealQuery, facets: dict[str, list[tuple[str, int]]]) -> None:
+        if query == self.model.query:  # counts for a query the user has since left are dropped
+            self.filters.set_facets(facets)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
@@ -406,6 +414,7 @@ class MainWindow(QMainWindow):
         # Pending refreshes must not reach a store that is closed right after the window.
         self._search_timer.stop()
         self._facets_timer.stop()
+        self._facets.stop()
         self.files.shutdown()
         self.save_settings()
         super().closeEvent(event)

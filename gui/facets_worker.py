@@ -1,0 +1,107 @@
+"""Facet counts for a big database on the thread pool, so the list and the search box never wait for them."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlite_utils import Database
+
+from core import store_file, store_query
+from core.model import DealQuery
+
+log = logging.getLogger(__name__)
+
+# Below this the counts take well under a tenth of a second on the window's own connection, and tests
+# see them at once; above it (tens of thousands of deals) they run on a connection of their own.
+THREAD_ABOVE_BYTES = 32 * 1024 * 1024
+
+
+class FacetsSignals(QObject):
+    finished = Signal(object, object)  # the DealQuery, its facets: dict[str, list[tuple[str, int]]]
+    done = Signal()  # after run(), counted or not
+
+
+class FacetsWorker(QRunnable):
+    """store_query.facets over a read-only connection of its own; cancel() interrupts the query."""
+
+    def __init__(self, path: Path, query: DealQuery) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # FacetsRunner keeps a reference until it is done with it
+        self.signals = FacetsSignals()
+        self._path, self._query = path, query
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def run(self) -> None:
+        try:
+            self._count()
+        finally:
+            self.signals.done.emit()
+
+    def _count(self) -> None:
+        try:
+            conn = store_file.open_reader(self._path)
+        except sqlite3.Error as exc:
+            log.warning("Facet counts: could not read %s: %s", self._path, exc)
+            return
+        try:
+            with self._lock:
+                if self._cancelled:
+                    return
+                self._conn = conn
+            facets = store_query.facets(Database(conn), self._query)
+        except sqlite3.Error as exc:
+            if not self._cancelled:  # an interrupt is how a newer query takes over; anything else is worth a line
+                log.warning("Facet counts for %s failed: %s", self._path, exc)
+            return
+        finally:
+            with self._lock:
+                self._conn = None
+            conn.close()
+        if not self._cancelled:
+            self.signals.finished.emit(self._query, facets)
+
+
+class FacetsRunner(QObject):
+    """Starts one FacetsWorker at a time for a big database file; a new query cancels the one before."""
+
+    finished = Signal(object, object)  # DealQuery, facets
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker: FacetsWorker | None = None
+        self._running: set[FacetsWorker] = set()  # a running QRunnable must keep its Python object
+
+    def start(self, store: Any, query: DealQuery) -> bool:
+        """Count on the pool and return True when the store is a big file; False means count here."""
+        self.stop()
+        path = getattr(store, "path", None)
+        try:
+            big = path is not None and Path(path).stat().st_size > THREAD_ABOVE_BYTES
+        except OSError:
+            big = False
+        if not big:
+            return False
+        worker = self._worker = FacetsWorker(Path(path), query)
+        worker.signals.finished.connect(self.finished)
+        worker.signals.done.connect(lambda: self._running.discard(worker))
+        self._running.add(worker)
+        QThreadPool.globalInstance().start(worker)
+        return True
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
