@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
         self._facets = FacetsRunner(self)  # counts a big database's facets off this thread
+        self._column_sort = ("date", True)  # the list's sort while a search shows its matches newest first
         self._connect()
         self._restore_settings()
         self._on_store_changed()
@@ -214,8 +215,10 @@ class MainWindow(QMainWindow):
     def current_query(self) -> DealQuery:
         chosen = self.filters.selection()
         party_ids = self._party_ids(chosen.get("party", []))
+        search = self.search.text().strip()
+        sort, descending = self._sort_for(search)
         return DealQuery(
-            search=self.search.text().strip(),
+            search=search,
             types=tuple(chosen.get("type", ())),
             statuses=tuple(chosen.get("status", ())),
             sectors=tuple(chosen.get("sector", ())),
@@ -224,9 +227,21 @@ class MainWindow(QMainWindow):
             parties=party_ids,
             needs_review="yes" in chosen.get("review", ()),
             include_deleted=self.trash_action.isChecked(),
-            sort=self.model.query.sort,
-            descending=self.model.query.descending,
+            sort=sort,
+            descending=descending,
         )
+
+    def _sort_for(self, search: str) -> tuple[str, bool]:
+        """A new search lists its matches newest first ("id", the search index's own order), whose first
+        page costs the same at any size; sorting 300,000 matches by date would not. A header click still
+        sorts them by its column; clearing the search brings back the list's own sort."""
+        query = self.model.query
+        if search and not query.search:
+            self._column_sort = (query.sort, query.descending)
+            return "id", True
+        if not search and query.sort == "id":
+            return self._column_sort
+        return query.sort, query.descending
 
     def _party_ids(self, names: list[str]) -> tuple[int, ...]:
         # The party facet lists entity names while DealQuery filters by entity id.
@@ -294,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_reset(self) -> None:
         self._show_count()
+        self.table.horizontalHeader().setSortIndicatorShown(self.model.query.sort != "id")
         deal = self.detail.deal
         if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
             self.detail.show_deal(None)
