@@ -34,7 +34,7 @@ fuzz: $(STAMP)
 		tests/core/test_parser_properties.py tests/core/test_kill.py tests/core/test_two_writers.py
 
 # Everyday use (README "Installing for everyday use"): a one-folder application built by PyInstaller,
-# and the desktop entry, MIME type and icons for the current user (packaging/).
+# and the desktop entry, MIME type and icons for the current user (resources/packaging/).
 BUNDLE := dist/deal-tracker/deal-tracker
 BUNDLE_STAMP := $(VENV)/.bundle-installed
 # The entry starts the bundle once one is built, else the venv's launcher; LAUNCHER=deal-tracker after pipx.
@@ -47,11 +47,11 @@ $(BUNDLE_STAMP): $(STAMP)
 
 bundle: $(BUNDLE_STAMP)
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
-		packaging/deal-tracker.spec
+		resources/packaging/deal-tracker.spec
 	$(BUNDLE) --self-test
 
 install-desktop: $(if $(filter $(abspath $(VENV)/bin/deal-tracker),$(LAUNCHER)),$(STAMP))
-	$(PYTHON) packaging/desktop_install.py install --launcher '$(LAUNCHER)'
+	$(PYTHON) resources/packaging/desktop_install.py install --launcher '$(LAUNCHER)'
 
 uninstall-desktop:
-	$(PYTHON) packaging/desktop_install.py uninstall
+	$(PYTHON) resources/packaging/desktop_install.py uninstall

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
 APP_ID = "deal-tracker"
 DESKTOP = f"{APP_ID}.desktop"

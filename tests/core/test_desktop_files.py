@@ -22,7 +22,7 @@ MIME_XML = RESOURCES / "deal-tracker-mime.xml"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 MIME_TYPE = "application/x-deal-tracker-database"
 
-sys.path.insert(0, str(ROOT / "packaging"))
+sys.path.insert(0, str(ROOT / "resources" / "packaging"))
 import desktop_install  # noqa: E402
 
 
