@@ -183,10 +183,12 @@ class Store:
             deal_id = self._insert_deal(deal, by)
         return self.deal(deal_id)
 
-    def save(self, deal: Deal, by: str = "person") -> Deal:
+    def save(self, deal: Deal, by: str = "person", *, edited: frozenset[str] | None = None) -> Deal:
         """Write what differs from the stored deal, with a history row per field; returns it re-read.
 
         A person's changes join `edited`; the parser never overwrites a field in `edited`.
+        Given `edited`, the stored set becomes exactly that instead (with a history row when it
+        changes): an undo puts back the set a deal had, so an undone edit is no longer a hand edit.
         Sources and evidence are written when they differ too (merging deals moves them).
         A deal without an id is added.
         """
@@ -200,7 +202,11 @@ class Store:
             sources = source_ids(deal)
             sources_changed = sources != source_ids(stored)
             evidence_changed = to_json(deal.evidence) != to_json(stored.evidence)
-            if not (changed or sources_changed or evidence_changed):
+            new_edited = stored.edited | set(changed) if by == "person" else stored.edited
+            if edited is not None:
+                new_edited = frozenset(edited)
+            edited_changed = new_edited != stored.edited
+            if not (changed or sources_changed or evidence_changed or edited_changed):
                 return stored
             at = now()
             new_columns = deal_columns(deal)
@@ -211,11 +217,13 @@ class Store:
                 for key in ("value", "currency", "usd_value", "sort_value"):
                     columns[key] = new_columns[key]
             columns["updated_at"] = at
-            if by == "person":
-                columns["edited"] = json.dumps(sorted(stored.edited | set(changed)))
+            if edited_changed:
+                columns["edited"] = json.dumps(sorted(new_edited))
             self._update_deal(deal.id, columns)
             write_children(self.db, deal.id, deal, CHILD_FIELDS.intersection(changed), by)
             history = [(f, field_value(stored, f), field_value(deal, f)) for f in changed]
+            if edited is not None and edited_changed:
+                history.append(("edited", sorted(stored.edited), sorted(new_edited)))
             if sources_changed:
                 # Merging deals moves sources; they are provenance, so they never join `edited`.
                 write_sources(self.db, deal.id, sources)

@@ -188,6 +188,23 @@ def test_undo_by_saving_the_before_copy_restores_the_value(store: Store) -> None
     assert after.title == "New name" and restored.title == "Old name"
 
 
+def test_save_with_edited_sets_the_hand_edit_marks_exactly(store: Store) -> None:
+    before = store.deal(store.add_article(article(TEXT, full_deal())).added[0])
+    after = store.save(before.replace(title="Fixed by hand"))
+    assert after.edited == {"title"}
+    undone = store.save(before, edited=before.edited)  # the window's undo of that edit
+    assert undone.title == before.title and undone.edited == frozenset()
+    assert (store.history(before.id or 0)[-1].field, store.history(before.id or 0)[-1].new) == ("edited", [])
+    reparsed = store.save(undone.replace(title="Parser title"), by="parser")
+    assert reparsed.title == "Parser title"  # no longer a hand edit, so the parser may change it
+    redone = store.save(after, edited=after.edited)
+    assert redone.title == "Fixed by hand" and redone.edited == {"title"}
+    rows = len(store.history(before.id or 0))
+    assert store.save(redone, edited=redone.edited) == redone  # nothing differs: nothing written
+    assert len(store.history(before.id or 0)) == rows
+    assert store.save(redone, edited=frozenset({"title", "notes"})).edited == {"title", "notes"}
+
+
 def test_save_moves_sources_and_evidence_when_deals_are_merged(store: Store) -> None:
     one = store.add_article(article(TEXT, Deal("One", evidence=(Evidence("title", 0, 9),))))
     two = store.add_article(article("Another article about the same MoU.", Deal("Two")))
