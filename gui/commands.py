@@ -31,19 +31,23 @@ def _drop_on_failure(method: _Method) -> _Method:
 
 
 class EditDeal(QUndoCommand):
-    """Replace a deal with an edited copy; undo restores the copy taken before."""
+    """Replace a deal with an edited copy; undo restores the copy taken before, hand-edit marks included."""
 
     def __init__(self, store: Any, before: Deal, after: Deal, text: str, on_saved: OnSaved) -> None:
         super().__init__(text)  # "Rename party", "Add commitment": shown in the Edit menu
         self._store, self._before, self._after, self._on_saved = store, before, after, on_saved
+        # The store marks the edited fields on the first redo; later redos put back exactly that set.
+        self._after_edited: frozenset[str] | None = None
 
     @_drop_on_failure
     def redo(self) -> None:
-        self._on_saved(self._store.save(self._after))
+        saved = self._store.save(self._after, edited=self._after_edited)
+        self._after_edited = saved.edited
+        self._on_saved(saved)
 
     @_drop_on_failure
     def undo(self) -> None:
-        self._on_saved(self._store.save(self._before))
+        self._on_saved(self._store.save(self._before, edited=self._before.edited))
 
 
 class DeleteDeal(QUndoCommand):
@@ -135,18 +139,20 @@ class MergeDeals(QUndoCommand):
         super().__init__("Merge deals")
         self._store, self._keep, self._other = store, keep, other
         self._merged = merged_deal(keep, other)
+        self._merged_edited: frozenset[str] | None = None
         self._on_saved, self._on_changed = on_saved, on_changed
 
     @_drop_on_failure
     def redo(self) -> None:
-        saved = self._store.save(self._merged)
+        saved = self._store.save(self._merged, edited=self._merged_edited)
+        self._merged_edited = saved.edited
         self._store.delete_deal(self._other.id)
         self._on_changed()
         self._on_saved(saved)
 
     @_drop_on_failure
     def undo(self) -> None:
-        saved = self._store.save(self._keep)
+        saved = self._store.save(self._keep, edited=self._keep.edited)
         self._store.restore_deal(self._other.id)
         self._on_changed()
         self._on_saved(saved)
