@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from core.model import Article, Deal, Evidence, ImportOutcome, Source
+from core.model import Article, Deal, Evidence, ImportOutcome, ReparseOutcome, Source
 
 OnSaved = Callable[[Deal], None]
 OnChanged = Callable[[], None]
@@ -158,36 +158,122 @@ class MergeDeals(QUndoCommand):
         self._on_saved(saved)
 
 
-class ImportArticles(QUndoCommand):
-    """An import as one undo step: the first redo stores the articles; undo moves their new deals to the trash.
+# Commands with this id merge (QUndoCommand.mergeWith) when they belong to the same import.
+IMPORT_COMMAND_ID = 5001
 
-    The articles themselves stay stored (the store cannot delete one), so importing them again after an
-    undo reports "already imported"; redo brings the deals back instead.
+
+class ImportArticles(QUndoCommand):
+    """Store parsed articles (same deals merge into stored ones); undo takes each back, newest first.
+
+    The window pushes one per article as the worker delivers it, so each article is stored in its own
+    transaction at once; those of one import share `batch` and merge into the step before them, which
+    makes the import one undo step. Redo stores the same articles again.
     """
 
     def __init__(self, store: Any, articles: Iterable[Article], text: str,
-                 on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged) -> None:
+                 on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged,
+                 batch: object | None = None) -> None:
         super().__init__(text)
         self._store, self._articles = store, tuple(articles)
         self._on_imported, self._on_changed = on_imported, on_changed
-        self._added: tuple[int, ...] | None = None
+        self._batch = batch
+        self._outcomes: list[ImportOutcome] = []
+        self._first = True
+
+    @property
+    def outcomes(self) -> list[ImportOutcome]:
+        return list(self._outcomes)
+
+    def id(self) -> int:
+        return IMPORT_COMMAND_ID if self._batch is not None else -1
 
     @_drop_on_failure
     def redo(self) -> None:
-        if self._added is None:
-            outcomes = [self._store.add_article(article) for article in self._articles]
-            self._articles = ()  # the texts are in the store now
-            self._added = tuple(i for outcome in outcomes for i in outcome.added)
-            if not self._added:
-                self.setObsolete(True)  # nothing to undo: QUndoStack.push drops it
+        from core.importer import store_article
+
+        outcomes: list[ImportOutcome] = []
+        try:
+            for article in self._articles:
+                outcomes.append(store_article(self._store, article))
+        except Exception:
+            # Each article was its own transaction: take back the ones stored so the step leaves nothing.
+            for outcome in reversed(outcomes):
+                self._store.remove_import(outcome)
+            raise
+        if self._first:
+            self._first = False
+            # An article already stored brings nothing to undo or to store again.
+            kept = [(a, o) for a, o in zip(self._articles, outcomes) if not o.already_imported]
+            self._articles = tuple(a for a, _ in kept)
+            self._outcomes = [o for _, o in kept]
+            if not self._outcomes:
+                self.setObsolete(True)  # QUndoStack.push drops it
             self._on_imported(outcomes)
         else:
-            for deal_id in self._added:
-                self._store.restore_deal(deal_id)
+            self._outcomes = outcomes
         self._on_changed()
 
     @_drop_on_failure
     def undo(self) -> None:
-        for deal_id in self._added or ():
-            self._store.delete_deal(deal_id)
+        for outcome in reversed(self._outcomes):
+            self._store.remove_import(outcome)
+        self._on_changed()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ImportArticles) or other._batch is None or other._batch is not self._batch:
+            return False
+        self._articles += other._articles
+        self._outcomes += other._outcomes
+        count = len(self._articles)
+        self.setText("Import article" if count == 1 else f"Import {count} articles")
+        return True
+
+
+class ReparseArticles(QUndoCommand):
+    """Run the current parser again over stored articles: a deal's (`deal_id`) or the ones given.
+
+    Fields a person edited stay as they are (the store sees to it); undo takes each re-parse back, newest
+    first; redo parses again.
+    """
+
+    def __init__(self, store: Any, *, deal_id: int | None = None, article_ids: Iterable[int] = (),
+                 on_reparsed: Callable[[list[ReparseOutcome]], None], on_changed: OnChanged) -> None:
+        self._article_ids = tuple(article_ids)
+        count = len(self._article_ids)
+        super().__init__("Re-parse deal" if deal_id is not None else
+                         "Re-parse article" if count == 1 else f"Re-parse {count} articles")
+        self._store, self._deal_id = store, deal_id
+        self._on_reparsed, self._on_changed = on_reparsed, on_changed
+        self._outcomes: list[ReparseOutcome] = []
+        self._first = True
+
+    @_drop_on_failure
+    def redo(self) -> None:
+        from core.importer import reparse_article, store_registry
+
+        # As core.importer.reparse_deal does (its articles oldest first), but one at a time, so that a
+        # failure half-way can take back the articles already re-parsed.
+        article_ids = self._article_ids if self._deal_id is None else tuple(
+            a.id for a in self._store.articles_for_deal(self._deal_id) if a.id is not None)
+        registry = store_registry(self._store)
+        outcomes: list[ReparseOutcome] = []
+        try:
+            for article_id in article_ids:
+                outcomes.append(reparse_article(self._store, article_id, registry))
+        except Exception:
+            for outcome in reversed(outcomes):
+                self._store.undo_reparse(outcome)
+            raise
+        self._outcomes = outcomes
+        if self._first:
+            self._first = False
+            if not any(o.updated or o.added or o.merged for o in outcomes):
+                self.setObsolete(True)  # the parser changed nothing: no undo step
+            self._on_reparsed(outcomes)
+        self._on_changed()
+
+    @_drop_on_failure
+    def undo(self) -> None:
+        for outcome in reversed(self._outcomes):
+            self._store.undo_reparse(outcome)
         self._on_changed()

@@ -1,4 +1,4 @@
-"""The File menu's work: new/open/recent databases, import on the thread pool, export."""
+"""The File menu's work: new/open/recent databases and export; importing is gui.import_runner's."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QThreadPool
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressBar, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from core.errors import DealsError
-from core.model import ImportOutcome
-from gui.commands import ImportArticles
 from gui.dialogs import show_error
-from gui.workers import ImportWorker, Parsed
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -23,9 +20,7 @@ log = logging.getLogger(__name__)
 
 LAST_DATABASE_KEY = "database/last"
 RECENT_KEY = "database/recent"
-IMPORT_FOLDER_KEY = "import/last_folder"
 MAX_RECENT = 8
-ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.eml *.pdf);;All files (*)"
 DATABASE_FILTER = "Deal databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
 
@@ -34,35 +29,22 @@ def _plural(count: int, noun: str) -> str:
 
 
 class FileActions(QObject):
-    """Owns the File menu's actions and the running import worker; changes reach the window through it."""
+    """Owns the File menu's database and export actions; changes reach the window through it."""
 
     def __init__(self, window: MainWindow, settings: QSettings) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._worker: ImportWorker | None = None
         self.new_action = QAction("&New database…", self, shortcut=QKeySequence.StandardKey.New)
         self.open_action = QAction("&Open database…", self, shortcut=QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
-        self.import_action = QAction("&Import articles…", self, shortcut=QKeySequence("Ctrl+I"))
-        self.samples_action = QAction("Import &sample articles", self)
         self.export_csv_action = QAction("Export &CSV…", self)
         self.export_json_action = QAction("Export &JSON…", self)
-        self.progress = QProgressBar(window)
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat("Importing %v of %m")
-        self.cancel_button = QPushButton("Cancel", window)
-        for widget in (self.progress, self.cancel_button):
-            window.statusBar().addPermanentWidget(widget)
-            widget.hide()
         self.new_action.triggered.connect(self._on_new_triggered)
         self.open_action.triggered.connect(self._on_open_triggered)
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        self.import_action.triggered.connect(self._on_import_triggered)
-        self.samples_action.triggered.connect(self.import_samples)
         self.export_csv_action.triggered.connect(lambda: self.export("csv"))
         self.export_json_action.triggered.connect(lambda: self.export("json"))
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self._remember(window.store)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -70,8 +52,7 @@ class FileActions(QObject):
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
-        menu.addAction(self.import_action)
-        menu.addAction(self.samples_action)
+        self._window.importer.add_to_menu(menu)
         menu.addSeparator()
         menu.addAction(self.export_csv_action)
         menu.addAction(self.export_json_action)
@@ -88,7 +69,7 @@ class FileActions(QObject):
         from core.store import Store
 
         path = Path(path)
-        if self._worker is not None:
+        if self._window.importer.running:
             show_error(self._window, "Import running", "Wait for the import to finish or cancel it first.")
             return False
         try:
@@ -139,117 +120,6 @@ class FileActions(QObject):
             action.triggered.connect(lambda _=False, p=path: self.open_database(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent databases").setEnabled(False)
-
-    # --- import ------------------------------------------------------------------------------
-
-    @property
-    def worker(self) -> ImportWorker | None:
-        return self._worker
-
-    def import_samples(self) -> None:
-        from gui.app import sample_paths
-
-        self.start_import([str(p) for p in sample_paths()])
-
-    def _on_import_triggered(self) -> None:
-        folder = self._settings.value(IMPORT_FOLDER_KEY, str(Path.home()), str)
-        names, _ = QFileDialog.getOpenFileNames(self._window, "Import articles", folder, ARTICLE_FILTER)
-        if names:
-            self._settings.setValue(IMPORT_FOLDER_KEY, str(Path(names[0]).parent))
-            self.start_import(names)
-
-    def start_import(self, sources: list[str]) -> ImportWorker | None:
-        """Parse `sources` on the pool; the results are stored on this (the GUI) thread when they arrive."""
-        if self._worker is not None or not sources:
-            return None
-        from core.importer import read_source, store_registry
-
-        registry = store_registry(self._window.store)  # a plain dict: safe to hand to another thread
-
-        def parse(source: str) -> Any:
-            return read_source(source, registry=registry)
-
-        worker = ImportWorker(sources, parse)
-        worker.signals.progress.connect(self._on_worker_progress)
-        worker.signals.finished.connect(self._on_worker_finished)
-        worker.signals.failed.connect(self._on_worker_failed)
-        self._worker = worker
-        self._set_importing(True, len(sources))
-        QThreadPool.globalInstance().start(worker)
-        return worker
-
-    def _set_importing(self, running: bool, total: int = 0) -> None:
-        for action in (self.import_action, self.samples_action, self.new_action, self.open_action):
-            action.setEnabled(not running)
-        self._window.welcome.setEnabled(not running)
-        self.progress.setRange(0, total)
-        self.progress.setValue(0)
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-
-    def _from_current_worker(self) -> bool:
-        # A result already queued when the window closed (or the worker was dropped) is stale.
-        return self._worker is not None and self.sender() is self._worker.signals
-
-    def _on_worker_progress(self, done: int, total: int, name: str) -> None:
-        if not self._from_current_worker():
-            return
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        if name:
-            self._window.statusBar().showMessage(f"Reading {Path(name).name}…")
-
-    def _on_worker_finished(self, results: list[Parsed]) -> None:
-        if not self._from_current_worker():
-            return
-        self._worker = None
-        self._set_importing(False)
-        articles = [r.article for r in results if r.article is not None]
-        outcomes: list[ImportOutcome] = []
-        if articles:
-            text = f"Import {_plural(len(articles), 'article')}"
-            self._window.push(ImportArticles(self._window.store, articles, text, outcomes.extend,
-                                                        self._window.reload_deals))
-        self._report(results, outcomes)
-
-    def _report(self, results: list[Parsed], outcomes: list[ImportOutcome]) -> None:
-        added = [i for o in outcomes for i in o.added]
-        merged = sum(len(o.merged) for o in outcomes)
-        again = sum(1 for o in outcomes if o.already_imported)
-        skipped = [r for r in results if r.error]
-        parts = [f"Imported {_plural(len(added), 'deal')} from {_plural(len(outcomes) - again, 'article')}"]
-        if merged:
-            parts.append(f"{merged} merged with existing deals")
-        if again:
-            parts.append(f"{again} already imported")
-        if skipped:
-            parts.append(f"{len(skipped)} skipped")
-        self._window.statusBar().showMessage("; ".join(parts), 10000)
-        if added:
-            self._window.select_deal(added[0])
-        if skipped:
-            details = "\n".join(f"{Path(r.source).name}: {r.error}" for r in skipped)
-            show_error(self._window, "Some articles were not imported",
-                       f"{_plural(len(skipped), 'article')} could not be imported.", details)
-
-    def _on_worker_failed(self, details: str) -> None:
-        if not self._from_current_worker():
-            return
-        self._worker = None
-        self._set_importing(False)
-        show_error(self._window, "Import failed", "The import stopped because of an unexpected problem.", details)
-
-    def _on_cancel_clicked(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._window.statusBar().showMessage("Cancelling after the current article…")
-
-    def shutdown(self) -> None:
-        """On close: stop the worker after its current article and wait for it."""
-        if self._worker is not None:
-            worker, self._worker = self._worker, None
-            worker.cancel()
-            QThreadPool.globalInstance().waitForDone(10_000)
 
     # --- export ------------------------------------------------------------------------------
 

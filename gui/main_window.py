@@ -24,8 +24,10 @@ from gui.evidence import find_evidence, spans_for
 from gui.facets_worker import FacetsRunner
 from gui.file_actions import FileActions
 from gui.filter_panel import FilterPanel
+from gui.import_runner import ImportRunner
 from gui.menus import build_menus
 from gui.party_registry import PartyRegistryDialog
+from gui.reparsing import Reparser
 from gui.trash import trashed
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 500)
         self._build_widgets()
         self.files = FileActions(self, settings)
+        self.importer = ImportRunner(self, settings)
+        self.reparser = Reparser(self)
         build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
@@ -141,8 +145,8 @@ class MainWindow(QMainWindow):
         self.detail.deal_edited.connect(self._on_detail_deal_edited)
         self.detail.field_selected.connect(self._on_detail_field_selected)
         self.detail.article_requested.connect(self._on_detail_article_requested)
-        self.welcome.import_samples_requested.connect(self.files.import_samples)
-        self.welcome.import_requested.connect(self.files.import_action.trigger)
+        self.welcome.import_samples_requested.connect(self.importer.import_samples)
+        self.welcome.import_requested.connect(self.importer.import_action.trigger)
         self.filters_action.toggled.connect(self.filters.setVisible)
         self.article_action.toggled.connect(self._on_article_action_toggled)
         self.trash_action.toggled.connect(self._on_trash_toggled)
@@ -431,6 +435,6 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self._facets_timer.stop()
         self._facets.stop()
-        self.files.shutdown()
+        self.importer.shutdown()
         self.save_settings()
         super().closeEvent(event)

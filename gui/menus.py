@@ -43,6 +43,7 @@ def build_menus(window: MainWindow) -> None:
     window.restore_action = edit.addAction("R&estore deal", window._on_restore_triggered)
     window.merge_action = edit.addAction("&Merge deals", window._on_merge_triggered)
     window.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+    edit.addAction(window.reparser.reparse_action)
     window.review_action = edit.addAction("Mark &reviewed", window.detail.mark_reviewed.click)
     edit.addSeparator()
     window.find_action = edit.addAction("&Find", window._on_find_triggered)

@@ -7,6 +7,7 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -28,15 +29,21 @@ class Parsed:
 class Signals(QObject):
     """A QRunnable cannot own signals, so its results travel through this QObject."""
 
-    progress = Signal(int, int, str)  # done, total, name of the source being parsed
-    finished = Signal(list)  # list[Parsed], in the order given
+    progress = Signal(int, int, str)  # done, total, name of the source being parsed ("" at the end)
+    parsed = Signal(object)  # Parsed, as soon as one source is done, so the window can store it at once
+    finished = Signal(list)  # list[Parsed], in the order given; after the last `parsed`
     failed = Signal(str)  # our bug, not bad input: the traceback
+
+
+def source_name(source: Any) -> str:
+    """What the progress and the summary call a source: its `name` if it has one, else the text of it."""
+    return str(getattr(source, "name", source))
 
 
 class ImportWorker(QRunnable):
     """Runs `parse(source)` over each source; DealsError for one source is that source's result."""
 
-    def __init__(self, sources: Sequence[str], parse: Callable[[str], Article]) -> None:
+    def __init__(self, sources: Sequence[Any], parse: Callable[[Any], Article]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the window keeps a reference until `finished` arrives
         self.signals = Signals()
@@ -44,9 +51,16 @@ class ImportWorker(QRunnable):
         self._parse = parse
         self._cancel = threading.Event()
 
+    @property
+    def total(self) -> int:
+        return len(self._sources)
+
     def cancel(self) -> None:
         """Stop after the current source; what was parsed so far is still delivered."""
         self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
 
     def run(self) -> None:
         results: list[Parsed] = []
@@ -55,11 +69,14 @@ class ImportWorker(QRunnable):
             for done, source in enumerate(self._sources):
                 if self._cancel.is_set():
                     break
-                self.signals.progress.emit(done, total, source)
+                name = source_name(source)
+                self.signals.progress.emit(done, total, name)
                 try:
-                    results.append(Parsed(source, article=self._parse(source)))
+                    result = Parsed(name, article=self._parse(source))
                 except DealsError as exc:
-                    results.append(Parsed(source, error=str(exc)))
+                    result = Parsed(name, error=str(exc))
+                results.append(result)
+                self.signals.parsed.emit(result)
             self.signals.progress.emit(len(results), total, "")
         except Exception:  # noqa: BLE001 - a bug must reach the window as a message, not kill the pool thread
             details = traceback.format_exc()

@@ -182,12 +182,12 @@ def test_import_round_trip(qtbot, window, sample_store, tmp_path):
     article.write_text("Orbital Freight agreed to acquire Meridian Cargo Ltd for $300 million, the companies "
                        "said on Tuesday, June 3, 2025.\n", encoding="utf-8")
     before = _state(sample_store)
-    worker = window.files.start_import([str(article)])
-    assert worker is not None and not window.files.import_action.isEnabled()
+    worker = window.importer.start([str(article)])
+    assert worker is not None and not window.importer.import_action.isEnabled()
     with qtbot.waitSignal(window.model.modelReset, timeout=10_000):
         pass
-    qtbot.waitUntil(lambda: window.files.worker is None, timeout=10_000)
-    assert window.files.import_action.isEnabled()
+    qtbot.waitUntil(lambda: window.importer.worker is None, timeout=10_000)
+    assert window.importer.import_action.isEnabled()
     after = _state(sample_store)
     assert len(after[1]) > len(before[1])
     assert window.undo_action.text().startswith("&Undo Import")

@@ -86,7 +86,7 @@ def test_welcome_imports_the_samples(qtbot, empty_store, settings):
     win = _make_window(qtbot, empty_store, settings)
     assert win.list_stack.currentWidget() is win.welcome
     qtbot.mouseClick(win.welcome.samples_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.files.worker is None, timeout=30_000)
+    qtbot.waitUntil(lambda: win.importer.worker is None, timeout=30_000)
     assert win.model.rowCount() > 0
     assert win.list_stack.currentWidget() is win.table
     assert win.statusBar().currentMessage().startswith("Imported ")
@@ -98,9 +98,10 @@ def test_welcome_imports_the_samples(qtbot, empty_store, settings):
 def test_import_refusals_are_summarised(qtbot, window, tmp_path, errors):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    window.files.start_import([str(empty)])
-    qtbot.waitUntil(lambda: window.files.worker is None, timeout=10_000)
-    assert errors and "empty.txt" in errors[0][2]
+    window.importer.start([str(empty)])
+    qtbot.waitUntil(lambda: window.importer.worker is None, timeout=10_000)
+    assert not errors  # a refusal is a line in the summary, not a modal box
+    assert window.importer.summary.rows() == [("Skipped", "empty.txt", "Could not read empty.txt: the file is empty")]
     assert window.undo_stack.count() == 0
 
 
@@ -140,10 +141,10 @@ def test_close_saves_the_last_database(qtbot, sample_store, settings):
 
 
 def test_closing_during_an_import_drops_its_results(qtbot, window, sample_store):
-    window.files.start_import([str(p) for p in sample_paths()])
+    window.importer.start([str(p) for p in sample_paths()])
     window.close()
     qtbot.wait(200)
-    assert window.files.worker is None
+    assert window.importer.worker is None
     assert sample_store.count_deals(DealQuery()) == 5
 
 

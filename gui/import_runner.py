@@ -1,0 +1,329 @@
+"""Importing into the window: the dialog, drops and the clipboard in; parsing on the pool; each article stored as it
+arrives; a summary at the end."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QMimeData, QObject, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from core.errors import DealsError
+from gui.commands import ImportArticles
+from gui.dialogs import readable_error, show_error
+from gui.import_dialog import ImportDialog
+from gui.import_sources import ImportSource, from_locations, from_mime, parse_source
+from gui.import_summary import ImportSummary, needs_panel, shown_name, status_line
+from gui.workers import ImportWorker, Parsed
+
+if TYPE_CHECKING:
+    from core.importer import SourceResult
+    from core.model import ImportOutcome
+    from gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# The list follows the import as articles arrive, but at most this often: a reload is a query or two.
+REFRESH_MS = 300
+PROGRESS_DELAY_MS = 400  # a one-article import finishes before the progress dialog would flash up
+
+
+class ImportRunner(QObject):
+    """Owns the import actions, the running worker, its progress dialog and the summary panel."""
+
+    import_finished = Signal(list)  # list[SourceResult], after the summary is shown
+
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._worker: ImportWorker | None = None
+        self._batch: object | None = None
+        self._results: list[SourceResult] = []
+        self._cancelled = False
+        self.dialog: ImportDialog | None = None
+        self.progress: QProgressDialog | None = None
+        self.summary: ImportSummary | None = None
+        self.import_action = QAction("&Import articles…", self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip("Paste text, choose files or give a web address")
+        self.clipboard_action = QAction("Import from c&lipboard", self, shortcut=QKeySequence("Ctrl+Shift+V"))
+        self.clipboard_action.setStatusTip("Import the text, files or web addresses on the clipboard")
+        self.samples_action = QAction("Import &sample articles", self)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self.import_action.triggered.connect(self._on_import_triggered)
+        self.clipboard_action.triggered.connect(self._on_clipboard_triggered)
+        self.samples_action.triggered.connect(self.import_samples)
+        self._refresh_timer.timeout.connect(self._window.reload_deals)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def add_to_menu(self, menu: Any) -> None:
+        menu.addAction(self.import_action)
+        menu.addAction(self.clipboard_action)
+        menu.addAction(self.samples_action)
+
+    @property
+    def worker(self) -> ImportWorker | None:
+        return self._worker
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    # --- ways in -------------------------------------------------------------------------------
+
+    def _on_import_triggered(self) -> None:
+        if self.dialog is None:
+            self.dialog = ImportDialog(self._settings, self._window)
+            self.dialog.import_requested.connect(self.start)
+        self.dialog.show_error("")
+        self.dialog.open()
+
+    def _on_clipboard_triggered(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        sources = from_mime(mime) if mime is not None else []
+        if not sources:
+            self._window.statusBar().showMessage("The clipboard holds no text, file or web address to import", 5000)
+            return
+        self.start(sources)
+
+    def import_samples(self) -> None:
+        from gui.app import sample_paths
+
+        self.start([str(p) for p in sample_paths()])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Drops land on the window when the widget under the cursor takes none (the table, the panes'
+        # labels); text fields still take dropped text for themselves.
+        if watched is self._window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            self._answer_drag(event)  # type: ignore[arg-type]  # QDragEnterEvent and QDragMoveEvent
+            return True
+        if watched is self._window and event.type() == QEvent.Type.Drop:
+            self.drop(event)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def _answer_drag(self, event: QDropEvent) -> None:
+        if self.running or not self._droppable(event.mimeData()):
+            event.ignore()
+            return
+        # Always a copy: a file manager told "moved" may delete the file it dragged.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    @staticmethod
+    def _droppable(mime: QMimeData) -> bool:
+        return mime.hasUrls() or (mime.hasText() and bool(mime.text().strip()))
+
+    def drop(self, event: QDropEvent) -> None:
+        """Import what was dropped on the window: files, web addresses or text."""
+        sources = [] if self.running else from_mime(event.mimeData())
+        if not sources:
+            event.ignore()
+            if self.running:
+                self._window.statusBar().showMessage("An import is running; drop again when it is done", 5000)
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.start(sources)
+
+    # --- the worker ----------------------------------------------------------------------------
+
+    def start(self, sources: Sequence[ImportSource | str]) -> ImportWorker | None:
+        """Parse `sources` on the pool; each article is stored (one undo step in all) as soon as it arrives."""
+        items = [s for s in sources if isinstance(s, ImportSource)] + from_locations(
+            s for s in sources if isinstance(s, str))
+        if self._worker is not None or not items:
+            return None
+        from core.importer import remember, store_registry
+
+        registry = store_registry(self._window.store)  # a plain dict, the worker's alone from here on
+
+        def parse(source: ImportSource) -> Any:
+            article = parse_source(source, registry)
+            # Later articles of the batch fold their parties onto this one's, as the command line does.
+            remember(registry, article)
+            return article
+
+        worker = ImportWorker(items, parse)
+        worker.signals.progress.connect(self._on_worker_progress)
+        worker.signals.parsed.connect(self._on_worker_parsed)
+        worker.signals.finished.connect(self._on_worker_finished)
+        worker.signals.failed.connect(self._on_worker_failed)
+        self._worker, self._batch, self._results, self._cancelled = worker, object(), [], False
+        self._show_progress(len(items))
+        self._set_importing(True)
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _show_progress(self, total: int) -> None:
+        progress = QProgressDialog("Starting…", "Cancel", 0, total, self._window)
+        progress.setWindowTitle("Importing articles")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # the list stays usable while it runs
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setMinimumWidth(420)
+        progress.setValue(0)
+        progress.canceled.connect(self.cancel)
+        self.progress = progress
+
+    def _set_importing(self, running: bool) -> None:
+        files = self._window.files
+        for action in (self.import_action, self.clipboard_action, self.samples_action, files.new_action,
+                       files.open_action):
+            action.setEnabled(not running)
+        self._window.welcome.setEnabled(not running)
+
+    def _from_current_worker(self) -> bool:
+        # A result already queued when the window closed (or the worker was dropped) is stale.
+        return self._worker is not None and self.sender() is self._worker.signals
+
+    def cancel(self) -> None:
+        """Stop after the article being read; what was stored stays stored."""
+        if self._worker is None or self._cancelled:
+            return
+        self._cancelled = True
+        self._worker.cancel()
+        if self.progress is not None:
+            self.progress.setLabelText("Cancelling after the current article…")
+            self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self._window.statusBar().showMessage("Cancelling after the current article…")
+
+    def _on_worker_progress(self, done: int, total: int, name: str) -> None:
+        if not self._from_current_worker() or self.progress is None:
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if name and not self._cancelled:
+            self.progress.setLabelText(f"{done + 1} of {total}: {_short(name)}")
+
+    def _on_worker_parsed(self, parsed: Parsed) -> None:
+        if not self._from_current_worker():
+            return
+        from core.importer import SourceResult
+
+        if parsed.article is None:
+            self._results.append(SourceResult(parsed.source, error=parsed.error))
+            return
+        outcomes: list[ImportOutcome] = []
+        command = ImportArticles(self._window.store, [parsed.article], "Import article", outcomes.extend,
+                                 self._on_store_changed, batch=self._batch)
+        try:
+            self._window.undo_stack.push(command)
+        except (DealsError, sqlite3.Error) as exc:
+            # Stored in one transaction or not at all: this article is skipped, the others go on.
+            self._results.append(SourceResult(parsed.source, error=readable_error(exc)))
+            return
+        self._results.append(SourceResult(parsed.source, outcome=outcomes[0], article=parsed.article))
+
+    def _on_store_changed(self) -> None:
+        if self._worker is not None:
+            self._refresh_timer.start()
+        else:
+            refresh_window(self._window)
+
+    def _on_worker_finished(self, _: list[Parsed]) -> None:
+        if not self._from_current_worker():
+            return
+        assert self._worker is not None
+        total = self._worker.total
+        self._end()
+        results, cancelled = self._results, self._cancelled
+        added = [i for r in results if r.outcome is not None for i in r.outcome.added]
+        self._window.reload_deals(tuple(added[:1]))
+        self.select_deals(added)
+        headline = status_line(results, cancelled=cancelled, total=total)
+        self._window.statusBar().showMessage(headline, 10000)
+        if needs_panel(results) or cancelled:
+            self._show_summary(results, headline)
+        self.import_finished.emit(results)
+
+    def _on_worker_failed(self, details: str) -> None:
+        if not self._from_current_worker():
+            return
+        self._end()
+        self._window.reload_deals()
+        show_error(self._window, "Import failed", "The import stopped because of an unexpected problem. "
+                   "The articles stored before it stay stored.", details)
+
+    def _end(self) -> None:
+        self._worker = None
+        self._batch = None
+        self._refresh_timer.stop()
+        if self.progress is not None:
+            progress, self.progress = self.progress, None
+            progress.canceled.disconnect(self.cancel)
+            progress.hide()
+            progress.deleteLater()
+        self._set_importing(False)
+
+    def shutdown(self) -> None:
+        """On close: stop the worker after its current article and wait for it; its late results are dropped."""
+        if self._worker is not None:
+            worker = self._worker
+            worker.cancel()
+            self._end()
+            QThreadPool.globalInstance().waitForDone(10_000)
+        for widget in (self.summary, self.dialog):
+            if widget is not None:
+                widget.close()
+
+    # --- the end ---------------------------------------------------------------------------------
+
+    def select_deals(self, deal_ids: Sequence[int]) -> None:
+        """Select the rows of `deal_ids` that the list shows (the first is made current)."""
+        model, table = self._window.model, self._window.table
+        rows = [r for r in (model.row_of(i, max_pages=5) for i in deal_ids) if r is not None]
+        if not rows:
+            return
+        self._window.select_deal(model.deal_id(rows[0]) or 0)
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag
+        table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+
+    def _show_summary(self, results: list[SourceResult], headline: str) -> None:
+        if self.summary is None:
+            self.summary = ImportSummary(self._window)
+            self.summary.deal_requested.connect(self._on_summary_deal_requested)
+            self.summary.reparse_requested.connect(self._on_summary_reparse_requested)
+        ids = sorted({i for r in results if r.outcome is not None for i in (*r.outcome.added, *r.outcome.merged)})
+        titles = {i: row.title for i, row in self._window.store.deal_rows(ids).items()}
+        self.summary.set_results(results, titles, headline)
+        if self.summary.isVisible():
+            self.summary.raise_()  # a new window comes up in front; an old one may be behind the main window
+        else:
+            self.summary.show()
+
+    def _on_summary_deal_requested(self, deal_id: int) -> None:
+        if not self._window.select_deal(deal_id):
+            self._window.statusBar().showMessage("That deal is not in the list as filtered now", 5000)
+
+    def _on_summary_reparse_requested(self, article_ids: list[int]) -> None:
+        self._window.reparser.reparse_articles(article_ids)
+
+
+def refresh_window(window: MainWindow) -> None:
+    """After a command changed deals the window cannot name: reload the list and the deal on show."""
+    window.reload_deals()
+    deal = window.detail.deal
+    if deal is not None and deal.id is not None:
+        try:
+            fresh = window.store.deal(deal.id)
+        except KeyError:
+            window.detail.show_deal(None)
+            return
+        if fresh != deal:
+            window._on_deal_saved(fresh)  # noqa: SLF001 - the window's own refresh of one deal
+
+
+def _short(name: str, limit: int = 70) -> str:
+    shown = shown_name(name)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
