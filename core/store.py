@@ -296,6 +296,13 @@ class Store:
     def remove_alias(self, entity_id: int, alias: str) -> Entity:
         return store_entities.remove_alias(self.db, entity_id, alias)
 
+    def undo_registry_edit(self, edited: Entity) -> None:
+        """Take back a rename, merge or alias change, given the Entity it returned: registry and deals as before.
+
+        Later changes to the same deals must have been taken back first, as with remove_import.
+        """
+        store_entities.undo_edit(self.db, edited)
+
     # Internals
 
     def _insert_deal(self, deal: Deal, by: str, article_id: int | None = None) -> int:

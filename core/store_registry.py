@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -31,6 +31,8 @@ class Entity:
     kind: PartyKind
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    # Set on the entity a registry edit returns: what Store.undo_registry_edit needs; opaque to everyone else.
+    journal: str = field(default="", compare=False, repr=False)
 
 
 def now() -> str:

@@ -8,7 +8,7 @@ from core.errors import DealsError
 from core.importer import import_text, store_article, store_registry
 from core.model import Article, Deal, Party, PartyKind
 from core.store import Store
-from import_samples import NORTHWIND, NORTHWIND_CONTRACT, PUBLISHED, fts_ok, parsed, search
+from import_samples import NORTHWIND, NORTHWIND_CONTRACT, PUBLISHED, dump, fts_ok, parsed, search
 
 SOLVANE_STORAGE = """Solvane Storage wins grid battery order from Alder Utilities
 
@@ -107,3 +107,37 @@ def test_registry_edits_that_would_confuse_two_parties_are_refused(store: Store)
     with pytest.raises(KeyError):
         store.rename_entity(999, "Nobody")
     assert store.entity(northwind).name == "Northwind Energy"
+
+
+EDITS = {
+    "rename": lambda store, ids: store.rename_entity(ids["Northwind Energy"], "Northwind Energy Group"),
+    "merge": lambda store, ids: store.merge_entities(ids["Solvane Grid"], ids["Solvane Storage"]),
+    "merge of two parties of one deal": lambda store, ids: store.merge_entities(ids["Northwind Energy"],
+                                                                                  ids["Solvane Grid"]),
+    "add alias": lambda store, ids: store.add_alias(ids["Northwind Energy"], "NWE Holdings"),
+    "remove alias": lambda store, ids: store.remove_alias(ids["Northwind Energy"], "Northwind"),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_undo_of_a_registry_edit_puts_every_table_back(store: Store, name: str) -> None:
+    store_article(store, parsed(store, NORTHWIND))
+    store_article(store, parsed(store, SOLVANE_STORAGE))
+    # A deal that names Northwind in its own words: a rename shows the new name, its undo these words again.
+    store.add_article(Article("Northwind Energy Inc. backs Solvane Storage.", deals=(
+        Deal("Northwind backs Solvane", parties=(Party("Northwind Energy Inc."), Party("Solvane Storage"))),)))
+    ids = {e.name: e.id for e in store.entities()}
+    before = dump(store)
+    edited = EDITS[name](store, ids)
+    assert dump(store) != before
+    store.undo_registry_edit(edited)
+    assert dump(store) == before
+    fts_ok(store)
+    again = EDITS[name](store, ids)  # redo is the same edit again
+    assert again == edited and dump(store) != before
+
+
+def test_undo_needs_the_entity_a_registry_edit_returned(store: Store) -> None:
+    store_article(store, parsed(store, NORTHWIND))
+    with pytest.raises(ValueError):
+        store.undo_registry_edit(store.entity(entity_id(store, "Northwind Energy")))
