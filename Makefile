@@ -19,7 +19,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/screenshot.py docs/screenshot.png
