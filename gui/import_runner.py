@@ -190,17 +190,15 @@ class ImportRunner(QObject):
             return
         self._cancelled = True
         self._worker.cancel()
-        if self.progress is not None:
-            self.progress.setLabelText("Cancelling after the current article…")
-            self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        # QProgressDialog hides itself on Cancel; the status bar tells the rest.
         self._window.statusBar().showMessage("Cancelling after the current article…")
 
     def _on_worker_progress(self, done: int, total: int, name: str) -> None:
-        if not self._from_current_worker() or self.progress is None:
-            return
+        if not self._from_current_worker() or self.progress is None or self._cancelled:
+            return  # a cancelled dialog stays hidden: setValue would bring it back
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        if name and not self._cancelled:
+        if name:
             self.progress.setLabelText(f"{done + 1} of {total}: {_short(name)}")
 
     def _on_worker_parsed(self, parsed: Parsed) -> None:
