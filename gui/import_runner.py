@@ -293,8 +293,11 @@ class ImportRunner(QObject):
             self.summary.deal_requested.connect(self._on_summary_deal_requested)
             self.summary.reparse_requested.connect(self._on_summary_reparse_requested)
         ids = sorted({i for r in results if r.outcome is not None for i in (*r.outcome.added, *r.outcome.merged)})
-        titles = {i: row.title for i, row in self._window.store.deal_rows(ids).items()}
-        self.summary.set_results(results, titles, headline)
+        store = self._window.store
+        titles = {i: row.title for i, row in store.deal_rows(ids).items()}
+        again = {r.outcome.article_id for r in results if r.outcome is not None and r.outcome.already_imported}
+        articles = {i: store.article(i).title or f"article #{i}" for i in again if i is not None}
+        self.summary.set_results(results, titles, headline, articles)
         if self.summary.isVisible():
             self.summary.raise_()  # a new window comes up in front; an old one may be behind the main window
         else:

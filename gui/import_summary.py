@@ -107,8 +107,10 @@ class ImportSummary(QDialog):
         self._rows: list[tuple[str, str, str]] = []
         self._already: list[int] = []
 
-    def set_results(self, results: Sequence[SourceResult], titles: Mapping[int, str], headline: str) -> None:
-        """Show `results`; `titles` names the deals they added or merged into."""
+    def set_results(self, results: Sequence[SourceResult], titles: Mapping[int, str], headline: str,
+                    articles: Mapping[int, str] | None = None) -> None:
+        """Show `results`; `titles` names the deals they added or merged into, `articles` the stored articles
+        that sources were already imported as."""
         self.headline.setText(headline)
         self._rows = []
         self._already = []
@@ -119,7 +121,7 @@ class ImportSummary(QDialog):
                 continue
             items = []
             for result in members:
-                plain, rich = self._what(result, titles)
+                plain, rich = self._what(result, titles, articles or {})
                 self._rows.append((GROUPS[group], shown_name(result.source), plain))
                 outcome = result.outcome
                 if group == ALREADY and outcome is not None and outcome.article_id is not None:
@@ -142,15 +144,16 @@ class ImportSummary(QDialog):
         return list(self._already)
 
     @staticmethod
-    def _what(result: SourceResult, titles: Mapping[int, str]) -> tuple[str, str]:
+    def _what(result: SourceResult, titles: Mapping[int, str], articles: Mapping[int, str]) -> tuple[str, str]:
         """What happened to one source: as plain text, and as rich text with links."""
         if result.error is not None or result.outcome is None:
             reason = result.error or "not imported"
             return reason, html.escape(reason)
         outcome = result.outcome
         if outcome.already_imported:
-            plain = "already imported: the same text or address is stored"
-            link = f" <a href='reparse:{outcome.article_id}'>Re-parse</a>" if outcome.article_id else ""
+            title = articles.get(outcome.article_id or 0)
+            plain = "the same text or address was imported before" + (f" as “{title}”" if title else "")
+            link = f" · <a href='reparse:{outcome.article_id}'>Re-parse</a>" if outcome.article_id else ""
             return plain, html.escape(plain) + link
 
         def links(ids: Sequence[int]) -> str:

@@ -115,6 +115,8 @@ def test_several_files_of_each_kind_are_imported_at_once(qtbot, window, sample_s
     assert sample_store.count_deals(DealQuery()) == 5 + 4
     assert window.undo_stack.count() == 1 and window.undo_action.text() == "&Undo Import 5 articles"
     assert window.importer.summary.isVisible()  # something was merged: the panel says so
+    save_shot(window.importer.summary, "import-summary-files")
+    save_shot(window, "import-window-after-files")
     assert sorted(window.selected_ids()) == sorted(i for r in results for i in r.outcome.added)
 
 
