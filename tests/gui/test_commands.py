@@ -194,7 +194,13 @@ def test_import_round_trip(qtbot, window, sample_store, tmp_path):
     window.undo_stack.undo()
     assert _state(sample_store)[1] == before[1]
     window.undo_stack.redo()
-    assert _state(sample_store) == after
+    # Redo stores the article again, so a deal it adds is created anew (a second later, perhaps).
+    assert _created_anew(_state(sample_store)) == _created_anew(after)
+
+
+def _created_anew(state):
+    deals, live = state
+    return {i: d.replace(created_at=None) for i, d in deals.items()}, live
 
 
 def test_only_commands_write_to_the_store(mou_window, sample_store, monkeypatch):
