@@ -66,7 +66,7 @@ class ImportDialog(QDialog):
         self.text.textChanged.connect(self._on_input_changed)
         self.published.textChanged.connect(self._on_input_changed)
         self.address.textChanged.connect(self._on_input_changed)
-        self.tabs.setCurrentIndex(settings.value(LAST_TAB_KEY, PASTE, int) % self.tabs.count())
+        self.tabs.setCurrentIndex(int(settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
         self._on_input_changed()
 
     # --- the tabs ------------------------------------------------------------------------------
@@ -154,6 +154,12 @@ class ImportDialog(QDialog):
             return from_locations(self.file_paths())
         return [from_address(self.address.text())] if self.address.text().strip() else []
 
+    def clear(self) -> None:
+        """Empty every tab, after what it held was imported."""
+        for widget in (self.text, self.title, self.url, self.published, self.address, self.files):
+            widget.clear()
+        self._on_input_changed()
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
@@ -176,7 +182,7 @@ class ImportDialog(QDialog):
         self.import_requested.emit(sources)
 
     def _on_add_files_clicked(self) -> None:
-        folder = self._settings.value(IMPORT_FOLDER_KEY, str(Path.home()), str)
+        folder = str(self._settings.value(IMPORT_FOLDER_KEY, str(Path.home()), str))
         names, _ = QFileDialog.getOpenFileNames(self, "Choose articles", folder, ARTICLE_FILTER)
         if names:
             self._settings.setValue(IMPORT_FOLDER_KEY, str(Path(names[0]).parent))

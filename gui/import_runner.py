@@ -46,6 +46,8 @@ class ImportRunner(QObject):
         self._batch: object | None = None
         self._results: list[SourceResult] = []
         self._cancelled = False
+        self._from_dialog = False
+        self._summary_store: Any = None
         self.dialog: ImportDialog | None = None
         self.progress: QProgressDialog | None = None
         self.summary: ImportSummary | None = None
@@ -80,9 +82,13 @@ class ImportRunner(QObject):
     def _on_import_triggered(self) -> None:
         if self.dialog is None:
             self.dialog = ImportDialog(self._settings, self._window)
-            self.dialog.import_requested.connect(self.start)
+            self.dialog.import_requested.connect(self._on_dialog_import_requested)
         self.dialog.show_error("")
         self.dialog.open()
+
+    def _on_dialog_import_requested(self, sources: list[ImportSource]) -> None:
+        if self.start(sources) is not None:
+            self._from_dialog = True
 
     def _on_clipboard_triggered(self) -> None:
         mime = QApplication.clipboard().mimeData()
@@ -156,6 +162,9 @@ class ImportRunner(QObject):
         worker.signals.finished.connect(self._on_worker_finished)
         worker.signals.failed.connect(self._on_worker_failed)
         self._worker, self._batch, self._results, self._cancelled = worker, object(), [], False
+        self._from_dialog = False
+        if self.summary is not None:
+            self.summary.hide()  # it tells of the last import, not of this one
         self._show_progress(len(items))
         self._set_importing(True)
         QThreadPool.globalInstance().start(worker)
@@ -240,6 +249,8 @@ class ImportRunner(QObject):
         self._window.statusBar().showMessage(headline, 10000)
         if needs_panel(results) or cancelled:
             self._show_summary(results, headline)
+        if self._from_dialog and self.dialog is not None and not any(r.error for r in results):
+            self.dialog.clear()  # a refused source stays in the dialog, to be corrected and tried again
         self.import_finished.emit(results)
 
     def _on_worker_failed(self, details: str) -> None:
@@ -298,17 +309,23 @@ class ImportRunner(QObject):
         again = {r.outcome.article_id for r in results if r.outcome is not None and r.outcome.already_imported}
         articles = {i: store.article(i).title or f"article #{i}" for i in again if i is not None}
         self.summary.set_results(results, titles, headline, articles)
+        self._summary_store = store
         if self.summary.isVisible():
             self.summary.raise_()  # a new window comes up in front; an old one may be behind the main window
         else:
             self.summary.show()
 
     def _on_summary_deal_requested(self, deal_id: int) -> None:
-        if not self._window.select_deal(deal_id):
+        if self._summary_store is not self._window.store:
+            self._window.statusBar().showMessage("That import went into another database", 5000)
+        elif not self._window.select_deal(deal_id):
             self._window.statusBar().showMessage("That deal is not in the list as filtered now", 5000)
 
     def _on_summary_reparse_requested(self, article_ids: list[int]) -> None:
-        self._window.reparser.reparse_articles(article_ids)
+        if self._summary_store is not self._window.store:
+            self._window.statusBar().showMessage("That import went into another database", 5000)
+        else:
+            self._window.reparser.reparse_articles(article_ids)
 
 
 def refresh_window(window: MainWindow) -> None:

@@ -88,6 +88,10 @@ class Reparser(QObject):
                                           on_reparsed=self._on_reparsed, on_changed=self._on_changed))
 
     def _push(self, command: ReparseArticles) -> bool:
+        if self._window.importer.running:
+            # Its articles merge into one undo step only while nothing else comes between them.
+            self._window.statusBar().showMessage("Re-parse waits until the import running now is done", 5000)
+            return False
         # Parsing an article takes a moment on this thread; the store it writes to lives here.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -66,6 +66,7 @@ def test_pasted_text_is_imported_with_its_title_address_and_date(qtbot, window, 
     assert window.selected_ids() == list(result.outcome.added)
     assert window.detail.deal.id == result.outcome.added[0]
     assert window.undo_action.text() == "&Undo Import article"
+    assert dialog.text.toPlainText() == "" and dialog.title.text() == ""  # imported: the dialog starts afresh
     window.undo_stack.undo()
     assert dump(sample_store) == before and not errors
 
@@ -178,6 +179,7 @@ def test_bad_input_is_a_one_line_refusal_that_changes_nothing(qtbot, window, sam
     assert dump(sample_store) == before
     assert window.undo_stack.count() == 0 and not errors
     assert window.statusBar().currentMessage() == "Nothing imported; 1 skipped"
+    assert dialog.sources()[0].location == location  # kept, to be corrected and tried again
     if case == "a web address that is not found":
         assert expected.endswith("the page was not found (HTTP 404)")
         save_shot(summary, "import-summary-404")

@@ -57,6 +57,10 @@ def test_progress_names_each_article_and_cancel_keeps_what_was_stored(qtbot, win
     window.search.setText("")
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5_000)
 
+    # A re-parse now would come between the import's articles and split its undo step.
+    assert not window.reparser.reparse_articles([1])
+    assert window.statusBar().currentMessage() == "Re-parse waits until the import running now is done"
+
     gate.release()  # the first article is stored as soon as it arrives
     qtbot.waitUntil(lambda: sample_store.article_count() == 4, timeout=10_000)
     qtbot.waitUntil(lambda: runner.progress.labelText() == "2 of 6: article-2.txt", timeout=5_000)
@@ -111,3 +115,15 @@ def test_a_bug_in_the_worker_is_a_message_and_what_was_stored_stays(qtbot, windo
     assert shown and shown[0][0] == "Import failed" and "RuntimeError: a bug in the parser" in shown[0][1]
     assert sample_store.article_count() == 4 and window.undo_stack.count() == 1
     assert window.importer.import_action.isEnabled()
+
+
+def test_a_new_import_hides_the_last_summary(qtbot, window, articles, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    window.importer.start([str(empty)])
+    wait_for_import(qtbot, window)
+    assert window.importer.summary.isVisible()
+    window.importer.start(articles[:1])
+    assert not window.importer.summary.isVisible()
+    wait_for_import(qtbot, window)
+    assert not window.importer.summary.isVisible()  # a plain success: the status bar says it
