@@ -15,8 +15,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from core.errors import DatabaseError, DealsError
+from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
+from gui.database_dialogs import Chooser, open_or_recover
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -174,22 +175,20 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
         path = Path(last)
     else:
         path = default
-    try:
-        store = open_store(path, fill_when_new=path == default)
-    except DatabaseError as exc:
-        show_error(None, "Could not open the database", str(exc))
-        if argv_db or path == default:
-            return 1
-        # The remembered database went bad; the default desk is still there to fall back on.
-        try:
-            store = open_store(default, fill_when_new=True)
-        except DatabaseError as exc2:
-            show_error(None, "Could not open the database", str(exc2))
-            return 1
+    # A broken or newer file gets a dialog that offers another file or a backup; it is never overwritten.
+    chooser = Chooser()
+    store, note = open_or_recover(None, path, lambda p: open_store(p, fill_when_new=p == default), chooser)
+    if store is None and not argv_db and path != default:
+        # The remembered database went bad and nothing else was chosen: the default desk is still there.
+        store, note = open_or_recover(None, default, lambda p: open_store(p, fill_when_new=p == default), chooser)
+    if store is None:
+        return 1
 
     from gui.main_window import MainWindow
 
     window = MainWindow(store, settings)
+    if note:
+        window.statusBar().showMessage(note, 20000)
     if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
         first_paint = FirstPaintExit(window)
         window.table.viewport().installEventFilter(first_paint)

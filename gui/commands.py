@@ -158,6 +158,50 @@ class MergeDeals(QUndoCommand):
         self._on_saved(saved)
 
 
+class ChooseValue(QUndoCommand):
+    """A person's pick among the values a deal's sources give one field; undo puts back the deal as it was."""
+
+    def __init__(self, store: Any, before: Deal, field: str, value: Any, text: str, on_saved: OnSaved) -> None:
+        super().__init__(text)
+        self._store, self._before, self._field, self._value = store, before, field, value
+        self._on_saved = on_saved
+
+    @_drop_on_failure
+    def redo(self) -> None:
+        self._on_saved(self._store.choose_value(self._before.id, self._field, self._value))
+
+    @_drop_on_failure
+    def undo(self) -> None:
+        self._on_saved(self._store.save(self._before, edited=self._before.edited))
+
+
+class SplitDeal(QUndoCommand):
+    """Not the same deal: one source of a merged deal becomes a deal of its own; undo joins them again.
+
+    The store remembers the pair, so no later import merges them; undo forgets it. After rejoining, the
+    deal is saved as it was before the split, so values and hand-edit marks come back exactly.
+    """
+
+    def __init__(self, store: Any, before: Deal, article_id: int, on_saved: OnSaved, on_changed: OnChanged) -> None:
+        super().__init__("Split deal")
+        self._store, self._before, self._article_id = store, before, article_id
+        self._on_saved, self._on_changed = on_saved, on_changed
+        self.split_id: int | None = None  # the deal the source became
+
+    @_drop_on_failure
+    def redo(self) -> None:
+        self.split_id = self._store.split_deal(self._before.id, self._article_id).id
+        self._on_changed()
+        self._on_saved(self._store.deal(self._before.id))
+
+    @_drop_on_failure
+    def undo(self) -> None:
+        self._store.undo_split(self._before.id, self.split_id)
+        saved = self._store.save(self._before, edited=self._before.edited)
+        self._on_changed()
+        self._on_saved(saved)
+
+
 # Commands with this id merge (QUndoCommand.mergeWith) when they belong to the same import.
 IMPORT_COMMAND_ID = 5001
 

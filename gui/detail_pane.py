@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget, QStyle, QTabWidget,
+    QListWidgetItem, QMenu, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget, QStyle, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
+from core.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
+from gui.alternatives import AlternativesBox
 from gui.deal_edits import DealEdits
 from gui.formatting import COMMON_CURRENCIES, kind_label, status_label, type_label
 from gui.history_view import HistoryView
@@ -23,6 +28,7 @@ FIELD_LABELS = {
 }
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_SHOWN = {Precision.MONTH: 7, Precision.YEAR: 4}
+SPLIT_TEXT = "Not the same deal: split off"
 
 
 class FieldLabel(QWidget):
@@ -57,6 +63,8 @@ class DetailPane(QWidget):
     deal_edited = Signal(object, object, str)
     field_selected = Signal(str, int)  # field name, row within a list or -1
     article_requested = Signal(int)
+    value_chosen = Signal(str, object)  # field, one of the values its sources give (Store.field_alternatives)
+    split_requested = Signal(int)  # the article whose report is not the same deal
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,10 +140,14 @@ class DetailPane(QWidget):
         status_row.addWidget(self.status, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.alternatives = {field: AlternativesBox(field, self) for field in ALTERNATIVE_FIELDS}
         form.addRow(self._label("title"), self.title)
         form.addRow(self._label("type"), status_row)
+        form.addRow("", self.alternatives["type"])
         form.addRow(self._label("date"), date_row)
+        form.addRow("", self.alternatives["date"])
         form.addRow(self._label("location"), self.location)
+        form.addRow("", self.alternatives["location"])
         form.addRow(self._label("sectors"), self.sectors)
         form.addRow(self._label("summary"), self.summary)
 
@@ -152,6 +164,10 @@ class DetailPane(QWidget):
                                 RowColumn("Organisation", chars=16)], "person", self)
         self.sources = QListWidget(self)
         self.sources.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.split_button = QPushButton(SPLIT_TEXT, self)
+        self.split_button.setToolTip("The selected article reports another deal: make it a deal of its own. "
+                                     "Later imports keep the two apart.")
 
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -162,6 +178,10 @@ class DetailPane(QWidget):
                              ("sources", self.sources), ("notes", self.notes)):
             column.addWidget(self._label(name, bold=True))
             column.addWidget(widget)
+            if name == "amounts":
+                column.addWidget(self.alternatives["amounts"])
+            elif name == "sources":
+                column.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -194,6 +214,11 @@ class DetailPane(QWidget):
             table.remove_requested.connect(lambda row, n=name: self._edits.on_row_removed(n, row))
             table.row_focused.connect(lambda row, n=name: self.field_selected.emit(n, row))
         self.sources.itemClicked.connect(self._on_sources_item_clicked)
+        self.sources.currentRowChanged.connect(self._update_split_button)
+        self.sources.customContextMenuRequested.connect(self._on_sources_context_menu_requested)
+        self.split_button.clicked.connect(self._on_split_button_clicked)
+        for box in self.alternatives.values():
+            box.value_chosen.connect(self.value_chosen)
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -204,9 +229,16 @@ class DetailPane(QWidget):
     def set_completer(self, completer: QCompleter) -> None:
         self.parties.set_completer(completer)
 
-    def show_deal(self, deal: Deal | None) -> None:
-        """Show `deal` (the store's latest copy); editors are refilled in place, focus stays where it was."""
+    def show_deal(self, deal: Deal | None,
+                  alternatives: Mapping[str, Sequence[tuple[Any, int | None]]] | None = None) -> None:
+        """Show `deal` (the store's latest copy); editors are refilled in place, focus stays where it was.
+
+        `alternatives` are the values its sources disagree on (Store.field_alternatives), shown side by side.
+        """
         self._deal = deal
+        titles = {s.article_id: s.title or f"Article {s.article_id}" for s in deal.sources} if deal else {}
+        for field, box in self.alternatives.items():
+            box.set_values(deal, (alternatives or {}).get(field, ()), titles)
         if deal is None:
             self._stack.setCurrentIndex(0)
             self.history.clear()
@@ -233,6 +265,7 @@ class DetailPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, source.article_id)
             item.setToolTip(source.url or "")
             self.sources.addItem(item)
+        self._update_split_button()
         review = set(deal.needs_review)
         for field, label in self._labels.items():
             label.set_review(field in review)
@@ -251,6 +284,25 @@ class DetailPane(QWidget):
 
     def _on_sources_item_clicked(self, item: QListWidgetItem) -> None:
         self.article_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _update_split_button(self, *_: Any) -> None:
+        # A deal of one source has nothing to split off.
+        self.split_button.setEnabled(self.sources.count() > 1 and self.sources.currentItem() is not None)
+
+    def _on_split_button_clicked(self) -> None:
+        item = self.sources.currentItem()
+        if item is not None and self.sources.count() > 1:
+            self.split_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_sources_context_menu_requested(self, pos: QPoint) -> None:
+        item = self.sources.itemAt(pos)
+        if item is None:
+            return
+        self.sources.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction("Show article", lambda: self._on_sources_item_clicked(item))
+        menu.addAction(SPLIT_TEXT, self._on_split_button_clicked).setEnabled(self.sources.count() > 1)
+        menu.exec(self.sources.viewport().mapToGlobal(pos))
 
     @staticmethod
     def _set_text(widget: QLineEdit, text: str) -> None:

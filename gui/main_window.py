@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from core.errors import DealsError
 from core.model import Deal, DealQuery, Evidence
 from gui.article_view import ArticlePane
 from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
+from gui.database_watch import DatabaseWatch
 from gui.deals_model import Column, DealsTableModel
 from gui.detail_pane import DetailPane
 from gui.dialogs import readable_error, show_error
@@ -27,7 +29,9 @@ from gui.filter_panel import FilterPanel
 from gui.import_runner import ImportRunner
 from gui.menus import build_menus
 from gui.party_registry import PartyRegistryDialog
+from gui.registry_actions import RegistryActions
 from gui.reparsing import Reparser
+from gui.source_actions import SourceActions
 from gui.trash import trashed
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, settings)
         self.importer = ImportRunner(self, settings)
         self.reparser = Reparser(self)
+        self.source_actions = SourceActions(self)
         build_menus(self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._on_store_changed()
+        self.watch = DatabaseWatch(self)  # another program's writes, and the daily backup
 
     # --- construction ------------------------------------------------------------------------
 
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         """Switch to another database: the undo stack, filters and panes start afresh."""
         self.undo_stack.clear()
         self._store = store
+        self.watch.attach(store)
         if self._registry is not None:
             self._registry.refresh(store)
         self.search.blockSignals(True)
@@ -280,6 +287,7 @@ class MainWindow(QMainWindow):
         if self._registry is None:
             self._registry = PartyRegistryDialog(self._store, self)
             self._registry.party_chosen.connect(self._on_registry_party_chosen)
+            RegistryActions(self, self._registry)
         else:
             self._registry.refresh(self._store)
         if self._registry.isVisible():
@@ -337,7 +345,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(in_trash > 0)
 
     def _show_deal(self, deal: Deal | None) -> None:
-        self.detail.show_deal(deal)
+        self.detail.show_deal(deal, self._store.field_alternatives(deal.id) if deal and deal.id else None)
         self.review_action.setEnabled(bool(deal and deal.needs_review))
         if deal is None or deal.id is None:
             return
@@ -369,8 +377,12 @@ class MainWindow(QMainWindow):
 
     def push(self, command: QUndoCommand) -> bool:
         """Run and keep an undo command; a write the store refused becomes a message, not a traceback."""
+        return self.run_undo_step(lambda: self.undo_stack.push(command))
+
+    def run_undo_step(self, step: Callable[[], None]) -> bool:
+        """Push, undo or redo (Edit > Undo and Redo come here too); False when the store refused the write."""
         try:
-            self.undo_stack.push(command)
+            step()
         except (DealsError, sqlite3.Error) as exc:
             show_error(self, "The change was not saved", readable_error(exc))
             self.reload_deals()
@@ -435,6 +447,7 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self._facets_timer.stop()
         self._facets.stop()
+        self.watch.stop()
         self.importer.shutdown()
         self.save_settings()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from gui.database_dialogs import restore_into_window
 from gui.dialogs import show_about
 
 if TYPE_CHECKING:
@@ -17,6 +18,9 @@ def build_menus(window: MainWindow) -> None:
     """Create the menus and keep each action on `window` (tests and slots reach them there)."""
     file_menu = window.menuBar().addMenu("&File")
     window.files.add_to_menu(file_menu)
+    file_menu.addSeparator()
+    window.restore_backup_action = file_menu.addAction("Restore &backup…", lambda: restore_into_window(window))
+    window.restore_backup_action.setStatusTip("Put one of the database's backup copies in its place")
     file_menu.addSeparator()
     window.quit_action = file_menu.addAction("&Quit", window.close)
     # Some platforms (Windows, offscreen) bind no key to Quit; Ctrl+Q is what people try.
@@ -32,6 +36,12 @@ def build_menus(window: MainWindow) -> None:
     if QKeySequence("Ctrl+Shift+Z") not in redo_keys:  # the issue asks for it on every platform
         redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
     window.redo_action.setShortcuts(redo_keys)
+    # The stack's own actions would call undo() straight from C++, where a refused write could only
+    # reach the excepthook; through the window it is a readable message and the panes reload.
+    window.undo_action.triggered.disconnect()
+    window.undo_action.triggered.connect(lambda: window.run_undo_step(window.undo_stack.undo))
+    window.redo_action.triggered.disconnect()
+    window.redo_action.triggered.connect(lambda: window.run_undo_step(window.undo_stack.redo))
     edit.addAction(window.undo_action)
     edit.addAction(window.redo_action)
     edit.addSeparator()

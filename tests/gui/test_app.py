@@ -51,12 +51,25 @@ def shown(monkeypatch):
     return calls
 
 
-def test_broken_database_is_a_message_not_a_traceback(qapp, tmp_path, shown):
+class _GiveUp:
+    """Answers the broken-database dialog with Cancel, noting what it was told."""
+
+    asked: list = []
+
+    def broken(self, parent, path, error, backups):
+        _GiveUp.asked.append((path, str(error), backups))
+        return None
+
+
+def test_broken_database_is_a_dialog_not_a_traceback_and_stays_untouched(qapp, tmp_path, monkeypatch):
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"this is not sqlite" * 100)
+    _GiveUp.asked = []
+    monkeypatch.setattr(app_module, "Chooser", _GiveUp)
     assert app_module.run(str(broken), str(tmp_path / "data")) == 1
-    assert shown and shown[0][0] == "Could not open the database"
-    assert "broken.db" in shown[0][1] and shown[0][2] is None
+    [(path, text, backups)] = _GiveUp.asked
+    assert path == broken and "broken.db" in text and "Traceback" not in text and backups == []
+    assert broken.read_bytes() == b"this is not sqlite" * 100
 
 
 def test_new_default_database_is_filled_with_samples(tmp_path):

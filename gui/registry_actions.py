@@ -1,0 +1,58 @@
+"""The registry window's requests become undo commands on the main window's stack, and the window follows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
+
+from core.store_registry import normalize_name
+from gui.party_registry import PartyRegistryDialog
+from gui.registry_commands import AddAlias, MergeParties, RemoveAlias, RenameParty
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+_UNDO_HINT = " (Edit > Undo puts it back)"
+
+
+class RegistryActions(QObject):
+    """Pushes RenameParty, MergeParties, AddAlias and RemoveAlias for the dialog; reloads what shows parties."""
+
+    def __init__(self, window: MainWindow, dialog: PartyRegistryDialog) -> None:
+        super().__init__(dialog)
+        self._window = window
+        dialog.rename_requested.connect(self._on_dialog_rename_requested)
+        dialog.merge_requested.connect(self._on_dialog_merge_requested)
+        dialog.alias_add_requested.connect(self._on_dialog_alias_add_requested)
+        dialog.alias_remove_requested.connect(self._on_dialog_alias_remove_requested)
+
+    def _push(self, command: QUndoCommand, message: str) -> None:
+        if self._window.push(command):
+            self._window.statusBar().showMessage(message + _UNDO_HINT, 8000)
+
+    def _on_dialog_rename_requested(self, entity_id: int, name: str) -> None:
+        store = self._window.store
+        old = store.entity(entity_id).name
+        self._push(RenameParty(store, entity_id, name, self._window.reload_all), f"Renamed {old} to {name}")
+
+    def _on_dialog_merge_requested(self, keep_id: int, drop_id: int) -> None:
+        store = self._window.store
+        keep, drop = store.entity(keep_id).name, store.entity(drop_id).name
+        self._push(MergeParties(store, keep_id, drop_id, self._window.reload_all), f"Merged {drop} into {keep}")
+
+    def _on_dialog_alias_add_requested(self, entity_id: int, alias: str) -> None:
+        store = self._window.store
+        entity = store.entity(entity_id)
+        if normalize_name(alias) in {normalize_name(s) for s in (entity.name, *entity.aliases)}:
+            # Already one of its spellings: nothing would change, so no undo step either.
+            self._window.statusBar().showMessage(f"“{alias}” already means {entity.name}", 5000)
+            return
+        self._push(AddAlias(store, entity_id, alias, self._window.reload_all), f"“{alias}” now means {entity.name}")
+
+    def _on_dialog_alias_remove_requested(self, entity_id: int, alias: str) -> None:
+        store = self._window.store
+        name = store.entity(entity_id).name
+        self._push(RemoveAlias(store, entity_id, alias, self._window.reload_all),
+                   f"“{alias}” no longer means {name}")
