@@ -101,8 +101,8 @@ class BrokenDatabaseDialog(QMessageBox):
         self.setWindowTitle("Could not open the database")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(f"Deal Tracker cannot open {path.name}.")
-        advice = ("It was made by a newer version of Deal Tracker; open it there, or open another database."
-                  if newer else "You can open another database, or put a backup copy in its place.")
+        advice = ("You can open another database." if newer
+                  else "You can open another database, or put a backup copy in its place.")
         self.setInformativeText(f"{error}\n\nThe file has been left exactly as it is. {advice}")
         self.open_button = self.addButton("&Open another…", QMessageBox.ButtonRole.AcceptRole)
         self.restore_button = None

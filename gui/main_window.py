@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.article.show_article(None)
         if self.model.rowCount():
             self.table.selectRow(0)  # open on a deal, not on an empty detail pane
+            # Row 0 may have been current already (the model reset kept it), so no signal came.
+            self._on_table_current_row_changed(self.table.currentIndex(), None)
 
     def reload_deals(self, select_ids: tuple[int, ...] = ()) -> None:
         """After deals were added, deleted or merged: re-query and select `select_ids` if shown."""

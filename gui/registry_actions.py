@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from core.store_registry import normalize_name
+from gui.import_runner import refresh_window
 from gui.party_registry import PartyRegistryDialog
 from gui.registry_commands import AddAlias, MergeParties, RemoveAlias, RenameParty
 
@@ -22,11 +23,16 @@ class RegistryActions(QObject):
 
     def __init__(self, window: MainWindow, dialog: PartyRegistryDialog) -> None:
         super().__init__(dialog)
-        self._window = window
+        self._window, self._dialog = window, dialog
         dialog.rename_requested.connect(self._on_dialog_rename_requested)
         dialog.merge_requested.connect(self._on_dialog_merge_requested)
         dialog.alias_add_requested.connect(self._on_dialog_alias_add_requested)
         dialog.alias_remove_requested.connect(self._on_dialog_alias_remove_requested)
+
+    def _on_changed(self) -> None:
+        # Party names show in the list, the facets, the completer, the detail pane and this dialog.
+        refresh_window(self._window)
+        self._dialog.refresh(self._window.store)
 
     def _push(self, command: QUndoCommand, message: str) -> None:
         if self._window.push(command):
@@ -35,12 +41,12 @@ class RegistryActions(QObject):
     def _on_dialog_rename_requested(self, entity_id: int, name: str) -> None:
         store = self._window.store
         old = store.entity(entity_id).name
-        self._push(RenameParty(store, entity_id, name, self._window.reload_all), f"Renamed {old} to {name}")
+        self._push(RenameParty(store, entity_id, name, self._on_changed), f"Renamed {old} to {name}")
 
     def _on_dialog_merge_requested(self, keep_id: int, drop_id: int) -> None:
         store = self._window.store
         keep, drop = store.entity(keep_id).name, store.entity(drop_id).name
-        self._push(MergeParties(store, keep_id, drop_id, self._window.reload_all), f"Merged {drop} into {keep}")
+        self._push(MergeParties(store, keep_id, drop_id, self._on_changed), f"Merged {drop} into {keep}")
 
     def _on_dialog_alias_add_requested(self, entity_id: int, alias: str) -> None:
         store = self._window.store
@@ -49,10 +55,10 @@ class RegistryActions(QObject):
             # Already one of its spellings: nothing would change, so no undo step either.
             self._window.statusBar().showMessage(f"“{alias}” already means {entity.name}", 5000)
             return
-        self._push(AddAlias(store, entity_id, alias, self._window.reload_all), f"“{alias}” now means {entity.name}")
+        self._push(AddAlias(store, entity_id, alias, self._on_changed), f"“{alias}” now means {entity.name}")
 
     def _on_dialog_alias_remove_requested(self, entity_id: int, alias: str) -> None:
         store = self._window.store
         name = store.entity(entity_id).name
-        self._push(RemoveAlias(store, entity_id, alias, self._window.reload_all),
+        self._push(RemoveAlias(store, entity_id, alias, self._on_changed),
                    f"“{alias}” no longer means {name}")
