@@ -223,7 +223,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
     mention = Mention(start, end, name, possessive=possessive)
-    if _TITLE_BEFORE.search(before) \
+    if _title_before(before) \
             and len(name.split()) >= 2 and not _looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
@@ -242,7 +242,14 @@ _TITLE_PHRASE = re.compile(r"((?:(?:chief|vice|senior|deputy|managing|executive|
                            r"interim|acting|co-|founding|former)[\w-]*\s+){0,2}[\w-]+)\s+(?:of\s+\w+\s+)?$", re.I)
 # Every word of every title: a run with none of them needs no title search.
 _TITLE_WORDS = frozenset(word for title in PERSON_TITLES for word in title.split())
-_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_TITLE_WORDS) + r")\s+(?:of\s+\w+\s+)?$", re.I)
+def _title_before(before: str) -> bool:
+    """Whether the words just before a name are a title: "finance minister", "head of Strategy"."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.split()[-3:]
+    if tail and tail[-1].lower() in PERSON_TITLE_WORDS:
+        return True
+    return len(tail) == 3 and tail[1].lower() == "of" and tail[0].lower() in PERSON_TITLE_WORDS
 
 
 def _looks_like_org(name: str) -> bool:
