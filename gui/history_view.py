@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gui.formatting import format_money
 
-_FIELD_NAMES = {"date_precision": "Date precision", "needs_review": "Needs review", "deleted_at": "Trash"}
+_FIELD_NAMES = {"date_precision": "Date precision", "needs_review": "Needs review", "deleted_at": "Trash",
+                "edited": "Edited by hand"}
 
 
 def local_time(at: str | None) -> str:
