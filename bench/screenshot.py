@@ -14,12 +14,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.importer import import_sources  # noqa: E402
 from core.store import Store  # noqa: E402
 from gui.app import APPLICATION, ORGANIZATION, app_icon, sample_paths  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
+from gui.main_window import FACETS_DELAY_MS, MainWindow  # noqa: E402
 
 SIZE = (1400, 850)
 
@@ -51,8 +52,8 @@ def main(argv: list[str]) -> int:
                 if window.evidence_for(deal, field) is not None:
                     window.detail.field_selected.emit(field, -1)
                     break
-        for _ in range(5):
-            app.processEvents()
+        # The filter panel's counts follow the list after a short pause (FACETS_DELAY_MS): wait for them.
+        QTest.qWait(FACETS_DELAY_MS * 3)
         ok = window.grab().save(str(target))
         rows = window.model.rowCount()
         window.close()
