@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
-from core.store_registry import normalize_name
+from core.store_registry import Entity, normalize_name
 from gui.import_runner import refresh_window
 from gui.party_registry import PartyRegistryDialog
 from gui.registry_commands import AddAlias, MergeParties, RemoveAlias, RenameParty
@@ -38,27 +38,38 @@ class RegistryActions(QObject):
         if self._window.push(command):
             self._window.statusBar().showMessage(message + _UNDO_HINT, 8000)
 
+    def _entity(self, entity_id: int) -> Entity | None:
+        """The entry as stored now; None (and a fresh list) if another program has merged it away meanwhile."""
+        try:
+            return self._window.store.entity(entity_id)
+        except KeyError:
+            self._dialog.refresh(self._window.store)
+            self._window.statusBar().showMessage("That party has changed meanwhile; the list is up to date now", 5000)
+            return None
+
     def _on_dialog_rename_requested(self, entity_id: int, name: str) -> None:
-        store = self._window.store
-        old = store.entity(entity_id).name
-        self._push(RenameParty(store, entity_id, name, self._on_changed), f"Renamed {old} to {name}")
+        if (entity := self._entity(entity_id)) is not None:
+            self._push(RenameParty(self._window.store, entity_id, name, self._on_changed),
+                       f"Renamed {entity.name} to {name}")
 
     def _on_dialog_merge_requested(self, keep_id: int, drop_id: int) -> None:
-        store = self._window.store
-        keep, drop = store.entity(keep_id).name, store.entity(drop_id).name
-        self._push(MergeParties(store, keep_id, drop_id, self._on_changed), f"Merged {drop} into {keep}")
+        keep, drop = self._entity(keep_id), self._entity(drop_id)
+        if keep is not None and drop is not None:
+            self._push(MergeParties(self._window.store, keep_id, drop_id, self._on_changed),
+                       f"Merged {drop.name} into {keep.name}")
 
     def _on_dialog_alias_add_requested(self, entity_id: int, alias: str) -> None:
-        store = self._window.store
-        entity = store.entity(entity_id)
+        entity = self._entity(entity_id)
+        if entity is None:
+            return
         if normalize_name(alias) in {normalize_name(s) for s in (entity.name, *entity.aliases)}:
             # Already one of its spellings: nothing would change, so no undo step either.
             self._window.statusBar().showMessage(f"“{alias}” already means {entity.name}", 5000)
             return
-        self._push(AddAlias(store, entity_id, alias, self._on_changed), f"“{alias}” now means {entity.name}")
+        self._push(AddAlias(self._window.store, entity_id, alias, self._on_changed),
+                   f"“{alias}” now means {entity.name}")
 
     def _on_dialog_alias_remove_requested(self, entity_id: int, alias: str) -> None:
-        store = self._window.store
-        name = store.entity(entity_id).name
-        self._push(RemoveAlias(store, entity_id, alias, self._on_changed),
-                   f"“{alias}” no longer means {name}")
+        if (entity := self._entity(entity_id)) is not None:
+            self._push(RemoveAlias(self._window.store, entity_id, alias, self._on_changed),
+                       f"“{alias}” no longer means {entity.name}")

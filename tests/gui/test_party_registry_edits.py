@@ -156,3 +156,17 @@ def test_registry_edits_undo_after_a_deal_edit_in_order(window, registry, sample
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert _registry_state(sample_store) == before
+
+
+def test_a_party_merged_away_by_another_program_is_a_status_message(window, registry, sample_store, db_path):
+    from core.store import Store
+
+    _select(registry, "Nvidia")
+    nvidia = _entity(sample_store, "Nvidia").id
+    with Store.open(db_path) as other:  # the registry window still lists Nvidia
+        other.merge_entities(_entity(other, "Microsoft").id, nvidia)
+    registry.ask_text = lambda parent, title, label, text: "NVIDIA Corp"
+    registry.rename_button.click()
+    assert window.undo_stack.count() == 0
+    assert "changed meanwhile" in window.statusBar().currentMessage()
+    assert "Nvidia" not in [registry.table.item(r, 0).text() for r in range(registry.table.rowCount())]
