@@ -64,7 +64,8 @@ def generated() -> list[str]:
         db = stamp.with_suffix("")
         size = db.stat().st_size / 1e6 if db.exists() else 0
         timings = info.get("timings", {})
-        steps = ", ".join(f"{k.removesuffix('_s').replace('_', ' ')} {v:g} s" for k, v in timings.items() if k != "total_s")
+        steps = ", ".join(f"{k.removesuffix('_s').replace('_', ' ')} {v:g} s"
+                          for k, v in timings.items() if k != "total_s")
         lines.append(f"- {info['deals']:,} deals: {size:,.0f} MB, built in {timings.get('total_s', 0):g} s ({steps}).")
     return lines
 
