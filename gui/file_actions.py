@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from core.errors import DealsError
+from gui.database_dialogs import Chooser, open_or_recover
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class FileActions(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
+        # The questions a broken file raises (another file? a backup?); tests put a stand-in here.
+        self.chooser = Chooser()
         self.new_action = QAction("&New database…", self, shortcut=QKeySequence.StandardKey.New)
         self.open_action = QAction("&Open database…", self, shortcut=QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
@@ -73,10 +76,15 @@ class FileActions(QObject):
             show_error(self._window, "Import running", "Wait for the import to finish or cancel it first.")
             return False
         try:
-            store = Store.open(path)
+            # A broken or newer file is offered another file or a backup, and is never overwritten.
+            store, note = open_or_recover(self._window, Path(path), Store.open, self.chooser)
         except DealsError as exc:
             show_error(self._window, "Could not open the database", str(exc))
             return False
+        if store is None:
+            return False
+        if note:
+            self._window.statusBar().showMessage(note, 8000)
         old = self._window.store
         self._window.set_store(store)
         if old is not None and old is not store:

@@ -48,13 +48,28 @@ def test_open_database_switches_and_remembers(qtbot, window, tmp_path, settings)
     assert [a.text() for a in window.files.recent_menu.actions()][:2] == window.files.recent()[:2]
 
 
-def test_broken_database_is_refused_with_a_message(window, tmp_path, errors):
+class GiveUp:
+    """A person who, shown the broken-file dialog, closes it."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+
+    def broken(self, parent, path, error, backups):
+        self.asked.append((path.name, str(error)))
+        return None
+
+
+def test_broken_database_offers_recovery_and_leaves_the_file_and_the_window_as_they_were(window, tmp_path, errors):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"\x00garbage" * 500)
+    before = bad.read_bytes()
     store = window.store
+    window.files.chooser = GiveUp()
     assert not window.files.open_database(bad)
     assert window.store is store and window.model.rowCount() == 5
-    assert errors[0][0] == "Could not open the database" and "bad.db" in errors[0][1]
+    assert window.files.chooser.asked and window.files.chooser.asked[0][0] == "bad.db"
+    assert "bad.db" in window.files.chooser.asked[0][1]
+    assert bad.read_bytes() == before and not errors
 
 
 def test_new_database_starts_empty(window, tmp_path, monkeypatch, errors):
