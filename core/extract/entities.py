@@ -227,8 +227,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             and len(name.split()) >= 2 and not _looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
-        title = _TITLE_PHRASE.search(before)
-        mention.title = title.group(1) if title else None
+        phrase = _TITLE_PHRASE.search(before)
+        mention.title = phrase.group(1) if phrase else None
         return [mention]
     _set_kind(mention, before, after, sentence.start)
     if re.match(r"\s*\(([^)]{2,40})\)", after):

@@ -128,9 +128,9 @@ class EntityTable:
         folded = norm(mention.name)
         if not folded:
             return None
-        key = self.alias.get(folded) or self._registered(folded) or self._similar(mention.name, folded)
-        if key is None:
-            key = folded
+        found = self.alias.get(folded) or self._registered(folded) or self._similar(mention.name, folded)
+        key = found if found is not None else folded
+        if found is None:
             self.entities[key] = Entity(key, mention.name, mention.kind, mention.place)
             self.alias[folded] = key
         entity = self.entities[key]
