@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Sign
 from core.backup import backup_if_due
 from core.errors import DealsError
 from core.model import DealQuery
+from gui.dialogs import show_error
 from gui.import_runner import refresh_window
 from gui.party_registry import PartyRegistryDialog
 
@@ -64,6 +65,7 @@ class DatabaseWatch(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: list[BackupTask] = []
+        self._checked: Any = None  # the background integrity check already reported
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         window.installEventFilter(self)
@@ -99,6 +101,22 @@ class DatabaseWatch(QObject):
 
     def _on_timer_timeout(self) -> None:
         self.check()
+        self.report_damage()
+
+    def report_damage(self) -> bool:
+        """A big file opens before its integrity check ends; when the check finds damage, say so once."""
+        check = getattr(getattr(self._store, "db", None), "check", None)
+        if check is None or check is self._checked or not check.problems.done() or check.problems.cancelled():
+            return False
+        self._checked = check
+        problems = check.problems.result()
+        if not problems:
+            return False
+        show_error(self._window, "The database is damaged",
+                   f"{check.path} failed its integrity check. The deals that can be read are shown, but some may "
+                   "be missing or wrong. Use File > Restore backup… or open another database; the file is left "
+                   "as it is, so keep a copy of it.", "\n".join(problems[:50]))
+        return True
 
     def _read(self) -> int | None:
         try:

@@ -281,3 +281,23 @@ def test_article_html_and_scripts_are_shown_as_plain_text(qtbot):
     assert not pane.text_edit.document().allFormats() or all(
         not f.isImageFormat() for f in pane.text_edit.document().allFormats())
 
+
+
+def test_damage_found_after_a_big_file_opened_is_reported_once(window, monkeypatch):
+    """Files over 64 MiB open before their check ends (issue 7); damage it finds still reaches the person."""
+    from concurrent.futures import Future
+    from types import SimpleNamespace
+
+    from gui import database_watch
+
+    shown = []
+    monkeypatch.setattr(database_watch, "show_error", lambda parent, title, text, details=None: shown.append(
+        (title, text, details)))
+    found: Future = Future()
+    window.store.db.check = SimpleNamespace(path=window.store.path, problems=found)
+    assert not window.watch.report_damage()  # still running: nothing to say yet
+    found.set_result(["*** in database main ***", "Page 7: btreeInitPage() returns error code 11"])
+    assert window.watch.report_damage()
+    assert not window.watch.report_damage()
+    assert len(shown) == 1 and "integrity check" in shown[0][1] and "Page 7" in shown[0][2]
+    window.store.db.check = None
