@@ -156,7 +156,7 @@ def combine(stored: Deal, new: Deal, article_id: int, stored_ids: Sequence[int |
         known = {i for i in stored_ids if i is not None} | {normalize_name(p.name) for p in stored.parties}
         extra = [_with_entity(p, i) for p, i in zip(new.parties, new_ids)
                  if (i if i is not None else normalize_name(p.name)) not in known]
-        changes["parties"] = stored.parties + tuple(_unique(extra, lambda p: normalize_name(p.name)))
+        changes["parties"] = stored.parties + tuple(unique(extra, lambda p: normalize_name(p.name)))
     if stored.type == DealType.OTHER and new.type != DealType.OTHER and "type" in editable:
         changes["type"] = new.type
     elif DealType.OTHER not in (stored.type, new.type) and stored.type != new.type:
@@ -176,12 +176,12 @@ def combine(stored: Deal, new: Deal, article_id: int, stored_ids: Sequence[int |
     elif amounts and "amounts" in editable:
         changes["amounts"] = stored.amounts + amounts
     if "sectors" in editable:
-        changes["sectors"] = stored.sectors + tuple(_unique(new.sectors, str.casefold, stored.sectors))
+        changes["sectors"] = stored.sectors + tuple(unique(new.sectors, str.casefold, stored.sectors))
     if "commitments" in editable:
         changes["commitments"] = stored.commitments + tuple(
-            _unique(new.commitments, lambda c: c.text.casefold(), stored.commitments))
+            unique(new.commitments, lambda c: c.text.casefold(), stored.commitments))
     if "people" in editable:
-        changes["people"] = stored.people + tuple(_unique(new.people, lambda p: p.name.casefold(), stored.people))
+        changes["people"] = stored.people + tuple(unique(new.people, lambda p: p.name.casefold(), stored.people))
     if "summary" in editable and not stored.summary and new.summary:
         changes["summary"] = new.summary
     merged = stored.replace(**changes)
@@ -198,7 +198,8 @@ def _with_entity(party: Party, entity_id: int | None) -> Party:
     return dataclasses.replace(party, entity_id=entity_id) if entity_id is not None else party
 
 
-def _unique(items: Sequence[_T], key: Callable[[_T], Hashable], present: Sequence[_T] = ()) -> list[_T]:
+def unique(items: Sequence[_T], key: Callable[[_T], Hashable], present: Sequence[_T] = ()) -> list[_T]:
+    """Items whose key is not among `present`'s nor an earlier item's, in order."""
     seen = {key(x) for x in present}
     out = []
     for item in items:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from core.merge import remap_evidence
+from core.merge import remap_evidence, unique
 from core.model import Deal, DealType
 from core.store_deals import field_value
 from core.store_registry import normalize_name
@@ -65,7 +65,7 @@ def reparsed(stored: Deal, parsed: Deal, article_id: int, *, sole_source: bool) 
     for field in PARSED_FIELDS:
         new, old = getattr(parsed, field), getattr(stored, field)
         if field in _LISTS and not sole_source:
-            new = old + tuple(_missing(new, old, _LISTS[field]))
+            new = old + tuple(unique(new, _LISTS[field], old))
         elif not sole_source and _blank(field, parsed):
             new = old
         changes[field] = new
@@ -81,16 +81,6 @@ def reparsed(stored: Deal, parsed: Deal, article_id: int, *, sole_source: bool) 
     # Spans stay grouped by article, oldest first, as merging laid them down.
     evidence = tuple(sorted(theirs + ours, key=lambda e: e.article_id or 0))
     return updated.replace(evidence=evidence), kept
-
-
-def _missing(items: Sequence[Any], present: Sequence[Any], key: Callable[[Any], Hashable]) -> list[Any]:
-    seen = {key(x) for x in present}
-    out = []
-    for item in items:
-        if key(item) not in seen:
-            seen.add(key(item))
-            out.append(item)
-    return out
 
 
 def _blank(field: str, deal: Deal) -> bool:
