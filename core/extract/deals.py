@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,7 +84,8 @@ class _Reader:
                     frame.anaphors = list(previous.anaphors)
                 previous = frame
                 if not frame.hedged:
-                    self._fold(frame)
+                    for part in self._one_per_counterparty(frame):
+                        self._fold(part)
             self._list_intro(index, sentence)
         deals = [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
@@ -102,6 +104,14 @@ class _Reader:
             if frame is not None and not frame.hedged and len(frame.subjects) + len(frame.objects) >= 2:
                 self._fold(frame)
         return [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None and len(deal.parties) >= 2]
+
+    def _one_per_counterparty(self, frame: Frame) -> list[Frame]:
+        """"signed MoUs with A, B and C": one MoU with each; a sum stated for them all belongs to none."""
+        cue = self.text[frame.cue_start:frame.cue_start + 40]
+        plural = re.match(r"(?:\w+\s+){0,2}?(?:mous|memoranda|agreements|pacts|deals|contracts)\b", cue, re.I)
+        if not plural or len(frame.subjects) + len(frame.anaphors) == 0 or len(frame.objects) < 2 or frame.between:
+            return [frame]
+        return [dataclasses.replace(frame, objects=[mention], participants=[], amounts=[]) for mention in frame.objects]
 
     def _skipped(self, index: int, sentence: Sentence) -> bool:
         """Headlines repeat the body in title case, which makes every word look like a name."""

@@ -214,3 +214,12 @@ def test_headline_is_not_read_when_the_body_tells_the_deal():
     text = ("Tarrow Deal Desk Weekly Roundup\n\n"
             "Tarrow Telecom agreed to buy Westmere Fibre for $2.1 billion.\n")
     assert [names(d) for d in deals_of(text)] == [{"Tarrow Telecom", "Westmere Fibre"}]
+
+
+def test_mous_signed_with_several_companies_are_one_mou_each_without_the_shared_total():
+    text = ("State signs pacts\n\nThe Odisha government on Monday signed MoUs with Kalinga Steel, Mahanadi Solar "
+            "and Chilika Foods worth Rs 45,000 crore for new plants.\n")
+    deals = deals_of(text, published="2025-02-10")
+    assert [names(d) for d in deals] == [{"Odisha", "Kalinga Steel"}, {"Odisha", "Mahanadi Solar"},
+                                         {"Odisha", "Chilika Foods"}]
+    assert all(d.type == DealType.MOU and not d.amounts for d in deals)
