@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from article_files import dump, eml, make_pdf, page  # noqa: F401 (re-exported for the tests here)
+
 PUBLISHED = "2025-09-01"
 
 # One acquisition, told by two outlets (merged into one deal with two sources), and a different deal.
@@ -33,24 +35,6 @@ CALDER = """Northwind Energy signs wind power contract with Calder Wind
 
 Northwind Energy said on August 20, 2025, that it had awarded Calder Wind a contract to supply turbines for a \
 wind farm near Cheyenne. The companies did not say what the contract was worth."""
-
-
-def dump(store: Any) -> dict[str, Any]:
-    """Every row of every table, order-free (the full-text index's shadow tables aside, as in tests/core)."""
-    tables = [row[0] for row in store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-        "AND name NOT LIKE 'deals_fts_%' ORDER BY name")]
-    out: dict[str, Any] = {"user_version": store.db.execute("PRAGMA user_version").fetchone()[0]}
-    for table in tables:
-        out[table] = sorted(map(repr, store.db.execute(f'SELECT * FROM "{table}"')))
-    return out
-
-
-def page(text: str) -> bytes:
-    title, _, body = text.partition("\n\n")
-    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
-            f"<article><h1>{title}</h1>{paragraphs}</article></body></html>").encode()
 
 
 @contextmanager
@@ -88,33 +72,6 @@ def wait_for_import(qtbot: Any, window: Any, timeout: int = 30_000) -> list:
     with qtbot.waitSignal(window.importer.import_finished, timeout=timeout) as blocker:
         pass
     return blocker.args[0]
-
-
-def make_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF whose text layer holds the lines, in Helvetica."""
-    import io
-
-    from pypdf import PdfWriter
-    from pypdf.generic import ContentStream, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    pdf_page = writer.add_blank_page(612, 792)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    pdf_page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
-    stream = ContentStream(None, writer)
-    stream.set_data(f"BT /F1 10 Tf 12 TL 40 750 Td {' '.join(f'({line}) Tj T*' for line in lines)} ET".encode())
-    pdf_page.replace_contents(stream)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def eml(text: str) -> bytes:
-    title, _, body = text.partition("\n\n")
-    return (f"From: Desk <desk@news.example>\nTo: reader@example.com\nSubject: {title}\n"
-            f"Date: Wed, 5 Mar 2025 09:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode()
 
 
 def save_shot(widget: Any, name: str) -> None:
