@@ -288,7 +288,7 @@ def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -
             or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
         mention.descriptor = True
     if words[-1] in FACILITY_WORDS or re.match(
-            r"\s+(?:[a-z][\w-]*\s+){1,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
+            r"\s+(?:[a-z][\w-]*\s+){0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
             after):
         mention.asset = True
     if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
@@ -301,6 +301,11 @@ def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -
         return
     if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
         mention.location_only = True
+        return
+    # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
+    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+)?"
+                                           r"government\b", after):
+        mention.kind, mention.place, mention.explicit = PartyKind.GOVERNMENT, name, True
         return
     place = PLACE_NAMES.get(name)
     # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.

@@ -213,7 +213,7 @@ NOT_NAMES = frozenset({
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
-    "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "People", "Sources", "Analysts", "Officials", "Of", "Course", "Nasdaq-listed", "CM",
+    "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts", "Officials", "Of", "Course", "Nasdaq-listed", "CM",
 })
 
 # Capitalised nouns that are too generic to be a party when they stand alone.

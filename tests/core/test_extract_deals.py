@@ -223,3 +223,23 @@ def test_mous_signed_with_several_companies_are_one_mou_each_without_the_shared_
     assert [names(d) for d in deals] == [{"Odisha", "Kalinga Steel"}, {"Odisha", "Mahanadi Solar"},
                                          {"Odisha", "Chilika Foods"}]
     assert all(d.type == DealType.MOU and not d.amounts for d in deals)
+
+
+def test_a_press_release_financing_names_its_lenders_not_its_campus():
+    text = ("Helion Data Centers Announces $2.1 Billion Financing\n\n"
+            "AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Helion Data Centers today announced that it has closed a "
+            "$2.1 billion construction financing for its 300 MW Red Mesa campus in Abilene, Texas. The financing was "
+            "led by MUFG Bank and Societe Generale, with ING participating as joint lead arranger.\n")
+    [deal] = deals_of(text, published=None)
+    assert deal.type == DealType.FINANCING
+    assert names(deal) == {"Helion Data Centers", "MUFG Bank", "Societe Generale", "ING"}
+    assert deal.contract_date == "2025-05-06"
+
+
+def test_a_city_government_without_a_list_entry_is_a_government():
+    text = ("City deal\n\nHanseong Telecom signed a memorandum of understanding with the Ulsan Metropolitan City "
+            "government on Wednesday to build a 1 trillion won ($720 million) AI data center.\n")
+    [deal] = deals_of(text)
+    kinds = {p.name: p.kind for p in deal.parties}
+    assert kinds == {"Hanseong Telecom": PartyKind.COMPANY, "Ulsan Metropolitan City": PartyKind.GOVERNMENT}
+    assert {(a.currency, a.value) for a in deal.amounts} == {("KRW", 1e12), ("USD", 720_000_000)}
