@@ -17,8 +17,11 @@ def _deal_id(store, title):
 
 
 def _state(store):
-    """Every deal as the store reads it (bar its update time), and which ones are in the trash."""
-    deals = {d.id: d.replace(updated_at=None) for d in store.iter_deals(DealQuery(include_deleted=True))}
+    """Every deal as the store reads it (bar its times), and which ones are in the trash.
+
+    A redo that makes a deal again (a split) stamps it anew, so created_at may move by a second.
+    """
+    deals = {d.id: d.replace(updated_at=None, created_at=None) for d in store.iter_deals(DealQuery(include_deleted=True))}
     live = tuple(store.deal_ids(DealQuery(sort="id"), 0, 1000))
     return deals, live
 
