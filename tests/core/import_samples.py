@@ -8,22 +8,9 @@ from core.importer import prepare_text, store_registry
 from core.model import Article
 from core.store import Store
 
-from article_files import dump, eml, make_pdf, page  # noqa: F401 (re-exported for the tests here)
-
-PUBLISHED = "2025-09-01"
-
-# One acquisition, reported by two outlets: they agree on everything.
-NORTHWIND = """Northwind Energy to buy Solvane Grid for $1.2 billion
-
-Northwind Energy said on Tuesday, March 4, 2025, that it agreed to acquire Solvane Grid, a battery storage \
-developer based in Denver, for $1.2 billion in cash. The acquisition gives Northwind a pipeline of storage \
-projects across Colorado and Texas. Chief executive Maria Okafor said the deal would close in the third quarter."""
-
-NORTHWIND_AGAIN = """Solvane Grid agrees to Northwind takeover
-
-Northwind Energy Inc. will acquire battery developer Solvane Grid for $1.2 billion, the companies said on \
-March 4, 2025. The purchase, announced in Denver, adds storage projects in Colorado and Texas to Northwind's \
-portfolio."""
+from article_files import (  # noqa: F401 (re-exported for the tests here)
+    NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_CONTRACT, PUBLISHED, dump, eml, make_pdf, page,
+)
 
 # The same acquisition as a third outlet got it: another day, place and a rounder price.
 NORTHWIND_DIFFERENT = """Solvane Grid agrees to Northwind takeover
@@ -32,11 +19,6 @@ Northwind Energy Inc. will acquire battery developer Solvane Grid for about $1.2
 on March 5, 2025. The purchase, announced in Boulder, adds storage projects in Colorado and Texas to \
 Northwind's portfolio."""
 
-# A later, different deal of one of the same companies: never merged with the acquisition.
-NORTHWIND_CONTRACT = """Northwind Energy signs wind power contract with Calder Wind
-
-Northwind Energy said on August 20, 2025, that it had awarded Calder Wind a contract to supply turbines for a \
-wind farm near Cheyenne. The companies did not say what the contract was worth."""
 
 KESTREL = """Kestrel Robotics and Harbourline Logistics form joint venture
 

@@ -8,22 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from article_files import dump, eml, make_pdf, page  # noqa: F401 (re-exported for the tests here)
-
-PUBLISHED = "2025-09-01"
-
-# One acquisition, told by two outlets (merged into one deal with two sources), and a different deal.
-NORTHWIND = """Northwind Energy to buy Solvane Grid for $1.2 billion
-
-Northwind Energy said on Tuesday, March 4, 2025, that it agreed to acquire Solvane Grid, a battery storage \
-developer based in Denver, for $1.2 billion in cash. The acquisition gives Northwind a pipeline of storage \
-projects across Colorado and Texas. Chief executive Maria Okafor said the deal would close in the third quarter."""
-
-NORTHWIND_AGAIN = """Solvane Grid agrees to Northwind takeover
-
-Northwind Energy Inc. will acquire battery developer Solvane Grid for $1.2 billion, the companies said on \
-March 4, 2025. The purchase, announced in Denver, adds storage projects in Colorado and Texas to Northwind's \
-portfolio."""
+from article_files import (  # noqa: F401 (re-exported for the tests here)
+    NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_CONTRACT, PUBLISHED, dump, eml, make_pdf, page,
+)
 
 KESTREL = """Kestrel Robotics and Harbourline Logistics form joint venture
 
@@ -31,10 +18,7 @@ Kestrel Robotics and Harbourline Logistics agreed on Monday, June 2, 2025, to fo
 automate container terminals in Rotterdam, with each side putting in half of the $300 million cost. Work \
 starts in September."""
 
-CALDER = """Northwind Energy signs wind power contract with Calder Wind
-
-Northwind Energy said on August 20, 2025, that it had awarded Calder Wind a contract to supply turbines for a \
-wind farm near Cheyenne. The companies did not say what the contract was worth."""
+CALDER = NORTHWIND_CONTRACT
 
 
 @contextmanager
