@@ -15,7 +15,7 @@ from core.extract import date_patterns as p
 from core.extract.date_phrases import ABSOLUTE, ANCHORED, HORIZON, Found, add, candidates, safe_date
 from core.model import Precision
 
-__all__ = ["DateMention", "find_dates", "find_published", "parse_date"]
+__all__ = ["DateMention", "deal_date", "find_dates", "find_published", "parse_date"]
 
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
@@ -80,6 +80,18 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind)
         for f in _resolve_anchors(chosen, reference)
     ]
+
+
+def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
+    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day."""
+    found = [m for m in mentions if m.value is not None]
+    if found:
+        best = min(found, key=lambda m: list(Precision).index(m.precision))
+        return best.value, best.precision
+    if published is not None:
+        # An undated deal in a news report happened about when it was reported.
+        return published, Precision.WEEK
+    return None, None
 
 
 def _numeric(phrase: str, reference: date | None) -> tuple[date, Precision] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.extract import cues
-from core.extract.dates import DateMention, find_dates
+from core.extract.dates import DateMention, deal_date, find_dates
 from core.extract.entities import Mention, find_mentions, government_phrases, norm
 from core.extract.frames import Frame, build_frame
 from core.extract.money import MoneyMention, find_amounts
@@ -392,15 +392,7 @@ class _Reader:
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
-        found = [m for f in draft.frames for m in f.dates if m.value is not None]
-        if found:
-            order = list(Precision)
-            best = min(found, key=lambda m: order.index(m.precision))
-            return best.value, best.precision
-        if self.published is not None:
-            # An undated deal in a news report happened about when it was reported.
-            return self.published, Precision.WEEK
-        return None, None
+        return deal_date([m for f in draft.frames for m in f.dates], self.published)
 
     def _location(self, sentences: list[int]) -> str | None:
         for index in sentences:
