@@ -305,3 +305,27 @@ def m003_list_speed(db: Database) -> None:
     db.execute("DROP INDEX deal_parties_entity_id")
     db.execute("CREATE INDEX deal_parties_entity_deal ON deal_parties (entity_id, deal_id)")
     db.execute("PRAGMA user_version = 3")
+
+
+@_migration
+def m004_one_name_fold(db: Database) -> None:
+    """Re-fold every alias with core.names.fold_name, the fold the parser now shares with the registry.
+
+    The old registry fold kept a possessive "s" ("McDonald's" -> "mcdonalds") that the parser dropped, so a
+    stored alias could miss the parser's key. norm is UNIQUE: each row first gets a placeholder no fold can
+    produce, then rows take their new key in id order; a later row whose key an earlier one already holds
+    is the same spelling twice and goes, as INSERT OR IGNORE would have kept the first.
+    """
+    from core.names import fold_name
+
+    rows = db.execute("SELECT id, alias FROM aliases ORDER BY id").fetchall()
+    db.execute("UPDATE aliases SET norm = char(0) || id")
+    taken: set[str] = set()
+    for alias_id, alias in rows:
+        folded = fold_name(alias)
+        if folded in taken:
+            db.execute("DELETE FROM aliases WHERE id = ?", [alias_id])
+            continue
+        taken.add(folded)
+        db.execute("UPDATE aliases SET norm = ? WHERE id = ?", [folded, alias_id])
+    db.execute("PRAGMA user_version = 4")

@@ -10,12 +10,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from core.model import Party, PartyKind
-
-# Legal forms that do not tell two companies apart: "BlackRock Inc." is "Blackrock".
-LEGAL_SUFFIXES = frozenset({
-    "inc", "incorporated", "ltd", "limited", "llc", "plc", "corp", "corporation",
-    "co", "ag", "sa", "gmbh", "nv", "se",
-})
+from core.names import fold_name
 
 # Dots and apostrophes vanish ("N.V." -> "nv", "McDonald's" -> "mcdonalds"); other punctuation splits words.
 _DELETED = re.compile(r"[.'’`]")
@@ -47,13 +42,8 @@ def _fold(text: str) -> list[str]:
 
 
 def normalize_name(name: str) -> str:
-    """Fold case, accents, punctuation, a leading "the" and trailing legal suffixes."""
-    words = _fold(name)
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words = words[:-1]
-    return " ".join(words) or name.casefold().strip()
+    """The registry's key for a spelling: the program's one name fold, so the parser's keys match."""
+    return fold_name(name)
 
 
 def normalize_person(name: str) -> str:

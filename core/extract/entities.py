@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -13,6 +12,7 @@ from core.extract.gazetteer import (
 )
 from core.extract.sentences import Sentence
 from core.model import PartyKind
+from core.names import fold_name
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
 _CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "al", "el", "and", "the"})
@@ -24,25 +24,14 @@ _OF_HEADS = frozenset({
     "Emirate", "Commonwealth", "Province", "City", "Port", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
-_LEGAL_FOLD = {"inc", "incorporated", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "ag", "sa",
-               "gmbh", "nv", "bv", "se", "spa", "ab", "asa", "oyj", "kk", "jsc", "pjsc", "lp", "llp"}
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
 _FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
 
 
-@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
-    """Fold case, accents, punctuation, a leading 'the' and legal suffixes: the key two spellings share."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"['’]s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text.casefold().replace(".", ""))
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_FOLD:
-        words = words[:-1]
-    return " ".join(words)
+    """The key two spellings of one party share: the program's one name fold (core.names)."""
+    return fold_name(name)
 
 
 @dataclass

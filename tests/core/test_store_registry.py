@@ -26,7 +26,12 @@ from core.store_registry import normalize_name
     ("Sony Group Corp.", "sony group"),
     ("Samsung C&T Co., Ltd.", "samsung c and t"),
     ("OpenAI LLC", "openai"),
-    ("McDonald's", "mcdonalds"),
+    # A possessive goes whole, as the parser drops it from "Moody's said": "McDonald's" is "McDonald".
+    ("McDonald's", "mcdonald"),
+    ("McDonald's Corp", "mcdonald"),
+    ("AT&T Inc.", "at and t"),
+    ("Ontario Teachers' Pension Plan", "ontario teachers pension plan"),
+    ("Volvo AB", "volvo"),
     ("Société Générale", "societe generale"),
     ("  x   AI ", "x ai"),
     ("The", "the"),
