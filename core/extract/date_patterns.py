@@ -114,6 +114,11 @@ WEEKDAY_WORD = re.compile(rf"{WEEKDAY}(?!s\b|[A-Za-z])(?:’s|'s)?")
 WEEKDAY_MOD = re.compile(r"(?<![\w-])(?P<mod>(?i:last|this|next|on|since|until|by|from|early|late|as\s+soon\s+as))\s+$")
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$")
 NOT_A_DAY = re.compile(r"(?:Black|Cyber|Super|Good|Easter|Giving)\s+$")
+# A wire dateline without a year at the start of a paragraph: "SYDNEY, May 9 (Reuters) -", "May 9 -".
+_DATELINE_PLACE = r"(?:[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][A-Za-z.]{1,20},\s*)?)?"
+_DATELINE_END = r"(?!,?\s*(?:19|20)\d\d)\s*(?:\(|/|[-–—:]|$)"
+DATELINES = (re.compile(rf"{_DATELINE_PLACE}{MONTH}\s+{DAY}{_DATELINE_END}"),
+             re.compile(rf"{_DATELINE_PLACE}{DAY}\s+{MONTH}{_DATELINE_END}"))
 NUMERIC = re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d{2})(?![\d/.])")
 BARE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*$")
 

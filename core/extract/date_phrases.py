@@ -30,6 +30,9 @@ class Found:
     precision: Precision
     kind: str
     anchor_offset: tuple[int, str] | None = None  # (count, unit) for anchored mentions
+    # The value hangs on the reference ("last month", "on Tuesday", "June 20" without a year): without a
+    # published date it is a guess from today, which the contract forbids as a deal date.
+    loose: bool = False
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -78,7 +81,7 @@ def _infer_year(month: int, day: int, reference: date | None) -> date | None:
     return min(options, key=cost, default=None)
 
 
-def _weekday_year(month: int, day: int, weekday: int, reference: date | None) -> date | None:
+def weekday_year(month: int, day: int, weekday: int, reference: date | None) -> date | None:
     """The latest year, not after the reference year, in which that month and day fell on that weekday."""
     if reference is None:
         return None
@@ -128,9 +131,9 @@ def _month_day(m: re.Match[str], reference: date | None) -> Found | None:
     if m.group("year"):
         return Found(start, m.end(), safe_date(int(m.group("year")), month, day), Precision.DAY, ABSOLUTE)
     if weekday:
-        value = _weekday_year(month, day, p.WEEKDAYS[weekday.group("weekday").lower()], reference)
+        value = weekday_year(month, day, p.WEEKDAYS[weekday.group("weekday").lower()], reference)
         return Found(start, m.end(), value, Precision.DAY, WEEKDAY)
-    return Found(start, m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE)
+    return Found(start, m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE, loose=True)
 
 
 def _iso(m: re.Match[str], reference: date | None) -> Found | None:
@@ -160,7 +163,7 @@ def _month_alone(m: re.Match[str], reference: date | None) -> Found | None:
         year = reference.year + (1 if month < reference.month or prep == "next" else 0)
     else:
         year = reference.year - (1 if month > reference.month or prep == "last" and month >= reference.month else 0)
-    return Found(start, m.end(), date(year, month, 1), Precision.MONTH, kind)
+    return Found(start, m.end(), date(year, month, 1), Precision.MONTH, kind, loose=True)
 
 
 def _period_of_year(m: re.Match[str], reference: date | None, number: int, precision: Precision) -> Found | None:
@@ -172,7 +175,7 @@ def _period_of_year(m: re.Match[str], reference: date | None, number: int, preci
     else:
         year = reference.year if reference is not None else None
     value = date(year, first_month, 1) if year is not None else None
-    return Found(m.start(), m.end(), value, precision, ABSOLUTE)
+    return Found(m.start(), m.end(), value, precision, ABSOLUTE, loose=not m.group("year"))
 
 
 def _quarter(m: re.Match[str], reference: date | None) -> Found | None:
@@ -234,7 +237,7 @@ def _relative_word(m: re.Match[str], reference: date | None) -> Found | None:
         return None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(0).lower()]
     value = reference + timedelta(days=shift) if reference else None
-    return Found(m.start(), m.end(), value, Precision.DAY, HORIZON if shift > 0 else RELATIVE)
+    return Found(m.start(), m.end(), value, Precision.DAY, HORIZON if shift > 0 else RELATIVE, loose=True)
 
 
 def _relative_period(m: re.Match[str], reference: date | None) -> Found | None:
@@ -253,7 +256,7 @@ def _relative_period(m: re.Match[str], reference: date | None) -> Found | None:
         value = add(reference.replace(day=1), shift, "month")
     else:
         value = date(reference.year + shift, 1, 1)
-    return Found(m.start(), m.end(), value, _UNIT_PRECISION[period], kind)
+    return Found(m.start(), m.end(), value, _UNIT_PRECISION[period], kind, loose=True)
 
 
 def _units_then(m: re.Match[str], reference: date | None) -> Found | None:
@@ -265,7 +268,7 @@ def _units_then(m: re.Match[str], reference: date | None) -> Found | None:
     precision = _UNIT_PRECISION[unit]
     if direction == "ago":
         value = add(reference, -count, unit) if reference else None
-        return Found(counted.start(), m.end(), value, precision, RELATIVE)
+        return Found(counted.start(), m.end(), value, precision, RELATIVE, loose=True)
     if direction == "prior" and p.NOT_AN_ANCHOR.match(m.string, m.end()):
         return None  # "a week prior to the vote": anchored to something that is not a date
     if direction in {"before", "after"} and not p.CLAUSE_END.match(m.string, m.end()):
@@ -310,7 +313,7 @@ def _weekday_word(m: re.Match[str], reference: date | None) -> Found | None:
         value = reference - timedelta(days=(reference.weekday() - weekday) % 7)
         if mod == "last" and value == reference:
             value -= timedelta(weeks=1)
-    return Found(start, m.end(), value, Precision.DAY, kind)
+    return Found(start, m.end(), value, Precision.DAY, kind, loose=True)
 
 
 _Handler = Callable[[re.Match[str], "date | None"], "Found | None"]

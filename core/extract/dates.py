@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from core.extract import date_patterns as p
-from core.extract.date_phrases import ABSOLUTE, ANCHORED, HORIZON, Found, add, candidates, safe_date
+from core.extract.date_phrases import (ABSOLUTE, ANCHORED, HORIZON, WEEKDAY, Found, add, candidates, safe_date,
+                                       weekday_year as _weekday_year)
 from core.model import Precision
 
-__all__ = ["DateMention", "deal_date", "find_dates", "find_published", "parse_date"]
+__all__ = ["DateMention", "dateline_date", "deal_date", "find_dates", "find_published", "parse_date"]
 
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
+_LEAD_REACH = 400  # a dateline's weekday is in the lead sentence: "May 9 (Reuters) - X said on Monday"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class DateMention:
     value: date | None
     precision: Precision
     kind: str
+    # The value hangs on the reference date (see `Found.loose`): a guess when no published date backs it.
+    loose: bool = False
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:
@@ -45,7 +49,8 @@ def _coarser(a: Precision, b: Precision) -> Precision:
 
 def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
     resolved: list[Found] = []
-    anchor: tuple[date, Precision] | None = (reference, Precision.DAY) if reference is not None else None
+    # (date, precision, loose): an anchored phrase is as loose as the date it hangs on.
+    anchor: tuple[date, Precision, bool] | None = (reference, Precision.DAY, True) if reference is not None else None
     for item in found:
         offset = item.anchor_offset
         if offset is not None:
@@ -58,9 +63,9 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
                     value: date | None = add(anchor[0], count, unit)
                 except (ValueError, OverflowError):  # "a year later" than December 9999
                     value = None
-                item = Found(item.start, item.end, value, precision, ANCHORED)
+                item = Found(item.start, item.end, value, precision, ANCHORED, loose=anchor[2])
         if item.value is not None and item.kind != HORIZON:
-            anchor = (item.value, item.precision)
+            anchor = (item.value, item.precision, item.loose)
         resolved.append(item)
     return resolved
 
@@ -68,8 +73,8 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
 def find_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date phrase in `text`, in text order, resolved against `reference` (the publication date).
 
-    Relative and weekday phrases get value None when `reference` is None; callers that want the
-    contract's fallback pass `date.today()`.
+    Relative and weekday phrases get value None when `reference` is None. A caller with no published
+    date may pass today, which bounds the year of "Monday, May 9"; what else it resolves is marked loose.
     """
     chosen: list[Found] = []
     for item in sorted(candidates(text, reference), key=lambda f: (f.start, f.start - f.end)):
@@ -77,14 +82,17 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
             continue
         chosen.append(item)
     return [
-        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind)
+        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind, f.loose)
         for f in _resolve_anchors(chosen, reference)
     ]
 
 
 def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
-    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day."""
-    found = [m for m in mentions if m.value is not None]
+    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day.
+
+    Without a published date, phrases resolved against today ("on Tuesday", "last month") place nothing.
+    """
+    found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)]
     if found:
         best = min(found, key=lambda m: list(Precision).index(m.precision))
         return best.value, best.precision
@@ -147,6 +155,28 @@ def _byline_date(line: str) -> tuple[date, Precision] | None:
             words and words[-1].lower().strip(",:") in p.SENTENCE_WORDS)
         if (not prefix or p.BYLINE_LABEL.match(prefix) or plain_name) and p.BYLINE_TAIL.match(tail):
             return mention.value, mention.precision
+    return None
+
+
+def dateline_date(text: str, today: date) -> date | None:
+    """The day a year-less wire dateline stands for ("SYDNEY, May 9 (Reuters) - X said on Monday ...").
+
+    The month and day fix the year only with the weekday the lead gives them (the contract's weekday
+    rule, bounded by today); a dateline with no weekday cannot be placed and gives None.
+    """
+    lines = [line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()][:_PUBLISHED_LINES]
+    for line in lines:
+        match = next((m for pattern in p.DATELINES if (m := pattern.match(line))), None)
+        if match is None:
+            continue
+        month, day = p.MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+        for mention in find_dates(line[:_LEAD_REACH], today):
+            if mention.kind == WEEKDAY and mention.start >= match.end() and mention.value is not None:
+                if mention.text.rstrip("’'s").lower() not in p.WEEKDAYS:
+                    continue  # "last Monday", "this Friday": another day than the story's own
+                weekday = p.WEEKDAYS[mention.text.rstrip("’'s").lower()]
+                return _weekday_year(month, day, weekday, today)
+        return None
     return None
 
 

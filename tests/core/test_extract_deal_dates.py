@@ -1,0 +1,69 @@
+"""Which date a deal gets: the article's own dateline, no guesses from today, and the choice among several."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.extract import parse_text
+from core.extract.dates import dateline_date, deal_date, find_dates
+from core.model import Precision
+
+TODAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 9 May fell on a Monday in 2022, the latest such year up to 2026.
+        ("Tower sale\n\nMay 9 (Reuters) - Harbour Telecom said on Monday it would sell its towers.", date(2022, 5, 9)),
+        ("OSLO, May 12 (Reuters) - Fjord Metals shares rose on Thursday after a deal.", date(2022, 5, 12)),
+        ("NEW YORK, N.Y., Oct. 2 /PRNewswire/ -- Acme Corp on Tuesday announced a merger.", date(2018, 10, 2)),
+        ("LONDON, 3 March - Brill Foods said on Friday it agreed a sale.", date(2023, 3, 3)),
+    ],
+)
+def test_a_yearless_dateline_is_placed_by_the_weekday_of_its_lead(text: str, expected: date) -> None:
+    assert dateline_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 9 (Reuters) - Harbour Telecom said it would sell its towers.",  # no weekday: no year
+        "May 9 (Reuters) - Harbour Telecom said last Monday it had sold its towers.",  # another day
+        "Harbour Telecom said on Monday, May 9, it would sell its towers.",  # not a dateline
+    ],
+)
+def test_a_dateline_without_its_own_weekday_is_not_placed(text: str) -> None:
+    assert dateline_date(text, TODAY) is None
+
+
+def test_without_a_published_date_a_weekday_gives_no_deal_date() -> None:
+    text = "Deal\n\nKestrel Mining agreed to acquire Sable Ores on Wednesday for $90 million.\n"
+    [deal] = parse_text(text).deals
+    assert deal.contract_date is None
+    [dated] = parse_text(text, published="2024-02-02").deals
+    assert dated.contract_date == "2024-01-31"
+
+
+def test_without_a_published_date_a_written_date_still_counts() -> None:
+    text = "Deal\n\nKestrel Mining agreed to acquire Sable Ores in March 2021 for $90 million.\n"
+    [deal] = parse_text(text).deals
+    assert deal.contract_date == "2021-03"
+
+
+def test_a_wire_dateline_dates_the_story_and_its_relative_phrases() -> None:
+    text = ("Harbour Telecom to sell towers\n\n"
+            "May 9 (Reuters) - Harbour Telecom Ltd said on Monday it will sell its tower assets to Pinecrest "
+            "Infrastructure Inc for $500 million.\n\n"
+            "Rival Coral Networks last year agreed to sell a stake in its towers to Maple Capital for $1 billion.\n")
+    deals = {d.parties[0].name: d.contract_date for d in parse_text(text).deals}
+    assert deals.get("Harbour Telecom Ltd") == "2022-05-09"
+    assert "2021" in deals.values()
+
+
+def test_deal_date_ignores_phrases_resolved_against_today_when_nothing_was_published() -> None:
+    mentions = find_dates("It signed the pact on Tuesday, and the plan dates from June 2019.", TODAY)
+    assert deal_date(mentions, None) == (date(2019, 6, 1), Precision.MONTH)
+    assert deal_date(mentions, TODAY)[1] == Precision.DAY
