@@ -37,8 +37,11 @@ class MoneyMention:
 
 
 _NUM = r"\d+(?:,\d{2,3})*(?:\.\d+)?"
-# "USD$20,8 million": a decimal comma, read only before a magnitude; a thousands group has three digits.
-_COMMA_DECIMAL = rf"\d{{1,3}},\d{{1,2}}(?=[\s-]?(?i:{MAGNITUDE_RE})(?![A-Za-z])|{LETTER_MAGNITUDE_RE}(?![A-Za-z]))"
+# "USD$20,8 million": a decimal comma, read only before a magnitude; a thousands group has three
+# digits, and an Indian lakh group of two is always followed by one of three.
+_NUM_OR_DECIMAL_COMMA = (
+    rf"\d+(?:,\d{{2,3}})*(?:\.\d+|,\d(?=[\s-]?(?i:{MAGNITUDE_RE})(?![A-Za-z])|{LETTER_MAGNITUDE_RE}(?![A-Za-z])))?"
+)
 _MAG = (
     rf"(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])|(?P<letter>{LETTER_MAGNITUDE_RE})(?![A-Za-z])"
     r"|\s(?P<spaced>[MB])(?=[\s,.;:)]|$))"  # "$54 M contract" in headlines: only after a currency sign
@@ -49,7 +52,7 @@ _POST = rf"(?:[\s-]?(?P<post>(?i:{WORD_RE})|(?:{CODE_RE}))(?![A-Za-z]))"
 # or before it ("US$678 million", "Rs 50,000 cr", "USD 1 trillion"), read by _PREFIX. Patterns
 # start with a digit or a literal word so that re can skip through the text in C; a leading
 # look-behind or optional group made them three times slower.
-_NUMERIC = re.compile(rf"(?P<num>{_COMMA_DECIMAL}|{_NUM})(?!\d)(?:{_MAG})?(?:{_POST})?")
+_NUMERIC = re.compile(rf"(?P<num>{_NUM_OR_DECIMAL_COMMA})(?!\d)(?:{_MAG})?(?:{_POST})?")
 _PREFIX = re.compile(rf"(?<![A-Za-z])(?P<pre>{SYMBOL_RE}|{CODE_RE})\s?$")
 _WORDED = re.compile(
     r"(?P<mag>(?:trillion|billion|million|thousand|Trillion|Billion|Million|Thousand))"
@@ -98,8 +101,9 @@ class _Draft:
 
 
 def _number(raw: str) -> Decimal:
-    if len(raw) <= 6 and re.fullmatch(r"\d{1,3},\d{1,2}", raw):
-        return Decimal(raw.replace(",", "."))
+    head, comma, tail = raw.rpartition(",")
+    if comma and len(tail) <= 2 and "," not in head and "." not in tail:
+        return Decimal(f"{head}.{tail}")
     return Decimal(raw.replace(",", ""))
 
 

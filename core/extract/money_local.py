@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Wire services write "A$", "C$" or "NZ$" for a local dollar and keep "$" for the US dollar, so any
 # such sign (or "US$", "USD") in the text leaves "$" as the US dollar.
@@ -15,14 +16,13 @@ _AMERICAN = re.compile(
     r"\b(?:U\.S\.|US|USA|United\s+States|America|American|Americans|Washington|New\s+York|Wall\s+Street"
     r"|Nasdaq|NYSE|Silicon\s+Valley|California|Texas)\b"
 )
-_COUNTRIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# One pass over the text, each group named by the code of the dollar its places use.
+_COUNTRIES = re.compile(
     # Māori place and body names ("Te Waipounamu") mark a New Zealand source as surely as the country's name.
-    ("NZD", re.compile(r"\b(?:New\s+Zealand(?:ers?)?|Aotearoa|Auckland|Wellington|Christchurch|Kiwi|Māori"
-                       r"|iwi|Te\s+[A-Z]\w+)\b")),
-    ("AUD", re.compile(r"\b(?:Australian?s?|Sydney|Melbourne|Canberra|Brisbane|Queensland|New\s+South\s+Wales"
-                       r"|Adelaide|Tasmania)\b")),
-    ("CAD", re.compile(r"\b(?:Canadian?s?|Ottawa|Toronto|Ontario|Quebec|Alberta|British\s+Columbia|Vancouver"
-                       r"|Montreal|Calgary|Saskatchewan|Manitoba)\b")),
+    r"\b(?:(?P<NZD>New\s+Zealand(?:ers?)?|Aotearoa|Auckland|Wellington|Christchurch|Kiwi|Māori|iwi|Te\s+[A-Z]\w+)"
+    r"|(?P<AUD>Australian?s?|Sydney|Melbourne|Canberra|Brisbane|Queensland|New\s+South\s+Wales|Adelaide|Tasmania)"
+    r"|(?P<CAD>Canadian?s?|Ottawa|Toronto|Ontario|Quebec|Alberta|British\s+Columbia|Vancouver|Montreal|Calgary"
+    r"|Saskatchewan|Manitoba))\b"
 )
 # A story must name its country this often, and the United States never, before "$" is read as local.
 _MIN_MENTIONS = 3
@@ -30,11 +30,10 @@ _MIN_MENTIONS = 3
 
 def local_dollar(text: str) -> str | None:
     """The ISO code a bare "$" stands for in `text` when it is not the US dollar, else None."""
-    if _EXPLICIT_DOLLAR.search(text) or _AMERICAN.search(text):
+    counts: Counter[str] = Counter(match.lastgroup for match in _COUNTRIES.finditer(text) if match.lastgroup)
+    if len(counts) != 1:
         return None
-    counts = [(len(pattern.findall(text)), code) for code, pattern in _COUNTRIES]
-    counts.sort(reverse=True)
-    (best, code), (second, _) = counts[0], counts[1]
-    if best >= _MIN_MENTIONS and second == 0:
-        return code
-    return None
+    code, mentions = counts.most_common(1)[0]
+    if mentions < _MIN_MENTIONS or _EXPLICIT_DOLLAR.search(text) or _AMERICAN.search(text):
+        return None
+    return code
