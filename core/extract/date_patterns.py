@@ -92,11 +92,24 @@ PERIOD_SPAN = re.compile(
     _cased("over|for|during")
     + rf"\s+(?:a|an|the)\s+{COUNT}[\s-](?P<unit>year|month)[\s-](?:period|span|timeframe|horizon|term)"
 )
+# Holidays with a fixed day, as news dates events by them: "announced the deal on Christmas Eve".
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1),
+    "valentine's day": (2, 14), "valentine’s day": (2, 14), "halloween": (10, 31),
+}
+HOLIDAY = re.compile(
+    r"(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year[’']s\s+(?:Eve|Day)|Valentine[’']s\s+Day"
+    rf"|Halloween|Thanksgiving(?:\s+Day)?)(?![\w’'])(?:,?\s+{YEAR})?"
+)
+HOLIDAY_ON = re.compile(r"(?<![\w-])(?i:on|over)\s+$")
 # Relative to the reference date; "next" and "later this" look forward and so are horizons.
 RELATIVE_WORD = re.compile(_cased("today|yesterday|tomorrow") + r"(?![\w])")
 RELATIVE_PERIOD = re.compile(
     rf"(?P<when>{_cased('earlier this|later this|this|last|past|next')[3:-1]})\s+(?P<period>week|month|year)\b"
 )
+# The period the article is published in: it adds nothing to the published day ("the largest deal this year").
+SAME_PERIOD = re.compile(r"(?i:this)\s+(?:week|month|year)")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".
 UNITS_THEN = re.compile(rf"{_UNIT}\s+(?P<dir>ago|earlier|later|prior|before|after|previously)\b")
 COUNT_BEFORE = re.compile(rf"(?<![\w-]){COUNT}\s+$", re.I)

@@ -316,6 +316,32 @@ def _weekday_word(m: re.Match[str], reference: date | None) -> Found | None:
     return Found(start, m.end(), value, Precision.DAY, kind, loose=True)
 
 
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (US Thanksgiving), the one holiday news names that moves."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(m: re.Match[str], reference: date | None) -> Found | None:
+    """ "on Christmas Eve": only after "on", since "before Christmas" or "a Christmas rush" name no day."""
+    on = _before(m, p.HOLIDAY_ON) if _word_start(m) else None
+    if on is None:
+        return None
+    name = " ".join(m.group("holiday").lower().split())
+    if name.startswith("thanksgiving"):
+        year = int(m.group("year")) if m.group("year") else (reference.year if reference else None)
+        if year is None:
+            return Found(on.start(), m.end(), None, Precision.DAY, ABSOLUTE, loose=True)
+        value: date | None = _thanksgiving(year)
+        if not m.group("year") and reference is not None and value is not None and value > reference:
+            value = _thanksgiving(year - 1)
+        return Found(on.start(), m.end(), value, Precision.DAY, ABSOLUTE, loose=not m.group("year"))
+    month, day = p.HOLIDAYS[name]
+    if m.group("year"):
+        return Found(on.start(), m.end(), safe_date(int(m.group("year")), month, day), Precision.DAY, ABSOLUTE)
+    return Found(on.start(), m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE, loose=True)
+
+
 _Handler = Callable[[re.Match[str], "date | None"], "Found | None"]
 # Longer phrases win over the shorter ones inside them, so order only breaks exact ties.
 FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
@@ -325,7 +351,7 @@ FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (p.AHEAD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
     (p.THE_UNIT, _the_unit), (p.SAME_DAY, _same_day), (p.RELATIVE_WORD, _relative_word),
     (p.RELATIVE_PERIOD, _relative_period), (p.MONTH_ALONE, _month_alone), (p.YEAR_ALONE, _year_alone),
-    (p.WEEKDAY_WORD, _weekday_word),
+    (p.WEEKDAY_WORD, _weekday_word), (p.HOLIDAY, _holiday),
 )
 
 

@@ -91,8 +91,13 @@ def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date
     """The date of a deal from the date phrases of its clauses: the most precise one, else the published day.
 
     Without a published date, phrases resolved against today ("on Tuesday", "last month") place nothing.
+    A date after the published day is a completion or a plan, not when the deal was struck; "this year"
+    says less than the published day, which then stands for it.
     """
     found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)]
+    if published is not None:
+        found = [m for m in found if m.value is not None and m.value <= published
+                 and not p.SAME_PERIOD.fullmatch(m.text)]
     if found:
         best = min(found, key=lambda m: list(Precision).index(m.precision))
         return best.value, best.precision

@@ -67,3 +67,35 @@ def test_deal_date_ignores_phrases_resolved_against_today_when_nothing_was_publi
     mentions = find_dates("It signed the pact on Tuesday, and the plan dates from June 2019.", TODAY)
     assert deal_date(mentions, None) == (date(2019, 6, 1), Precision.MONTH)
     assert deal_date(mentions, TODAY)[1] == Precision.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two firms announced the pact on Christmas Eve.", date(2025, 12, 24)),
+        ("The merger was signed on New Year's Eve 2023.", date(2023, 12, 31)),
+        ("Shareholders approved it on Thanksgiving.", date(2025, 11, 27)),
+    ],
+)
+def test_holidays_with_a_day_are_dates(text: str, expected: date) -> None:
+    [mention] = find_dates(text, date(2025, 12, 30))
+    assert (mention.value, mention.precision) == (expected, Precision.DAY)
+
+
+def test_a_holiday_without_on_is_no_date() -> None:
+    assert find_dates("Retailers hired staff before Christmas for the holiday rush.", date(2025, 12, 30)) == []
+
+
+def test_the_current_period_gives_way_to_the_published_day() -> None:
+    published = date(2024, 6, 12)
+    mentions = find_dates("It is the largest takeover this year, the bank said.", published)
+    assert deal_date(mentions, published) == (published, Precision.WEEK)
+
+
+def test_a_completion_date_after_the_story_is_not_the_deal_date() -> None:
+    published = date(2024, 6, 12)
+    mentions = find_dates("Orrin Foods agreed in May 2024 to buy Tally Dairy; the deal should close in "
+                          "January 2025.", published)
+    assert deal_date(mentions, published) == (date(2024, 5, 1), Precision.MONTH)
+    later = find_dates("The sale is expected to close on March 3, 2025.", published)
+    assert deal_date(later, published) == (published, Precision.WEEK)
