@@ -78,7 +78,7 @@ _RANGE_START = re.compile(
 _RANGE_END = re.compile(rf"^\s*(?P<gap>to|-|–|and)\s*(?P<num>{_NUM})[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _CONVERSION_GAP = re.compile(
-    r"^\s*(?:[(\[]|,?\s*(?:or|equivalent\s+to|equal\s+to)\b)\s*(?:(?:or|about|around|approximately|approx\."
+    r"^\s*(?:[(\[/]|,?\s*(?:or|equivalent\s+to|equal\s+to)\b)\s*(?:(?:or|about|around|approximately|approx\."
     r"|roughly|nearly|almost|some|close\s+to|over|more\s+than|just\s+over|just\s+under|c\.|~|equivalent\s+to"
     r"|equal\s+to|worth)\s*)*$",
     re.I,
@@ -180,16 +180,20 @@ def _with_partial_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 added.append(_Draft(_number(left.group("num")) * scale, draft.currency, left.start("num"),
                                     left.end("mag") if left.group("mag") else left.end("num"), True,
                                     bare_dollar=draft.bare_dollar))
-        if not draft.has_magnitude:
-            ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
-            right = _RANGE_END.match(text[draft.end:ceiling])
-            if right and (right.group("gap") != "and" or _BETWEEN.search(text[max(0, draft.start - 12):draft.start])):
-                mag = magnitude_of(right.group("mag"))
+        ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
+        right = _RANGE_END.match(text[draft.end:ceiling])
+        if right and (right.group("gap") != "and" or _BETWEEN.search(text[max(0, draft.start - 12):draft.start])):
+            mag = magnitude_of(right.group("mag"))
+            if draft.has_magnitude:
+                # "€30bn-45bn": the upper end repeats the magnitude; "$5 billion to 10 million users" is no range.
+                if _scale_of(draft) != mag or _number(right.group("num")) * mag <= draft.value:
+                    continue
+            else:
                 draft.value *= mag
                 draft.has_magnitude = True
-                added.append(_Draft(_number(right.group("num")) * mag, draft.currency,
-                                    draft.end + right.start("num"), draft.end + right.end("mag"), True,
-                                    bare_dollar=draft.bare_dollar))
+            added.append(_Draft(_number(right.group("num")) * mag, draft.currency,
+                                draft.end + right.start("num"), draft.end + right.end("mag"), True,
+                                bare_dollar=draft.bare_dollar))
     return sorted(drafts + added, key=lambda d: d.start)
 
 

@@ -48,7 +48,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value)\s+"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value|net\s+worth)\s+"
                    r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
@@ -99,7 +99,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    + _LEAD + "$"
                    r"|\bsince\s+(?:\d{4}|its\s+(?:founding|inception|launch|creation))\s*,?\s+" + _LEAD + "$"
                    r"|\b(?:brings?|brought|bringing|takes?|took|taking|lifts?|lifted|lifting|pushe[sd]|pushing)\s+"
-                   r"(?:the|its|their)\s+total\b[^.;$€£₹¥]{0,80}?\bto\s+" + _LEAD + "$"
+                   r"(?:(?:the|its|their)\s+)?total\b[^.;$€£₹¥]{0,80}?\bto\s+" + _LEAD + "$"
+                   r"|\b(?:a\s+)?cumulative\s+(?:total\s+of\s+)?" + _LEAD + "$"
                    r"|\b(?:a\s+)?combined\s+(?:total\s+of\s+)?" + _LEAD + "$"
                    r"|\badd(?:s|ed|ing)?\s+up\s+to\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent|paid\s+out"
@@ -122,6 +123,15 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:in\s+)?(?:fines?|penalt(?:y|ies)|charges?|write-?downs?|impairments?)\b"
                    r"|^[-\s]*(?:\w+\s+)?(?:break(?:-?up)?|termination)\s+fee", re.I),
+    ),
+    (
+        # A listing sells shares to the public, not to a named party: the contract records no IPO as a deal.
+        "IPO",
+        re.compile(r"\b(?:IPO|initial\s+public\s+offering|flotation)\s+(?:of|worth|valued\s+at|sized\s+at)\s+"
+                   + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:in|through|via|from)\s+(?:an?|its|the|their)\s+(?:planned\s+|proposed\s+|potential\s+)?"
+                   r"(?:IPO|initial\s+public\s+offering|(?:stock\s+market\s+)?listing|flotation)\b"
+                   r"|^[-\s]*(?:IPO|initial\s+public\s+offering)\b", re.I),
     ),
     (
         "target",

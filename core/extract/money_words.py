@@ -21,12 +21,16 @@ SYMBOLS: dict[str, str] = {
     "Dh": "AED", "Dhs": "AED", "Dhs.": "AED", "SR": "SAR", "QR": "QAR", "KD": "KWD", "BD": "BHD", "RO": "OMR",
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "Ksh.": "KES", "Kshs.": "KES", "Sh": "KES",
     "USh": "UGX", "Ush": "UGX", "Shs": "UGX", "TSh": "TZS", "Tsh": "TZS", "E£": "EGP", "LE": "EGP",
-    "SFr": "CHF", "SFr.": "CHF", "Fr.": "CHF", "R": "ZAR", "N": "NGN",
+    "SFr": "CHF", "SFr.": "CHF", "Fr.": "CHF", "R": "ZAR", "N": "NGN", "W": "KRW", "P": "PHP", "Bt": "THB",
+    # The Financial Times' house style: "Rmb1.2bn", "NKr5bn", "SKr300m", "DKr2bn".
+    "Rmb": "CNY", "NKr": "NOK", "SKr": "SEK", "DKr": "DKK",
 }
 
 # Short signs that are also initials and codes ("R2", "N95", "LE 3"): an amount only with a
 # magnitude glued on or after them ("R2.5bn", "N5 billion", "Sh3.6 billion").
-LETTER_SYMBOLS: frozenset[str] = frozenset({"R", "N", "LE", "RO", "BD", "KD", "Sh", "Shs", "Tk", "Tk.", "Fr."})
+LETTER_SYMBOLS: frozenset[str] = frozenset({
+    "R", "N", "W", "P", "Bt", "LE", "RO", "BD", "KD", "Sh", "Shs", "Tk", "Tk.", "Fr.",
+})
 
 CODES: frozenset[str] = frozenset({
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "AUD", "CAD", "SGD", "HKD", "NZD",
@@ -76,6 +80,7 @@ WORDS: dict[str, str] = {
     "shilling": "KES", "kenyan shilling": "KES", "ugandan shilling": "UGX", "tanzanian shilling": "TZS",
     "cedi": "GHS", "ghanaian cedi": "GHS", "kwacha": "ZMW", "zambian kwacha": "ZMW", "malawian kwacha": "MWK",
     "birr": "ETB", "kwanza": "AOA", "metical": "MZN", "meticais": "MZN", "pula": "BWP",
+    "zł": "PLN", "kč": "CZK",
 }
 
 # Currency words that are also ordinary English words: they count only after a magnitude
@@ -87,6 +92,7 @@ MAGNITUDES: dict[str, Decimal] = {
     "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6,
     "b": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
     "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
+    "mil": Decimal(10) ** 6, "mio": Decimal(10) ** 6, "bil": Decimal(10) ** 9,
     "lakh": Decimal(10) ** 5, "lac": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
     "lakh crore": Decimal(10) ** 12,
@@ -112,7 +118,7 @@ WORD_RE = "|".join(re.escape(w).replace(r"\ ", r"\s+") + "s?" for w in sorted(WO
 # "L crore" is how Indian papers shorten lakh crore ("₹2.50L crore").
 MAGNITUDE_RE = (
     r"lakh[\s-]+crores?|lac[\s-]+crores?|L\s*crores?|crores?|lakhs?|lacs?|cr\b\.?"
-    r"|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn"
+    r"|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|mil|bil|mio"  # "RM1.2bil", "RM500mil"
 )
 # Single letters only glued to the number: "$5m", "$670M", "$1.6bn" - never "5 m" (metres).
 LETTER_MAGNITUDE_RE = r"[kKmMbB]"

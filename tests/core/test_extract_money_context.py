@@ -129,3 +129,52 @@ def test_more_amounts_that_are_not_deal_amounts(text: str, reason: str) -> None:
 )
 def test_deal_amounts_are_still_kept(text: str) -> None:
     assert all(m.excluded is None for m in find_amounts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "currencies"),
+    [
+        ("The firm got RM1.2bil for the tower.", [1.2e9], ["MYR"]),
+        ("The insurer paid RM450mil in cash.", [450e6], ["MYR"]),
+        ("Seoul approved W1.5 trillion for the fab.", [1.5e12], ["KRW"]),
+        ("The lender raised Rmb8bn in bonds.", [8e9], ["CNY"]),
+        ("The buyer paid NKr12bn for the fleet.", [12e9], ["NOK"]),
+        ("The bank lent P2.5 billion to the builder.", [2.5e9], ["PHP"]),
+        ("The city signed a 400 mln zł loan.", [400e6], ["PLN"]),
+        ("The mill was sold for £500m/$650m last week.", [500e6, 650e6], ["GBP", "USD"]),
+    ],
+)
+def test_more_signs_and_magnitudes(text: str, values: list[float], currencies: list[str]) -> None:
+    found = find_amounts(text)
+    assert [m.value for m in found] == pytest.approx(values)
+    assert [m.currency for m in found] == currencies
+
+
+def test_slash_between_two_currencies_is_a_conversion() -> None:
+    found = find_amounts("The mill was sold for £500m/$650m last week.")
+    assert found[1].conversion_of == 0 and found[0].usd_value == pytest.approx(650e6)
+
+
+def test_upper_end_of_a_range_may_repeat_only_the_magnitude() -> None:
+    found = find_amounts("Analysts see the unit fetching €30bn-45bn in a sale.")
+    assert [m.value for m in found] == pytest.approx([30e9, 45e9])
+    assert (found[0].range_with, found[1].range_with) == (1, 0)
+
+
+def test_a_larger_magnitude_word_after_to_is_no_range_end() -> None:
+    found = find_amounts("The carrier paid $5 billion to 10 million users in refunds.")
+    assert [m.value for m in found] == [5e9]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The exchange could raise up to $1 billion in its initial public offering.", "IPO"),
+        ("The chain plans an IPO of about $600 million next year.", "IPO"),
+        ("The founder has a net worth of about $9 billion.", "valuation"),
+        ("The round took total funding to $120 million.", "aggregate"),
+        ("Investors have put in a cumulative $3 billion.", "aggregate"),
+    ],
+)
+def test_listings_fortunes_and_totals_are_not_deal_amounts(text: str, reason: str) -> None:
+    assert find_amounts(text)[-1].excluded == reason
