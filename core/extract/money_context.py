@@ -76,6 +76,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "revenue",
         re.compile(r"\b(?:revenues?|sales|profits?|earnings|net\s+income|turnover|EBITDA|net\s+loss"
                    r"|operating\s+income|(?:gross\s+|written\s+)?premiums|gains?|bookings)\b"
+                   # "a gas sales agreement worth ..." names a deal, not a figure of the firm's.
+                   r"(?![\s-]+(?:and\s+purchase\s+)?(?:agreements?|contracts?|deals?|pacts?|sharing)\b)"
                    r"(?:\s+[^\s$€£₹¥]+){0,8}\s+$", re.I),
         re.compile(r"^\s*(?:in|of)\s+(?:(?:annual|yearly|quarterly|net|gross|total|operating|full-year)\s+)?"
                    r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses|premiums)\b", re.I),

@@ -178,3 +178,7 @@ def test_a_larger_magnitude_word_after_to_is_no_range_end() -> None:
 )
 def test_listings_fortunes_and_totals_are_not_deal_amounts(text: str, reason: str) -> None:
     assert find_amounts(text)[-1].excluded == reason
+
+
+def test_a_sales_agreement_is_a_deal_not_sales() -> None:
+    assert [m.excluded for m in find_amounts("The firms signed a gas sales agreement worth $2 billion.")] == [None]
