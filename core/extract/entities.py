@@ -7,11 +7,11 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from core.extract.gazetteer import (
-    GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
+    BUSINESS_ACRONYMS, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
     PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.names_filter import (
-    cut_headline_verb, excluded_spans, is_dateline, is_common_word, is_modifier, not_a_name,
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier, not_a_name,
 )
 from core.extract.names_kind import set_kind
 from core.extract.sentences import Sentence
@@ -24,6 +24,8 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those",
                              "she", "we", "our", "in", "on", "at", "for", "from", "by", "with", "of", "to", "and",
                              "but", "or", "as", "after", "before", "under", "over", "amid", "among", "also", "i"})
 # Heads of a unit's name that may close a generic "X and Y" remit.
+_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "AG", "SA", "GmbH",
+                          "Co.", "Limited", "Corporation", "Incorporated", "NV", "N.V.", "SE", "Bhd", "Pte"})
 _UNIT_WORDS = frozenset({"Unit", "Division", "Agency", "Fund", "Authority", "Office", "Board", "Group", "Ministry"})
 _CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "al", "el", "and", "the"})
 # "of" joins two capitalised runs only after words that head such names ("Ministry of Finance").
@@ -107,8 +109,17 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             gap = text[tokens[j - 1][1]:tokens[j][0]]
             # "Ontario Teachers' Pension Plan": a plural possessive inside a name.
             plural_possessive = gap.strip() in ("'", "’") and tokens[j - 1][2].endswith("s") and _is_name_token(tokens[j][2])
-            if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive:
+            # "Ministry of Economy, Trade and Industry": a comma list of remits inside a ministry's name.
+            remit = gap.strip() == "," and word in GENERIC_WORDS and j + 2 < len(tokens) and tokens[j + 1][2] == "and" \
+                and tokens[j + 2][2] in GENERIC_WORDS and "of" in (t[2] for t in tokens[i:j]) \
+                and any(t[2] in GOVERNMENT_HEADS for t in tokens[i:j])
+            if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive and not remit:
                 break
+            # "SK hynix Inc.": a lower-case word between a name and its legal form belongs to the name.
+            if word.isalpha() and word.islower() and word not in _CONNECTORS and j + 1 < len(tokens) \
+                    and tokens[j + 1][2] in _LEGAL_FORMS and text[tokens[j][1]:tokens[j + 1][0]] == " ":
+                j += 2
+                continue
             if _is_name_token(word) and not tokens[j - 1][2].endswith(("'s", "’s")):
                 j += 1
                 continue
@@ -178,11 +189,13 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         # "Array Metals and Natural Resources", "Economic Development and Investment Unit": when every word after
         # "and" is a generic word of trade, the words name one body's remit, not a second party.
         k = j + 1
-        while k < len(tokens) and k <= j + 4 and _is_name_token(tokens[k][2]):
-            if tokens[k][2] not in GENERIC_WORDS and tokens[k][2] not in _UNIT_WORDS:
+        while k < len(tokens) and k <= j + 4 and _is_name_token(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] <= 1:
+            word = _strip_possessive(tokens[k][2])[0]
+            if word not in GENERIC_WORDS and word not in _UNIT_WORDS:
                 return False
             k += 1
-        return k > j + 1 and (k == len(tokens) or k > j + 4 or not _is_name_token(tokens[k][2]))
+        return k > j + 1 and (k == len(tokens) or k > j + 4 or not _is_name_token(tokens[k][2])
+                              or tokens[k][0] - tokens[k - 1][1] > 1)
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
@@ -209,6 +222,11 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         run, words = run[1:], words[1:]
     cut = cut_headline_verb(words)
     run, words = run[:cut], words[:cut]
+    # "M/s Trident": the Indian prefix for a firm; "Kadokawa IP": a word of trade after a name.
+    if len(words) > 1 and words[0] == "M" and text[run[0][1]:run[0][1] + 2] == "/s":
+        run, words = run[1:], words[1:]
+    while len(words) > 1 and words[-1] in BUSINESS_ACRONYMS and words[-1] not in ORG_SUFFIXES:
+        run, words = run[:-1], words[:-1]
     # "... to Develop Green Hydrogen Hubs": in a title-case headline the word after "to" is a verb.
     if sentence.heading and words and re.search(r"\bto\s+$", text[max(0, run[0][0] - 4):run[0][0]]) \
             and is_common_word(words[0]) and words[0] not in ORG_SUFFIXES:
@@ -246,7 +264,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return []
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
-    if not_a_name(name, after, start <= sentence.start + 1, sentence.heading, text):
+    if not_a_name(name, after, start <= sentence.start + 1, sentence.heading, text) or in_quotes(text, start, end):
         return []
     mention = Mention(start, end, name, possessive=possessive)
     if is_dateline(text, start, end, sentence.start):

@@ -293,7 +293,7 @@ BUSINESS_ACRONYMS = frozenset({
     "FDI", "R&D", "IP", "PE", "VC", "LBO", "B2B", "B2C", "SME", "SMEs", "ICT", "IoT", "5G", "4G", "LTE", "GPU",
     "GPUs", "CPU", "CPUs", "AI", "ML", "PV", "BESS", "CCUS", "CCS", "SAF", "LNG", "LPG", "CNG", "FID", "FEED", "EPCI",
     "NDA", "LOI", "SPA", "SHA", "TSA", "RFP", "RFQ", "PPP", "PPPs", "BOT", "EIA", "ESOP", "ADR", "ADRs", "GDR",
-    "CEO", "CFO", "COO", "CTO", "CIO", "MD", "VP", "SVP", "EVP", "GM", "HQ", "ASAP", "FAQ", "PDF", "URL", "TV",
+    "CEO", "CFO", "COO", "CTO", "CIO", "MD", "VP", "SVP", "EVP", "GM", "HQ", "ASAP", "FAQ", "PDF", "URL",
 })
 
 # Title-case verbs of headlines: a name ends before them ("Acme Announces Award").

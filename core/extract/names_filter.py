@@ -32,6 +32,18 @@ _VERBS_AFTER = re.compile(r"\s+(?:said|says|has|had|have|is|was|were|are|will|wo
                           r"invested|raised|won|agreed|became|remains|expects|owns|operates)\b")
 
 
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "hundred", "hundreds", "dozen", "dozens", "several", "both"})
+
+
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """ "games like “Madden NFL” and “The Sims”": a title in quotes is a product or a work, not a party."""
+    before = text[max(0, start - 40):start]
+    opened = re.search(r"[“\"‘](?:The\s+)?$", before)
+    return bool(opened) and re.match(r"[,.]?[”\"’]", text[end:end + 2]) is not None \
+        and not re.search(r"\b(?:company|firm|startup|group|called|named|-based|as)\s*[“\"‘](?:The\s+)?$", before)
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The 25,000 most frequent English words (wordfreq), lower case: what a sentence may start with."""
@@ -87,7 +99,8 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     words = name.split()
     if _MONEY_TOKEN.fullmatch(name):
         return True
-    if all(w in BUSINESS_ACRONYMS for w in words):
+    # "IPO", "Eight MoUs": words of trade and counts; "M": a lone initial.
+    if all(w in BUSINESS_ACRONYMS or w.lower() in _NUMBER_WORDS for w in words) or re.fullmatch(r"[A-Z]\.?", name):
         return True
     if any(w in ORG_SUFFIXES for w in words):
         return False

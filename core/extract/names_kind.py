@@ -29,6 +29,13 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
             r"\s+(?:[a-z][\w-]*\s+){0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
             after):
         mention.asset = True
+    # "the Maricunga lithium project", "its Akyem operation", "the Mindanao island": what a deal is about.
+    if re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:project|operation|island|licen[cs]e|deposit|concession|prospect|"
+                r"block|brand|franchise)s?\b", after):
+        mention.asset = True
+    # Exchanges list the shares; ratings agencies grade the debt: neither is bound by the deal.
+    if words[-1] in ("Exchange", "Ratings", "Bourse") or name.startswith(("Moody's", "Moody’s", "Fitch")):
+        mention.descriptor = True
     if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
         mention.location_only = True
         return
@@ -48,7 +55,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     place = PLACE_NAMES.get(name)
     # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.
     if place and name != place and (name.endswith(("an", "ese", "ish", "i", "ch", "ic")) or name in ("Swiss", "Greek", "Thai")) \
-            and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:state\s+)?(?:government|presidency|administration|"
+            and re.match(r"\s+(?:[A-Z]{2,5}s?\s+)?[a-z]", after) and not re.match(r"\s+(?:state\s+)?(?:government|presidency|administration|"
                                                          r"ministry|delegation|counterpart)\b", after):
         mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
         return

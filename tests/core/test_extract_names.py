@@ -113,3 +113,40 @@ def test_parties_of_a_deal_skip_the_wire_and_the_ticker() -> None:
     text = ("Harbor Steel to buy Ferrum Cable\n\n"
             "OSLOBERG, March 3 (Newsline) - Harbor Steel (NYSE: HSC) agreed to acquire Ferrum Cable for $40 million.")
     assert deal_parties(text) == {"Harbor Steel", "Ferrum Cable"}
+
+
+def test_a_lower_case_word_before_a_legal_form_is_part_of_the_name() -> None:
+    assert "Zeta chipworks Inc." in party_names("Zeta chipworks Inc. will buy the memory unit of Orbis Telecom.")
+
+
+def test_a_ministry_with_a_list_of_remits_is_one_name() -> None:
+    text = "The Ministry of Mining, Energy and Industry will subsidise the plant."
+    assert "Ministry of Mining, Energy and Industry" in {m.name for m in mentions(text)}
+
+
+def test_a_title_in_quotes_is_a_product() -> None:
+    text = "Orbis Games, maker of “Dragon Quarry” and “The Hollow Kings,” agreed to be bought by Pine Ventures."
+    names = party_names(text)
+    assert "Dragon Quarry" not in names and "Hollow Kings" not in names
+    assert {"Orbis Games", "Pine Ventures"} <= names
+
+
+def test_a_word_of_trade_after_a_name_is_not_part_of_it() -> None:
+    assert "Quillon" in party_names("The deal gives Pine Ventures a stake in Quillon IP and games.")
+
+
+def test_what_a_deal_is_about_is_an_asset_not_a_party() -> None:
+    found = {m.name: m for m in mentions("Kestrel Mining will sell its Tarrow copper project to Orbis.")}
+    assert found["Tarrow"].asset
+
+
+def test_exchanges_and_ratings_agencies_are_not_parties() -> None:
+    found = {m.name: m for m in mentions("Orbis listed on the Norland Stock Exchange, and Vela Ratings rated it.")}
+    assert found["Norland Stock Exchange"].descriptor and found["Vela Ratings"].descriptor
+
+
+def test_a_person_after_a_title_and_a_comma_is_a_person() -> None:
+    text = ("Minister of Regional Growth, Tama Rewiti announced a loan to Kestrel Mining. "
+            "Rewiti said the loan was the first of many.")
+    deals = parse_text(text, published="2025-03-01").deals
+    assert not any(p.name == "Tama Rewiti" for deal in deals for p in deal.parties)
