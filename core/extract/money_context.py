@@ -32,7 +32,8 @@ _ADJECTIVES = r"(?:(?!(?:in|the|of|a|an|to|for|on|at|by|with|and|or)\b)[\w’'-]
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     (
         "share price",
-        re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share|IPO|listing)\s+price\s+(?:of\s+)?" + _LEAD + "$"
+        re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share|IPO|listing)\s+price\s+(?:of\s+)?"
+                   + _LEAD + "$"
                    r"|\bprice\s+range\s+(?:of\s+|at\s+|between\s+)*" + _LEAD + "$"
                    r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
                    r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
@@ -48,7 +49,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value|net\s+worth)\s+"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value"
+                   r"|net\s+worth)\s+"
                    r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
@@ -114,8 +116,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "programme total",
-        re.compile(r"\b(?:outlay|allocation|budget)\s+of\s+" + _LEAD + r"$|\badminist(?:ering|ers|ered)\s+" + _LEAD + "$",
-                   re.I),
+        re.compile(r"\b(?:outlay|allocation|budget)\s+of\s+" + _LEAD
+                   + r"$|\badminist(?:ering|ers|ered)\s+" + _LEAD + "$", re.I),
         re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:programme|program|scheme|budget|initiative|allocation|outlay"
                    r"|auction)s?\b", re.I),
     ),
