@@ -110,6 +110,12 @@ RELATIVE_PERIOD = re.compile(
 )
 # The period the article is published in: it adds nothing to the published day ("the largest deal this year").
 SAME_PERIOD = re.compile(r"(?i:this)\s+(?:week|month|year)")
+# Words before a date that make it no deal's date: a company's founding ("founded in 2015", with no
+# object between, since "established a venture in 2019" is a deal) or a photo from the archive.
+HISTORY_BEFORE = re.compile(r"(?<![\w-])(?i:founded|established|incorporated|inception)\s+(?:(?i:in|on)\s+)?$")
+FILE_PHOTO = re.compile(r"(?i:file|archive)\s+(?i:photo|picture|image)")
+# A relative clause opened after a comma, bracket or dash: "X, which bought Y in 2018, ...".
+CLAUSE_OPEN = re.compile(r"[,(—–;:]\s*(?i:which|who|whose|where)\s[^,(—–;:.]{0,100}$")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".
 UNITS_THEN = re.compile(rf"{_UNIT}\s+(?P<dir>ago|earlier|later|prior|before|after|previously)\b")
 COUNT_BEFORE = re.compile(rf"(?<![\w-]){COUNT}\s+$", re.I)

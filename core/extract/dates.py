@@ -18,8 +18,11 @@ from core.model import Precision
 
 __all__ = ["DateMention", "dateline_date", "deal_date", "find_dates", "find_published", "parse_date"]
 
+ASIDE, HISTORY = "aside", "history"
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
+_CONTEXT_REACH = 100  # a relative clause opens within a hundred characters before its date
+_LINE_REACH = 300  # a caption is a short line of its own
 _LEAD_REACH = 400  # a dateline's weekday is in the lead sentence: "May 9 (Reuters) - X said on Monday"
 
 
@@ -41,6 +44,9 @@ class DateMention:
     kind: str
     # The value hangs on the reference date (see `Found.loose`): a guess when no published date backs it.
     loose: bool = False
+    # Where it stands: "" in the clause, ASIDE in a relative clause ("X, which bought Y in 2018, ..."),
+    # HISTORY for a founding or a start ("founded in 2015", "since 2018") or an archive photo's date.
+    context: str = ""
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:
@@ -82,9 +88,22 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
             continue
         chosen.append(item)
     return [
-        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind, f.loose)
+        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind, f.loose, _context(text, f))
         for f in _resolve_anchors(chosen, reference)
     ]
+
+
+def _context(text: str, found: Found) -> str:
+    """What the words around a date phrase make of it; see `DateMention.context`."""
+    phrase = text[found.start:found.end].lower()
+    window = text[max(0, found.start - _CONTEXT_REACH):found.start]
+    if phrase.startswith("since") or p.HISTORY_BEFORE.search(window):
+        return HISTORY
+    line_start = text.rfind("\n", max(0, found.start - _LINE_REACH), found.start) + 1
+    line_end = text.find("\n", found.end, found.end + _LINE_REACH)
+    if p.FILE_PHOTO.search(text, line_start, line_end if line_end >= 0 else found.end + _LINE_REACH):
+        return HISTORY
+    return ASIDE if p.CLAUSE_OPEN.search(window) else ""
 
 
 def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
@@ -94,12 +113,14 @@ def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date
     A date after the published day is a completion or a plan, not when the deal was struck; "this year"
     says less than the published day, which then stands for it.
     """
-    found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)]
+    found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)
+             and m.context != HISTORY]
     if published is not None:
         found = [m for m in found if m.value is not None and m.value <= published
                  and not p.SAME_PERIOD.fullmatch(m.text)]
     if found:
-        best = min(found, key=lambda m: list(Precision).index(m.precision))
+        # A date in a relative clause is about what that clause tells, so it comes last.
+        best = min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision)))
         return best.value, best.precision
     if published is not None:
         # An undated deal in a news report happened about when it was reported.

@@ -99,3 +99,25 @@ def test_a_completion_date_after_the_story_is_not_the_deal_date() -> None:
     assert deal_date(mentions, published) == (date(2024, 5, 1), Precision.MONTH)
     later = find_dates("The sale is expected to close on March 3, 2025.", published)
     assert deal_date(later, published) == (published, Precision.WEEK)
+
+
+def test_a_date_in_a_relative_clause_yields_to_the_clause_s_own() -> None:
+    published = date(2024, 6, 12)
+    mentions = find_dates("Pell Group, which listed its shares on March 3, 2021, agreed in May 2024 to buy "
+                          "Drax Tools.", published)
+    assert deal_date(mentions, published) == (date(2024, 5, 1), Precision.MONTH)
+    alone = find_dates("The stake, which Pell Group bought in February 2021, is worth more now.", published)
+    assert deal_date(alone, published) == (date(2021, 2, 1), Precision.MONTH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumo Robotics, founded in 2015, raised $5 million from Arden Ventures.",
+        "Since 2019, Arden Ventures has backed Lumo Robotics with $5 million.",
+        "Arden Ventures chief Ana Rui at a summit, May 2, 2019. File Photo\nArden backed Lumo Robotics.",
+    ],
+)
+def test_a_founding_a_start_or_an_archive_photo_does_not_date_a_deal(text: str) -> None:
+    published = date(2024, 6, 12)
+    assert deal_date(find_dates(text, published), published) == (published, Precision.WEEK)
