@@ -61,6 +61,10 @@ MONTH_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|from|by|until|till|before|after|through|last|this|next|end\s+of"
     r"|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid)[\s-]+)?$"
 )
+# A month or day whose year is told relative to the reference: "in March last year", "4 June this year".
+WHICH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b")
+# "by the end of March": the prep "end of" comes after a forward word.
+FORWARD_THE = re.compile(r"(?<![\w-])(?i:by|until|till|before)\s+the\s+$")
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?:FY\s?)?{YEAR}|(?P<thisyear>\s+of\s+(?:the|this)\s+year))?"
 QUARTER = re.compile(rf"Q(?P<q>[1-4])(?![\w]){_OF_YEAR}")
 QUARTER_WORDS = re.compile(

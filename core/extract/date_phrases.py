@@ -18,6 +18,7 @@ _UNIT_PRECISION = {
     "decade": Precision.YEAR,
 }
 _FORWARD = {"next", "until", "by", "as soon as", "till"}
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,12 @@ def _month_day(m: re.Match[str], reference: date | None) -> Found | None:
     if weekday:
         value = weekday_year(month, day, p.WEEKDAYS[weekday.group("weekday").lower()], reference)
         return Found(start, m.end(), value, Precision.DAY, WEEKDAY)
+    which = p.WHICH_YEAR_AFTER.match(m.string, m.end())
+    if which:
+        year = reference.year + _YEAR_SHIFT[which.group("which")] if reference is not None else None
+        value = safe_date(year, month, day) if year is not None else None
+        kind = HORIZON if which.group("which") == "next" else ABSOLUTE
+        return Found(start, which.end(), value, Precision.DAY, kind, loose=True)
     return Found(start, m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE, loose=True)
 
 
@@ -156,9 +163,16 @@ def _month_alone(m: re.Match[str], reference: date | None) -> Found | None:
         return None
     month, prep = _month(m), " ".join(prep_match.group("prep").lower().split())
     start = prep_match.start()
-    kind = HORIZON if prep in _FORWARD else ABSOLUTE
+    forward = prep in _FORWARD or prep.endswith(" of") and _before(prep_match, p.FORWARD_THE) is not None
+    kind = HORIZON if forward else ABSOLUTE
+    which = p.WHICH_YEAR_AFTER.match(m.string, m.end())
+    end = which.end() if which else m.end()
     if reference is None:
-        return Found(start, m.end(), None, Precision.MONTH, kind)
+        return Found(start, end, None, Precision.MONTH, kind)
+    if which:
+        kind = HORIZON if which.group("which") == "next" else kind
+        value = date(reference.year + _YEAR_SHIFT[which.group("which")], month, 1)
+        return Found(start, end, value, Precision.MONTH, kind, loose=True)
     if kind == HORIZON:
         year = reference.year + (1 if month < reference.month or prep == "next" else 0)
     else:

@@ -303,3 +303,19 @@ def test_importing_dates_does_not_import_dateparser() -> None:
     code = "import sys, core.extract.dates; print('dateparser' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "kind"),
+    [
+        ("The merger was agreed in March last year.", date(2024, 3, 1), Precision.MONTH, "absolute"),
+        ("The fund was signed on 4 June last year.", date(2024, 6, 4), Precision.DAY, "absolute"),
+        ("The pact was inked in February this year.", date(2025, 2, 1), Precision.MONTH, "absolute"),
+        ("The plant opens in March next year.", date(2026, 3, 1), Precision.MONTH, "horizon"),
+        ("The deal should close by the end of March.", date(2026, 3, 1), Precision.MONTH, "horizon"),
+        ("The deal closed at the end of March.", date(2025, 3, 1), Precision.MONTH, "absolute"),
+    ],
+)
+def test_months_whose_year_is_told_in_words(text: str, value: date, precision: Precision, kind: str) -> None:
+    mention = _only(text)
+    assert (mention.value, mention.precision, mention.kind) == (value, precision, kind)
