@@ -72,7 +72,8 @@ QUARTER_WORDS = re.compile(
 )
 HALF = re.compile(rf"H(?P<h>[12])(?![\w]){_OF_YEAR}")
 HALF_WORDS = re.compile(rf"(?P<hword>first|second|First|Second)\s+half(?![\w]){_OF_YEAR}")
-YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|\s*(?:MW|GW|km|sq))")
+# "the 1990s" is a decade, not a year.
+YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|[’']?s\b|\s*(?:MW|GW|km|sq))")
 YEAR_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|throughout|for|of|from|until|till|through|before|after|by|to"
     r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid|fiscal(?:\s+year)?|FY)[\s-]+)?$"

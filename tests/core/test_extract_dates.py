@@ -319,3 +319,7 @@ def test_importing_dates_does_not_import_dateparser() -> None:
 def test_months_whose_year_is_told_in_words(text: str, value: date, precision: Precision, kind: str) -> None:
     mention = _only(text)
     assert (mention.value, mention.precision, mention.kind) == (value, precision, kind)
+
+
+def test_a_decade_is_not_a_year() -> None:
+    assert find_dates("The miner last explored the area in the late 1990s.", REF) == []
