@@ -11,7 +11,7 @@ from core.extract.gazetteer import (
     PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.names_filter import (
-    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier, not_a_name,
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier, is_title_case, not_a_name,
 )
 from core.extract.names_kind import set_kind
 from core.extract.sentences import Sentence
@@ -264,7 +264,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return []
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
-    if not_a_name(name, after, start <= sentence.start + 1, sentence.heading, text) or in_quotes(text, start, end):
+    heading = sentence.heading or is_title_case(sentence.text)
+    if not_a_name(name, after, start <= sentence.start + 1, heading, text) or in_quotes(text, start, end):
         return []
     mention = Mention(start, end, name, possessive=possessive)
     if is_dateline(text, start, end, sentence.start):

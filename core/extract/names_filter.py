@@ -71,6 +71,13 @@ def mid_sentence_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<=[a-z,;] )([A-Z][\w&'’-]{0,40})", text))
 
 
+@lru_cache(maxsize=256)
+def is_title_case(sentence_text: str) -> bool:
+    """A long headline set as a sentence: nearly every word of four letters or more is capitalised."""
+    words = re.findall(r"\b[A-Za-z][\w’'-]{3,}", sentence_text)
+    return len(words) >= 6 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def excluded_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
     """Spans of tickers and wire credits in one sentence: no name inside them is a party."""
     return [(offset + m.start(), offset + m.end()) for pattern in (_TICKER, _SOURCE, _DATED_SOURCE)
@@ -107,6 +114,10 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     if is_adjective(words, after):
         return True
     # "Separately", "Founded in 2014", "Upon signing": a common word that only starts a sentence.
+    # "... to Increase Domestic Production Capacity": a title-case phrase of plain words, said once, is a headline's
+    # wording; a name of plain words ("Blue Harbor") comes back in the body.
+    if heading and len(words) >= 2 and all(is_common_word(w) for w in words) and text.count(name) == 1:
+        return True
     # "Meta is", "Meta's" and a name the article also writes in mid-sentence stay names.
     if len(words) == 1 and (sentence_initial or heading) and is_common_word(name) and name.lower() != name \
             and name not in mid_sentence_words(text) and name not in PLACE_NAMES \

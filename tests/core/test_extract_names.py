@@ -150,3 +150,11 @@ def test_a_person_after_a_title_and_a_comma_is_a_person() -> None:
             "Rewiti said the loan was the first of many.")
     deals = parse_text(text, published="2025-03-01").deals
     assert not any(p.name == "Tama Rewiti" for deal in deals for p in deal.parties)
+
+
+def test_plain_words_of_a_long_title_case_headline_are_not_names() -> None:
+    text = ("Norland Grants Award to Quillon Robotics to Expand Domestic Production Capacity of Parts and Tools\n\n"
+            "Norland awarded Quillon Robotics $5 million.")
+    names = party_names(text)
+    assert "Domestic Production Capacity" not in names and "Expand Domestic Production Capacity" not in names
+    assert "Quillon Robotics" in names
