@@ -119,6 +119,11 @@ SAME_PERIOD = re.compile(r"(?i:this)\s+(?:week|month|year)")
 # object between, since "established a venture in 2019" is a deal) or a photo from the archive.
 HISTORY_BEFORE = re.compile(r"(?<![\w-])(?i:founded|established|incorporated|inception)\s+(?:(?i:in|on)\s+)?$")
 FILE_PHOTO = re.compile(r"(?i:file|archive)\s+(?i:photo|picture|image)")
+# Future tense before a date in its clause: "shareholders will vote on Dec. 9", "expected to close in March".
+FUTURE_TENSE = re.compile(
+    r"(?<![\w-])(?i:will|shall|would|expected\s+to|scheduled|due\s+to|set\s+to|slated|plans?\s+to|intends?\s+to)"
+    r"(?![\w-])"
+)
 # A relative clause opened after a comma, bracket or dash: "X, which bought Y in 2018, ...".
 CLAUSE_OPEN = re.compile(r"[,(—–;:]\s*(?i:which|who|whose|where)\s[^,(—–;:.]{0,100}$")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".

@@ -8,8 +8,8 @@ third of a second to warm up. It is only the fallback of `parse_date` for odd by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from core.extract import date_patterns as p
 from core.extract.date_phrases import (ABSOLUTE, ANCHORED, HORIZON, WEEKDAY, Found, add, candidates, safe_date,
@@ -87,10 +87,35 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         if chosen and item.start < chosen[-1].end:
             continue
         chosen.append(item)
+    chosen = [_ahead_if_future(text, item, reference) for item in chosen]
     return [
         DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind, f.loose, _context(text, f))
         for f in _resolve_anchors(chosen, reference)
     ]
+
+
+def _period_end(start: date, precision: Precision) -> date:
+    months = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6, Precision.YEAR: 12}.get(precision)
+    return add(start, months, "month") - timedelta(days=1) if months else start
+
+
+def _ahead_if_future(text: str, item: Found, reference: date | None) -> Found:
+    """A year-less date or a bare weekday in a future-tense clause is the next one, and a plan, not a deal date.
+
+    "Shareholders will vote on Dec. 9" in a November story is next month's vote, not last December's.
+    """
+    if reference is None or item.value is None or not item.loose or item.kind not in (ABSOLUTE, WEEKDAY):
+        return item
+    clause = text[max(0, item.start - _CONTEXT_REACH):item.start]
+    clause = clause[max(clause.rfind(mark) for mark in ",.;:\n") + 1:]
+    if not p.FUTURE_TENSE.search(clause):
+        return item
+    value: date | None = item.value
+    if item.kind == WEEKDAY and item.value < reference:
+        value = item.value + timedelta(weeks=1)
+    elif item.kind == ABSOLUTE and _period_end(item.value, item.precision) < reference:
+        value = safe_date(item.value.year + 1, item.value.month, item.value.day)
+    return replace(item, value=value, kind=HORIZON)
 
 
 def _context(text: str, found: Found) -> str:

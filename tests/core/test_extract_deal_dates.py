@@ -121,3 +121,23 @@ def test_a_date_in_a_relative_clause_yields_to_the_clause_s_own() -> None:
 def test_a_founding_a_start_or_an_archive_photo_does_not_date_a_deal(text: str) -> None:
     published = date(2024, 6, 12)
     assert deal_date(find_dates(text, published), published) == (published, Precision.WEEK)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Holders will vote on the merger at a meeting on Dec. 9.", date(2021, 12, 9)),
+        ("The purchase is expected to close in March.", date(2022, 3, 1)),
+        ("The two firms will sign the contract on Monday.", date(2021, 11, 8)),
+    ],
+)
+def test_a_yearless_date_in_a_future_clause_is_the_next_one_and_no_deal_date(text: str, expected: date) -> None:
+    published = date(2021, 11, 3)  # a Wednesday
+    [mention] = find_dates(text, published)
+    assert (mention.value, mention.kind) == (expected, "horizon")
+
+
+def test_a_past_clause_keeps_its_date() -> None:
+    published = date(2021, 11, 3)
+    mentions = find_dates("Brackley Gas will pay $1 billion for the field, the company said on Monday.", published)
+    assert [(m.value, m.kind) for m in mentions] == [(date(2021, 11, 1), "weekday")]
