@@ -4,6 +4,9 @@ Everything common in news is found and resolved by the patterns in `date_pattern
 dateparser gets news dates wrong (it ignores weekdays, invents a day for "2015" or "Q3 2025",
 reads "the next five years" as past, finds dates in "may" and "march" as verbs) and costs a
 third of a second to warm up. It is only the fallback of `parse_date` for odd byline formats.
+
+A deal's date (`deal_date`) is never a guess: without a published date, only what the text itself
+places counts (a full date, or a wire dateline placed by its weekday, `dateline_date`).
 """
 
 from __future__ import annotations
