@@ -101,7 +101,7 @@ def test_a_completion_date_after_the_story_is_not_the_deal_date() -> None:
     assert deal_date(later, published) == (published, Precision.WEEK)
 
 
-def test_a_date_in_a_relative_clause_yields_to_the_clause_s_own() -> None:
+def test_a_date_in_a_relative_clause_yields_to_the_main_clause() -> None:
     published = date(2024, 6, 12)
     mentions = find_dates("Pell Group, which listed its shares on March 3, 2021, agreed in May 2024 to buy "
                           "Drax Tools.", published)
