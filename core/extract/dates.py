@@ -19,7 +19,8 @@ from core.extract.date_phrases import (ABSOLUTE, ANCHORED, HORIZON, WEEKDAY, Fou
                                        weekday_year as _weekday_year)
 from core.model import Precision
 
-__all__ = ["DateMention", "dateline_date", "deal_date", "find_dates", "find_published", "parse_date"]
+__all__ = ["DateMention", "dateline_date", "deal_date", "deal_date_mention", "find_dates", "find_published",
+           "parse_date"]
 
 ASIDE, HISTORY = "aside", "history"
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
@@ -134,21 +135,30 @@ def _context(text: str, found: Found) -> str:
     return ASIDE if p.CLAUSE_OPEN.search(window) else ""
 
 
-def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
-    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day.
+def deal_date_mention(mentions: list[DateMention], published: date | None) -> DateMention | None:
+    """The phrase that dates a deal, or None when none does; `deal_date` tells why each is passed over.
 
-    Without a published date, phrases resolved against today ("on Tuesday", "last month") place nothing.
-    A date after the published day is a completion or a plan, not when the deal was struck; "this year"
-    says less than the published day, which then stands for it.
+    For the date's evidence span, so that it points at the phrase the date came from.
     """
     found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)
              and m.context != HISTORY]
     if published is not None:
         found = [m for m in found if m.value is not None and m.value <= published
                  and not p.SAME_PERIOD.fullmatch(m.text)]
-    if found:
-        # A date in a relative clause is about what that clause tells, so it comes last.
-        best = min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision)))
+    # A date in a relative clause is about what that clause tells, so it comes last.
+    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision)), default=None)
+
+
+def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
+    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day.
+
+    Without a published date, phrases resolved against today ("on Tuesday", "last month") place nothing.
+    A date after the published day is a completion or a plan, not when the deal was struck; "this year"
+    says less than the published day, which then stands for it. Founding dates, "since 2018" and
+    archive-photo dates never date a deal.
+    """
+    best = deal_date_mention(mentions, published)
+    if best is not None:
         return best.value, best.precision
     if published is not None:
         # An undated deal in a news report happened about when it was reported.

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from core.extract import parse_text
-from core.extract.dates import dateline_date, deal_date, find_dates
+from core.extract.dates import dateline_date, deal_date, deal_date_mention, find_dates
 from core.model import Precision
 
 TODAY = date(2026, 12, 6)
@@ -141,3 +141,11 @@ def test_a_past_clause_keeps_its_date() -> None:
     published = date(2021, 11, 3)
     mentions = find_dates("Brackley Gas will pay $1 billion for the field, the company said on Monday.", published)
     assert [(m.value, m.kind) for m in mentions] == [(date(2021, 11, 1), "weekday")]
+
+
+def test_the_dating_phrase_is_the_one_the_date_came_from() -> None:
+    published = date(2024, 6, 12)
+    mentions = find_dates("Tarn Bank, founded on March 2, 1990, agreed on Monday to lend to Vell Mills.", published)
+    chosen = deal_date_mention(mentions, published)
+    assert chosen is not None and chosen.text == "Monday"
+    assert deal_date(mentions, published) == (chosen.value, chosen.precision)
