@@ -57,7 +57,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
     DealType.FUNDING_ROUND: frozenset({DealType.INVESTMENT, DealType.OTHER}),
     DealType.GRANT: frozenset({DealType.MOU, DealType.OTHER}),
     DealType.CONTRACT: frozenset({DealType.PARTNERSHIP, DealType.OTHER}),
-    DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER}),
+    DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER, DealType.INVESTMENT}),
     DealType.MERGER: frozenset({DealType.ACQUISITION, DealType.OTHER}),
     DealType.FINANCING: frozenset({DealType.OTHER}),
     DealType.OTHER: frozenset(DealType),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.extract import cues
+from core.extract import cues, roles
 from core.extract.dates import DateMention
 from core.extract.entities import Mention
 from core.extract.money import MoneyMention
@@ -38,6 +38,7 @@ class Frame:
     selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
 
 
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
@@ -46,6 +47,11 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
         if sentence.start + match.start() <= at < sentence.start + match.end():
             return True
     return False
+
+
+_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold)\b", re.I)
+_NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
+                         r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
 
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
@@ -74,9 +80,12 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):
             del found[DealType.FINANCING]
-    if DealType.ACQUISITION in found and DealType.INVESTMENT in found and re.search(r"\bstake\b", text, re.I) \
-            and not re.search(r"\b(?:majority|controlling|full|entire)\s+stake\b", text, re.I):
-        del found[DealType.ACQUISITION]
+    if DealType.ACQUISITION in found and DealType.INVESTMENT in found and re.search(r"\bstake\b", text, re.I):
+        # Buying a stake someone holds is an acquisition; putting money in for new shares is an investment.
+        if _BUYS.search(text) and not _NEW_SHARES.search(text):
+            del found[DealType.INVESTMENT]
+        else:
+            del found[DealType.ACQUISITION]
     best = next(t for t in cues.PRECEDENCE if t in found)
     first = min(span for span in found.values())
     return best, first[0], first[1]
@@ -119,6 +128,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    frame.side = roles.subject_side(clause, cue_at, cue_end, deal_type)
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
