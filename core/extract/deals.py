@@ -181,7 +181,7 @@ class _Reader:
             key = self.table.key_of(mention)
             if key:
                 target.spans.setdefault(key, (mention.start, mention.end))
-        side = frame.side or ""
+        side = frame.side or roles.default_side(frame.type) or ""
         for key in subjects:
             target.parties.setdefault(key, side)
             if key not in target.actors:
@@ -201,15 +201,20 @@ class _Reader:
 
     def _object_side(self, frame: Frame, key: str) -> str:
         """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""
-        objects = [m for m in frame.objects]
-        for index, mention in enumerate(objects):
-            if self.table.key_of(mention) != key:
-                continue
+        subject = frame.side or roles.default_side(frame.type)
+        previous: str | None = None
+        for index, mention in enumerate(frame.objects):
             before = self.text[max(frame.start, mention.start - 40):mention.start]
+            gap = self.text[frame.objects[index - 1].end:mention.start] if index else None
             if frame.type == DealType.ACQUISITION and mention.possessive:
-                return roles.RECEIVER  # "buys Intel's memory business": the owner sells
-            return roles.object_side(before, frame.side, frame.type, direct_target=index == 0)
-        return roles.object_side("", frame.side, frame.type)
+                side = roles.RECEIVER  # "buys Intel's memory business": the owner sells
+            else:
+                side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
+                                         previous=previous)
+            if self.table.key_of(mention) == key:
+                return side
+            previous = side
+        return roles.object_side("", subject, frame.type)
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
@@ -372,9 +377,13 @@ class _Reader:
             # "ADB signs a loan with three wind firms": the verb did not say who lends; the bank does.
             for k in keys:
                 sides[k] = roles.GIVER if lender[k] else roles.RECEIVER
-        elif open_ and any(lender.values()) and not all(lender.values()):
+        elif open_:
+            # Names the verb left open: banks lend; the rest borrow, unless a borrower is known already or
+            # lenders are named in numbers ("A, B and C have been allocated portions of the loan").
+            known = [sides[k] for k in keys if k not in open_]
+            many = known.count(roles.GIVER) >= 2 or roles.RECEIVER in known
             for k in open_:
-                sides[k] = roles.GIVER if lender[k] else roles.RECEIVER
+                sides[k] = roles.GIVER if lender[k] or many else roles.RECEIVER
         draft.parties.update(sides)
 
     def _stands_alone(self, draft: Draft, key: str) -> bool:

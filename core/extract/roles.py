@@ -23,10 +23,10 @@ _MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.I
 _RECEIVING = (r"secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
               r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
               r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
-              r"|snag(?:s|ged)?|scoop(?:s|ed)?|get(?:s|ting)?|seal(?:s|ed)? (?:a|an|its)")
+              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|get(?:s|ting)?|seal(?:s|ed)? (?:a|an|its)")
 # Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
-_GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent|lending"
-           r"|invest(?:s|ed|ing)?|financ(?:e|es|ed|ing)|funds?|funded|funding|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
+_GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
+           r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
            r"|underw(?:rite|rites|rote|ritten|riting)|led|leads?|leading|co-led|co-leads?|sanction(?:s|ed)?"
            r"|disburs(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?"
            r"|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|subscrib(?:e|es|ed|ing)|participat(?:e|es|ed|ing)"
@@ -42,7 +42,7 @@ _SUPPLYING = (r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|build(?:s|ing)?|bui
               r"|sell(?:s|ing)?|sold|power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over"
            r"|snap(?:s|ped)? up|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
-_SELLING = r"sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
+_SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
@@ -62,13 +62,14 @@ _BUYING_RE = re.compile(rf"\b(?:{_BUYING})\b", re.I)
 _SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
 
 # Words before an object that put it on the subject's own side: "together with X", "alongside X".
-_CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with|as well as|including|and|with participation "
-                        r"from|with participation of|co-led by|also|plus)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
+_CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
-_PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
+_LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
+_PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}$")
 
 # Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
-_LENDER_NAME = re.compile(r"\b(?:Bank|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"
+_LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"
                           r"|Securities|Capital Markets|Export|Exim|EXIM|Afreximbank|Leasing)\b|bank\b|^[A-Z]*DB$|^[A-Z]*IB$"
                           r"|^IFC$")
 
@@ -90,7 +91,8 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
         if found is None:
             # A noun cue before its verb: "... a loan that X provided": the first verb after it.
             found = pattern.search(clause, max(cue_end, 0), max(cue_end, 0) + 25)
-            if found is not None:
+            # "a round led by X", "a loan backed by Y": the verb tells of the name after it, not the subject.
+            if found is not None and not re.match(r"\s+by\b", clause[found.end():found.end() + 4]):
                 verbs.append((-found.start(), side))
             return
         verbs.append((found.start(), side))
@@ -114,8 +116,20 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
     return max(verbs)[1]
 
 
-def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True) -> str:
-    """The side of a name after the cue, from the words just before it (`before`, about 40 characters)."""
+def default_side(deal_type: DealType) -> str | None:
+    """The subject's side when its verb does not say: "X signed a $5m contract with Y" makes X the customer."""
+    return {DealType.ACQUISITION: GIVER, DealType.FUNDING_ROUND: RECEIVER, DealType.INVESTMENT: GIVER,
+            DealType.GRANT: GIVER, DealType.CONTRACT: GIVER}.get(deal_type)
+
+
+def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True,
+                gap: str | None = None, previous: str | None = None) -> str:
+    """The side of a name after the cue, from the words just before it (`before`, about 40 characters).
+
+    `gap` is the text since the previous object and `previous` that object's side: a list keeps one side.
+    """
+    if previous is not None and gap is not None and _LISTED.match(gap):
+        return previous
     if _CO_BEFORE.search(before):
         return subject or CO
     prep = _PREPOSITION.search(before)
@@ -166,7 +180,8 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
     if deal_type == DealType.GRANT:
         if kind == PartyKind.GOVERNMENT and side != RECEIVER:
             return "grantor"
-        return "grantor" if side == GIVER else "recipient"
+        # "The department and the chipmaker signed terms to provide $6bn": the company is given the grant.
+        return "grantor" if side == GIVER and not with_government else "recipient"
     pair = {
         DealType.FUNDING_ROUND: ("investor", "recipient"),
         DealType.INVESTMENT: ("investor", "recipient"),
