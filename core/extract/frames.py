@@ -38,6 +38,7 @@ class Frame:
     selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
     side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
 
 
@@ -91,6 +92,14 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     return best, first[0], first[1]
 
 
+def _cue_end_of(clause: str, deal_type: DealType, default: int) -> int:
+    """Where the cue of the clause's own type ends ("signed a power purchase agreement": after "agreement")."""
+    table = cues.LOWER_CUES if len(clause.lower()) == len(clause) else cues.TYPE_CUES
+    pattern = next((p for t, p in table if t == deal_type), None)
+    match = pattern.search(clause.lower() if table is cues.LOWER_CUES else clause) if pattern else None
+    return match.end() if match else default
+
+
 def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int], mentions: list[Mention],
                 amounts: list[MoneyMention], dates: list[DateMention]) -> Frame | None:
     start, end = span
@@ -128,7 +137,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
-    frame.side = roles.subject_side(clause, cue_at, cue_end, deal_type)
+    frame.side, verb_end = roles.subject_side(clause, cue_at, _cue_end_of(masked, deal_type, cue_end), deal_type)
+    frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
@@ -189,7 +199,7 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
-        if mention.start < frame.cue_start:
+        if mention.start < frame.cue_start and not 0 <= frame.verb_end <= mention.start:
             if mention.start >= subject_from and not venture:
                 frame.subjects.append(mention)
             continue

@@ -66,7 +66,9 @@ _CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(
                         r"(?:[a-z][\w-]*\s+){0,2}$")
 # A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
 _LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
-_PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}$")
+# The last preposition before a name, over at most four small words: "in loans from the state-owned X".
+_PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?"
+                          r"(?:(?!(?:from|by|to|in|into|for|with|of)\s)[a-z][\w-]*\s+){0,4}$")
 
 # Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
 _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"
@@ -74,15 +76,17 @@ _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankint
                           r"|^IFC$")
 
 
-def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> str | None:
-    """The side the subject of a clause stands on, from the verbs up to its cue; None when the verb does not say.
+def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
+    """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
 
-    `clause` is the clause's text; `cue_at`/`cue_end` the cue word's offsets in it.
+    `clause` is the clause's text; `cue_at`/`cue_end` the cue word's offsets in it. The side is None when no
+    verb says it; the end is -1 when the verb stands after the cue (or there is none). Names between the verb
+    and the cue are its objects: "X provided Y with a loan", "X awarded Y a contract".
     """
     lead = clause[:max(cue_end, 0)]
     if _PASSIVE.search(clause[:max(cue_end, 0) + 25]):
-        return TARGET if deal_type == DealType.ACQUISITION else RECEIVER
-    verbs: list[tuple[int, str]] = []
+        return (TARGET if deal_type == DealType.ACQUISITION else RECEIVER), -1
+    verbs: list[tuple[int, str, int]] = []
 
     def last(pattern: re.Pattern[str], side: str) -> None:
         found = None
@@ -93,15 +97,15 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             found = pattern.search(clause, max(cue_end, 0), max(cue_end, 0) + 25)
             # "a round led by X", "a loan backed by Y": the verb tells of the name after it, not the subject.
             if found is not None and not re.match(r"\s+by\b", clause[found.end():found.end() + 4]):
-                verbs.append((-found.start(), side))
+                verbs.append((-found.start(), side, -1))
             return
-        verbs.append((found.start(), side))
+        verbs.append((found.start(), side, found.end()))
 
     if deal_type == DealType.ACQUISITION:
         last(_BUYING_RE, GIVER)
         last(_SELLING_RE, RECEIVER)
         if _NOMINAL_BY.search(lead) and not verbs:
-            return TARGET
+            return TARGET, -1
     elif deal_type == DealType.CONTRACT:
         last(_ORDERING_RE, GIVER)
         last(_RECEIVING_RE, RECEIVER)
@@ -111,9 +115,10 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
         last(_SEEKING_RE, RECEIVER)
         last(_GIVING_RE, GIVER)
     if not verbs:
-        return None
+        return None, -1
     # The verb nearest the cue speaks for the clause: "X, which raised $5m last year, led the round".
-    return max(verbs)[1]
+    _, side, end = max(verbs)
+    return side, end
 
 
 def default_side(deal_type: DealType) -> str | None:
