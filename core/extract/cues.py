@@ -122,6 +122,20 @@ LIST_INTRO = re.compile(
     re.I,
 )
 
+# "X, Y and Z acted as mandated lead arrangers", "W was a participating investor, as were V and U": names
+# that join the financing or round just told on its money side.
+SYNDICATE = re.compile(
+    r"\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing)|w(?:as|ere)|is|are)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:joint|global|mandated|lead|senior|co|initial|original|sole|other)[\s-]+){0,4}"
+    r"(?:arrangers?|bookrunners?|book-runners?|underwriters?|lenders?|coordinators?|co-ordinators?|financiers?)\b"
+    r"|\b(?:w(?:as|ere)|is|are)\s+(?:an?\s+|also\s+|among\s+the\s+)?(?:participating|new|existing|other|additional|"
+    r"co-|minority|anchor|strategic)[\s-]?investors?\b"
+    r"|\b(?:also|too)\s+(?:took part|participated|joined the (?:round|financing|raise))\b",
+    re.I,
+)
+# Words that make a name in such a sentence an adviser, which is no party.
+ADVISER = re.compile(r"\b(?:advis[eo]rs?|counsel|legal|law firm|auditors?)\b", re.I)
+
 SECTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern in (
         ("AI infrastructure", r"\bAI[- ]infrastructure\b|\bAI (?:data cent|compute|campus|hub)"),

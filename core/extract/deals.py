@@ -88,6 +88,7 @@ class _Reader:
                     for part in self._one_per_counterparty(frame):
                         self._fold(part)
             self._list_intro(index, sentence)
+            self._syndicate(index, sentence)
         deals = [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
@@ -273,6 +274,24 @@ class _Reader:
         years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"}
         own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
         return bool(frame.amounts and own and years and not own & years)
+
+    def _syndicate(self, index: int, sentence: Sentence) -> None:
+        """'A, B and C acted as lead arrangers': lenders or investors of the financing or round just told."""
+        money_types = (DealType.FINANCING, DealType.FUNDING_ROUND, DealType.INVESTMENT)
+        if not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
+            return
+        recent = [d for d in reversed(self.drafts) if d.type in money_types and index - d.last_sentence <= 4]
+        # The deal with a sum is the loan or round itself; a clause on what the money is for has none.
+        draft = next((d for d in recent if d.amounts), recent[0] if recent else None)
+        if draft is None:
+            return
+        for mention in self.mentions[index]:
+            if mention.location_only or mention.descriptor or mention.asset:
+                continue
+            key = self.table.key_of(mention)
+            if key and key not in draft.parties:
+                draft.parties[key] = roles.GIVER
+                draft.spans.setdefault(key, (mention.start, mention.end))
 
     def _list_intro(self, index: int, sentence: Sentence) -> None:
         """'The companies include X, Y and Z' names the parties the last deal left generic."""
