@@ -99,7 +99,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             if found is not None and not re.match(r"\s+by\b", clause[found.end():found.end() + 4]):
                 verbs.append((-found.start(), side, -1))
             return
-        verbs.append((found.start(), side, found.end()))
+        # "picked two banks to arrange the loan": a finite verb outweighs an infinitive of purpose after it.
+        finite = not re.search(r"\bto\s+$", lead[max(0, found.start() - 4):found.start()])
+        verbs.append((found.start() + (10_000 if finite else 0), side, found.end()))
 
     if deal_type == DealType.ACQUISITION:
         last(_BUYING_RE, GIVER)
