@@ -83,7 +83,8 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
-    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
+    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
+    r"advised by|advising|law firms?|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
@@ -91,6 +92,14 @@ BLOCKERS = re.compile(
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|fund|finance|support|help|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
     r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+# Words after a name that make it an adviser: "X, which acted as financial adviser", "Y is advising the seller".
+ADVISER_AFTER = re.compile(
+    r"^(?:\s*(?:,|,?\s+and|&)\s+(?:[A-Z][\w&.'’-]*\s?){1,5}){0,6}\s*(?:,\s*(?:which|who)\s+)?(?:(?:has|had|have)\s+)?(?:acted|acts|acting|is acting|was acting|were acting|served|"
+    r"serves|is|was|are|were)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:advis[eo]rs?|counsel|legal)\b|^\s*(?:,\s*(?:which|who)\s+)?(?:advised|advises|is advising|was advising)\b",
     re.I,
 )
 

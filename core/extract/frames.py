@@ -249,7 +249,9 @@ def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> 
     before = text[max(clause_start, mention.start - 60):mention.start]
     if cues.BLOCKERS.search(before):
         return True
-    after = text[mention.end:mention.end + 30]
+    after = text[mention.end:mention.end + 200]
+    if cues.ADVISER_AFTER.match(after):
+        return True
     # "..., Bloomberg reported": a source named after the deal it reports.
     if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before) and mention.start > cue_start:
         return True

@@ -133,3 +133,13 @@ def test_a_list_keeps_the_side_of_its_first_name():
     first = object_side("debt from ", RECEIVER, DealType.FINANCING)
     assert first == GIVER
     assert object_side("from KKR and ", RECEIVER, DealType.FINANCING, gap=" and ", previous=first) == GIVER
+
+
+def test_banks_acting_as_advisers_to_a_takeover_are_no_parties():
+    text = ("Takeover\n\nCastellan Group agreed to acquire Velmora Systems for $2.1 billion on Thursday. "
+            "Harlow Brothers and Penfold & Co acted as financial advisers to Castellan, while Quayle Partners "
+            "is advising Velmora.\n")
+    deals = parse_text(text, published="2025-03-14").deals
+    everyone = {p.name for d in deals for p in d.parties}
+    assert {"Castellan Group", "Velmora Systems"} <= everyone
+    assert not everyone & {"Harlow Brothers", "Penfold & Co", "Quayle Partners"}
