@@ -15,13 +15,20 @@ if TYPE_CHECKING:
 def parse_document(doc: "Document", *, published: str | None = None,
                    registry: dict[str, tuple[str, PartyKind]] | None = None,
                    today: date | None = None) -> Article:
-    """The article with its deals. `published` overrides the document's own date; relative dates hang on it."""
+    """The article with its deals. `published` overrides the document's own date; relative dates hang on it.
+
+    `today` (default: the real today) only bounds the year of a weekday with a month and day ("Monday,
+    May 9"). Without a published date, "on Tuesday" or "last month" cannot be placed, so those deals
+    get no date rather than one guessed from today; a wire dateline with its weekday still dates the story.
+    """
+    from core.extract.dates import dateline_date
     from core.extract.deals import extract_deals
 
     when = published or doc.published
-    published_date = date.fromisoformat(when) if when else None
-    reference = published_date or today or date.today()
-    deals = extract_deals(doc.text, reference=reference, published=published_date, title=doc.title,
+    now = today or date.today()
+    story_date = date.fromisoformat(when) if when else dateline_date(doc.text, now)
+    # With no story date, `now` is passed only as the weekday bound: deal_date drops what was resolved against it.
+    deals = extract_deals(doc.text, reference=story_date or now, published=story_date, title=doc.title,
                           registry=registry)
     return Article(text=doc.text, title=doc.title, publisher=doc.publisher, url=doc.url, published=when,
                    source_path=doc.source_path, deals=tuple(deals))

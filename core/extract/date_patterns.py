@@ -61,6 +61,10 @@ MONTH_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|from|by|until|till|before|after|through|last|this|next|end\s+of"
     r"|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid)[\s-]+)?$"
 )
+# A month or day whose year is told relative to the reference: "in March last year", "4 June this year".
+WHICH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b")
+# "by the end of March": the prep "end of" comes after a forward word.
+FORWARD_THE = re.compile(r"(?<![\w-])(?i:by|until|till|before)\s+the\s+$")
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?:FY\s?)?{YEAR}|(?P<thisyear>\s+of\s+(?:the|this)\s+year))?"
 QUARTER = re.compile(rf"Q(?P<q>[1-4])(?![\w]){_OF_YEAR}")
 QUARTER_WORDS = re.compile(
@@ -68,7 +72,8 @@ QUARTER_WORDS = re.compile(
 )
 HALF = re.compile(rf"H(?P<h>[12])(?![\w]){_OF_YEAR}")
 HALF_WORDS = re.compile(rf"(?P<hword>first|second|First|Second)\s+half(?![\w]){_OF_YEAR}")
-YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|\s*(?:MW|GW|km|sq))")
+# "the 1990s" is a decade, not a year.
+YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?![-–/,]\d|[\d%]|[’']?s\b|\s*(?:MW|GW|km|sq))")
 YEAR_PREP = re.compile(
     r"(?<![\w-])(?P<prep>(?i:in|since|during|throughout|for|of|from|until|till|through|before|after|by|to"
     r"|end\s+of|start\s+of|beginning\s+of|early|late|mid))[\s-]+(?:(?i:early|late|mid|fiscal(?:\s+year)?|FY)[\s-]+)?$"
@@ -92,11 +97,35 @@ PERIOD_SPAN = re.compile(
     _cased("over|for|during")
     + rf"\s+(?:a|an|the)\s+{COUNT}[\s-](?P<unit>year|month)[\s-](?:period|span|timeframe|horizon|term)"
 )
+# Holidays with a fixed day, as news dates events by them: "announced the deal on Christmas Eve".
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1),
+    "valentine's day": (2, 14), "valentine’s day": (2, 14), "halloween": (10, 31),
+}
+HOLIDAY = re.compile(
+    r"(?P<holiday>Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year[’']s\s+(?:Eve|Day)|Valentine[’']s\s+Day"
+    rf"|Halloween|Thanksgiving(?:\s+Day)?)(?![\w’'])(?:,?\s+{YEAR})?"
+)
+HOLIDAY_ON = re.compile(r"(?<![\w-])(?i:on)\s+$")
 # Relative to the reference date; "next" and "later this" look forward and so are horizons.
 RELATIVE_WORD = re.compile(_cased("today|yesterday|tomorrow") + r"(?![\w])")
 RELATIVE_PERIOD = re.compile(
     rf"(?P<when>{_cased('earlier this|later this|this|last|past|next')[3:-1]})\s+(?P<period>week|month|year)\b"
 )
+# The period the article is published in: it adds nothing to the published day ("the largest deal this year").
+SAME_PERIOD = re.compile(r"(?i:this)\s+(?:week|month|year)")
+# Words before a date that make it no deal's date: a company's founding ("founded in 2015", with no
+# object between, since "established a venture in 2019" is a deal) or a photo from the archive.
+HISTORY_BEFORE = re.compile(r"(?<![\w-])(?i:founded|established|incorporated|inception)\s+(?:(?i:in|on)\s+)?$")
+FILE_PHOTO = re.compile(r"(?i:file|archive)\s+(?i:photo|picture|image)")
+# Future tense before a date in its clause: "shareholders will vote on Dec. 9", "expected to close in March".
+FUTURE_TENSE = re.compile(
+    r"(?<![\w-])(?i:will|shall|would|expected\s+to|scheduled|due\s+to|set\s+to|slated|plans?\s+to|intends?\s+to)"
+    r"(?![\w-])"
+)
+# A relative clause opened after a comma, bracket or dash: "X, which bought Y in 2018, ...".
+CLAUSE_OPEN = re.compile(r"[,(—–;:]\s*(?i:which|who|whose|where)\s[^,(—–;:.]{0,100}$")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".
 UNITS_THEN = re.compile(rf"{_UNIT}\s+(?P<dir>ago|earlier|later|prior|before|after|previously)\b")
 COUNT_BEFORE = re.compile(rf"(?<![\w-]){COUNT}\s+$", re.I)
@@ -114,6 +143,11 @@ WEEKDAY_WORD = re.compile(rf"{WEEKDAY}(?!s\b|[A-Za-z])(?:’s|'s)?")
 WEEKDAY_MOD = re.compile(r"(?<![\w-])(?P<mod>(?i:last|this|next|on|since|until|by|from|early|late|as\s+soon\s+as))\s+$")
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$")
 NOT_A_DAY = re.compile(r"(?:Black|Cyber|Super|Good|Easter|Giving)\s+$")
+# A wire dateline without a year at the start of a paragraph: "SYDNEY, May 9 (Reuters) -", "May 9 -".
+_DATELINE_PLACE = r"(?:[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][A-Za-z.]{1,20},\s*)?)?"
+_DATELINE_END = r"(?!,?\s*(?:19|20)\d\d)\s*(?:\(|/|[-–—:]|$)"
+DATELINES = (re.compile(rf"{_DATELINE_PLACE}{MONTH}\s+{DAY}{_DATELINE_END}"),
+             re.compile(rf"{_DATELINE_PLACE}{DAY}\s+{MONTH}{_DATELINE_END}"))
 NUMERIC = re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d{2})(?![\d/.])")
 BARE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*$")
 

@@ -18,6 +18,7 @@ _UNIT_PRECISION = {
     "decade": Precision.YEAR,
 }
 _FORWARD = {"next", "until", "by", "as soon as", "till"}
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class Found:
     precision: Precision
     kind: str
     anchor_offset: tuple[int, str] | None = None  # (count, unit) for anchored mentions
+    # The value hangs on the reference ("last month", "on Tuesday", "June 20" without a year): without a
+    # published date it is a guess from today, which the contract forbids as a deal date.
+    loose: bool = False
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -78,7 +82,7 @@ def _infer_year(month: int, day: int, reference: date | None) -> date | None:
     return min(options, key=cost, default=None)
 
 
-def _weekday_year(month: int, day: int, weekday: int, reference: date | None) -> date | None:
+def weekday_year(month: int, day: int, weekday: int, reference: date | None) -> date | None:
     """The latest year, not after the reference year, in which that month and day fell on that weekday."""
     if reference is None:
         return None
@@ -128,9 +132,15 @@ def _month_day(m: re.Match[str], reference: date | None) -> Found | None:
     if m.group("year"):
         return Found(start, m.end(), safe_date(int(m.group("year")), month, day), Precision.DAY, ABSOLUTE)
     if weekday:
-        value = _weekday_year(month, day, p.WEEKDAYS[weekday.group("weekday").lower()], reference)
+        value = weekday_year(month, day, p.WEEKDAYS[weekday.group("weekday").lower()], reference)
         return Found(start, m.end(), value, Precision.DAY, WEEKDAY)
-    return Found(start, m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE)
+    which = p.WHICH_YEAR_AFTER.match(m.string, m.end())
+    if which:
+        year = reference.year + _YEAR_SHIFT[which.group("which")] if reference is not None else None
+        value = safe_date(year, month, day) if year is not None else None
+        kind = HORIZON if which.group("which") == "next" else ABSOLUTE
+        return Found(start, which.end(), value, Precision.DAY, kind, loose=True)
+    return Found(start, m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE, loose=True)
 
 
 def _iso(m: re.Match[str], reference: date | None) -> Found | None:
@@ -153,14 +163,21 @@ def _month_alone(m: re.Match[str], reference: date | None) -> Found | None:
         return None
     month, prep = _month(m), " ".join(prep_match.group("prep").lower().split())
     start = prep_match.start()
-    kind = HORIZON if prep in _FORWARD else ABSOLUTE
+    forward = prep in _FORWARD or prep.endswith(" of") and _before(prep_match, p.FORWARD_THE) is not None
+    kind = HORIZON if forward else ABSOLUTE
+    which = p.WHICH_YEAR_AFTER.match(m.string, m.end())
+    end = which.end() if which else m.end()
     if reference is None:
-        return Found(start, m.end(), None, Precision.MONTH, kind)
+        return Found(start, end, None, Precision.MONTH, kind)
+    if which:
+        kind = HORIZON if which.group("which") == "next" else kind
+        value = date(reference.year + _YEAR_SHIFT[which.group("which")], month, 1)
+        return Found(start, end, value, Precision.MONTH, kind, loose=True)
     if kind == HORIZON:
         year = reference.year + (1 if month < reference.month or prep == "next" else 0)
     else:
         year = reference.year - (1 if month > reference.month or prep == "last" and month >= reference.month else 0)
-    return Found(start, m.end(), date(year, month, 1), Precision.MONTH, kind)
+    return Found(start, m.end(), date(year, month, 1), Precision.MONTH, kind, loose=True)
 
 
 def _period_of_year(m: re.Match[str], reference: date | None, number: int, precision: Precision) -> Found | None:
@@ -172,7 +189,7 @@ def _period_of_year(m: re.Match[str], reference: date | None, number: int, preci
     else:
         year = reference.year if reference is not None else None
     value = date(year, first_month, 1) if year is not None else None
-    return Found(m.start(), m.end(), value, precision, ABSOLUTE)
+    return Found(m.start(), m.end(), value, precision, ABSOLUTE, loose=not m.group("year"))
 
 
 def _quarter(m: re.Match[str], reference: date | None) -> Found | None:
@@ -234,7 +251,7 @@ def _relative_word(m: re.Match[str], reference: date | None) -> Found | None:
         return None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(0).lower()]
     value = reference + timedelta(days=shift) if reference else None
-    return Found(m.start(), m.end(), value, Precision.DAY, HORIZON if shift > 0 else RELATIVE)
+    return Found(m.start(), m.end(), value, Precision.DAY, HORIZON if shift > 0 else RELATIVE, loose=True)
 
 
 def _relative_period(m: re.Match[str], reference: date | None) -> Found | None:
@@ -253,7 +270,7 @@ def _relative_period(m: re.Match[str], reference: date | None) -> Found | None:
         value = add(reference.replace(day=1), shift, "month")
     else:
         value = date(reference.year + shift, 1, 1)
-    return Found(m.start(), m.end(), value, _UNIT_PRECISION[period], kind)
+    return Found(m.start(), m.end(), value, _UNIT_PRECISION[period], kind, loose=True)
 
 
 def _units_then(m: re.Match[str], reference: date | None) -> Found | None:
@@ -265,7 +282,7 @@ def _units_then(m: re.Match[str], reference: date | None) -> Found | None:
     precision = _UNIT_PRECISION[unit]
     if direction == "ago":
         value = add(reference, -count, unit) if reference else None
-        return Found(counted.start(), m.end(), value, precision, RELATIVE)
+        return Found(counted.start(), m.end(), value, precision, RELATIVE, loose=True)
     if direction == "prior" and p.NOT_AN_ANCHOR.match(m.string, m.end()):
         return None  # "a week prior to the vote": anchored to something that is not a date
     if direction in {"before", "after"} and not p.CLAUSE_END.match(m.string, m.end()):
@@ -310,7 +327,33 @@ def _weekday_word(m: re.Match[str], reference: date | None) -> Found | None:
         value = reference - timedelta(days=(reference.weekday() - weekday) % 7)
         if mod == "last" and value == reference:
             value -= timedelta(weeks=1)
-    return Found(start, m.end(), value, Precision.DAY, kind)
+    return Found(start, m.end(), value, Precision.DAY, kind, loose=True)
+
+
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (US Thanksgiving), the one holiday news names that moves."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(m: re.Match[str], reference: date | None) -> Found | None:
+    """ "on Christmas Eve": only after "on", since "before Christmas" or "a Christmas rush" name no day."""
+    on = _before(m, p.HOLIDAY_ON) if _word_start(m) else None
+    if on is None:
+        return None
+    name = " ".join(m.group("holiday").lower().split())
+    if name.startswith("thanksgiving"):
+        year = int(m.group("year")) if m.group("year") else (reference.year if reference else None)
+        if year is None:
+            return Found(on.start(), m.end(), None, Precision.DAY, ABSOLUTE, loose=True)
+        value: date | None = _thanksgiving(year)
+        if not m.group("year") and reference is not None and value is not None and value > reference:
+            value = _thanksgiving(year - 1)
+        return Found(on.start(), m.end(), value, Precision.DAY, ABSOLUTE, loose=not m.group("year"))
+    month, day = p.HOLIDAYS[name]
+    if m.group("year"):
+        return Found(on.start(), m.end(), safe_date(int(m.group("year")), month, day), Precision.DAY, ABSOLUTE)
+    return Found(on.start(), m.end(), _infer_year(month, day, reference), Precision.DAY, ABSOLUTE, loose=True)
 
 
 _Handler = Callable[[re.Match[str], "date | None"], "Found | None"]
@@ -322,7 +365,7 @@ FINDERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (p.AHEAD, _ahead), (p.PERIOD_SPAN, _ahead), (p.UNITS_THEN, _units_then),
     (p.THE_UNIT, _the_unit), (p.SAME_DAY, _same_day), (p.RELATIVE_WORD, _relative_word),
     (p.RELATIVE_PERIOD, _relative_period), (p.MONTH_ALONE, _month_alone), (p.YEAR_ALONE, _year_alone),
-    (p.WEEKDAY_WORD, _weekday_word),
+    (p.WEEKDAY_WORD, _weekday_word), (p.HOLIDAY, _holiday),
 )
 
 

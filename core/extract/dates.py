@@ -4,21 +4,29 @@ Everything common in news is found and resolved by the patterns in `date_pattern
 dateparser gets news dates wrong (it ignores weekdays, invents a day for "2015" or "Q3 2025",
 reads "the next five years" as past, finds dates in "may" and "march" as verbs) and costs a
 third of a second to warm up. It is only the fallback of `parse_date` for odd byline formats.
+
+A deal's date (`deal_date`) is never a guess: without a published date, only what the text itself
+places counts (a full date, or a wire dateline placed by its weekday, `dateline_date`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from core.extract import date_patterns as p
-from core.extract.date_phrases import ABSOLUTE, ANCHORED, HORIZON, Found, add, candidates, safe_date
+from core.extract.date_phrases import (ABSOLUTE, ANCHORED, HORIZON, WEEKDAY, Found, add, candidates, safe_date,
+                                       weekday_year as _weekday_year)
 from core.model import Precision
 
-__all__ = ["DateMention", "deal_date", "find_dates", "find_published", "parse_date"]
+__all__ = ["DateMention", "dateline_date", "deal_date", "find_dates", "find_published", "parse_date"]
 
+ASIDE, HISTORY = "aside", "history"
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
+_CONTEXT_REACH = 100  # a relative clause opens within a hundred characters before its date
+_LINE_REACH = 300  # a caption is a short line of its own
+_LEAD_REACH = 400  # a dateline's weekday is in the lead sentence: "May 9 (Reuters) - X said on Monday"
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,11 @@ class DateMention:
     value: date | None
     precision: Precision
     kind: str
+    # The value hangs on the reference date (see `Found.loose`): a guess when no published date backs it.
+    loose: bool = False
+    # Where it stands: "" in the clause, ASIDE in a relative clause ("X, which bought Y in 2018, ..."),
+    # HISTORY for a founding or a start ("founded in 2015", "since 2018") or an archive photo's date.
+    context: str = ""
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:
@@ -45,7 +58,8 @@ def _coarser(a: Precision, b: Precision) -> Precision:
 
 def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
     resolved: list[Found] = []
-    anchor: tuple[date, Precision] | None = (reference, Precision.DAY) if reference is not None else None
+    # (date, precision, loose): an anchored phrase is as loose as the date it hangs on.
+    anchor: tuple[date, Precision, bool] | None = (reference, Precision.DAY, True) if reference is not None else None
     for item in found:
         offset = item.anchor_offset
         if offset is not None:
@@ -58,9 +72,9 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
                     value: date | None = add(anchor[0], count, unit)
                 except (ValueError, OverflowError):  # "a year later" than December 9999
                     value = None
-                item = Found(item.start, item.end, value, precision, ANCHORED)
+                item = Found(item.start, item.end, value, precision, ANCHORED, loose=anchor[2])
         if item.value is not None and item.kind != HORIZON:
-            anchor = (item.value, item.precision)
+            anchor = (item.value, item.precision, item.loose)
         resolved.append(item)
     return resolved
 
@@ -68,25 +82,73 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
 def find_dates(text: str, reference: date | None) -> list[DateMention]:
     """Every date phrase in `text`, in text order, resolved against `reference` (the publication date).
 
-    Relative and weekday phrases get value None when `reference` is None; callers that want the
-    contract's fallback pass `date.today()`.
+    Relative and weekday phrases get value None when `reference` is None. A caller with no published
+    date may pass today, which bounds the year of "Monday, May 9"; what else it resolves is marked loose.
     """
     chosen: list[Found] = []
     for item in sorted(candidates(text, reference), key=lambda f: (f.start, f.start - f.end)):
         if chosen and item.start < chosen[-1].end:
             continue
         chosen.append(item)
+    chosen = [_ahead_if_future(text, item, reference) for item in chosen]
     return [
-        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind)
+        DateMention(f.start, f.end, text[f.start:f.end], f.value, f.precision, f.kind, f.loose, _context(text, f))
         for f in _resolve_anchors(chosen, reference)
     ]
 
 
+def _period_end(start: date, precision: Precision) -> date:
+    months = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.HALF: 6, Precision.YEAR: 12}.get(precision)
+    return add(start, months, "month") - timedelta(days=1) if months else start
+
+
+def _ahead_if_future(text: str, item: Found, reference: date | None) -> Found:
+    """A year-less date or a bare weekday in a future-tense clause is the next one, and a plan, not a deal date.
+
+    "Shareholders will vote on Dec. 9" in a November story is next month's vote, not last December's.
+    """
+    if reference is None or item.value is None or not item.loose or item.kind not in (ABSOLUTE, WEEKDAY):
+        return item
+    clause = text[max(0, item.start - _CONTEXT_REACH):item.start]
+    clause = clause[max(clause.rfind(mark) for mark in ",.;:\n") + 1:]
+    if not p.FUTURE_TENSE.search(clause):
+        return item
+    value: date | None = item.value
+    if item.kind == WEEKDAY and item.value < reference:
+        value = item.value + timedelta(weeks=1)
+    elif item.kind == ABSOLUTE and _period_end(item.value, item.precision) < reference:
+        value = safe_date(item.value.year + 1, item.value.month, item.value.day)
+    return replace(item, value=value, kind=HORIZON)
+
+
+def _context(text: str, found: Found) -> str:
+    """What the words around a date phrase make of it; see `DateMention.context`."""
+    phrase = text[found.start:found.end].lower()
+    window = text[max(0, found.start - _CONTEXT_REACH):found.start]
+    if phrase.startswith("since") or p.HISTORY_BEFORE.search(window):
+        return HISTORY
+    line_start = text.rfind("\n", max(0, found.start - _LINE_REACH), found.start) + 1
+    line_end = text.find("\n", found.end, found.end + _LINE_REACH)
+    if p.FILE_PHOTO.search(text, line_start, line_end if line_end >= 0 else found.end + _LINE_REACH):
+        return HISTORY
+    return ASIDE if p.CLAUSE_OPEN.search(window) else ""
+
+
 def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:
-    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day."""
-    found = [m for m in mentions if m.value is not None]
+    """The date of a deal from the date phrases of its clauses: the most precise one, else the published day.
+
+    Without a published date, phrases resolved against today ("on Tuesday", "last month") place nothing.
+    A date after the published day is a completion or a plan, not when the deal was struck; "this year"
+    says less than the published day, which then stands for it.
+    """
+    found = [m for m in mentions if m.value is not None and (published is not None or not m.loose)
+             and m.context != HISTORY]
+    if published is not None:
+        found = [m for m in found if m.value is not None and m.value <= published
+                 and not p.SAME_PERIOD.fullmatch(m.text)]
     if found:
-        best = min(found, key=lambda m: list(Precision).index(m.precision))
+        # A date in a relative clause is about what that clause tells, so it comes last.
+        best = min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision)))
         return best.value, best.precision
     if published is not None:
         # An undated deal in a news report happened about when it was reported.
@@ -147,6 +209,28 @@ def _byline_date(line: str) -> tuple[date, Precision] | None:
             words and words[-1].lower().strip(",:") in p.SENTENCE_WORDS)
         if (not prefix or p.BYLINE_LABEL.match(prefix) or plain_name) and p.BYLINE_TAIL.match(tail):
             return mention.value, mention.precision
+    return None
+
+
+def dateline_date(text: str, today: date) -> date | None:
+    """The day a year-less wire dateline stands for ("SYDNEY, May 9 (Reuters) - X said on Monday ...").
+
+    The month and day fix the year only with the weekday the lead gives them (the contract's weekday
+    rule, bounded by today); a dateline with no weekday cannot be placed and gives None.
+    """
+    lines = [line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()][:_PUBLISHED_LINES]
+    for line in lines:
+        match = next((m for pattern in p.DATELINES if (m := pattern.match(line))), None)
+        if match is None:
+            continue
+        month, day = p.MONTHS[match.group("month").lower().rstrip(".")], int(match.group("day"))
+        for mention in find_dates(line[:_LEAD_REACH], today):
+            if mention.kind == WEEKDAY and mention.start >= match.end() and mention.value is not None:
+                if mention.text.rstrip("’'s").lower() not in p.WEEKDAYS:
+                    continue  # "last Monday", "this Friday": another day than the story's own
+                weekday = p.WEEKDAYS[mention.text.rstrip("’'s").lower()]
+                return _weekday_year(month, day, weekday, today)
+        return None
     return None
 
 

@@ -7,14 +7,26 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from core.extract.gazetteer import (
-    CITIES, FACILITY_WORDS, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES,
-    ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
+    BUSINESS_ACRONYMS, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
+    PERSON_TITLES, PLACE_NAMES, STATES,
 )
+from core.extract.names_filter import (
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier, is_title_case, not_a_name,
+)
+from core.extract.names_kind import set_kind
 from core.extract.sentences import Sentence
 from core.model import PartyKind
 from core.names import fold_name
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
+# Closed-class words in NOT_NAMES: never the first word of a name, wherever they stand.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "they", "he",
+                             "she", "we", "our", "in", "on", "at", "for", "from", "by", "with", "of", "to", "and",
+                             "but", "or", "as", "after", "before", "under", "over", "amid", "among", "also", "i"})
+# Heads of a unit's name that may close a generic "X and Y" remit.
+_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "AG", "SA", "GmbH",
+                          "Co.", "Limited", "Corporation", "Incorporated", "NV", "N.V.", "SE", "Bhd", "Pte"})
+_UNIT_WORDS = frozenset({"Unit", "Division", "Agency", "Fund", "Authority", "Office", "Board", "Group", "Ministry"})
 _CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "al", "el", "and", "the"})
 # "of" joins two capitalised runs only after words that head such names ("Ministry of Finance").
 _OF_HEADS = frozenset({
@@ -26,7 +38,6 @@ _OF_HEADS = frozenset({
 })
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
-_FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
 
 
 def norm(name: str) -> str:
@@ -98,8 +109,17 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             gap = text[tokens[j - 1][1]:tokens[j][0]]
             # "Ontario Teachers' Pension Plan": a plural possessive inside a name.
             plural_possessive = gap.strip() in ("'", "’") and tokens[j - 1][2].endswith("s") and _is_name_token(tokens[j][2])
-            if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive:
+            # "Ministry of Economy, Trade and Industry": a comma list of remits inside a ministry's name.
+            remit = gap.strip() == "," and word in GENERIC_WORDS and j + 2 < len(tokens) and tokens[j + 1][2] == "and" \
+                and tokens[j + 2][2] in GENERIC_WORDS and "of" in (t[2] for t in tokens[i:j]) \
+                and any(t[2] in GOVERNMENT_HEADS for t in tokens[i:j])
+            if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive and not remit:
                 break
+            # "SK hynix Inc.": a lower-case word between a name and its legal form belongs to the name.
+            if word.isalpha() and word.islower() and word not in _CONNECTORS and j + 1 < len(tokens) \
+                    and tokens[j + 1][2] in _LEGAL_FORMS and text[tokens[j][1]:tokens[j + 1][0]] == " ":
+                j += 2
+                continue
             if _is_name_token(word) and not tokens[j - 1][2].endswith(("'s", "’s")):
                 j += 1
                 continue
@@ -111,6 +131,8 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             j -= 1
         mentions.extend(_classify(text, tokens[i:j], sentence, tokens, i))
         i = max(j, i + 1)
+    spans = excluded_spans(sentence.text, sentence.start)
+    mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
     return _tidy(text, _quoted_names(text, sentence, mentions))
 
 
@@ -162,7 +184,18 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":
             return _is_name_token(right)
-        return right in GENERIC_WORDS and left in GENERIC_WORDS and (j + 2 >= len(tokens) or not _is_name_token(tokens[j + 2][2]))
+        if left not in GENERIC_WORDS:
+            return False
+        # "Array Metals and Natural Resources", "Economic Development and Investment Unit": when every word after
+        # "and" is a generic word of trade, the words name one body's remit, not a second party.
+        k = j + 1
+        while k < len(tokens) and k <= j + 4 and _is_name_token(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] <= 1:
+            word = _strip_possessive(tokens[k][2])[0]
+            if word not in GENERIC_WORDS and word not in _UNIT_WORDS:
+                return False
+            k += 1
+        return k > j + 1 and (k == len(tokens) or k > j + 4 or not _is_name_token(tokens[k][2])
+                              or tokens[k][0] - tokens[k - 1][1] > 1)
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
@@ -175,15 +208,35 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
               all_tokens: list[tuple[int, int, str]], first_index: int) -> list[Mention]:
     words = [w for _, _, w in run]
     # Hyphenated modifiers ("US-based", "Nasdaq-listed", "Arm-chip") are never part of a name.
-    while words and ("-" in words[0] and words[0].split("-")[-1].islower()):
+    while words and is_modifier(words[0]):
         run, words = run[1:], words[1:]
-    cut = next((k for k, w in enumerate(words) if "-" in w and w.split("-")[-1].islower()), None)
+    cut = next((k for k, w in enumerate(words) if is_modifier(w)), None)
     if cut is not None:
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
         run, words = run[:-1], words[:-1]
-    while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES):
+    initial = bool(run) and run[0][0] <= sentence.start + 1 or sentence.heading
+    # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
+    while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
+            and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):
         run, words = run[1:], words[1:]
+    cut = cut_headline_verb(words)
+    run, words = run[:cut], words[:cut]
+    # "M/s Trident": the Indian prefix for a firm; "Kadokawa IP": a word of trade after a name.
+    if len(words) > 1 and words[0] == "M" and text[run[0][1]:run[0][1] + 2] == "/s":
+        run, words = run[1:], words[1:]
+    while len(words) > 1 and words[-1] in BUSINESS_ACRONYMS and words[-1] not in ORG_SUFFIXES:
+        run, words = run[:-1], words[:-1]
+    # "... to Develop Green Hydrogen Hubs": in a title-case headline the word after "to" is a verb.
+    if sentence.heading and words and re.search(r"\bto\s+$", text[max(0, run[0][0] - 4):run[0][0]]) \
+            and is_common_word(words[0]) and words[0] not in ORG_SUFFIXES:
+        run, words = run[1:], words[1:]
+    # "6 Dimensions Capital": a number that opens an organisation's name, after "by", "from" or a possessive.
+    if run and words[-1] in ORG_SUFFIXES and first_index > 0 and run[0] == all_tokens[first_index] \
+            and re.fullmatch(r"\d{1,2}", all_tokens[first_index - 1][2]) \
+            and re.search(r"(?:['’]s|\bby|\bfrom|\bwith|\band)\s+\d{1,2}\s+$", text[max(0, run[0][0] - 12):run[0][0]]):
+        run = [all_tokens[first_index - 1], *run]
+        words = [w for _, _, w in run]
     if not words:
         return []
     # A title inside the run splits it: "South Korean President Lee Jae Myung", "SK Group Chairman Chey".
@@ -211,7 +264,13 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return []
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
+    heading = sentence.heading or is_title_case(sentence.text)
+    if not_a_name(name, after, start <= sentence.start + 1, heading, text) or in_quotes(text, start, end):
+        return []
     mention = Mention(start, end, name, possessive=possessive)
+    if is_dateline(text, start, end, sentence.start):
+        mention.location_only = True
+        return [mention]
     if _title_before(before) \
             and len(name.split()) >= 2 and not _looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
@@ -219,7 +278,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         phrase = _TITLE_PHRASE.search(before)
         mention.title = phrase.group(1) if phrase else None
         return [mention]
-    _set_kind(mention, before, after, sentence.start)
+    set_kind(mention, before, after, sentence.start)
     if re.match(r"\s*\(([^)]{2,40})\)", after):
         inner = re.match(r"\s*\(([^)]{2,40})\)", after).group(1)  # type: ignore[union-attr]
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
@@ -265,91 +324,6 @@ def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[M
         org = left[-1].place if left[-1].place else left[-1].name
     return Mention(start, end - (2 if possessive else 0), name, kind=PartyKind.PERSON, person=True,
                    title=title, organization=org, possessive=possessive)
-
-
-def _set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
-    name = mention.name
-    words = name.split()
-    if name in NOT_PARTIES:
-        mention.descriptor = True
-    if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
-                r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
-            or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
-        mention.descriptor = True
-    if words[-1] in FACILITY_WORDS or re.match(
-            r"\s+(?:[a-z][\w-]*\s+){0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
-            after):
-        mention.asset = True
-    if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
-        mention.location_only = True
-        return
-    # "DALLAS, March 3" and "ABERDALE, 14 January": a dateline's city.
-    if name.isupper() and len(name) > 3 and (name.title() in CITIES or name.title() in PLACE_NAMES
-                                             or mention.start == sentence_start and after.startswith(",")):
-        mention.location_only = True
-        return
-    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
-        mention.location_only = True
-        return
-    # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
-    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+)?"
-                                           r"government\b", after):
-        mention.kind, mention.place, mention.explicit = PartyKind.GOVERNMENT, name, True
-        return
-    place = PLACE_NAMES.get(name)
-    # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.
-    if place and name != place and (name.endswith(("an", "ese", "ish", "i", "ch", "ic")) or name in ("Swiss", "Greek", "Thai")) \
-            and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:state\s+)?(?:government|presidency|administration|"
-                                                         r"ministry|delegation|counterpart)\b", after):
-        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
-        return
-    if place and mention.possessive:
-        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
-        return
-    if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
-            and re.search(r"\b(?:in|at|near|outside|off|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
-            and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
-                              before):
-        mention.location_only = True
-        return
-    if place:
-        mention.place = place
-        mention.kind = PartyKind.GOVERNMENT
-        # "UK chip designer ARM", "Indian firm AM Green", "in France": a place, not a party.
-        if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|designer|maker|developer|bank|investor|"
-                    r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner)s?\b", after) \
-                or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
-            mention.location_only = True
-        if re.match(r"\s+(?:government|state\s+government|administration|presidency)\b", after, re.I) \
-                or re.search(r"\b(?:state|government|republic|kingdom)\s+of\s+(?:the\s+)?$", before, re.I):
-            mention.location_only = False
-        return
-    if name in CITIES:
-        mention.location_only = True
-        return
-    if words[-1] == "Authority" and "Investment" in words or "Wealth" in words or "Pension" in words:
-        mention.kind = PartyKind.FUND  # "Qatar Investment Authority": a sovereign fund, not a ministry
-        return
-    if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])
-                                                        or words[-1] in ("Administration", "Government", "Presidency")
-                                                        or "of" in words or words[0] in ("U.S.", "US", "UK")):
-        mention.kind = PartyKind.GOVERNMENT
-        for w in (words[0], words[-1], " ".join(words[-2:])):
-            if w in PLACE_NAMES:
-                mention.place = PLACE_NAMES[w]
-        if mention.place is None:
-            prefix = re.search(r"\b([A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+$", before)
-            if prefix and prefix.group(1) in PLACE_NAMES:
-                mention.place = PLACE_NAMES[prefix.group(1)]
-        return
-    if words[-1] == "Authority" and "Investment" in words:
-        mention.kind = PartyKind.FUND
-    elif words[-1] in ("Authority", "Agency", "Commission", "Administration", "Ministry", "Department"):
-        mention.kind = PartyKind.GOVERNMENT
-    elif any(o in name for o in ORGANIZATION_WORDS):
-        mention.kind = PartyKind.ORGANIZATION
-    elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before) or "Pension" in words or "Wealth" in words:
-        mention.kind = PartyKind.FUND
 
 
 def government_phrases(text: str, sentence: Sentence) -> list[Mention]:

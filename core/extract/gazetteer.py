@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Country or state -> the spellings and adjectives that name it. The key is the party name we print.
 _PLACES: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "American", "United States of America"),
@@ -111,6 +113,26 @@ for _place, _spellings in _PLACES.items():
     for _spelling in _spellings:
         PLACE_NAMES.setdefault(_spelling, _place)
 
+
+
+def _countries() -> dict[str, str]:
+    """Every country by its short and common name (pycountry's ISO 3166 list), beyond the hand list above.
+
+    "Zambia", "Honduras" or "Costa Rica" are places, not companies, even though no article taught us so.
+    """
+    import pycountry  # the ISO list: kept current by its maintainers, unlike a hand list of 249 names
+
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for spelling in (getattr(country, "common_name", None), country.name):
+            # "Korea, Republic of" and "Bolivia (Plurinational State of)" are index forms, not how news writes.
+            if spelling and not re.search(r"[,(]", spelling) and spelling not in PLACE_NAMES:
+                found.setdefault(spelling, getattr(country, "common_name", None) or country.name)
+    return found
+
+
+PLACE_NAMES.update(_countries())
+
 # Places that are sub-national: "the state government" resolves to the nearest of these.
 STATES = frozenset(
     name for name in _PLACES
@@ -128,7 +150,7 @@ CITIES = frozenset({
     "Melbourne", "Toronto", "Montreal", "Vancouver", "Washington", "Chicago", "Dallas", "Houston",
     "Austin", "Boston", "Seattle", "San Francisco", "Los Angeles", "Phoenix", "Atlanta", "Miami",
     "Denver", "Riyadh", "Jeddah", "Doha", "Cairo", "Lagos", "Nairobi", "Johannesburg", "Sao Paulo",
-    "São Paulo", "Mexico City", "Santiago", "Ulsan", "Incheon", "Abilene",
+    "São Paulo", "Mexico City", "Santiago",
     # US states and regions: places where projects sit, not parties.
     "Alabama", "Alaska", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Florida",
     "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana",
@@ -148,7 +170,11 @@ PERSON_TITLES = frozenset({
     "Founder", "Co-founder", "Director", "Managing Director", "Partner", "Senator",
     "Representative", "Commissioner", "Ambassador", "Head", "Dr", "Dr.", "Mr", "Mr.", "Mrs",
     "Mrs.", "Ms", "Ms.", "Sir", "Lord", "Executive Chairman", "General Manager",
-    "Additional Chief Secretary", "Chief Secretary", "lawmaker", "Lawmaker",
+    "Additional Chief Secretary", "Chief Secretary", "CMD", "lawmaker", "Lawmaker",
+    "Chief Executive", "Chief Executive Officer", "Chief Financial Officer", "Chief Operating Officer",
+    "Chief Technology Officer", "Chief Investment Officer", "Vice Chairman", "Deputy Chairman",
+    "Executive Director", "Executive Vice President", "Senior Vice President", "Group CEO",
+    "His Excellency", "Her Excellency", "H.E.", "HE", "Honourable", "Hon", "Hon.", "Sheikha", "Minister of State",
 })
 
 # Lower-case words that, right before a name, mark it as a person ("finance minister Suresh Khanna").
@@ -202,7 +228,7 @@ NOT_NAMES = frozenset({
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Earlier", "Later", "Last", "Next", "First", "Second", "Third",
     "Just", "Not", "No", "Yes", "Here", "There", "Speaking", "According", "Despite", "Although",
-    "Through", "Into", "Located", "Topping", "Key", "Of", "Officials", "Representatives", "Investors",
+    "Through", "Into", "Located", "Key", "Officials", "Representatives", "Investors",
     "Banks", "Companies", "Under", "Given", "Following", "Including", "Per", "Via",
     "Read", "More", "Related", "Photo", "Source", "Image", "Credit", "Updated", "Published",
     "Posted", "Breaking", "Exclusive", "Analysis", "Opinion", "News", "Report", "Reports", "Top",
@@ -213,7 +239,7 @@ NOT_NAMES = frozenset({
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
-    "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts", "Officials", "Of", "Course", "Nasdaq-listed", "CM",
+    "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",
 })
 
 # Capitalised nouns that are too generic to be a party when they stand alone.
@@ -234,6 +260,8 @@ GENERIC_WORDS = frozenset({
     "Asia", "Europe", "Africa", "Americas", "Pacific", "Atlantic", "Middle", "Gulf", "Asia-Pacific",
     "APAC", "EMEA", "Latin", "World", "Economy", "Stock", "Exchange", "Index", "GPU", "GPUs", "AI",
     "MW", "GW", "MoU", "MoUs", "MOU", "PMT", "JV", "IPO", "CHIPS", "FDI", "R&D", "DPI", "GCC",
+    "Metals", "Minerals", "Natural", "Resources", "Mining", "Regional", "Rural", "Urban", "Social", "Health",
+    "Education", "Transport", "Agriculture", "Environment", "Tourism", "Water", "Housing", "Planning", "Works",
 })
 
 # Names that report on, advise or regulate deals: never a party.
@@ -244,6 +272,43 @@ NOT_PARTIES = frozenset({
     "FTC", "SEC", "CMA", "DOJ", "CFIUS", "Federal Trade Commission", "Securities and Exchange Commission",
     "Competition and Markets Authority", "Department of Justice", "European Commission", "Ofcom", "Ofgem",
     "McKinsey", "Gartner", "IDC", "Grand View Research", "Goldman Sachs Research", "Nasdaq", "NYSE",
+    # Wire services and news agencies: they file the story ("PTI reported"), they never sign the deal.
+    "Xinhua", "Yonhap", "Kyodo", "Jiji", "PTI", "Press Trust of India", "IANS", "ANI", "UNI", "TASS", "Interfax",
+    "RIA Novosti", "Bernama", "Antara", "WAM", "SPA", "Saudi Press Agency", "Emirates News Agency", "KUNA", "QNA",
+    "ONA", "BNA", "Anadolu", "Anadolu Agency", "MENAFN", "Zawya", "dpa", "DPA", "ANSA", "EFE", "Europa Press",
+    "Agence France-Presse", "Dow Jones", "Newswires", "Dow Jones Newswires", "Argus", "S&P Global Commodity Insights",
+    "Platts", "Mergermarket", "Debtwire", "Inframation", "IJGlobal", "Kallanish", "Fastmarkets", "Benzinga",
+    "Seeking Alpha", "Yahoo Finance", "MarketWatch", "Barron's", "Forbes", "Fortune", "Insider", "Business Insider",
+    # Exchanges where shares trade.
+    "NASDAQ", "New York Stock Exchange", "London Stock Exchange", "LSE", "AIM", "ASX", "TSX", "TSXV", "SIX",
+    "Euronext", "Deutsche Börse", "Xetra", "HKEX", "SGX", "BSE", "NSE", "JSE", "KRX", "KOSPI", "KOSDAQ", "TWSE",
+    "Tadawul", "Saudi Exchange", "DFM", "ADX", "Bursa Malaysia", "IDX", "SET", "TSE", "Tokyo Stock Exchange",
+})
+
+# Business and technical abbreviations in capitals: words of the trade, not names ("EBITDA", "IPO", "PPA").
+BUSINESS_ACRONYMS = frozenset({
+    "EBITDA", "EBIT", "EPS", "IPO", "IPOs", "PPA", "PPAs", "SSD", "SSDs", "NAND", "DRAM", "HBM", "ECA", "ESG", "CAGR",
+    "GDP", "LNG", "EV", "EVs", "ROI", "SPAC", "M&A", "KPI", "ETF", "REIT", "SaaS", "API", "OEM", "EPC", "O&M",
+    "CAPEX", "OPEX", "FY", "YoY", "QoQ", "AUM", "NAV", "IRR", "ARR", "GW", "MW", "MoU", "MoUs", "MOU", "JV", "JVs",
+    "FDI", "R&D", "IP", "PE", "VC", "LBO", "B2B", "B2C", "SME", "SMEs", "ICT", "IoT", "5G", "4G", "LTE", "GPU",
+    "GPUs", "CPU", "CPUs", "AI", "ML", "PV", "BESS", "CCUS", "CCS", "SAF", "LNG", "LPG", "CNG", "FID", "FEED", "EPCI",
+    "NDA", "LOI", "SPA", "SHA", "TSA", "RFP", "RFQ", "PPP", "PPPs", "BOT", "EIA", "ESOP", "ADR", "ADRs", "GDR",
+    "CEO", "CFO", "COO", "CTO", "CIO", "MD", "VP", "SVP", "EVP", "GM", "HQ", "ASAP", "FAQ", "PDF", "URL",
+})
+
+# Title-case verbs of headlines: a name ends before them ("Acme Announces Award").
+HEADLINE_VERBS = frozenset({
+    "Announces", "Signs", "Inks", "Acquires", "Buys", "Sells", "Completes", "Closes", "Raises", "Secures", "Wins",
+    "Invests", "Launches", "Unveils", "Agrees", "Forms", "Enters", "Expands", "Selects", "Picks", "Teams", "Joins",
+    "Receives", "Awards", "Lands", "Bags", "Backs", "Eyes", "Commits", "Pledges", "Finalizes", "Finalises",
+    "Approves", "Provides", "Gets", "Takes", "Appoints", "Seeks", "Taps", "Hires", "Considers", "Explores", "Mulls",
+    "Nears", "Strikes", "Seals", "Clinches", "Bolsters", "Boosts", "Announced", "Signed", "Acquired", "Completed",
+})
+
+# Words that qualify a nationality: "Central European", "Latin American", "North African".
+REGION_WORDS = frozenset({
+    "Central", "Latin", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Southeast", "South-East", "Northeast", "Sub-Saharan", "Pan", "Pan-European", "Trans",
 })
 
 # Last words of a facility or site: an asset that changes hands, not a party.

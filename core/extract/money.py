@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.extract.money_context import context_after, context_before, exclusion_reason
+from core.extract.money_local import local_dollar
 from core.extract.money_words import (
-    AMBIGUOUS_WORDS, CODE_RE, LETTER_MAGNITUDE_RE, MAGNITUDE_RE, NUMBER_WORD_RE, SYMBOL_RE, WORD_RE,
-    currency_of, magnitude_of, number_of_words,
+    AMBIGUOUS_WORDS, CODE_RE, LETTER_MAGNITUDE_RE, LETTER_SYMBOLS, MAGNITUDE_RE, NUMBER_WORD_RE, SYMBOL_RE,
+    WORD_RE, currency_of, magnitude_of, number_of_words,
 )
 
 __all__ = ["MoneyMention", "currency_of", "find_amounts"]
@@ -36,14 +37,22 @@ class MoneyMention:
 
 
 _NUM = r"\d+(?:,\d{2,3})*(?:\.\d+)?"
-_MAG = rf"(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])|(?P<letter>{LETTER_MAGNITUDE_RE})(?![A-Za-z]))"
+# "USD$20,8 million": a decimal comma, read only before a magnitude; a thousands group has three
+# digits, and an Indian lakh group of two is always followed by one of three.
+_NUM_OR_DECIMAL_COMMA = (
+    rf"\d+(?:,\d{{2,3}})*(?:\.\d+|,\d(?=[\s-]?(?i:{MAGNITUDE_RE})(?![A-Za-z])|{LETTER_MAGNITUDE_RE}(?![A-Za-z])))?"
+)
+_MAG = (
+    rf"(?:[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])|(?P<letter>{LETTER_MAGNITUDE_RE})(?![A-Za-z])"
+    r"|\s(?P<spaced>[MB])(?=[\s,.;:)]|$))"  # "$54 M contract" in headlines: only after a currency sign
+)
 _POST = rf"(?:[\s-]?(?P<post>(?i:{WORD_RE})|(?:{CODE_RE}))(?![A-Za-z]))"
 
 # A number with a currency after it ("254.4 million euros", "116-million-USD", "7-trillion-won")
 # or before it ("US$678 million", "Rs 50,000 cr", "USD 1 trillion"), read by _PREFIX. Patterns
 # start with a digit or a literal word so that re can skip through the text in C; a leading
 # look-behind or optional group made them three times slower.
-_NUMERIC = re.compile(rf"(?P<num>{_NUM})(?!\d)(?:{_MAG})?(?:{_POST})?")
+_NUMERIC = re.compile(rf"(?P<num>{_NUM_OR_DECIMAL_COMMA})(?!\d)(?:{_MAG})?(?:{_POST})?")
 _PREFIX = re.compile(rf"(?<![A-Za-z])(?P<pre>{SYMBOL_RE}|{CODE_RE})\s?$")
 _WORDED = re.compile(
     r"(?P<mag>(?:trillion|billion|million|thousand|Trillion|Billion|Million|Thousand))"
@@ -69,7 +78,7 @@ _RANGE_START = re.compile(
 _RANGE_END = re.compile(rf"^\s*(?P<gap>to|-|–|and)\s*(?P<num>{_NUM})[\s-]?(?P<mag>(?i:{MAGNITUDE_RE}))(?![A-Za-z])")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _CONVERSION_GAP = re.compile(
-    r"^\s*(?:[(\[]|,?\s*(?:or|equivalent\s+to|equal\s+to)\b)\s*(?:(?:or|about|around|approximately|approx\."
+    r"^\s*(?:[(\[/]|,?\s*(?:or|equivalent\s+to|equal\s+to)\b)\s*(?:(?:or|about|around|approximately|approx\."
     r"|roughly|nearly|almost|some|close\s+to|over|more\s+than|just\s+over|just\s+under|c\.|~|equivalent\s+to"
     r"|equal\s+to|worth)\s*)*$",
     re.I,
@@ -88,10 +97,22 @@ class _Draft:
     conversion_of: int | None = None
     range_with: int | None = None
     usd_value: Decimal | None = None
+    bare_dollar: bool = False
 
 
 def _number(raw: str) -> Decimal:
+    head, comma, tail = raw.rpartition(",")
+    if comma and len(tail) <= 2 and "," not in head and "." not in tail:
+        return Decimal(f"{head}.{tail}")
     return Decimal(raw.replace(",", ""))
+
+
+def _magnitude_end(match: re.Match[str]) -> int:
+    """Where the number and its magnitude end, before any currency word after them."""
+    for group in ("mag", "letter", "spaced"):
+        if match.group(group):
+            return match.end(group)
+    return match.end("num")
 
 
 def _numeric_draft(match: re.Match[str]) -> _Draft | None:
@@ -104,10 +125,12 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
         return None
     if _GLUED_AFTER.match(text, match.end()):
         return None  # "123abc", "4.5.6", "€3,5 milliards": not a number we can read
-    post, letter = match.group("post"), match.group("letter")
+    post, letter = match.group("post"), match.group("letter") or match.group("spaced")
     mag_word = match.group("mag") or letter
     if letter and not pre:
         return None  # "5m", "2.0M square feet": a glued letter is a magnitude only after a currency sign
+    if pre in LETTER_SYMBOLS and mag_word is None:
+        return None
     currency = currency_of(pre) if pre else None
     end = match.end()
     if post:
@@ -118,7 +141,7 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
                 return None
         elif post_currency != currency and not (pre == "$" and post.lower().rstrip("s").endswith("dollar")):
             # "$5 billion won the ...": the word after is not this amount's currency.
-            end = match.end("mag") if match.group("mag") else match.end("letter") if letter else match.end("num")
+            end = _magnitude_end(match)
         else:
             currency = post_currency
     if currency is None:
@@ -126,7 +149,8 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
     value = _number(match.group("num"))
     if mag_word is not None:
         value *= magnitude_of(mag_word)
-    return _Draft(value, currency, start, end, mag_word is not None)
+    bare = pre == "$" or (pre is None and post is not None and post.lower().rstrip("s") == "dollar")
+    return _Draft(value, currency, start, end, mag_word is not None, bare_dollar=bare)
 
 
 def _drafts(text: str) -> list[_Draft]:
@@ -137,7 +161,8 @@ def _drafts(text: str) -> list[_Draft]:
         if words is None or currency is None or any(d.start < match.end() and words.start() < d.end for d in drafts):
             continue
         value = number_of_words(words.group("words")) * magnitude_of(match.group("mag"))
-        drafts.append(_Draft(value, currency, words.start(), match.end(), True))
+        bare = match.group("post").lower().rstrip("s") == "dollar"
+        drafts.append(_Draft(value, currency, words.start(), match.end(), True, bare_dollar=bare))
     drafts.sort(key=lambda d: d.start)
     return _with_partial_ranges(text, drafts)
 
@@ -153,16 +178,22 @@ def _with_partial_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 mag = magnitude_of(left.group("mag")) if left.group("mag") else None
                 scale = mag if mag is not None else _scale_of(draft)
                 added.append(_Draft(_number(left.group("num")) * scale, draft.currency, left.start("num"),
-                                    left.end("mag") if left.group("mag") else left.end("num"), True))
-        if not draft.has_magnitude:
-            ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
-            right = _RANGE_END.match(text[draft.end:ceiling])
-            if right and (right.group("gap") != "and" or _BETWEEN.search(text[max(0, draft.start - 12):draft.start])):
-                mag = magnitude_of(right.group("mag"))
+                                    left.end("mag") if left.group("mag") else left.end("num"), True,
+                                    bare_dollar=draft.bare_dollar))
+        ceiling = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
+        right = _RANGE_END.match(text[draft.end:ceiling])
+        if right and (right.group("gap") != "and" or _BETWEEN.search(text[max(0, draft.start - 12):draft.start])):
+            mag = magnitude_of(right.group("mag"))
+            if draft.has_magnitude:
+                # "€30bn-45bn": the upper end repeats the magnitude; "$5 billion to 10 million users" is no range.
+                if _scale_of(draft) != mag or _number(right.group("num")) * mag <= draft.value:
+                    continue
+            else:
                 draft.value *= mag
                 draft.has_magnitude = True
-                added.append(_Draft(_number(right.group("num")) * mag, draft.currency,
-                                    draft.end + right.start("num"), draft.end + right.end("mag"), True))
+            added.append(_Draft(_number(right.group("num")) * mag, draft.currency,
+                                draft.end + right.start("num"), draft.end + right.end("mag"), True,
+                                bare_dollar=draft.bare_dollar))
     return sorted(drafts + added, key=lambda d: d.start)
 
 
@@ -237,6 +268,11 @@ def find_amounts(text: str) -> list[MoneyMention]:
     prices, totals across a sector) are returned with `excluded` set to a short reason.
     """
     drafts = _drafts(text)
+    local = local_dollar(text) if any(d.bare_dollar for d in drafts) else None
+    if local is not None:
+        for draft in drafts:
+            if draft.bare_dollar:
+                draft.currency = local
     _link(text, drafts)
     _qualify(text, drafts)
     return [

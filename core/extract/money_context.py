@@ -15,7 +15,8 @@ _SENTENCE_END_AFTER = re.compile(r"[.!?;:](?=[\"'”’)]*(?:\s|$))|\n")
 _W = r"(?:[\w’'-]+\s+)"  # one word and the space after it
 _LEAD = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|up\s+to|an?|the"
-    r"|an\s+estimated|astonishing|staggering|whopping)\s+)*"
+    r"|an\s+estimated|astonishing|staggering|whopping|north\s+of|in\s+excess\s+of|upwards\s+of|just\s+over"
+    r"|just\s+under|well\s+over|close\s+to|above|below|under)\s+)*"
 )
 
 # "a deal valued at $3 billion" is a deal amount; "the startup, valued at $3 billion" is not.
@@ -31,7 +32,9 @@ _ADJECTIVES = r"(?:(?!(?:in|the|of|a|an|to|for|on|at|by|with|and|or)\b)[\w’'-]
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     (
         "share price",
-        re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share)\s+price\s+(?:of\s+)?" + _LEAD + "$"
+        re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share|IPO|listing)\s+price\s+(?:of\s+)?"
+                   + _LEAD + "$"
+                   r"|\bprice\s+range\s+(?:of\s+|at\s+|between\s+)*" + _LEAD + "$"
                    r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
                    r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
         re.compile(r"^\W{0,3}\s*(?:a|per|for\s+(?:every|each)|each)\s+" + _W + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
@@ -46,8 +49,9 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap))\s+"
-                   r"(?:(?:of|is|was|stands|stood|at|now)\s+)*" + _LEAD + "$"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value"
+                   r"|net\s+worth)\s+"
+                   r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
                    re.I),
@@ -65,20 +69,29 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "forecast",
         re.compile(r"\b(?:expected|projected|forecast|estimated|set|poised|predicted|anticipated|likely|seen|tipped"
                    r"|will|could|would|may|might)\s+(?:even\s+)?(?:to\s+)?(?:reach|hit|surpass|exceed|top|touch"
-                   r"|(?:grow|climb|rise|balloon|swell)\s+to)\s+" + _LEAD + "$", re.I),
-        None,
+                   r"|(?:grow|climb|rise|balloon|swell)\s+to)\s+" + _LEAD + "$"
+                   r"|\b(?:analysts['’]?|consensus)\s+(?:estimates?|forecasts?|expectations?)\s+(?:of\s+)?" + _LEAD + "$",
+                   re.I),
+        re.compile(r"^\s*in\s+(?:potential|possible|expected|projected|estimated)\b", re.I),
     ),
     (
         "revenue",
         re.compile(r"\b(?:revenues?|sales|profits?|earnings|net\s+income|turnover|EBITDA|net\s+loss"
-                   r"|operating\s+income)\b"
-                   r"(?:\s+[^\s$€£₹¥]+){0,5}\s+$", re.I),
+                   r"|operating\s+income|(?:gross\s+|written\s+)?premiums|gains?|bookings)\b"
+                   # "a gas sales agreement worth ..." names a deal, not a figure of the firm's.
+                   r"(?![\s-]+(?:and\s+purchase\s+)?(?:agreements?|contracts?|deals?|pacts?|sharing)\b)"
+                   r"(?:\s+[^\s$€£₹¥]+){0,8}\s+$", re.I),
         re.compile(r"^\s*(?:in|of)\s+(?:(?:annual|yearly|quarterly|net|gross|total|operating|full-year)\s+)?"
-                   r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses)\b", re.I),
+                   r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses|premiums)\b", re.I),
+    ),
+    (
+        "order book",
+        re.compile(r"\b(?:order\s*book|backlog|order\s+intake)\b(?:\s+[^\s$€£₹¥]+){0,5}\s+$", re.I),
+        re.compile(r"^\s*(?:in|of)\s+(?:\w+\s+)?(?:orders|order\s*book|backlog)\b", re.I),
     ),
     (
         "liabilities",
-        None,
+        re.compile(r"\b(?:net\s+debt|debt\s+pile|total\s+debt|indebtedness)\b(?:\s+[^\s$€£₹¥]+){0,6}\s+$", re.I),
         re.compile(r"^\s*(?:in|of)\s+" + _W + r"{0,2}?(?:lease\s+obligations|obligations|liabilities|losses)\b", re.I),
     ),
     (
@@ -87,8 +100,15 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|since\s+the\s+start\s+of\s+(?:the|this)\s+year)\b"
                    r"|\b(?:MoUs|MOUs|pacts|deals|agreements|contracts|commitments|transactions|proposals)\s+"
                    + _W + r"{0,2}?(?:worth|of|total(?:l)?ing|valued\s+at|amounting\s+to|adding\s+up\s+to)\s+"
-                   + _LEAD + "$", re.I),
-        re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent)\b"
+                   + _LEAD + "$"
+                   r"|\bsince\s+(?:\d{4}|its\s+(?:founding|inception|launch|creation))\s*,?\s+" + _LEAD + "$"
+                   r"|\b(?:brings?|brought|bringing|takes?|took|taking|lifts?|lifted|lifting|pushe[sd]|pushing)\s+"
+                   r"(?:(?:the|its|their)\s+)?total\b[^.;$€£₹¥]{0,80}?\bto\s+" + _LEAD + "$"
+                   r"|\b(?:a\s+)?cumulative\s+(?:total\s+of\s+)?" + _LEAD + "$"
+                   r"|\b(?:a\s+)?combined\s+(?:total\s+of\s+)?" + _LEAD + "$"
+                   r"|\badd(?:s|ed|ing)?\s+up\s+to\s+" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent|paid\s+out"
+                   r"|disbursed|distributed)\b"
                    r"|^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date)\b"
                    r"|^\s*into\s+" + _W + r"{0,3}?(?:startups|companies|firms|ventures)\b"
                    r"|^\s*" + _W + r"{0,2}?(?:startups|companies|firms)\s+(?:have\s+|had\s+)?"
@@ -96,8 +116,10 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "programme total",
-        None,
-        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:programme|program|scheme|budget|initiative)s?\b", re.I),
+        re.compile(r"\b(?:outlay|allocation|budget)\s+of\s+" + _LEAD
+                   + r"$|\badminist(?:ering|ers|ered)\s+" + _LEAD + "$", re.I),
+        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,2}?(?:programme|program|scheme|budget|initiative|allocation|outlay"
+                   r"|auction)s?\b", re.I),
     ),
     (
         "fine or charge",
@@ -107,8 +129,17 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^[-\s]*(?:\w+\s+)?(?:break(?:-?up)?|termination)\s+fee", re.I),
     ),
     (
+        # A listing sells shares to the public, not to a named party: the contract records no IPO as a deal.
+        "IPO",
+        re.compile(r"\b(?:IPO|initial\s+public\s+offering|flotation)\s+(?:of|worth|valued\s+at|sized\s+at)\s+"
+                   + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:in|through|via|from)\s+(?:an?|its|the|their)\s+(?:planned\s+|proposed\s+|potential\s+)?"
+                   r"(?:IPO|initial\s+public\s+offering|(?:stock\s+market\s+)?listing|flotation)\b"
+                   r"|^[-\s]*(?:IPO|initial\s+public\s+offering)\b", re.I),
+    ),
+    (
         "target",
-        None,
+        re.compile(r"\btarget\s+(?:size\s+)?(?:(?:of|at|is|was)\s+)+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:fundraising\s+|fund-raising\s+)?(?:target|hard[\s-]cap|goal)\b", re.I),
     ),
     (
@@ -137,8 +168,31 @@ def context_after(text: str, end: int, ceiling: int) -> str:
     return window[: match.start()] if match else window
 
 
+# Rules that need the words on both sides: "subsidies from a $4 billion public fund" is the pool the
+# money comes from, while "set up a $4 billion fund" is the deal itself.
+_BOTH_SIDES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "fund size",
+        re.compile(r"\b(?:from|through|via|under)\s+(?:a|an|the|its|their)\s+$", re.I),
+        re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,3}?(?:funds?|programme|program|pool)\b", re.I),
+    ),
+    (
+        "aggregate",
+        re.compile(r"\b(?:has|have)\s+(?:already\s+)?(?:invested|spent|poured|put)\s+" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:in|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sector|industry|industries|sectors)\b",
+                   re.I),
+    ),
+)
+# The words after a bracketed conversion's closing bracket belong to both amounts: "C$9 billion ($7 billion) in assets".
+_CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
+
+
 def exclusion_reason(before: str, after: str) -> str | None:
     """A short reason when the words around an amount show it is not a deal amount, else None."""
+    after = _CLOSING_BRACKET.sub("", after, count=1)
+    for reason, needs_before, needs_after in _BOTH_SIDES:
+        if needs_before.search(before) and needs_after.search(after):
+            return reason
     for reason, before_rule, after_rule in _RULES:
         if before_rule is not None and before_rule.search(before):
             return reason

@@ -9,19 +9,37 @@ from decimal import Decimal
 # Symbols and prefixes written before the number. "¥" is read as yen: news about China
 # mostly writes "yuan" or "RMB", and those words win when present.
 SYMBOLS: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "US $": "USD", "U.S. $": "USD", "$": "USD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "S$": "SGD", "SG$": "SGD",
-    "HK$": "HKD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN",
-    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "₱": "PHP", "₪": "ILS", "₦": "NGN", "₫": "VND", "฿": "THB",
-    "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR",
-    "Dh": "AED", "Dhs": "AED", "Dhs.": "AED", "SR": "SAR", "QR": "QAR",
+    "US$": "USD", "U.S.$": "USD", "US $": "USD", "U.S. $": "USD", "$": "USD", "USD$": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "Can$": "CAD",
+    "CAD$": "CAD", "S$": "SGD", "SG$": "SGD", "SGD$": "SGD", "HK$": "HKD", "HKD$": "HKD",
+    "NZ$": "NZD", "NZD$": "NZD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
+    "J$": "JMD", "TT$": "TTD", "N$": "NAD", "FJ$": "FJD",
+    "£": "GBP", "€": "EUR", "¥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "₺": "TRY", "₱": "PHP", "₪": "ILS", "₦": "NGN", "₫": "VND", "฿": "THB", "₴": "UAH", "₸": "KZT",
+    "৳": "BDT", "₵": "GHS", "GH₵": "GHS", "GH¢": "GHS", "₾": "GEL", "₼": "AZN", "₮": "MNT", "₡": "CRC",
+    "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "Tk": "BDT", "Tk.": "BDT",
+    "Dh": "AED", "Dhs": "AED", "Dhs.": "AED", "SR": "SAR", "QR": "QAR", "KD": "KWD", "BD": "BHD", "RO": "OMR",
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "Ksh.": "KES", "Kshs.": "KES", "Sh": "KES",
+    "USh": "UGX", "Ush": "UGX", "Shs": "UGX", "TSh": "TZS", "Tsh": "TZS", "E£": "EGP", "LE": "EGP",
+    "SFr": "CHF", "SFr.": "CHF", "Fr.": "CHF", "R": "ZAR", "N": "NGN", "W": "KRW", "P": "PHP", "Bt": "THB",
+    # The Financial Times' house style: "Rmb1.2bn", "NKr5bn", "SKr300m", "DKr2bn".
+    "Rmb": "CNY", "NKr": "NOK", "SKr": "SEK", "DKr": "DKK",
 }
+
+# Short signs that are also initials and codes ("R2", "N95", "LE 3"): an amount only with a
+# magnitude glued on or after them ("R2.5bn", "N5 billion", "Sh3.6 billion").
+LETTER_SYMBOLS: frozenset[str] = frozenset({
+    "R", "N", "W", "P", "Bt", "LE", "RO", "BD", "KD", "Sh", "Shs", "Tk", "Tk.", "Fr.",
+})
 
 CODES: frozenset[str] = frozenset({
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "AUD", "CAD", "SGD", "HKD", "NZD",
     "SAR", "AED", "QAR", "KWD", "CHF", "SEK", "NOK", "DKK", "ZAR", "BRL", "MXN", "RUB", "TRY",
     "IDR", "MYR", "THB", "PHP", "VND", "TWD", "EGP", "NGN", "ILS", "PLN", "PKR", "BDT",
+    "KES", "UGX", "TZS", "RWF", "ETB", "GHS", "ZMW", "MWK", "MZN", "AOA", "XOF", "XAF", "MAD", "DZD",
+    "TND", "LYD", "BWP", "NAD", "MUR", "OMR", "BHD", "JOD", "IQD", "LBP", "IRR", "HUF", "CZK", "RON",
+    "BGN", "RSD", "UAH", "KZT", "UZS", "AZN", "GEL", "ISK", "LKR", "NPR", "MMK", "KHR", "LAK", "MNT",
+    "ARS", "CLP", "COP", "PEN", "UYU", "PYG", "CRC", "DOP", "JMD", "TTD", "FJD", "BND", "MVR",
 })
 
 # Written after the number: "254.4 million euros", "24.3 billion pound", "7-trillion-won".
@@ -30,32 +48,51 @@ WORDS: dict[str, str] = {
     "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
     "australian dollar": "AUD", "canadian dollar": "CAD", "singapore dollar": "SGD",
     "hong kong dollar": "HKD", "new zealand dollar": "NZD", "taiwan dollar": "TWD",
-    "new taiwan dollar": "TWD", "dollar": "USD",
+    "new taiwan dollar": "TWD", "jamaican dollar": "JMD", "namibian dollar": "NAD", "fijian dollar": "FJD",
+    "brunei dollar": "BND", "dollar": "USD",
     "euro": "EUR", "pound sterling": "GBP", "pound": "GBP", "sterling": "GBP",
-    "british pound": "GBP", "egyptian pound": "EGP",
+    "british pound": "GBP", "egyptian pound": "EGP", "lebanese pound": "LBP",
     "yen": "JPY", "japanese yen": "JPY", "yuan": "CNY", "chinese yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "indian rupee": "INR", "pakistani rupee": "PKR",
+    "rupee": "INR", "indian rupee": "INR", "pakistani rupee": "PKR", "sri lankan rupee": "LKR",
+    "nepalese rupee": "NPR", "mauritian rupee": "MUR",
     "won": "KRW", "korean won": "KRW", "south korean won": "KRW",
-    "riyal": "SAR", "saudi riyal": "SAR", "qatari riyal": "QAR", "dirham": "AED", "uae dirham": "AED",
-    "swiss franc": "CHF", "franc": "CHF",
+    "riyal": "SAR", "saudi riyal": "SAR", "qatari riyal": "QAR", "qatari rial": "QAR", "omani rial": "OMR",
+    "iranian rial": "IRR", "dirham": "AED", "uae dirham": "AED", "emirati dirham": "AED",
+    "moroccan dirham": "MAD", "kuwaiti dinar": "KWD", "bahraini dinar": "BHD", "jordanian dinar": "JOD",
+    "iraqi dinar": "IQD", "algerian dinar": "DZD", "tunisian dinar": "TND", "libyan dinar": "LYD",
+    "serbian dinar": "RSD",
+    "swiss franc": "CHF", "franc": "CHF", "cfa franc": "XOF", "rwandan franc": "RWF",
     "krona": "SEK", "kronor": "SEK", "swedish krona": "SEK", "swedish kronor": "SEK",
-    "swedish crown": "SEK", "norwegian crown": "NOK", "danish crown": "DKK",
+    "swedish crown": "SEK", "norwegian crown": "NOK", "danish crown": "DKK", "icelandic krona": "ISK",
     "norwegian krone": "NOK", "norwegian kroner": "NOK", "danish krone": "DKK", "danish kroner": "DKK",
+    "czech crown": "CZK", "czech koruna": "CZK", "koruna": "CZK", "forint": "HUF", "hungarian forint": "HUF",
+    "zloty": "PLN", "zlotych": "PLN", "polish zloty": "PLN", "leu": "RON", "lei": "RON", "romanian leu": "RON",
+    "lev": "BGN", "leva": "BGN", "bulgarian lev": "BGN", "hryvnia": "UAH",
+    "tenge": "KZT", "manat": "AZN", "lari": "GEL",
     "rand": "ZAR", "south african rand": "ZAR", "real": "BRL", "reais": "BRL", "brazilian real": "BRL",
-    "peso": "MXN", "mexican peso": "MXN", "philippine peso": "PHP", "rouble": "RUB", "ruble": "RUB",
+    "peso": "MXN", "mexican peso": "MXN", "philippine peso": "PHP", "argentine peso": "ARS",
+    "argentinian peso": "ARS", "chilean peso": "CLP", "colombian peso": "COP", "uruguayan peso": "UYU",
+    "dominican peso": "DOP", "peruvian sol": "PEN", "soles": "PEN",
+    "rouble": "RUB", "ruble": "RUB", "russian rouble": "RUB", "russian ruble": "RUB",
     "lira": "TRY", "turkish lira": "TRY", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
-    "dong": "VND", "naira": "NGN", "shekel": "ILS", "zloty": "PLN", "taka": "BDT",
+    "dong": "VND", "kyat": "MMK", "riel": "KHR", "tugrik": "MNT", "naira": "NGN", "shekel": "ILS",
+    "new shekel": "ILS", "taka": "BDT",
+    "shilling": "KES", "kenyan shilling": "KES", "ugandan shilling": "UGX", "tanzanian shilling": "TZS",
+    "cedi": "GHS", "ghanaian cedi": "GHS", "kwacha": "ZMW", "zambian kwacha": "ZMW", "malawian kwacha": "MWK",
+    "birr": "ETB", "kwanza": "AOA", "metical": "MZN", "meticais": "MZN", "pula": "BWP",
+    "zł": "PLN", "kč": "CZK",
 }
 
 # Currency words that are also ordinary English words: they count only after a magnitude
 # or a large number ("615.6 billion won", not "the firm won 3 contracts").
-AMBIGUOUS_WORDS: frozenset[str] = frozenset({"won", "real", "rand", "dong"})
+AMBIGUOUS_WORDS: frozenset[str] = frozenset({"won", "real", "rand", "dong", "lev", "lari", "pula", "sol"})
 
 MAGNITUDES: dict[str, Decimal] = {
     "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,
     "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6,
     "b": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9, "billion": Decimal(10) ** 9,
     "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
+    "mil": Decimal(10) ** 6, "mio": Decimal(10) ** 6, "bil": Decimal(10) ** 9,
     "lakh": Decimal(10) ** 5, "lac": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
     "lakh crore": Decimal(10) ** 12,
@@ -81,7 +118,7 @@ WORD_RE = "|".join(re.escape(w).replace(r"\ ", r"\s+") + "s?" for w in sorted(WO
 # "L crore" is how Indian papers shorten lakh crore ("₹2.50L crore").
 MAGNITUDE_RE = (
     r"lakh[\s-]+crores?|lac[\s-]+crores?|L\s*crores?|crores?|lakhs?|lacs?|cr\b\.?"
-    r"|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn"
+    r"|trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|mil|bil|mio"  # "RM1.2bil", "RM500mil"
 )
 # Single letters only glued to the number: "$5m", "$670M", "$1.6bn" - never "5 m" (metres).
 LETTER_MAGNITUDE_RE = r"[kKmMbB]"

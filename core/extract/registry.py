@@ -15,9 +15,14 @@ _KIND_RANK = {PartyKind.COMPANY: 0, PartyKind.ORGANIZATION: 1, PartyKind.FUND: 2
 _PERSON_AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:CEO|chief|chairman|chairwoman|president|founder|co-founder|director|minister|secretary|head|officer|chair|"
-    r"governor|managing|partner|vice|executive|spokes\w+)\b",
+    r"governor|managing|partner|vice|executive|general\s+manager|spokes\w+)\b",
     re.I,
 )
+# "its founder, Jane Roe, said", "Minister of Trade, John Doe announced": a title, a comma, then the person.
+_TITLE_COMMA_BEFORE = re.compile(
+    r"\b(?:CEO|chief\s+executive|chairman|chairwoman|president|founder|co-founder|director|minister|secretary|"
+    r"governor|mayor|head|spokes\w+|general\s+manager)(?:\s+(?:of|for)\s+[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})?"
+    r"\s*,\s*$", re.I)
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its|their)\s+)?(?:(?P<owner>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)['’]s\s+)?"
     r"(?P<title>(?:[\w-]+\s+){0,3}?(?:CEO|chief[\w ]*?officer|chief executive|chairman|chairwoman|president|founder|"
@@ -92,7 +97,8 @@ class EntityTable:
         after = self.text[mention.end:mention.end + 80]
         before = self.text[max(0, mention.start - 12):mention.start]
         plain = not any(w in ORG_SUFFIXES for w in words) and norm(mention.name) not in self.alias
-        if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or _SAID.search(before)
+        titled = _TITLE_COMMA_BEFORE.search(self.text[max(0, mention.start - 90):mention.start])
+        if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or _SAID.search(before) or titled
                                                or re.match(r"\s+(?:said|says|told)\b", after)):
             mention.person, mention.kind = True, PartyKind.PERSON
             # "Laura Brenner, a partner at Granite Peak Ventures": the title and the organisation after the name.
@@ -124,6 +130,9 @@ class EntityTable:
             elif specific and entity.name == mention.place:
                 entity.aliases.append(entity.name)
                 entity.name = specific
+            # "Ministry of Energy (MoE)": the short form names the same government later on.
+            for alias in mention.aliases:
+                self.alias.setdefault(norm(alias), key)
             return key
         folded = norm(mention.name)
         if not folded:

@@ -58,7 +58,7 @@ def test_absolute_dates(text: str, written: str, value: date, precision: Precisi
     [
         ("The firm said on June 20 that it had signed.", date(2025, 6, 20)),
         ("The firm said on 2 September that it had signed.", date(2025, 9, 2)),
-        ("The sale is due to close on October 3.", date(2025, 10, 3)),  # a week ahead: this year
+        ("The board meets on October 3.", date(2025, 10, 3)),  # a week ahead: this year
         ("The first talks were on December 15.", date(2024, 12, 15)),  # months ahead: last year
     ],
 )
@@ -303,3 +303,23 @@ def test_importing_dates_does_not_import_dateparser() -> None:
     code = "import sys, core.extract.dates; print('dateparser' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "kind"),
+    [
+        ("The merger was agreed in March last year.", date(2024, 3, 1), Precision.MONTH, "absolute"),
+        ("The fund was signed on 4 June last year.", date(2024, 6, 4), Precision.DAY, "absolute"),
+        ("The pact was inked in February this year.", date(2025, 2, 1), Precision.MONTH, "absolute"),
+        ("The plant opens in March next year.", date(2026, 3, 1), Precision.MONTH, "horizon"),
+        ("The deal should close by the end of March.", date(2026, 3, 1), Precision.MONTH, "horizon"),
+        ("The deal closed at the end of March.", date(2025, 3, 1), Precision.MONTH, "absolute"),
+    ],
+)
+def test_months_whose_year_is_told_in_words(text: str, value: date, precision: Precision, kind: str) -> None:
+    mention = _only(text)
+    assert (mention.value, mention.precision, mention.kind) == (value, precision, kind)
+
+
+def test_a_decade_is_not_a_year() -> None:
+    assert find_dates("The miner last explored the area in the late 1990s.", REF) == []

@@ -1,0 +1,136 @@
+"""The precision step of the names: which capitalised runs are not parties at all.
+
+Capital letters in English news mark far more than organisations: datelines, wire agencies, tickers, sentence
+starts, title-case headlines, financial abbreviations, nationality adjectives and money tokens. Each rule here
+is about how news is written, never about one article's names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.extract.gazetteer import BUSINESS_ACRONYMS, HEADLINE_VERBS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# "April 18 (NEWSCO)": a credit in brackets right after a dateline's date.
+_DATED_SOURCE = re.compile(r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")\s*\(\s*[A-Z][\w&.]{1,20}\s*\)")
+# "(ZURN.S)", "(QBE.AX)", "(NYSE: KO)", "(SIX: ZURN)", "(TSX-V: ABC)", "(NASDAQ:NVDA)": a listing, not a name.
+_TICKER = re.compile(r"\(\s*(?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Za-z]{2,10}(?:[ -][A-Za-z]{1,6})?\s*:\s*[A-Z0-9.]{1,10}"
+                     r"(?:\s*[;,]\s*[A-Za-z]{2,10}\s*:\s*[A-Z0-9.]{1,10}){0,3})\s*\)")
+# "(Reuters) -", "(MENAFN- IANS)", "(Yonhap) --": the wire that filed the story, before or after the dateline.
+_SOURCE = re.compile(r"\(\s*[A-Z][\w&.]{1,20}(?:\s*[-–—/]\s*[A-Z][\w&.]{1,20}){0,2}\s*\)\s*(?:-{1,2}|–|—)"
+                     r"|\(\s*[A-Z][\w&.]{1,20}\s*[-–—]\s*[A-Z][\w&.]{1,20}\s*\)")
+# "SEOUL, Oct. 20", "New Delhi, April 18 (IANS)", "ZURICH (Reuters) -": the city a story was filed from.
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")\b"
+                             r"|\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—))")
+# "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
+_MONEY_TOKEN = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*(?:[a-z]{1,2})?")
+# Verbs that follow a bare subject and make a single name a speaker, not an adjective ("Brian said").
+_VERBS_AFTER = re.compile(r"\s+(?:said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|also|added|"
+                          r"told|announced|signed|agreed|plans|continues|reported|posted|bought|sold|acquired|"
+                          r"invested|raised|won|agreed|became|remains|expects|owns|operates)\b")
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "hundred", "hundreds", "dozen", "dozens", "several", "both"})
+
+
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """ "games like “Madden NFL” and “The Sims”": a title in quotes is a product or a work, not a party."""
+    before = text[max(0, start - 40):start]
+    opened = re.search(r"[“\"‘](?:The\s+)?$", before)
+    return bool(opened) and re.match(r"[,.]?[”\"’]", text[end:end + 2]) is not None \
+        and not re.search(r"\b(?:company|firm|startup|group|called|named|-based|as)\s*[“\"‘](?:The\s+)?$", before)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The 25,000 most frequent English words (wordfreq), lower case: what a sentence may start with."""
+    from wordfreq import top_n_list  # imported here: only the parse path pays for it
+
+    return frozenset(top_n_list("en", 25000, wordlist="small"))
+
+
+def is_common_word(word: str) -> bool:
+    return word.lower() in common_words()
+
+
+def is_modifier(word: str) -> bool:
+    """ "US-based", "Nasdaq-listed", "Arm-chip" describe a name; "Young-shub" or "Rolls-Royce" is one."""
+    if "-" not in word:
+        return False
+    tail = word.rsplit("-", 1)[1]
+    # A short tail like "jae" in "Min-jae" is a syllable of a given name, even if it is also a word somewhere.
+    return tail.isalpha() and tail.islower() and (len(tail) >= 4 and is_common_word(tail) or tail.endswith(("ed", "ing")))
+
+
+@lru_cache(maxsize=64)
+def mid_sentence_words(text: str) -> frozenset[str]:
+    """Capitalised words the article also writes after a lower-case word: names, not sentence starts."""
+    return frozenset(re.findall(r"(?<=[a-z,;] )([A-Z][\w&'’-]{0,40})", text))
+
+
+@lru_cache(maxsize=256)
+def is_title_case(sentence_text: str) -> bool:
+    """A long headline set as a sentence: nearly every word of four letters or more is capitalised."""
+    words = re.findall(r"\b[A-Za-z][\w’'-]{3,}", sentence_text)
+    return len(words) >= 6 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def excluded_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of tickers and wire credits in one sentence: no name inside them is a party."""
+    return [(offset + m.start(), offset + m.end()) for pattern in (_TICKER, _SOURCE, _DATED_SOURCE)
+            for m in pattern.finditer(sentence_text)]
+
+
+def is_dateline(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A city that opens a story: "SEOUL, Oct. 20 (Yonhap) --", "ZURICH (Reuters) -"."""
+    if not _DATELINE_AFTER.match(text, end):
+        return False
+    lead = text[sentence_start:start]
+    # Only a byline, a credit or nothing stands before a dateline.
+    return len(lead) <= 60 and not re.search(r"[a-z]{3,}\s*$", lead)
+
+
+def cut_headline_verb(words: list[str]) -> int:
+    """Where a title-case verb ends a name: "Acme Announces Award" -> 1; len(words) when none does."""
+    for k, word in enumerate(words):
+        if k and word in HEADLINE_VERBS:
+            return k
+    return len(words)
+
+
+def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str) -> bool:
+    """Whether a capitalised run names nothing that could sign a deal."""
+    words = name.split()
+    if _MONEY_TOKEN.fullmatch(name):
+        return True
+    # "IPO", "Eight MoUs": words of trade and counts; "M": a lone initial.
+    if all(w in BUSINESS_ACRONYMS or w.lower() in _NUMBER_WORDS for w in words) or re.fullmatch(r"[A-Z]\.?", name):
+        return True
+    if any(w in ORG_SUFFIXES for w in words):
+        return False
+    if is_adjective(words, after):
+        return True
+    # "Separately", "Founded in 2014", "Upon signing": a common word that only starts a sentence.
+    # "... to Increase Domestic Production Capacity": a title-case phrase of plain words, said once, is a headline's
+    # wording; a name of plain words ("Blue Harbor") comes back in the body.
+    if heading and len(words) >= 2 and all(is_common_word(w) for w in words) and text.count(name) == 1:
+        return True
+    # "Meta is", "Meta's" and a name the article also writes in mid-sentence stay names.
+    if len(words) == 1 and (sentence_initial or heading) and is_common_word(name) and name.lower() != name \
+            and name not in mid_sentence_words(text) and name not in PLACE_NAMES \
+            and not _VERBS_AFTER.match(after) and not re.match(r"['’]s?\s", after):
+        return True
+    return False
+
+
+def is_adjective(words: list[str], after: str) -> bool:
+    """ "Romanian state-owned", "Central European stores", "Latin American business": a nationality or region
+    that describes the noun after it."""
+    last = words[-1]
+    demonym = last.endswith(("ian", "ean", "ese", "ish", "can")) and last[0].isupper() and last[1:].islower()
+    if not demonym or not all(w in REGION_WORDS for w in words[:-1]):
+        return False
+    return bool(re.match(r"\s+[a-z]", after)) and not _VERBS_AFTER.match(after)

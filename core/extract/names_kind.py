@@ -1,0 +1,108 @@
+"""What kind of party a name is: a company, a government, a fund or an organisation, or only a place or an asset."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.extract.gazetteer import (
+    CITIES, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
+)
+from core.model import PartyKind
+
+if TYPE_CHECKING:
+    from core.extract.entities import Mention
+
+_FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
+
+
+def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
+    name = mention.name
+    words = name.split()
+    if name in NOT_PARTIES:
+        mention.descriptor = True
+    if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
+                r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
+            or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
+        mention.descriptor = True
+    if words[-1] in FACILITY_WORDS or re.match(
+            r"\s+(?:[a-z][\w-]*\s+){0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
+            after):
+        mention.asset = True
+    # "the Maricunga lithium project", "its Akyem operation", "the Mindanao island": what a deal is about.
+    if re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:project|operation|island|licen[cs]e|deposit|concession|prospect|"
+                r"block|brand|franchise)s?\b", after):
+        mention.asset = True
+    # Exchanges list the shares; ratings agencies grade the debt: neither is bound by the deal.
+    if words[-1] in ("Exchange", "Ratings", "Bourse") or name.startswith(("Moody's", "Moody’s", "Fitch")):
+        mention.descriptor = True
+    if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
+        mention.location_only = True
+        return
+    # "DALLAS, March 3" and "ABERDALE, 14 January": a dateline's city.
+    if name.isupper() and len(name) > 3 and (name.title() in CITIES or name.title() in PLACE_NAMES
+                                             or mention.start == sentence_start and after.startswith(",")):
+        mention.location_only = True
+        return
+    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
+        mention.location_only = True
+        return
+    # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
+    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+)?"
+                                           r"government\b", after):
+        mention.kind, mention.place, mention.explicit = PartyKind.GOVERNMENT, name, True
+        return
+    place = PLACE_NAMES.get(name)
+    # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.
+    if place and name != place and (name.endswith(("an", "ese", "ish", "i", "ch", "ic")) or name in ("Swiss", "Greek", "Thai")) \
+            and re.match(r"\s+(?:[A-Z]{2,5}s?\s+)?[a-z]", after) and not re.match(r"\s+(?:state\s+)?(?:government|presidency|administration|"
+                                                         r"ministry|delegation|counterpart)\b", after):
+        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
+        return
+    if place and mention.possessive:
+        mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
+        return
+    if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
+            and re.search(r"\b(?:in|at|near|outside|off|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
+            and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
+                              before):
+        mention.location_only = True
+        return
+    if place:
+        mention.place = place
+        mention.kind = PartyKind.GOVERNMENT
+        # "UK chip designer ARM", "Indian firm AM Green", "in France": a place, not a party.
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|designer|maker|developer|bank|investor|"
+                    r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner)s?\b", after) \
+                or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
+            mention.location_only = True
+        if re.match(r"\s+(?:government|state\s+government|administration|presidency)\b", after, re.I) \
+                or re.search(r"\b(?:state|government|republic|kingdom)\s+of\s+(?:the\s+)?$", before, re.I):
+            mention.location_only = False
+        return
+    if name in CITIES:
+        mention.location_only = True
+        return
+    if words[-1] == "Authority" and "Investment" in words or "Wealth" in words or "Pension" in words:
+        mention.kind = PartyKind.FUND  # "Qatar Investment Authority": a sovereign fund, not a ministry
+        return
+    if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])
+                                                        or words[-1] in ("Administration", "Government", "Presidency")
+                                                        or "of" in words or words[0] in ("U.S.", "US", "UK")):
+        mention.kind = PartyKind.GOVERNMENT
+        for w in (words[0], words[-1], " ".join(words[-2:])):
+            if w in PLACE_NAMES:
+                mention.place = PLACE_NAMES[w]
+        if mention.place is None:
+            prefix = re.search(r"\b([A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+$", before)
+            if prefix and prefix.group(1) in PLACE_NAMES:
+                mention.place = PLACE_NAMES[prefix.group(1)]
+        return
+    if words[-1] == "Authority" and "Investment" in words:
+        mention.kind = PartyKind.FUND
+    elif words[-1] in ("Authority", "Agency", "Commission", "Administration", "Ministry", "Department"):
+        mention.kind = PartyKind.GOVERNMENT
+    elif any(o in name for o in ORGANIZATION_WORDS):
+        mention.kind = PartyKind.ORGANIZATION
+    elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before) or "Pension" in words or "Wealth" in words:
+        mention.kind = PartyKind.FUND
