@@ -97,7 +97,7 @@ BLOCKERS = re.compile(
 
 # Words after a name that make it an adviser: "X, which acted as financial adviser", "Y is advising the seller".
 ADVISER_AFTER = re.compile(
-    r"^(?:\s*(?:,|,?\s+and|&)\s+(?:[A-Z][\w&.'’-]*\s?){1,5}){0,6}\s*(?:,\s*(?:which|who)\s+)?(?:(?:has|had|have)\s+)?(?:acted|acts|acting|is acting|was acting|were acting|served|"
+    r"^(?:(?:,|,?\s+and|\s+&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,6}\s*(?:,\s*(?:which|who)\s+)?(?:(?:has|had|have)\s+)?(?:acted|acts|acting|is acting|was acting|were acting|served|"
     r"serves|is|was|are|were)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:advis[eo]rs?|counsel|legal)\b|^\s*(?:,\s*(?:which|who)\s+)?(?:advised|advises|is advising|was advising)\b",
     re.I,
