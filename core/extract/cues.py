@@ -57,7 +57,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
     DealType.FUNDING_ROUND: frozenset({DealType.INVESTMENT, DealType.OTHER}),
     DealType.GRANT: frozenset({DealType.MOU, DealType.OTHER}),
     DealType.CONTRACT: frozenset({DealType.PARTNERSHIP, DealType.OTHER}),
-    DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER}),
+    DealType.ACQUISITION: frozenset({DealType.OTHER, DealType.MERGER, DealType.INVESTMENT}),
     DealType.MERGER: frozenset({DealType.ACQUISITION, DealType.OTHER}),
     DealType.FINANCING: frozenset({DealType.OTHER}),
     DealType.OTHER: frozenset(DealType),
@@ -83,7 +83,8 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
-    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]r to|counsel to|"
+    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
+    r"advised by|advising|law firms?|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
@@ -91,6 +92,14 @@ BLOCKERS = re.compile(
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|fund|finance|support|help|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
     r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+# Words after a name that make it an adviser: "X, which acted as financial adviser", "Y is advising the seller".
+ADVISER_AFTER = re.compile(
+    r"^(?:(?:,|,?\s+and|\s+&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,6}\s*(?:,\s*(?:which|who)\s+)?(?:(?:has|had|have)\s+)?(?:acted|acts|acting|is acting|was acting|were acting|served|"
+    r"serves|is|was|are|were)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:advis[eo]rs?|counsel|legal)\b|^\s*(?:,\s*(?:which|who)\s+)?(?:advised|advises|is advising|was advising)\b",
     re.I,
 )
 
@@ -121,6 +130,20 @@ LIST_INTRO = re.compile(
     r"sellers|participants|backers)\s+(?:include|included|are|were)\b",
     re.I,
 )
+
+# "X, Y and Z acted as mandated lead arrangers", "W was a participating investor, as were V and U": names
+# that join the financing or round just told on its money side.
+SYNDICATE = re.compile(
+    r"\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing)|w(?:as|ere)|is|are)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:joint|global|mandated|lead|senior|co|initial|original|sole|other)[\s-]+){0,4}"
+    r"(?:arrangers?|bookrunners?|book-runners?|underwriters?|lenders?|coordinators?|co-ordinators?|financiers?)\b"
+    r"|\b(?:w(?:as|ere)|is|are)\s+(?:an?\s+|also\s+|among\s+the\s+)?(?:participating|new|existing|other|additional|"
+    r"co-|minority|anchor|strategic)[\s-]?investors?\b"
+    r"|\b(?:also|too)\s+(?:took part|participated|joined the (?:round|financing|raise))\b",
+    re.I,
+)
+# Words that make a name in such a sentence an adviser, which is no party.
+ADVISER = re.compile(r"\b(?:advis[eo]rs?|counsel|legal|law firm|auditors?)\b", re.I)
 
 SECTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern in (

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.extract import cues
+from core.extract import cues, roles
 from core.extract.dates import DateMention, deal_date, find_dates
 from core.extract.entities import Mention, find_mentions, government_phrases, norm
 from core.extract.frames import Frame, build_frame
@@ -20,7 +20,7 @@ from core.model import (
     Amount, Commitment, Deal, DealType, Evidence, Party, PartyKind, Person, Precision, Status,
 )
 from core.extract.cues import COMPATIBLE, PRECEDENCE
-from core.extract.describe import BACKING, UPGRADES, commitments_of, role_of, sectors_of, status_of, title_of
+from core.extract.describe import BACKING, UPGRADES, commitments_of, sectors_of, status_of, title_of
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Draft:
     amounts: list[MoneyMention] = field(default_factory=list)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # entity key -> the words that named it
     vehicle: str | None = None
+    actors: list[str] = field(default_factory=list)  # the subjects of its clauses, in order
 
     @property
     def last_sentence(self) -> int:
@@ -87,6 +88,7 @@ class _Reader:
                     for part in self._one_per_counterparty(frame):
                         self._fold(part)
             self._list_intro(index, sentence)
+            self._syndicate(index, sentence)
         deals = [deal for deal in (self._finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
@@ -150,8 +152,7 @@ class _Reader:
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
                                                                                       PartyKind.ORGANIZATION}
                 # "The startup has raised ...": the acting side of the deal just told, else the last name.
-                acting = [k for d in self.drafts[-1:] for k, side in d.parties.items()
-                          if side in ("subject", "backer") and self.table.entities[k].kind in kinds]
+                acting = [k for d in self.drafts[-1:] for k in d.actors if self.table.entities[k].kind in kinds]
                 key = acting[0] if acting and frame.sentence - self.drafts[-1].last_sentence <= 2 \
                     else self.table.last_of_kind(frame.start, kinds)
                 if key:
@@ -181,13 +182,11 @@ class _Reader:
             key = self.table.key_of(mention)
             if key:
                 target.spans.setdefault(key, (mention.start, mention.end))
-        side = "backer" if BACKING.search(self.text[frame.start:frame.cue_end + 12]) and not frame.raise_verb else "subject"
-        if frame.passive:
-            side = "object"
-        elif frame.selling:
-            side = "seller"
+        side = frame.side or roles.default_side(frame.type) or ""
         for key in subjects:
             target.parties.setdefault(key, side)
+            if key not in target.actors:
+                target.actors.append(key)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
         if joined and frame.deal_anaphor and not frame.between and len(target.parties) > 1:
             participants = set(self._keys(frame.participants))
@@ -202,20 +201,21 @@ class _Reader:
                 target.amounts.append(amount)
 
     def _object_side(self, frame: Frame, key: str) -> str:
-        """How an object stands to the deal, read from the word before it: "by X", "in X", "from X"."""
-        for mention in frame.objects:
-            if self.table.key_of(mention) != key:
-                continue
-            before = self.text[max(frame.start, mention.start - 12):mention.start]
-            if frame.passive and re.search(r"\bby\s+(?:the\s+)?$", before):
-                return "subject"
-            if re.search(r"\b(?:in|into)\s+(?:the\s+)?$", before):
-                return "in"
-            if frame.type == DealType.ACQUISITION and re.search(r"\bfrom\s+(?:the\s+)?$", before):
-                return "seller"
-            if frame.selling and re.search(r"\bto\s+(?:the\s+)?$", before):
-                return "buyer"
-        return "object"
+        """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""
+        subject = frame.side or roles.default_side(frame.type)
+        previous: str | None = None
+        for index, mention in enumerate(frame.objects):
+            before = self.text[max(frame.start, mention.start - 40):mention.start]
+            gap = self.text[frame.objects[index - 1].end:mention.start] if index else None
+            if frame.type == DealType.ACQUISITION and mention.possessive:
+                side = roles.RECEIVER  # "buys Intel's memory business": the owner sells
+            else:
+                side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
+                                         previous=previous)
+            if self.table.key_of(mention) == key:
+                return side
+            previous = side
+        return roles.object_side("", subject, frame.type)
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
@@ -275,6 +275,24 @@ class _Reader:
         own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
         return bool(frame.amounts and own and years and not own & years)
 
+    def _syndicate(self, index: int, sentence: Sentence) -> None:
+        """'A, B and C acted as lead arrangers': lenders or investors of the financing or round just told."""
+        money_types = (DealType.FINANCING, DealType.FUNDING_ROUND, DealType.INVESTMENT)
+        if not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
+            return
+        recent = [d for d in reversed(self.drafts) if d.type in money_types and index - d.last_sentence <= 4]
+        # The deal with a sum is the loan or round itself; a clause on what the money is for has none.
+        draft = next((d for d in recent if d.amounts), recent[0] if recent else None)
+        if draft is None:
+            return
+        for mention in self.mentions[index]:
+            if mention.location_only or mention.descriptor or mention.asset:
+                continue
+            key = self.table.key_of(mention)
+            if key and key not in draft.parties:
+                draft.parties[key] = roles.GIVER
+                draft.spans.setdefault(key, (mention.start, mention.end))
+
     def _list_intro(self, index: int, sentence: Sentence) -> None:
         """'The companies include X, Y and Z' names the parties the last deal left generic."""
         if not self.drafts or not cues.LIST_INTRO.search(sentence.text):
@@ -303,7 +321,8 @@ class _Reader:
             draft.type = DealType.MOU
         if draft.type == DealType.OTHER:
             draft.type = self._title_type() or DealType.OTHER
-        parties = tuple(self._party(k, draft) for k in keys)
+        self._settle_sides(draft, keys)
+        parties = tuple(self._party(k, draft, keys) for k in keys)
         amounts = tuple(Amount(value=a.value, currency=a.currency, text=a.text, usd_value=a.usd_value,
                                qualifier=a.qualifier) for a in draft.amounts)
         deal_date, precision = self._date(draft)
@@ -364,6 +383,28 @@ class _Reader:
         out += [Evidence("summary", self.sentences[i].start, self.sentences[i].end, 0.8) for i in sentences]
         return out
 
+    def _settle_sides(self, draft: Draft, keys: list[str]) -> None:
+        """Sides the verbs left open or set against the names: banks lend, governments grant."""
+        if draft.type != DealType.FINANCING:
+            return
+        lender = {k: roles.lends(self.table.entities[k].name, self.table.entities[k].kind) for k in keys}
+        sides = {k: draft.parties.get(k) or "" for k in keys}
+        open_ = [k for k in keys if sides[k] not in (roles.GIVER, roles.RECEIVER)]
+        wrong = [k for k in keys if sides[k] == roles.RECEIVER and lender[k]] and \
+            not [k for k in keys if sides[k] == roles.RECEIVER and not lender[k]]
+        if wrong and [k for k in keys if sides[k] == roles.GIVER and not lender[k]]:
+            # "ADB signs a loan with three wind firms": the verb did not say who lends; the bank does.
+            for k in keys:
+                sides[k] = roles.GIVER if lender[k] else roles.RECEIVER
+        elif open_:
+            # Names the verb left open: banks lend; the rest borrow, unless a borrower is known already or
+            # lenders are named in numbers ("A, B and C have been allocated portions of the loan").
+            known = [sides[k] for k in keys if k not in open_]
+            many = known.count(roles.GIVER) >= 2 or roles.RECEIVER in known
+            for k in open_:
+                sides[k] = roles.GIVER if lender[k] or many else roles.RECEIVER
+        draft.parties.update(sides)
+
     def _stands_alone(self, draft: Draft, key: str) -> bool:
         """A capital raise whose investors or lenders go unnamed is still a deal; a spending plan is not."""
         return (draft.type in (DealType.FUNDING_ROUND, DealType.FINANCING) and bool(draft.amounts)
@@ -383,12 +424,14 @@ class _Reader:
         found, _, _ = clause_type(self.title)
         return found if found not in (None, DealType.OTHER) else None
 
-    def _party(self, key: str, draft: Draft) -> Party:
+    def _party(self, key: str, draft: Draft, keys: list[str]) -> Party:
         entity = self.table.entities[key]
-        side = draft.parties.get(key, "object")
-        if side == "object" and "backer" in draft.parties.values() and "subject" not in draft.parties.values():
-            side = "in"  # "The department agreed to provide loans to the company": the object receives
-        return Party(name=entity.name, kind=entity.kind, role=role_of(draft.type, side, key == draft.vehicle),
+        kinds = [self.table.entities[k].kind for k in keys if k != key]
+        invests = bool(draft.amounts) or any(re.search(r"\binvest", self.text[f.start:f.end], re.I) for f in draft.frames)
+        role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
+                             with_government=PartyKind.GOVERNMENT in kinds,
+                             with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
+        return Party(name=entity.name, kind=entity.kind, role=role,
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:

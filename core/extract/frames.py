@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.extract import cues
+from core.extract import cues, roles
 from core.extract.dates import DateMention
 from core.extract.entities import Mention
 from core.extract.money import MoneyMention
@@ -38,6 +38,8 @@ class Frame:
     selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
+    side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
 
 
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
@@ -46,6 +48,11 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
         if sentence.start + match.start() <= at < sentence.start + match.end():
             return True
     return False
+
+
+_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold)\b", re.I)
+_NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
+                         r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
 
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
@@ -74,12 +81,23 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):
             del found[DealType.FINANCING]
-    if DealType.ACQUISITION in found and DealType.INVESTMENT in found and re.search(r"\bstake\b", text, re.I) \
-            and not re.search(r"\b(?:majority|controlling|full|entire)\s+stake\b", text, re.I):
-        del found[DealType.ACQUISITION]
+    if DealType.ACQUISITION in found and DealType.INVESTMENT in found and re.search(r"\bstake\b", text, re.I):
+        # Buying a stake someone holds is an acquisition; putting money in for new shares is an investment.
+        if _BUYS.search(text) and not _NEW_SHARES.search(text):
+            del found[DealType.INVESTMENT]
+        else:
+            del found[DealType.ACQUISITION]
     best = next(t for t in cues.PRECEDENCE if t in found)
     first = min(span for span in found.values())
     return best, first[0], first[1]
+
+
+def _cue_end_of(clause: str, deal_type: DealType, default: int) -> int:
+    """Where the cue of the clause's own type ends ("signed a power purchase agreement": after "agreement")."""
+    table = cues.LOWER_CUES if len(clause.lower()) == len(clause) else cues.TYPE_CUES
+    pattern = next((p for t, p in table if t == deal_type), None)
+    match = pattern.search(clause.lower() if table is cues.LOWER_CUES else clause) if pattern else None
+    return match.end() if match else default
 
 
 def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int], mentions: list[Mention],
@@ -119,6 +137,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    frame.side, verb_end = roles.subject_side(clause, cue_at, _cue_end_of(masked, deal_type, cue_end), deal_type)
+    frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
@@ -179,7 +199,7 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
-        if mention.start < frame.cue_start:
+        if mention.start < frame.cue_start and not 0 <= frame.verb_end <= mention.start:
             if mention.start >= subject_from and not venture:
                 frame.subjects.append(mention)
             continue
@@ -229,7 +249,9 @@ def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> 
     before = text[max(clause_start, mention.start - 60):mention.start]
     if cues.BLOCKERS.search(before):
         return True
-    after = text[mention.end:mention.end + 30]
+    after = text[mention.end:mention.end + 200]
+    if cues.ADVISER_AFTER.match(after):
+        return True
     # "..., Bloomberg reported": a source named after the deal it reports.
     if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before) and mention.start > cue_start:
         return True

@@ -175,9 +175,10 @@ SHAPES = [
     ("Helios Grid, a developer of battery storage projects, has been acquired by the Ontario Teachers' Pension Plan "
      "for an undisclosed sum. Helios was advised by Lazard.",
      [("acquisition", {"Helios Grid", "Ontario Teachers' Pension Plan"})]),
+    # Buying a stake someone holds is an acquisition (the contract; new shares would be an investment).
     ("Atlantica Telecom has agreed to sell a 49% stake in its tower unit to Brookfield Infrastructure for "
      "€2.2 billion, the Portuguese operator said on Tuesday.",
-     [("investment", {"Atlantica Telecom", "Brookfield Infrastructure"})]),
+     [("acquisition", {"Atlantica Telecom", "Brookfield Infrastructure"})]),
     ("Qubitron, a designer of AI chips, said on Thursday it has raised $300 million in a Series D round co-led by "
      "Singapore's Temasek and the Qatar Investment Authority, valuing the company at $2.5 billion. Existing "
      "investors including Maple Ventures also took part. The startup has now raised more than $600 million "

@@ -1,0 +1,211 @@
+"""Who did what in a deal: the side of each party read from the verb's direction, the voice and the preposition.
+
+Every deal moves money one way: an investor, lender, grantor, customer or acquirer pays (the *giver*), a
+recipient, borrower, supplier or seller is paid (the *receiver*); an acquisition also has a *target*, and
+agreements of equals have partners on one side (*co*). A clause says which side its subject is on through
+its verb ("secured a loan from X": the subject receives; "X lent to Y": the subject gives; "Y agreed to be
+bought by X": the subject is the target), never through the order of the names; the role words are chosen
+only when the deal's final type is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.model import DealType, PartyKind
+
+GIVER, RECEIVER, TARGET, CO = "giver", "receiver", "target", "co"
+
+# Deal types whose money moves from investors, lenders or grantors to a recipient.
+_MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT, DealType.GRANT})
+
+# Verbs whose subject takes the money: "secured a loan", "won a contract", "raised $5m", "bagged an order".
+_RECEIVING = (r"secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
+              r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
+              r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
+              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|get(?:s|ting)?|seal(?:s|ed)? (?:a|an|its)")
+# Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
+_GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
+           r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
+           r"|underw(?:rite|rites|rote|ritten|riting)|led|leads?|leading|co-led|co-leads?|sanction(?:s|ed)?"
+           r"|disburs(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?"
+           r"|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|subscrib(?:e|es|ed|ing)|participat(?:e|es|ed|ing)"
+           r"|join(?:s|ed|ing)?|took part|pour(?:s|ed|ing)?|put(?:s|ting)?|anchor(?:s|ed|ing)?|sign(?:s|ed|ing)? (?:off )?on"
+           r"|to (?:give|lend|fund|finance|provide|invest)")
+# A customer's verbs: it gives a contract or an order to a supplier.
+_ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
+             r"|hir(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|commission(?:s|ed|ing)?|order(?:s|ed|ing)?|engag(?:e|es|ed|ing)"
+             r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)")
+# A supplier's verbs: it is paid to deliver.
+_SUPPLYING = (r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
+              r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
+              r"|sell(?:s|ing)?|sold|power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
+_BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing) over|took over"
+           r"|snap(?:s|ped)? up|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
+_SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
+# The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
+    r"tapped|hired|appointed|commissioned|backed|funded|financed|acquired|bought|purchased|taken over|sold|lent|"
+    r"offered|extended|approved|sanctioned)\b", re.I)
+# "agreed to a takeover by X", "the acquisition of Y by X": a buyer named after "by" in a nominal clause.
+_NOMINAL_BY = re.compile(r"\b(?:takeover|acquisition|purchase|buyout|bid)\s+(?:\w+\s+){0,3}?by\b", re.I)
+
+# A borrower or a company raising money chooses its backers: "Meta picked two firms to lead the debt".
+_SEEKING_RE = re.compile(r"\b(?:seek(?:s|ing)?|sought|pick(?:s|ed)?|select(?:s|ed)?|tap(?:s|ped)?|mandat(?:e|es|ed)"
+                         r"|hir(?:e|es|ed)|appoint(?:s|ed)?|turn(?:s|ed)? to)\b", re.I)
+_RECEIVING_RE = re.compile(rf"\b(?:{_RECEIVING})\b", re.I)
+_GIVING_RE = re.compile(rf"\b(?:{_GIVING})\b", re.I)
+_ORDERING_RE = re.compile(rf"\b(?:{_ORDERING})\b", re.I)
+_SUPPLYING_RE = re.compile(rf"\b(?:{_SUPPLYING})\b", re.I)
+_BUYING_RE = re.compile(rf"\b(?:{_BUYING})\b", re.I)
+_SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
+
+# Words before an object that put it on the subject's own side: "together with X", "alongside X".
+_CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}$")
+# A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
+_LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
+# The last preposition before a name, over at most four small words: "in loans from the state-owned X".
+_PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?"
+                          r"(?:(?!(?:from|by|to|in|into|for|with|of)\s)[a-z][\w-]*\s+){0,4}$")
+
+# Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
+_LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"
+                          r"|Securities|Capital Markets|Export|Exim|EXIM|Afreximbank|Leasing)\b|bank\b|^[A-Z]*DB$|^[A-Z]*IB$"
+                          r"|^IFC$")
+
+
+def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
+    """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
+
+    `clause` is the clause's text; `cue_at`/`cue_end` the cue word's offsets in it. The side is None when no
+    verb says it; the end is -1 when the verb stands after the cue (or there is none). Names between the verb
+    and the cue are its objects: "X provided Y with a loan", "X awarded Y a contract".
+    """
+    lead = clause[:max(cue_end, 0)]
+    if _PASSIVE.search(clause[:max(cue_end, 0) + 25]):
+        return (TARGET if deal_type == DealType.ACQUISITION else RECEIVER), -1
+    verbs: list[tuple[int, str, int]] = []
+
+    def last(pattern: re.Pattern[str], side: str) -> None:
+        found = None
+        for match in pattern.finditer(lead):
+            found = match
+        if found is None:
+            # A noun cue before its verb: "... a loan that X provided": the first verb after it.
+            found = pattern.search(clause, max(cue_end, 0), max(cue_end, 0) + 25)
+            # "a round led by X", "a loan backed by Y": the verb tells of the name after it, not the subject.
+            if found is not None and not re.match(r"\s+by\b", clause[found.end():found.end() + 4]):
+                verbs.append((-found.start(), side, -1))
+            return
+        # "picked two banks to arrange the loan": a finite verb outweighs an infinitive of purpose after it.
+        finite = not re.search(r"\bto\s+$", lead[max(0, found.start() - 4):found.start()])
+        verbs.append((found.start() + (10_000 if finite else 0), side, found.end()))
+
+    if deal_type == DealType.ACQUISITION:
+        last(_BUYING_RE, GIVER)
+        last(_SELLING_RE, RECEIVER)
+        if _NOMINAL_BY.search(lead) and not verbs:
+            return TARGET, -1
+    elif deal_type == DealType.CONTRACT:
+        last(_ORDERING_RE, GIVER)
+        last(_RECEIVING_RE, RECEIVER)
+        last(_SUPPLYING_RE, RECEIVER)
+    elif deal_type in _MONEY_TYPES:
+        last(_RECEIVING_RE, RECEIVER)
+        last(_SEEKING_RE, RECEIVER)
+        last(_GIVING_RE, GIVER)
+    if not verbs:
+        return None, -1
+    # The verb nearest the cue speaks for the clause: "X, which raised $5m last year, led the round".
+    _, side, end = max(verbs)
+    return side, end
+
+
+def default_side(deal_type: DealType) -> str | None:
+    """The subject's side when its verb does not say: "X signed a $5m contract with Y" makes X the customer."""
+    return {DealType.ACQUISITION: GIVER, DealType.FUNDING_ROUND: RECEIVER, DealType.INVESTMENT: GIVER,
+            DealType.GRANT: GIVER, DealType.CONTRACT: GIVER}.get(deal_type)
+
+
+def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True,
+                gap: str | None = None, previous: str | None = None) -> str:
+    """The side of a name after the cue, from the words just before it (`before`, about 40 characters).
+
+    `gap` is the text since the previous object and `previous` that object's side: a list keeps one side.
+    """
+    if previous is not None and gap is not None and _LISTED.match(gap):
+        return previous
+    if _CO_BEFORE.search(before):
+        return subject or CO
+    prep = _PREPOSITION.search(before)
+    word = prep.group(1).lower() if prep else ""
+    if deal_type == DealType.ACQUISITION:
+        if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
+            return TARGET
+        if word == "by":
+            return GIVER
+        if word == "to":
+            return GIVER if subject == RECEIVER else RECEIVER
+        if word == "from":
+            return RECEIVER
+        return _opposite(subject)
+    if word in ("in", "into"):
+        return RECEIVER
+    if word == "by":
+        return GIVER if subject in (RECEIVER, TARGET, None) else RECEIVER
+    if word == "for" and deal_type == DealType.CONTRACT:
+        return GIVER
+    return _opposite(subject)
+
+
+def _opposite(side: str | None) -> str:
+    return {GIVER: RECEIVER, RECEIVER: GIVER, TARGET: GIVER}.get(side or "", CO)
+
+
+def lends(name: str, kind: PartyKind) -> bool:
+    """Whether a name reads as a lender's: a bank, a finance house, a development or export-credit agency."""
+    if kind == PartyKind.GOVERNMENT:
+        return False  # "Ministry of Finance" borrows as often as it lends
+    return bool(_LENDER_NAME.search(name)) or kind == PartyKind.ORGANIZATION
+
+
+def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: bool = False,
+            with_government: bool = False, with_company: bool = False, invests: bool = False) -> str:
+    """The contract's role word for a side of a deal of this type.
+
+    `with_government`/`with_company`: whether the deal also has a government / a non-government party;
+    `invests`: whether the deal's clauses speak of investing (an MoU to invest makes its company an investor).
+    """
+    if vehicle:
+        return "vehicle"
+    if deal_type == DealType.ACQUISITION:
+        return {GIVER: "acquirer", RECEIVER: "seller", TARGET: "target"}.get(side or "", "acquirer")
+    if deal_type == DealType.MERGER:
+        return {TARGET: "target", RECEIVER: "seller"}.get(side or "", "partner")
+    if deal_type == DealType.GRANT:
+        if kind == PartyKind.GOVERNMENT and side != RECEIVER:
+            return "grantor"
+        # "The department and the chipmaker signed terms to provide $6bn": the company is given the grant.
+        return "grantor" if side == GIVER and not with_government else "recipient"
+    pair = {
+        DealType.FUNDING_ROUND: ("investor", "recipient"),
+        DealType.INVESTMENT: ("investor", "recipient"),
+        DealType.FINANCING: ("lender", "borrower"),
+        DealType.CONTRACT: ("customer", "supplier"),
+    }.get(deal_type)
+    if pair is not None:
+        if side == GIVER:
+            return pair[0]
+        if side in (RECEIVER, TARGET):
+            return pair[1]
+        return pair[0] if deal_type != DealType.FUNDING_ROUND else pair[1]
+    if deal_type in (DealType.MOU, DealType.PARTNERSHIP, DealType.JOINT_VENTURE):
+        # A state signing with companies hosts their investment; companies signing with it invest.
+        if kind == PartyKind.GOVERNMENT and with_company and deal_type == DealType.MOU:
+            return "government"
+        if kind != PartyKind.GOVERNMENT and with_government and invests and deal_type == DealType.MOU:
+            return "investor"
+        return "partner"
+    return "partner"

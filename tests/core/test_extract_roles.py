@@ -1,0 +1,145 @@
+"""Who did what: roles follow the grammar of the sentence, not the order of the names (articles of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extract import parse_text
+from core.extract.roles import GIVER, RECEIVER, TARGET, object_side, subject_side
+from core.model import DealType
+
+
+def roles_of(text: str, published: str | None = "2025-03-14") -> dict[str, str]:
+    deals = parse_text(text, published=published).deals
+    assert deals, "no deal found"
+    return {p.name: p.role for p in deals[0].parties}
+
+
+def test_passive_takeover_puts_the_buyer_after_by():
+    roles = roles_of("Velmora agrees takeover\n\nVelmora Systems has agreed to be bought by Castellan Group "
+                     "for $2.1 billion, the companies said on Thursday.\n")
+    assert roles == {"Velmora Systems": "target", "Castellan Group": "acquirer"}
+
+
+def test_nominal_takeover_by_names_the_buyer():
+    roles = roles_of("Board backs bid\n\nThe board of Pellucid Networks recommended a takeover by Ardent Holdings "
+                     "worth £900 million on Monday.\n")
+    assert roles.get("Ardent Holdings") == "acquirer"
+
+
+def test_possessive_owner_of_what_is_bought_is_the_seller():
+    roles = roles_of("Deal\n\nTrevale Insurance agreed to buy Norquist Group's insurance business for $300 million "
+                     "on Tuesday.\n")
+    assert roles["Trevale Insurance"] == "acquirer"
+    assert roles["Norquist Group"] == "seller"
+
+
+def test_a_sale_to_a_buyer_names_seller_target_and_buyer():
+    roles = roles_of("Sale\n\nHalvorsen Mining announced the sale of its Orebank operation to Quenby Metals Group "
+                     "for up to US$1 billion on Monday.\n")
+    assert roles["Halvorsen Mining"] == "seller"
+    assert roles["Quenby Metals Group"] == "acquirer"
+
+
+def test_secured_investment_from_makes_the_subject_the_recipient():
+    roles = roles_of("Funding\n\nBrightloom Labs has secured a $12 million investment from Caldera Ventures, "
+                     "the startup said on Wednesday.\n")
+    assert roles == {"Brightloom Labs": "recipient", "Caldera Ventures": "investor"}
+
+
+def test_loan_from_a_bank_makes_the_subject_the_borrower():
+    roles = roles_of("Loan\n\nOstrava Shipping has secured a $500 million loan facility from Kestrel Bank on "
+                     "Friday.\n")
+    assert roles == {"Ostrava Shipping": "borrower", "Kestrel Bank": "lender"}
+
+
+def test_a_lender_that_provides_a_loan_to_a_company_is_the_lender():
+    roles = roles_of("Loan\n\nMeridian Development Bank provided a $40 million loan to Sunfield Power on "
+                     "Tuesday.\n")
+    assert roles == {"Meridian Development Bank": "lender", "Sunfield Power": "borrower"}
+
+
+def test_a_bank_signing_a_loan_with_firms_lends_to_them():
+    roles = roles_of("Loan\n\nNordhaven Bank signed a $90 million green loan with Tarn Wind Power JSC and "
+                     "Kell Solar JSC on Monday.\n")
+    assert roles["Nordhaven Bank"] == "lender"
+    assert roles["Tarn Wind Power JSC"] == roles["Kell Solar JSC"] == "borrower"
+
+
+def test_a_verb_before_its_cue_makes_the_names_between_objects():
+    roles = roles_of("Loan\n\nArbor Securities and Kilnworth Capital provided Daystar Data with $300 million "
+                     "of debt financing on Monday.\n")
+    assert roles["Daystar Data"] == "borrower"
+    assert roles["Arbor Securities"] == roles["Kilnworth Capital"] == "lender"
+
+
+def test_a_contract_won_from_a_customer():
+    roles = roles_of("Order\n\nHexwell Marine won a $54 million contract from Port Calder Authority to build "
+                     "six pilot boats on Tuesday.\n")
+    assert roles["Hexwell Marine"] == "supplier"
+    assert roles["Port Calder Authority"] == "customer"
+
+
+def test_a_customer_awarding_a_contract():
+    roles = roles_of("Supply\n\nGrovemart Europe has awarded Pemberton Foods a five-year supply contract "
+                     "on Thursday.\n")
+    assert roles == {"Grovemart Europe": "customer", "Pemberton Foods": "supplier"}
+
+
+def test_a_round_led_by_an_investor_keeps_the_startup_the_recipient():
+    roles = roles_of("Round\n\nCortexa locked up a $90 million Series C led by new investor Halden Partners "
+                     "on Monday.\n")
+    assert roles == {"Cortexa": "recipient", "Halden Partners": "investor"}
+
+
+def test_arrangers_listed_later_are_lenders():
+    text = ("Loan\n\nSeabright Tankers has secured a $600 million loan facility from Fjordal Bank on Monday.\n\n"
+            "Fjordal Bank, Ostmark Bank and Lindqvist Finance acted as mandated lead arrangers and bookrunners.\n")
+    roles = roles_of(text)
+    assert roles["Seabright Tankers"] == "borrower"
+    assert roles["Ostmark Bank"] == roles["Lindqvist Finance"] == "lender"
+
+
+def test_an_adviser_to_a_loan_is_no_party():
+    text = ("Loan\n\nSeabright Tankers has secured a $600 million loan facility from Fjordal Bank on Monday.\n\n"
+            "Harcourt Legal acted as legal adviser to the lenders.\n")
+    assert "Harcourt Legal" not in roles_of(text)
+
+
+def test_a_state_and_a_company_signing_an_mou_to_invest():
+    text = ("MoU\n\nThe Karnavati state government signed an MoU with Ostrel Energy on Monday under which the "
+            "company will invest Rs 5,000 crore in solar plants.\n")
+    roles = roles_of(text)
+    assert roles["Ostrel Energy"] == "investor"
+
+
+@pytest.mark.parametrize(("clause", "deal_type", "side"), [
+    ("Zentro has secured a loan", DealType.FINANCING, RECEIVER),
+    ("Zentro lent the money", DealType.FINANCING, GIVER),
+    ("Zentro agreed to be acquired", DealType.ACQUISITION, TARGET),
+    ("Zentro agreed to sell the unit", DealType.ACQUISITION, RECEIVER),
+    ("Zentro picked two banks to arrange the loan", DealType.FINANCING, RECEIVER),
+    ("Zentro won the contract", DealType.CONTRACT, RECEIVER),
+    ("Zentro awarded the contract", DealType.CONTRACT, GIVER),
+])
+def test_the_verb_says_the_subjects_side(clause, deal_type, side):
+    cue = {DealType.FINANCING: "loan" if "loan" in clause else "lent", DealType.ACQUISITION: "acquired" if "acq" in clause
+           else "sell", DealType.CONTRACT: "contract"}[deal_type]
+    at = clause.index(cue)
+    assert subject_side(clause, at, at + len(cue), deal_type)[0] == side
+
+
+def test_a_list_keeps_the_side_of_its_first_name():
+    first = object_side("debt from ", RECEIVER, DealType.FINANCING)
+    assert first == GIVER
+    assert object_side("from KKR and ", RECEIVER, DealType.FINANCING, gap=" and ", previous=first) == GIVER
+
+
+def test_banks_acting_as_advisers_to_a_takeover_are_no_parties():
+    text = ("Takeover\n\nCastellan Group agreed to acquire Velmora Systems for $2.1 billion on Thursday. "
+            "Harlow Brothers and Penfold & Co acted as financial advisers to Castellan, while Quayle Partners "
+            "is advising Velmora.\n")
+    deals = parse_text(text, published="2025-03-14").deals
+    everyone = {p.name for d in deals for p in d.parties}
+    assert {"Castellan Group", "Velmora Systems"} <= everyone
+    assert not everyone & {"Harlow Brothers", "Penfold & Co", "Quayle Partners"}
