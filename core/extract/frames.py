@@ -55,6 +55,10 @@ _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
 
+_MONEY_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|channel(?:s|led|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)\s", re.I)
+_AMOUNT_NEAR = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:bn|billion|million|mn|crore|trillion)\b", re.I)
+
+
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
     """The strongest deal type a clause's cues name, and where its first cue stands."""
     found: dict[DealType, tuple[int, int]] = {}
@@ -87,6 +91,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # "a strategic partnership under which Qatar will invest €10bn in French start-ups": the money decides.
+    if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found and _MONEY_VERB.search(text) \
+            and _AMOUNT_NEAR.search(text):
+        del found[DealType.PARTNERSHIP]
     best = next(t for t in cues.PRECEDENCE if t in found)
     first = min(span for span in found.values())
     return best, first[0], first[1]
