@@ -157,7 +157,8 @@ class _Reader:
         if target is None:
             target = Draft(frame.type)
             self.drafts.append(target)
-        elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in UPGRADES):
+        elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in UPGRADES) \
+                and not any(f.licence for f in target.frames):
             # A later clause names the deal more exactly ("signed a memorandum"); it never turns it into a grant.
             target.type = _stronger(target.type, frame.type)
         target.frames.append(frame)

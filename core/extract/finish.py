@@ -127,6 +127,12 @@ class Finisher:
 
     def _settle_sides(self, draft: Draft, keys: list[str]) -> None:
         """Sides the verbs left open or set against the names: banks lend, governments grant."""
+        if draft.type == DealType.OTHER:
+            told = " ".join(self.text[f.start:f.end] for f in draft.frames)
+            if roles.LICENCE.search(told):
+                names = {k: (self.table.entities[k].name, *self.table.entities[k].aliases) for k in keys}
+                draft.parties.update(roles.licence_sides(told, names, draft.actors))
+            return
         if draft.type != DealType.FINANCING:
             return
         lender = {k: roles.lends(self.table.entities[k].name, self.table.entities[k].kind) for k in keys}

@@ -39,6 +39,7 @@ class Frame:
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
     verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
+    licence: bool = False  # a licence: its type stays "other" whatever the article says of it later
     side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
 
 
@@ -91,6 +92,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # A licence is a deal of its own kind ("other"), whatever partnership words come with it.
+    if roles.LICENCE.search(text) and not {DealType.ACQUISITION, DealType.FINANCING, DealType.MERGER} & set(found):
+        at, end = found.get(DealType.OTHER, min(found.values()))
+        return DealType.OTHER, at, end
     # "a strategic partnership under which Qatar will invest €10bn in French start-ups": the money decides.
     if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found and _MONEY_VERB.search(text) \
             and _AMOUNT_NEAR.search(text):
@@ -145,6 +150,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
     frame.side, verb_end = roles.subject_side(clause, cue_at, _cue_end_of(masked, deal_type, cue_end), deal_type)
     frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)

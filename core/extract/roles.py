@@ -180,6 +180,8 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
     """
     if vehicle:
         return "vehicle"
+    if side in (LICENSOR, LICENSEE):
+        return side
     if deal_type == DealType.ACQUISITION:
         return {GIVER: "acquirer", RECEIVER: "seller", TARGET: "target"}.get(side or "", "acquirer")
     if deal_type == DealType.MERGER:
@@ -209,3 +211,32 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
             return "investor"
         return "partner"
     return "partner"
+
+
+LICENSOR, LICENSEE = "licensor", "licensee"
+LICENCE = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b", re.I)
+_OWNED_TECH = r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:technolog\w*|patents?|IP|intellectual property|designs?|platform|software|know-how|membranes?|brand|formula\w*)\b"
+_GIVEN_ACCESS = r"\b(?:gives?|grants?|gave|granted|allows?|allowed|lets?)\s+(?:the\s+)?"
+_LICENSED_TO = r"\s+(?:(?:is|was|has been|will be)\s+)?(?:licensed\s+to|obtained\s+(?:a|the|its)\s+licen[cs]e|gets?\s+access)\b"
+
+
+def licence_sides(text: str, names: dict[str, tuple[str, ...]], actors: list[str]) -> dict[str, str]:
+    """Licensor and licensee of a licence deal, from the clauses that tell it (`text`).
+
+    `names` maps each party key to its spellings; `actors` are the subjects of its clauses. The owner of the
+    licensed technology ("Y's chip technology") or the subject that signs grants the licence; a party that is
+    "given access" or "licensed to" build receives it.
+    """
+    sides: dict[str, str] = {}
+    for key, spellings in names.items():
+        for spelling in spellings:
+            escaped = re.escape(spelling)
+            if re.search(escaped + _OWNED_TECH, text):
+                sides[key] = LICENSOR
+            elif re.search(_GIVEN_ACCESS + escaped, text) or re.search(escaped + _LICENSED_TO, text):
+                sides.setdefault(key, LICENSEE)
+    if LICENSOR not in sides.values():
+        first = next((k for k in actors if k in names and sides.get(k) != LICENSEE), None)
+        if first is not None:
+            sides[first] = LICENSOR
+    return {key: sides.get(key, LICENSEE) for key in names}
