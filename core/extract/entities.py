@@ -330,13 +330,16 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
     """Governments named in lower case: "the state government", "the German government", "state of X"."""
     out = []
     pattern = re.compile(
-        r"\b(?:the\s+)?(?:(?P<adj>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)\s+)?(?:state\s+|federal\s+|central\s+|national\s+)?"
-        r"(?P<head>government|presidency|administration)\b(?!\s+of)"
+        r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
+        r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
         r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)"
         r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
     )
     for match in pattern.finditer(sentence.text):
         raw = match.group("adj") or match.group("of") or match.group("state")
+        # "The State Government", "the Central Government": capitals of style, no place named.
+        if raw and match.group("adj") and raw.split()[-1] in ("State", "Federal", "Central", "National", "The"):
+            raw = None
         place = PLACE_NAMES.get(raw or "") if raw else None
         if raw and not place and match.group("state"):
             place = raw

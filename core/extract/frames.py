@@ -141,9 +141,14 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     lead = clause[:max(cue_end, 0) + 30]
     frame.hedged = bool(cues.HEDGES.search(lead)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
         or bool(cues.FUND_CLOSE.search(lead))
+    # "signed 27 MoUs worth Rs 3,307 crore with various sectors": a tally of deals told one by one, or not at all.
+    if _TALLY.search(clause) and not [m for m in in_clause if m.start > start + cue_at and not m.location_only]:
+        frame.hedged = True
     frame.deal_anaphor = opens or bool(_DEAL_MENTION.search(clause))
     frame.between = bool(_BETWEEN.search(clause, cue_at, cue_at + 60))
-    frame.new_deal = bool(_NEW_DEAL.search(clause))
+    # "Earlier in October 2021, X partnered with Y", "In 2018, X bought Y": an earlier deal of the same parties.
+    frame.new_deal = bool(_NEW_DEAL.search(clause)) or bool(_BACKGROUND.match(clause)) and any(
+        d.kind == "absolute" for d in frame.dates)
     if frame.new_deal:
         frame.opens_on_deal = frame.deal_anaphor = False
     frame.raise_verb = bool(_RAISE.search(clause))
@@ -176,6 +181,10 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|be
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+_BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
+                         re.I)
+_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
 _SERIES = re.compile(r"\bSeries ([A-H])\b")
 
 # "brings its total funding to $112 million": a running total, not this deal's amount.

@@ -133,11 +133,38 @@ def _countries() -> dict[str, str]:
 
 PLACE_NAMES.update(_countries())
 
+# Federations whose states or provinces sign deals in their own name ("the state government signed 27 MoUs").
+_FEDERATIONS = {"IN": ("State",), "AU": ("State",), "CA": ("Province",), "MY": ("State",), "PK": ("Province",),
+                "DE": ("Land",), "NG": ("State",), "BR": ("State",), "MX": ("State",)}
+
+
+def _states() -> set[str]:
+    """First-level states and provinces of federations (pycountry's ISO 3166-2), as news spells them."""
+    import unicodedata
+
+    import pycountry
+
+    found: set[str] = set()
+    for code, types in _FEDERATIONS.items():
+        for division in pycountry.subdivisions.get(country_code=code) or ():
+            if division.type not in types:
+                continue
+            # "Himāchal Pradesh" is written "Himachal Pradesh" in English news.
+            plain = unicodedata.normalize("NFKD", division.name).encode("ascii", "ignore").decode()
+            if plain and len(plain.split()) <= 3:
+                found.add(plain)
+    return found
+
+
+_SUBDIVISIONS = _states()
+for _name in _SUBDIVISIONS:
+    PLACE_NAMES.setdefault(_name, _name)
+
 # Places that are sub-national: "the state government" resolves to the nearest of these.
 STATES = frozenset(
     name for name in _PLACES
     if list(_PLACES).index(name) >= list(_PLACES).index("Uttar Pradesh")
-)
+) | frozenset(_SUBDIVISIONS)
 
 # Cities that only ever appear as locations; they keep city names out of the party list.
 CITIES = frozenset({
@@ -234,7 +261,7 @@ NOT_NAMES = frozenset({
     "Posted", "Breaking", "Exclusive", "Analysis", "Opinion", "News", "Report", "Reports", "Top",
     "Big", "Record", "Mega", "Deals", "Deal", "Funding", "Updates", "Q1", "Q2", "Q3", "Q4", "H1",
     "H2", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
-    "Memorandum", "Understanding", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
+    "Memorandum", "Understanding", "Understandings", "Memoranda", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
     "Furthermore", "Moreover", "Additionally", "Sites", "Rs", "Rs.", "USD", "EUR", "GBP", "INR",
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",

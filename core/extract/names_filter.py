@@ -23,7 +23,9 @@ _SOURCE = re.compile(r"\(\s*[A-Z][\w&.]{1,20}(?:\s*[-–—/]\s*[A-Z][\w&.]{1,20
                      r"|\(\s*[A-Z][\w&.]{1,20}\s*[-–—]\s*[A-Z][\w&.]{1,20}\s*\)")
 # "SEOUL, Oct. 20", "New Delhi, April 18 (IANS)", "ZURICH (Reuters) -": the city a story was filed from.
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")\b"
-                             r"|\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—))")
+                             r"|\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—)"
+                             # "Shimla: The State Government today signed ...": a city and a colon open the story.
+                             r"|:\s+(?=[A-Z]))")
 # "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
 _MONEY_TOKEN = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*(?:[a-z]{1,2})?")
 # Verbs that follow a bare subject and make a single name a speaker, not an adjective ("Brian said").
@@ -89,6 +91,8 @@ def is_dateline(text: str, start: int, end: int, sentence_start: int) -> bool:
     if not _DATELINE_AFTER.match(text, end):
         return False
     lead = text[sentence_start:start]
+    if text.startswith(":", end) and (lead.strip() or " " in text[start:end]):
+        return False  # a colon dateline is one word at the very start: "Ministry statement: ..." is not one
     # Only a byline, a credit or nothing stands before a dateline.
     return len(lead) <= 60 and not re.search(r"[a-z]{3,}\s*$", lead)
 

@@ -116,6 +116,10 @@ class EntityTable:
         states = [p for at, p in self.places_seen if p in STATES]
         if states:
             return states[-1]
+        # "Shimla: The State Government today signed ...": the state the headline names.
+        found = _STATE_NAMES.search(self.text[:self.text.find("\n") if "\n" in self.text else 200])
+        if found:
+            return PLACE_NAMES[found.group()]
         return self.places_seen[-1][1] if self.places_seen else None
 
     def key_of(self, mention: Mention) -> str | None:
@@ -202,4 +206,7 @@ class EntityTable:
         governments = [e for e in self.entities.values() if e.kind == PartyKind.GOVERNMENT and e.offsets]
         if not governments:
             return None
-        return max(governments, key=lambda e: (len(e.offsets), -e.offsets[0])).key
+        headline = self.text[:self.text.find("\n") if "\n" in self.text else 200]
+        # The government the headline names is the article's own, however often others are mentioned.
+        return max(governments, key=lambda e: (bool(e.place and e.place in headline), len(e.offsets),
+                                               -e.offsets[0])).key

@@ -93,12 +93,25 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# "A signed a MoU worth Rs 800 crore, B signed a MoU worth Rs 490 crore": a comma splice of two reports,
+# each a name and its own verb; it breaks only where the clause before has a verb of its own.
+_SPLICE = re.compile(r",\s+(?=(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}\s+"
+                     r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised)\b)")
+_VERB = re.compile(r"\b(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised)\b")
+
+
 def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
     """Clause spans (absolute offsets) of one sentence."""
     spans: list[tuple[int, int]] = []
     begin = 0
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
-        spans.append((sentence.start + begin, sentence.start + match.start()))
-        begin = match.end()
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    if "," in sentence.text:
+        breaks += [(m.start(), m.start() + 1) for m in _SPLICE.finditer(sentence.text)]
+        breaks.sort()
+    for at, end in breaks:
+        if at < begin or (sentence.text[at] == "," and end == at + 1 and not _VERB.search(sentence.text, begin, at)):
+            continue
+        spans.append((sentence.start + begin, sentence.start + at))
+        begin = end
     spans.append((sentence.start + begin, sentence.end))
     return [span for span in spans if span[1] > span[0]]
