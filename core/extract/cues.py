@@ -15,7 +15,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:s|ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"
-                               r"|\bpa(?:y|ys|id|ying)\b[^.;]{0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
+                               r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),

@@ -51,7 +51,11 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
     return False
 
 
-_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold)\b", re.I)
+_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold"
+                   r"|pa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor)\b", re.I)
+# "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
+_AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook))\s+to\s+$",
+                        re.I)
 _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
@@ -80,7 +84,8 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     # "launched a joint venture to build and acquire ...": a verb of purpose after a cue is no cue of its own.
     first_at = min(at for at, _ in found.values())
     for deal_type, (at, _) in list(found.items()):
-        if at > first_at and re.search(r"\bto\s+(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]):
+        if at > first_at and re.search(r"\bto\s+(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]) \
+                and not _AGREED_TO.search(text[max(0, at - 40):at]):
             del found[deal_type]
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:

@@ -1,0 +1,73 @@
+"""Shapes of English deal news the parser must read right (articles of our own): lists, tallies, background deals."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+from core.model import DealType
+
+
+def deals_of(text: str, published: str | None = "2025-05-20") -> list:
+    return list(parse_text(text, published=published).deals)
+
+
+def test_a_state_signing_mous_one_by_one_gives_one_mou_each_with_the_headline_state():
+    text = ("Karnataka signs 12 MoUs worth Rs 2,000 crore\n\n"
+            "Bengaluru: The State Government today signed 12 Memorandum of Understandings worth Rs 2,000 crore with "
+            "various companies. M/s Velora Textiles Ltd. signed a MoU worth Rs 500 crore for setting up a textile "
+            "park, M/s Kestrel Foods Ltd. signed a MoU worth Rs 300 crore for a food processing unit. "
+            "M/s Orin Pharma Ltd. signed a MoU worth Rs 200 crore for setting up a drug plant.\n")
+    deals = deals_of(text)
+    companies = [{p.name for p in d.parties if p.kind.value == "company"} for d in deals]
+    assert companies == [{"Velora Textiles Ltd."}, {"Kestrel Foods Ltd."}, {"Orin Pharma Ltd."}]
+    for deal in deals:
+        assert deal.type == DealType.MOU
+        assert {p.name: p.role for p in deal.parties}["Karnataka"] == "government"
+    assert [[a.value for a in d.amounts] for d in deals] == [[5_000_000_000], [3_000_000_000], [2_000_000_000]]
+
+
+def test_an_earlier_deal_of_the_same_parties_is_a_deal_of_its_own():
+    text = ("Deal\n\nTarnwell Systems will build four data centres for Ardent Capital under a SR900 million "
+            "contract, it said on Monday. Earlier in March 2023, Tarnwell partnered with Ardent Capital to launch "
+            "a data centre fund.\n")
+    deals = deals_of(text)
+    assert len(deals) == 2
+    assert deals[1].type == DealType.PARTNERSHIP and deals[1].contract_date == "2023-03"
+
+
+def test_paying_for_a_stake_is_buying_it_from_its_holder():
+    text = ("Deal\n\nState-owned Carpatia Gas will pay up to $1.2 billion to Norvane Oil for its 40% stake in an "
+            "offshore field, the company said on Tuesday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Carpatia Gas"] == "acquirer"
+    assert roles["Norvane Oil"] == "seller"
+
+
+def test_a_supplier_that_will_supply_a_carrier():
+    text = ("Deal\n\nHalden Networks will supply Orbitel Mobile with 5G radio equipment in a multi-year deal, the "
+            "company said on Monday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.CONTRACT
+    assert {p.name: p.role for p in deal.parties} == {"Halden Networks": "supplier", "Orbitel Mobile": "customer"}
+
+
+def test_a_licence_names_licensor_and_licensee():
+    text = ("Deal\n\nThe $2 billion licensing agreement gives Corvex access to Lumisil's photonic chip technology, "
+            "the companies said on Monday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.OTHER
+    assert {p.name: p.role for p in deal.parties} == {"Corvex": "licensee", "Lumisil": "licensor"}
+
+
+def test_a_partnership_under_which_money_is_invested_is_an_investment():
+    text = ("Deal\n\nNorland and Vastia have sealed a strategic partnership under which Vastia has agreed to invest "
+            "5 billion euros in start-ups in Norland, officials said on Tuesday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.INVESTMENT
+
+
+def test_a_plan_to_raise_money_is_no_deal():
+    text = ("Plans\n\nThe carrier plans to raise an additional $1.5bn via commercial borrowings next year, a "
+            "newspaper reported on Monday.\n")
+    assert deals_of(text) == []
