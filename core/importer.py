@@ -81,7 +81,9 @@ def prepare_text(text: str, *, title: str | None = None, url: str | None = None,
 def parse_stored(article: Article, *, registry: Registry | None = None) -> tuple[Deal, ...]:
     """The current parser's deals for a stored article, with evidence pointing into its stored text.
 
-    Relative dates resolve against the day it was published, else the day it was imported, as they did then.
+    Relative dates ("on Monday", "last month") resolve against the day it was published; without one they
+    stay unplaced and the deal undated, never guessed from the day it was imported. That day only stands in
+    for today when a dateline weekday with a month and day ("Monday, May 9") picks its year, as at import.
     """
     byline = find_byline(article.text)
     document = Document(

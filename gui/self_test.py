@@ -19,6 +19,9 @@ SAMPLE = "samples/07-lake-carrow-signalling-contract.html"
 EXPECTED_PARTY = "Ardent Rail"
 # Both readings are possible, so the date goes to dateparser and needs its language data.
 AMBIGUOUS_DATE, EXPECTED_DATE = "03/04/2025", date(2025, 3, 4)
+# The names step's data files: a country that only pycountry's ISO list names, and wordfreq's English words.
+# Without them a party list fills with countries and sentence-opening words, and nothing fails loudly.
+COUNTRY, COMMON_WORD = "Zambia", "however"
 
 
 def _checks(folder: Path, started: float) -> str:
@@ -56,12 +59,23 @@ def _checks(folder: Path, started: float) -> str:
         parsed = parse_date(AMBIGUOUS_DATE)
         if parsed is None or parsed[0] != EXPECTED_DATE:
             raise AssertionError(f"dateparser read {AMBIGUOUS_DATE!r} as {parsed}")
+        _check_names_data()
         return (f"{rows} deal{'s' if rows != 1 else ''} in the table from {Path(SAMPLE).name} "
                 f"(window shown {shown - started:.2f} s, import {time.monotonic() - shown:.2f} s)")
     finally:
         window.close()
         window.deleteLater()
         window.store.close()
+
+
+def _check_names_data() -> None:
+    from core.extract.gazetteer import PLACE_NAMES
+    from core.extract.names_filter import common_words
+
+    if PLACE_NAMES.get(COUNTRY) != COUNTRY:
+        raise AssertionError(f"{COUNTRY} is no known place: pycountry's country list is missing")
+    if COMMON_WORD not in common_words():
+        raise AssertionError(f"{COMMON_WORD!r} is no common word: wordfreq's English list is missing")
 
 
 def run_self_test() -> int:

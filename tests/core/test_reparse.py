@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.importer import parse_stored, reparse_article, reparse_deal, store_article
-from core.model import Amount, Deal, DealType, Party
+from core.model import Amount, Article, Deal, DealType, Party
 from core.store import Store
 from import_samples import NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_DIFFERENT, dump, fts_ok, parsed
 
@@ -115,3 +115,25 @@ def test_reparse_of_a_deal_reads_each_of_its_articles(store: Store) -> None:
     assert outcomes[0].updated == first.added
     assert first.added[0] in outcomes[1].updated + outcomes[1].unchanged and not outcomes[1].added
     assert store.deal(first.added[0]).type == DealType.ACQUISITION
+
+
+# A stored article without a published date: what its import day may and may not decide on a re-parse.
+UNDATED = ("Harbin Grid signs Kafue power deal\n\n{dateline}Harbin Grid Corp said on Monday it signed a $300 million "
+           "power supply contract with Kafue Power Ltd.\n")
+
+
+def stored_undated(dateline: str, imported_at: str) -> Article:
+    return Article(text=UNDATED.format(dateline=dateline), title="Harbin Grid signs Kafue power deal",
+                   imported_at=imported_at)
+
+
+def test_reparse_leaves_a_bare_weekday_undated_whatever_the_import_day() -> None:
+    # The contract: with no published date "on Monday" cannot be placed, and the import day is no stand-in.
+    deals = parse_stored(stored_undated("", "2021-06-01T10:00:00"))
+    assert deals and all(d.date is None for d in deals)
+
+
+def test_reparse_places_a_wire_datelines_year_by_the_import_day() -> None:
+    # May 9 fell on a Monday in 2016 and 2022: imported in June 2021, the story can only be from 2016.
+    deals = parse_stored(stored_undated("May 9 (Reuters) - ", "2021-06-01T10:00:00"))
+    assert deals and {d.date for d in deals} == {"2016-05-09"}

@@ -89,6 +89,17 @@ def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, 
     assert out.startswith("self-test: FAILED: ") and "not-there.html" in out and out.count("\n") == 1
 
 
+@pytest.mark.parametrize("name, value, reason", [
+    ("COUNTRY", "Atlantis", "pycountry's country list is missing"),
+    ("COMMON_WORD", "qxzvbl", "wordfreq's English list is missing"),
+])
+def test_self_test_fails_when_the_names_data_does_not_know_a_word(qapp, capsys, monkeypatch, name, value, reason):
+    # Stands in for a bundle built without pycountry's or wordfreq's data files.
+    monkeypatch.setattr(self_test, name, value)
+    assert self_test.run_self_test() == 1
+    out = capsys.readouterr().out
+    assert out.startswith("self-test: FAILED: ") and reason in out and out.count("\n") == 1
+
 
 # The offscreen platform warns as any dialog is shown; the box itself is what is under test.
 @pytest.mark.qt_log_ignore("propagateSizeHints")
