@@ -195,7 +195,7 @@ class _Reader:
                 side = roles.RECEIVER  # "buys Intel's memory business": the owner sells
             else:
                 side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
-                                         previous=previous)
+                                         previous=previous, after=self.text[mention.end:mention.end + 160])
             if self.table.key_of(mention) == key:
                 return side
             previous = side

@@ -97,6 +97,9 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # "will buy the power under a 20-year contract": a purchase of goods under a contract is the contract.
+    if DealType.ACQUISITION in found and DealType.CONTRACT in found and _UNDER_CONTRACT.search(text):
+        del found[DealType.ACQUISITION]
     # A licence is a deal of its own kind ("other"), whatever partnership words come with it.
     if roles.LICENCE.search(text) and not {DealType.ACQUISITION, DealType.FINANCING, DealType.MERGER} & set(found):
         at, end = found.get(DealType.OTHER, min(found.values()))
@@ -186,6 +189,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|be
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+_UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
+_UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
                          re.I)
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
@@ -247,6 +252,32 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         last_object_end = mention.end
     if frame.between:
         frame.objects.extend(_nations_of_people(text, frame, mentions))
+    _under_which(text, frame, candidates)
+
+
+def _under_which(text: str, frame: Frame, candidates: list[Mention]) -> None:
+    """'signed an agreement with Y, under which X will invest ...': X acts in the deal, Y is its counterparty."""
+    under = None
+    for under in _UNDER_WHICH.finditer(text, frame.start, frame.end):
+        pass
+    if under is None:
+        return
+    actor = next((m for m in candidates if 0 <= m.start - under.end() <= 4), None)
+    verb = re.match(r"(?:[\w-]+\s+){1,4}?(?:invest|pay|buy|acquire|lend|provide|supply|build|fund|finance)",
+                    text[actor.end:actor.end + 60].strip() if actor else "", re.I)
+    if actor is None or verb is None:
+        return
+    # Everyone the clause names before "under which" signed with the actor: "X said it had signed ... with Y".
+    named = frame.subjects + frame.objects + [m for m in candidates if m.start < under.start()
+                                              and not (m.possessive or m.place and not m.explicit)]
+    others: list[Mention] = []
+    for m in sorted(named, key=lambda m: m.start):
+        if m.name != actor.name and not actor.name.startswith(m.name) and not m.name.startswith(actor.name) \
+                and all(o.name != m.name for o in others):
+            others.append(m)
+    frame.subjects, frame.objects = [actor], others
+    frame.side = roles.subject_side(text[under.end():frame.end], 0, len(text[under.end():frame.end]), frame.type)[0] \
+        or frame.side
 
 
 def _nations_of_people(text: str, frame: Frame, mentions: list[Mention]) -> list[Mention]:

@@ -37,7 +37,7 @@ _ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|ch
              r"|hir(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|commission(?:s|ed|ing)?|order(?:s|ed|ing)?|engag(?:e|es|ed|ing)"
              r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)")
 # A supplier's verbs: it is paid to deliver.
-_SUPPLYING = (r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
+_SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pact|accord|order))|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
               r"|sell(?:s|ing)?|sold|power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
@@ -55,6 +55,8 @@ _NOMINAL_BY = re.compile(r"\b(?:takeover|acquisition|purchase|buyout|bid)\s+(?:\
 _SEEKING_RE = re.compile(r"\b(?:seek(?:s|ing)?|sought|pick(?:s|ed)?|select(?:s|ed)?|tap(?:s|ped)?|mandat(?:e|es|ed)"
                          r"|hir(?:e|es|ed)|appoint(?:s|ed)?|turn(?:s|ed)? to)\b", re.I)
 _RECEIVING_RE = re.compile(rf"\b(?:{_RECEIVING})\b", re.I)
+# Any verb of a deal, for telling "to" before a verb from "to" before a name.
+_ANY_VERB = re.compile(rf"\b(?:{_BUYING}|{_SELLING}|{_GIVING}|{_RECEIVING}|{_ORDERING}|{_SUPPLYING})\b", re.I)
 _GIVING_RE = re.compile(rf"\b(?:{_GIVING})\b", re.I)
 _ORDERING_RE = re.compile(rf"\b(?:{_ORDERING})\b", re.I)
 _SUPPLYING_RE = re.compile(rf"\b(?:{_SUPPLYING})\b", re.I)
@@ -64,6 +66,10 @@ _SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
 # Words before an object that put it on the subject's own side: "together with X", "alongside X".
 _CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
+# "with Corrigan Trust and Osprey Capital joining as lenders": co-backers named after the lead.
+_JOINING_AFTER = re.compile(r"(?:\s*,?\s+(?:and|&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,3}\s*,?\s+"
+                            r"(?:also\s+)?(?:joining|joined|participating|participated|taking part|took part|"
+                            r"as\s+(?:co-?)?(?:lenders?|investors?|arrangers?|backers?|financiers?))\b")
 # A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
 _LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
 # The last preposition before a name, over at most four small words: "in loans from the state-owned X".
@@ -130,17 +136,21 @@ def default_side(deal_type: DealType) -> str | None:
 
 
 def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True,
-                gap: str | None = None, previous: str | None = None) -> str:
+                gap: str | None = None, previous: str | None = None, after: str | None = None) -> str:
     """The side of a name after the cue, from the words just before it (`before`, about 40 characters).
 
     `gap` is the text since the previous object and `previous` that object's side: a list keeps one side.
+    `after` is the text after the name: "with X and Y joining as lenders" puts them on the subject's side.
     """
     if previous is not None and gap is not None and _LISTED.match(gap):
         return previous
     if _CO_BEFORE.search(before):
         return subject or CO
+    if after is not None and _JOINING_AFTER.match(after):
+        return GIVER if subject in (None, CO) and deal_type in _MONEY_TYPES else (subject or CO)
     prep = _PREPOSITION.search(before)
-    word = prep.group(1).lower() if prep else ""
+    # "agreed to acquire X": "to" marks the verb, and X is its direct object.
+    word = prep.group(1).lower() if prep and not _ANY_VERB.search(before, prep.end(1)) else ""
     if deal_type == DealType.ACQUISITION:
         if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
             return TARGET

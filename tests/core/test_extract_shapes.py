@@ -71,3 +71,38 @@ def test_a_plan_to_raise_money_is_no_deal():
     text = ("Plans\n\nThe carrier plans to raise an additional $1.5bn via commercial borrowings next year, a "
             "newspaper reported on Monday.\n")
     assert deals_of(text) == []
+
+
+def test_under_which_names_who_invests():
+    text = ("Deal\n\nMarlow Cells Ltd said on Wednesday it had signed an agreement with Japan's Tsubaki Industries, "
+            "under which Tsubaki will invest ₹4,500 crore for a 26% stake in the company.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.INVESTMENT
+    assert {p.name: p.role for p in deal.parties} == {"Tsubaki Industries": "investor", "Marlow Cells Ltd": "recipient"}
+
+
+def test_co_lenders_joining_the_lead_are_lenders():
+    text = ("Loan\n\nSunmoor Renewables has closed a $640 million construction loan for its solar park on Monday. "
+            "Veldhuis Bank led the financing, with Corran Trust and Ospring Capital joining as lenders.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Sunmoor Renewables"] == "borrower"
+    assert roles["Veldhuis Bank"] == roles["Corran Trust"] == roles["Ospring Capital"] == "lender"
+
+
+def test_buying_a_stake_from_its_holder_is_an_acquisition():
+    text = ("Deal\n\nZambezi Grid agreed to buy a 40% stake in Kafulo Power Ltd from Copperline Energy Holdings for "
+            "$210 million on Tuesday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Zambezi Grid"] == "acquirer"
+    assert roles["Kafulo Power Ltd"] == "target"
+    assert roles["Copperline Energy Holdings"] == "seller"
+
+
+def test_buying_power_under_a_contract_is_the_contract():
+    text = ("Deal\n\nThe government of Honduras signed a 20-year contract with Lempa Solar on Monday. Honduras will "
+            "buy the power under a 20-year contract worth $300 million.\n")
+    deals = deals_of(text)
+    assert [d.type for d in deals] == [DealType.CONTRACT]
