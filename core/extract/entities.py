@@ -18,7 +18,8 @@ from core.extract.sentences import Sentence
 from core.model import PartyKind
 from core.names import fold_name
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
+# "A/S", "SA/NV", "HC/FT": capitals joined by a slash are one word of a name.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z]{1,4}(?:/[A-Z]{1,4})+\b|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
 # Closed-class words in NOT_NAMES: never the first word of a name, wherever they stand.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "they", "he",
                              "she", "we", "our", "in", "on", "at", "for", "from", "by", "with", "of", "to", "and",
@@ -184,17 +185,22 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":
             return _is_name_token(right)
-        if left not in GENERIC_WORDS:
+        if left not in GENERIC_WORDS and (not is_common_word(left) or left in PLACE_NAMES):
             return False
-        # "Array Metals and Natural Resources", "Economic Development and Investment Unit": when every word after
-        # "and" is a generic word of trade, the words name one body's remit, not a second party.
-        k = j + 1
-        while k < len(tokens) and k <= j + 4 and _is_name_token(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] <= 1:
-            word = _strip_possessive(tokens[k][2])[0]
-            if word not in GENERIC_WORDS and word not in _UNIT_WORDS:
+        # "Array Metals and Natural Resources", "Corporate and Investment Bank": when every word after "and" is a
+        # common word of trade (or a legal form), the words name one body's remit, not a second party.
+        k, plain = j + 1, False
+        while k < len(tokens) and k <= j + 5 and _is_name_token(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] <= 1:
+            word, possessive = _strip_possessive(tokens[k][2])
+            if possessive or word in PLACE_NAMES or word not in GENERIC_WORDS and word not in _UNIT_WORDS \
+                    and word not in _LEGAL_FORMS and not is_common_word(word):
                 return False
+            plain = plain or word not in GENERIC_WORDS and word not in _UNIT_WORDS and word not in _LEGAL_FORMS
             k += 1
-        return k > j + 1 and (k == len(tokens) or k > j + 4 or not _is_name_token(tokens[k][2])
+        # Plain common words after "and" join only a name that ends in a legal form: "... and Solution Pvt Ltd".
+        if plain and tokens[k - 1][2] not in _LEGAL_FORMS:
+            return False
+        return k > j + 1 and (k == len(tokens) or k > j + 5 or not _is_name_token(tokens[k][2])
                               or tokens[k][0] - tokens[k - 1][1] > 1)
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
