@@ -34,6 +34,23 @@ _LEADER = re.compile(r"\b(?:CEO|chief|founder|co-founder|chair(?:man|woman|perso
                      r"spokes(?:man|woman|person))\b", re.I)
 
 
+# First words shared by many names, too weak to stand for one ("Global" is not Global Infrastructure Partners).
+_GENERIC_FIRST = frozenset({"data", "global", "new", "first", "american", "national", "united", "south", "north",
+                            "east", "west", "international", "general", "china", "india", "the"})
+
+# "the company's vice-president", "its founder": the title of one who speaks for the firm the story is about.
+_THEIR_OWN = re.compile(r"\b(?:its|their|the\s(?:company|firm|group|startup|bank|fund|lender|buyer)['’]s)\s"
+                        r"(?:[\w-]{1,30}\s){0,3}?(?:CEO|chief|founder|co-founder|chair\w{0,6}|president|director|head|"
+                        r"vice-president|partner|executive|officer|spokes\w{0,6})", re.I)
+# A person who is the subject of signing or announcing: "X signed the agreement", "X, its CEO, announced".
+_SIGNS = re.compile(r"(?:,[^,]{1,60},)?\s{1,3}(?:has\s|have\s)?(?:signed|inked|announced|sealed)\b")
+# Remarks made at the signing itself.
+_AT_SIGNING = re.compile(r"\bspeaking\s(?:on|at)\s(?:the|this)\s(?:occasion|signing|ceremony|event)\b", re.I)
+
+# How a country's adjective grows from its name: Korea-n, Estonia-n, Japan-ese, Oman-i, Scott-ish.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish"})
+
+
 @dataclass(frozen=True)
 class Sides:
     """Whom a person may speak for: the deal's own parties, and every other name the article holds."""
@@ -53,6 +70,13 @@ class Sides:
         # "ADB Private Sector Operations Department": a unit named after its parent speaks for the parent.
         words = folded.split()
         if any(" ".join(words[:n]) in self.own for n in range(1, min(len(words), 4))):
+            return True
+        # "Zurich" for "Zurich Insurance": a short form names the party by its first word.
+        if len(words) == 1 and folded not in _GENERIC_FIRST and any(name.startswith(folded + " ") for name in self.own):
+            return True
+        # "Estonian Prime Minister": the adjective of a party's country speaks for its government.
+        if len(words) == 1 and any(folded[:len(name)] == name and folded[len(name):] in _DEMONYM_ENDINGS
+                                   for name in self.own if len(name) >= 4 and " " not in name):
             return True
         # "the Ministry of Energy" for the party "UAE Ministry of Energy": the same body without its country.
         if len(words) >= 2 and any(name.endswith(" " + folded) for name in self.own):
@@ -143,6 +167,9 @@ def find_people(text: str, sentences: list[Sentence], mentions: dict[int, list[M
     """
     people: dict[str, Person] = {}
     full = _full_names(mentions)
+    # "RINL CMD A.P Choudhary" first, "A.P Choudhary said" later: the organisation is given once.
+    employers = {m.name: m.organization for index in sorted(mentions, reverse=True) for m in mentions[index]
+                 if m.person and m.organization}
 
     def whole(index: int, mention: Mention) -> tuple[int, Mention] | None:
         """The person's full mention: itself, or the full name a lone surname stands for."""
@@ -151,12 +178,14 @@ def find_people(text: str, sentences: list[Sentence], mentions: dict[int, list[M
         return full.get(mention.name)
 
     def side(index: int, mention: Mention) -> bool | None:
-        """Whom the person speaks for, here or, for a lone surname, where their full name stood."""
+        """Whom the person speaks for, here or where the article first gave their organisation."""
         found = _speaks_for(text, mention, mentions.get(index, []), sides, mention.organization)
         named = whole(index, mention)
         if found is None and named is not None and named[1] is not mention:
             at, first = named
             found = _speaks_for(text, first, mentions.get(at, []), sides, first.organization)
+        if found is None and named is not None:
+            found = sides.of(employers.get(named[1].name))
         return found
 
     def add(mention: Mention, first: Mention) -> None:
@@ -170,8 +199,9 @@ def find_people(text: str, sentences: list[Sentence], mentions: dict[int, list[M
             named = whole(piece.sentence, mention)
             if named is None or _office(text, mention) or _onlooker(text, piece, mention):
                 continue
-            # Named in the deal's own clause: in it, unless they speak for someone who is no party.
-            if side(piece.sentence, mention) is not False:
+            # Named in the deal's own clause: in it, unless they speak for someone who is no party; one who
+            # signs it ("X signed the agreement on Kenya's side") acts in it whatever their office.
+            if side(piece.sentence, mention) is not False or _SIGNS.match(text, mention.end, piece.end):
                 add(mention, named[1])
     for index in speech:
         sentence = sentences[index]
@@ -184,8 +214,10 @@ def find_people(text: str, sentences: list[Sentence], mentions: dict[int, list[M
             if named is None or not _SPEAKS.search(window) or _onlooker(text, whole_sentence, mention):
                 continue
             speaks = side(index, mention)
-            # One who names no organisation speaks for a party when they lead one and talk of the deal itself.
+            # One who names no organisation speaks for a party when they lead one ("the company's president")
+            # and talk of the deal itself, or at its signing ("speaking on the occasion").
             if speaks or speaks is None and not (mention.organization or named[1].organization) \
-                    and _LEADER.search(window) and clause_type(sentence.text)[0] is not None:
+                    and _LEADER.search(window) and (_THEIR_OWN.search(window) or _AT_SIGNING.search(sentence.text)
+                                                    or clause_type(sentence.text)[0] is not None):
                 add(mention, named[1])
     return list(people.values())
