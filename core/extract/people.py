@@ -18,8 +18,8 @@ from core.model import PartyKind, Person
 # Words that make the people around them onlookers rather than actors.
 _ONLOOKERS = re.compile(
     r"\b(?:attended|attending|attendance|attendees|guests?|were present|was present|present were|"
-    r"in the presence of|look(?:s|ed)? on|witness(?:ed|es)?|met(?: with)?|held talks|figures|joined (?:the|a)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:meeting|ceremony|event|signing|talks|delegation|visit))\b", re.I)
+    r"in the presence of|look(?:s|ed)? on|witness(?:ed|es)?|met(?: with)?|held talks|figures|joined (?:the|a)\s{1,3}"
+    r"(?:[\w-]{1,30}\s{1,3}){0,3}?(?:meeting|ceremony|event|signing|talks|delegation|visit))\b", re.I)
 # Verbs by which a person acts in a deal or speaks for a party: between an onlooker word and a person, they mean
 # the person is the one acting ("look on as X and Y sign").
 _ACTS = re.compile(r"\b(?:sign(?:s|ed|ing)?|announc(?:e|es|ed|ing)|led|leads|lead|formali[sz]ed|inked|unveiled|"
