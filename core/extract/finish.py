@@ -8,13 +8,13 @@ from datetime import date
 
 from core.extract import roles
 from core.extract.dates import deal_date
-from core.extract.describe import commitments_of, sectors_of, status_of, title_of
-from core.extract.entities import Mention
-from core.extract.frames import Frame
+from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
+from core.extract.entities import Mention, norm
+from core.extract.frames import Frame, clause_type
 from core.extract.money import MoneyMention
-from core.extract.people import find_people
+from core.extract.people import Piece, Sides, find_people
 from core.extract.registry import EntityTable
-from core.extract.sentences import Sentence
+from core.extract.sentences import Sentence, split_clauses
 from core.model import Amount, Deal, DealType, Evidence, Party, PartyKind, Precision
 
 
@@ -45,6 +45,7 @@ class Finisher:
     table: EntityTable
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]]
+    _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
         """The deal a draft becomes, or None when it is no deal (one party that is no capital raise)."""
@@ -68,34 +69,152 @@ class Finisher:
         amounts = tuple(Amount(value=a.value, currency=a.currency, text=a.text, usd_value=a.usd_value,
                                qualifier=a.qualifier) for a in draft.amounts)
         deal_date, precision = self._date(draft)
-        sentences = sorted({f.sentence for f in draft.frames})
-        people = find_people(self.text, [self.sentences[i] for i in sentences], self.mentions, sentences,
-                             {self.table.entities[k].name for k in keys})
-        evidence = self._evidence(draft, keys, sentences)
+        held = self._held(draft)
+        pieces = self._pieces(draft, held)
+        told = " ".join(self.text[p.start:p.end] for p in pieces)
+        sides = self._sides(keys)
+        people = find_people(self.text, self.sentences, self.mentions, pieces, self._speech(held, sides), sides)
+        place = self._location(held, pieces)
+        evidence = self._evidence(draft, keys, pieces, place)
         review = [e.field for e in evidence if e.confidence < 0.6 and "[" not in e.field]
         if not deal_date or precision == Precision.WEEK:
             review.append("date")
         if any(e.confidence < 0.6 for e in evidence if e.field.startswith("parties[")):
             review.append("parties")
-        summary = " ".join(self.sentences[i].text for i in sentences)[:600]
+        named = next((n for n in (name_of(self.text[f.start:f.end]) for f in held if _names_party(f)) if n), None)
         return Deal(
-            title=title_of(draft.type, parties, amounts),
+            title=title_of(draft.type, parties, amounts, named),
             type=draft.type,
-            status=status_of(summary, draft.type),
+            status=status_of(told, draft.type),
             date=deal_date.isoformat() if deal_date else None,
             date_precision=precision,
             parties=parties,
             amounts=amounts,
-            location=self._location(sentences),
-            sectors=sectors_of(summary),
-            commitments=commitments_of(summary),
+            location=_place_name(place) if place else None,
+            sectors=sectors_of(told),
+            commitments=commitments_of(told),
             people=tuple(people),
-            summary=summary,
+            summary=_cut(told, 600),
             needs_review=tuple(review),
             evidence=tuple(evidence),
         )
 
-    def _evidence(self, draft: Draft, keys: list[str], sentences: list[int]) -> list[Evidence]:
+    # --- which words tell this deal ------------------------------------------------------------
+
+    @staticmethod
+    def _held(draft: Draft) -> list[Frame]:
+        """The frames whose clauses tell this deal.
+
+        A clause that names no party and comes before any clause that does ("the partnership aims to ...")
+        was joined to the deal only for its type: it speaks of something told earlier, so it lends the deal
+        none of its facts.
+        """
+        first = next((i for i, f in enumerate(draft.frames) if _names_party(f)), 0)
+        return draft.frames[first:]
+
+    def _pieces(self, draft: Draft, held: list[Frame]) -> list[Piece]:
+        """The spans that tell the deal: whole sentences, or only its own clauses where a sentence tells
+        another deal in another clause ("A bought B, while C raised $5m")."""
+        mine = [(f.start, f.end) for f in held]
+        others = {(f.start, f.end) for f in draft.frames} - set(mine)
+        pieces: list[Piece] = []
+        for index in sorted({f.sentence for f in held}):
+            sentence = self.sentences[index]
+            clauses = split_clauses(sentence)
+            own = [c for c in clauses if any(a < c[1] and c[0] < b for a, b in mine)]
+            foreign = [c for c in clauses if c not in own and (c in others or self._has_cue(c))]
+            if not foreign:
+                pieces.append(Piece(index, sentence.start, sentence.end))
+                continue
+            for start, end in own or sorted(m for m in mine if sentence.start <= m[0] < sentence.end):
+                # Neighbouring clauses of the deal make one piece.
+                if pieces and pieces[-1].sentence == index and not self.text[pieces[-1].end:start].strip(" ,;"):
+                    pieces[-1] = Piece(index, pieces[-1].start, end)
+                else:
+                    pieces.append(Piece(index, start, end))
+        return pieces
+
+    def _has_cue(self, span: tuple[int, int]) -> bool:
+        """Whether words of the text name a deal of some kind (cached: a sentence is asked about by each deal)."""
+        if span not in self._cues:
+            self._cues[span] = clause_type(self.text[span[0]:span[1]])[0] is not None
+        return self._cues[span]
+
+    def _speech(self, held: list[Frame], sides: Sides) -> list[int]:
+        """Sentences after the deal's clauses, before the story turns to another deal, where people may speak of it.
+
+        The story has turned when a sentence with a deal word names an organisation that is no party of
+        this deal; a quoted sentence turns nothing (quotes are not read for deals).
+        """
+        told = sorted({f.sentence for f in held})
+        if not told:
+            return []
+        out: list[int] = []
+        last, open_ = told[0], True
+        for index in range(told[0] + 1, min(len(self.sentences), told[-1] + _SPEECH_REACH + 1)):
+            if index in told:  # the story is back on this deal
+                last, open_ = index, True
+                continue
+            if not open_ or index - last > _SPEECH_REACH:
+                continue
+            if self._turns(index, sides):
+                open_ = False
+                continue
+            out.append(index)
+        return out
+
+    def _turns(self, index: int, sides: Sides) -> bool:
+        """Whether a sentence tells of a deal with an organisation that is no party of this one.
+
+        What people are quoted as saying does not count: a speaker may name a project or a rival in passing.
+        """
+        sentence = self.sentences[index]
+        if sentence.quoted or sentence.heading:
+            return False
+        if not self._has_cue((sentence.start, sentence.end)):
+            return False
+        plain = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
+        if plain != sentence.text and clause_type(plain)[0] is None:
+            return False
+        for mention in self.mentions.get(index, []):
+            if mention.person or mention.location_only or mention.descriptor or mention.asset:
+                continue
+            if not plain[mention.start - sentence.start:mention.end - sentence.start].strip():
+                continue  # inside a quotation
+            # A lone capitalised word opening a sentence ("Completion is expected ...") is no evidence of a name.
+            if mention.start == sentence.start and " " not in mention.name:
+                continue
+            name = mention.place if mention.kind == PartyKind.GOVERNMENT and mention.place else mention.name
+            if sides.of(name) is not True:
+                return True
+        return False
+
+    def _sides(self, keys: list[str]) -> Sides:
+        """The deal's parties by every name the article gives them, and every other organisation it names."""
+        own: set[str] = set()
+        for key in keys:
+            entity = self.table.entities[key]
+            own.update(norm(n) for n in (entity.name, *entity.aliases, entity.place or "") if n)
+        own.discard("")
+        known = {folded for folded, key in self.table.alias.items() if key not in keys}
+        known.update(norm(e.name) for k, e in self.table.entities.items() if k not in keys)
+        return Sides(frozenset(own), frozenset(known - own))
+
+    def _location(self, held: list[Frame], pieces: list[Piece]) -> Mention | None:
+        """The first place named where the deal is told with its parties.
+
+        A remark on a deal already told ("its significance to Korea") names places the deal is not in.
+        """
+        telling = {f.sentence for f in held if _names_party(f)}
+        for piece in pieces:
+            if piece.sentence not in telling:
+                continue
+            for mention in self.mentions.get(piece.sentence, []):
+                if mention.location_only and not mention.person and piece.start <= mention.start < piece.end:
+                    return mention
+        return None
+
+    def _evidence(self, draft: Draft, keys: list[str], pieces: list[Piece], place: Mention | None) -> list[Evidence]:
         """Where each field came from, with how sure the rules are of it."""
         first = next((f for f in draft.frames if f.type == draft.type), draft.frames[0])
         strong = draft.type != DealType.OTHER and first.type == draft.type
@@ -114,15 +233,9 @@ class Finisher:
             best = min(dated, key=lambda m: list(Precision).index(m.precision))
             sure = {"absolute": 0.95, "weekday": 0.8, "relative": 0.7, "anchored": 0.6}.get(best.kind, 0.6)
             out.append(Evidence("date", best.start, best.end, sure))
-        for index in sentences:
-            for mention in self.mentions[index]:
-                if mention.location_only and not mention.person:
-                    out.append(Evidence("location", mention.start, mention.end, 0.7))
-                    break
-            else:
-                continue
-            break
-        out += [Evidence("summary", self.sentences[i].start, self.sentences[i].end, 0.8) for i in sentences]
+        if place is not None:
+            out.append(Evidence("location", place.start, place.end, 0.7))
+        out += [Evidence("summary", p.start, p.end, 0.8) for p in pieces]
         return out
 
     def _settle_sides(self, draft: Draft, keys: list[str]) -> None:
@@ -168,7 +281,6 @@ class Finisher:
     def _title_type(self) -> DealType | None:
         if not self.title:
             return None
-        from core.extract.frames import clause_type
         found, _, _ = clause_type(self.title)
         return found if found not in (None, DealType.OTHER) else None
 
@@ -185,12 +297,27 @@ class Finisher:
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
         return deal_date([m for f in draft.frames for m in f.dates], self.published)
 
-    def _location(self, sentences: list[int]) -> str | None:
-        for index in sentences:
-            for mention in self.mentions[index]:
-                if mention.location_only and not mention.person:
-                    name = mention.place or mention.name
-                    return name.title() if name.isupper() and len(name) > 3 else name
-        return None
+
+# How far after a deal's last clause a quoted speaker may still speak of it, in sentences: press releases
+# end on quotes, after a paragraph or two of background.
+_SPEECH_REACH = 9
+# Quotations in a sentence; one left open runs to the sentence's end (it goes on in the next).
+_QUOTED = re.compile(r"“[^”]{0,3000}(?:”|$)|\"[^\"]{0,3000}(?:\"|$)|‘[^’]{0,3000}(?:’|$)")
 
 
+def _names_party(frame: Frame) -> bool:
+    """Whether a clause names parties of its own, by name or by "the firm", "the two parties"."""
+    return bool(frame.subjects or frame.objects or frame.anaphors or frame.participants)
+
+
+def _place_name(mention: Mention) -> str:
+    name = mention.place or mention.name
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending on a whole word."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit + 1]
+    return (head.rsplit(None, 1)[0] if " " in head else head[:limit]).rstrip(" ,;:")

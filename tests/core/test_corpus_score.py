@@ -67,3 +67,17 @@ def test_founding_example_comes_out_exactly():
     assert {(a.currency, a.value) for a in venture.amounts} == {("GBP", 500_000_000), ("USD", 678_000_000)}
     assert "Digital Gravity Partners" in {p.name for p in venture.parties}
     assert all(a.value != 12.5e12 for d in article.deals for a in d.amounts)
+    # People acted in the Korea meeting only; its place is not the other deals' place.
+    assert {p.name for p in mou.people} == {"Lee Jae Myung", "Larry Fink"}
+    assert partnership.people == () and venture.people == ()
+    assert (partnership.location, venture.location) == (None, "United Kingdom")
+    # The coalition goes by its own name.
+    assert partnership.title.startswith("AI Infrastructure Partnership")
+    # A commitment is whole words of the article, never cut inside a word.
+    for deal in article.deals:
+        for commitment in deal.commitments:
+            at = article.text.find(commitment.text)
+            assert at >= 0, commitment.text
+            after = article.text[at + len(commitment.text):at + len(commitment.text) + 1]
+            assert not after.isalnum(), commitment.text
+    assert any(c.text.endswith("Digital Gravity Partners") for c in venture.commitments)
