@@ -82,7 +82,10 @@ def _headline(lines: list[tuple[int, str]]) -> str | None:
     if len(lines) < 2:
         return None
     first = lines[0][1].strip()
-    if len(first) > _MAX_HEADLINE_CHARS or len(first.split()) > _MAX_HEADLINE_WORDS:
+    # A line set off by a blank line may be a press release's long headline; a wrapped line may not.
+    alone = lines[1][0] > lines[0][0] + len(lines[0][1]) + 1
+    longest, most = (_MAX_HEADLINE_CHARS, _MAX_HEADLINE_WORDS) if not alone else (320, 50)
+    if len(first) > longest or len(first.split()) > most:
         return None
     if first.endswith((".", ",", ";", ":")) and not _ABBREVIATION_END.search(first):
         return None

@@ -47,6 +47,12 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
         mention.location_only = True
         return
+    # "Genesee County", "Kilifi District": a place named by its kind, unless its government acts.
+    if words[-1] in ("County", "District", "Province", "Prefecture", "Oblast", "Governorate", "Municipality",
+                     "Township", "Parish", "Borough", "Region") and len(words) > 1 \
+            and not re.match(r"\s+(?:government|council|administration|authority)\b", after, re.I):
+        mention.location_only = True
+        return
     # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
     if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+)?"
                                            r"government\b", after):

@@ -32,6 +32,9 @@ _ROLE_AFTER = re.compile(
 )
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(
     re.escape(name) for name in sorted(PLACE_NAMES, key=len, reverse=True) if PLACE_NAMES[name] in STATES) + r")\b")
+# Nouns that, capitalised alone, stand for a body named before: "the Department", "the Ministry", "the Bank".
+_HEAD_NOUNS = frozenset({"Department", "Ministry", "Agency", "Authority", "Commission", "Bank", "Company", "Group",
+                         "Fund", "Government", "Administration", "Council", "Corporation", "Board", "Office", "Bureau"})
 _SAID = re.compile(r"\b(?:said|says|told|added|noted)\s+$")
 
 
@@ -141,6 +144,9 @@ class EntityTable:
         folded = norm(mention.name)
         if not folded:
             return None
+        if mention.name in _HEAD_NOUNS:
+            # "The Department awarded ...": the body named before whose name ends in that noun, else nobody.
+            return self._headed_by(mention.name, mention.start)
         found = self.alias.get(folded) or self._registered(folded) or self._similar(mention.name, folded)
         key = found if found is not None else folded
         if found is None:
@@ -162,6 +168,15 @@ class EntityTable:
                 entity.aliases.append(alias)
         self.alias.setdefault(folded, key)
         return key
+
+    def _headed_by(self, noun: str, offset: int) -> str | None:
+        best, best_at = None, -1
+        for key, entity in self.entities.items():
+            named = [entity.name, *entity.aliases]
+            before = [o for o in entity.offsets if o < offset]
+            if before and before[-1] > best_at and any(noun in n.split() for n in named):
+                best, best_at = key, before[-1]
+        return best
 
     def _from_registry(self, entity: Entity) -> bool:
         return norm(entity.name) in self.registry

@@ -95,9 +95,10 @@ _CLAUSE_BREAK = re.compile(
 
 # "A signed a MoU worth Rs 800 crore, B signed a MoU worth Rs 490 crore": a comma splice of two reports,
 # each a name and its own verb; it breaks only where the clause before has a verb of its own.
-_SPLICE = re.compile(r",\s+(?=(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}\s+"
-                     r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised)\b)")
-_VERB = re.compile(r"\b(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised)\b")
+_SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
+                     r"|it|they|he|she)\s+(?:also\s+)?"
+                     r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b)")
+_VERB = re.compile(r"\b(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b")
 
 
 def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:

@@ -106,3 +106,23 @@ def test_buying_power_under_a_contract_is_the_contract():
             "buy the power under a 20-year contract worth $300 million.\n")
     deals = deals_of(text)
     assert [d.type for d in deals] == [DealType.CONTRACT]
+
+
+def test_one_award_each_when_a_sentence_repeats_it_awarded():
+    text = ("Awards\n\nToday, the Department of Industry of Norland announced three awards. The Department awarded "
+            "Corvel up to $32 million in direct funding, it awarded Pellam Vacuum up to $18 million in direct "
+            "funding, and it awarded Quenby Optics up to $93 million in direct funding.\n")
+    deals = deals_of(text)
+    recipients = [[p.name for p in d.parties if p.role == "recipient"] for d in deals]
+    assert recipients == [["Corvel"], ["Pellam Vacuum"], ["Quenby Optics"]]
+    assert [[a.value for a in d.amounts] for d in deals] == [[32_000_000], [18_000_000], [93_000_000]]
+    assert all(d.type == DealType.GRANT for d in deals)
+    assert all(any(p.role == "grantor" and "Department" in p.name for p in d.parties) for d in deals)
+
+
+def test_a_plant_is_no_credit_facility_and_a_county_no_party():
+    text = ("Awards\n\nPellam Vacuum (Orley County, Vermont): The Department's award of up to $18 million will support "
+            "the construction of a manufacturing facility in Orley County.\n")
+    for deal in deals_of(text):
+        assert deal.type != DealType.FINANCING
+        assert "Orley County" not in {p.name for p in deal.parties}
