@@ -126,3 +126,21 @@ def test_a_plant_is_no_credit_facility_and_a_county_no_party():
     for deal in deals_of(text):
         assert deal.type != DealType.FINANCING
         assert "Orley County" not in {p.name for p in deal.parties}
+
+
+def test_parts_of_the_price_told_later_are_amounts_of_the_deal():
+    text = ("Deal\n\nHanvel Memory Co. said on Tuesday it will buy the flash business of Orbis Corp. in a deal worth "
+            "$9 billion. It will pay Orbis $7 billion by 2026 to first acquire its factory. It will pay the "
+            "remaining $2 billion by March 2027 to complete the deal.\n")
+    [deal] = deals_of(text)
+    assert sorted(a.value for a in deal.amounts) == [2_000_000_000, 7_000_000_000, 9_000_000_000]
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Hanvel Memory Co."] == "acquirer"
+    assert roles["Orbis Corp."] == "seller"
+
+
+def test_a_unit_left_out_of_a_sale_is_no_party():
+    text = ("Deal\n\nHanvel Memory Co. said it will acquire all of Orbis Corp.'s flash business, except its Quartz "
+            "memory unit, for $9 billion on Tuesday.\n")
+    [deal] = deals_of(text)
+    assert "Quartz" not in {p.name for p in deal.parties}
