@@ -172,9 +172,11 @@ class _Reader:
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
                                                                                       PartyKind.ORGANIZATION}
                 # "The startup has raised ...": the acting side of the deal just told, else the last name.
-                acting = [k for d in self.drafts[-1:] for k in d.actors if self.table.entities[k].kind in kinds]
-                key = acting[0] if acting and frame.sentence - self.drafts[-1].last_sentence <= 2 \
-                    else self.table.last_of_kind(frame.start, kinds)
+                # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
+                # deal told shortly before, else the last name of that kind.
+                acting = [k for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6
+                          for k in d.actors if self.table.entities[k].kind in kinds]
+                key = acting[0] if acting else self.table.last_of_kind(frame.start, kinds)
                 if key:
                     keys.append(key)
         return keys

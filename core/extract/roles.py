@@ -41,7 +41,7 @@ _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pa
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
               r"|sell(?:s|ing)?|sold|power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
-           r"|snap(?:s|ped)? up|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
+           r"|snap(?:s|ped)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
