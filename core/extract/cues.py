@@ -16,7 +16,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:s|ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b"
-                               r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b"
+                               r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\b(?:take|takes|took|taking|taken) control of\b"
+                               r"|\b(?:take|takes|took|taking|taken)\s+(?:[\w.-]+\s+){1,4}?private\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
@@ -31,7 +32,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|deliver)\b|\bsuppl(?:ies|ied)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
                                r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
-                               r"|\bcooperation agreement\b|\bcoalition\b"),
+                               r"|\bcooperation agreement\b|\bcoalition\b"
+                               r"|\bworking (?:closely |together )?with\b(?=[^.;]{0,80}?\bto\s+(?:develop|release|build|launch|"
+                               r"design|make|produce|deploy|create)\b)"),
         (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"),
@@ -73,7 +76,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
     r"could|might|mulls?|weighs?|eyes|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
-    r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract|plan(?:s|ning)? to raise|intends? to raise)\b",
+    r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
     re.I,
 )
 
@@ -90,7 +93,7 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
-    r"advised by|advising|law firms?|"
+    r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
@@ -122,7 +125,7 @@ DEAL_ANAPHOR = re.compile(
 
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:[\w-]+\s+)?(?P<noun>giant|chipmaker|maker|utility|carrier|insurer|conglomerate|"
+    r"(?:\b(?:the|both)|\b[A-Z][a-z]+['’]s)\s+(?:two\s+)?(?:[\w-]+\s+)?(?P<noun>giant|chipmaker|maker|utility|carrier|insurer|conglomerate|"
     r"manufacturer|miner|producer|provider|retailer|automaker|designer|supplier|owner|landlord|lessor|firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
     r"department|ministry|agency|authority)\b"

@@ -21,6 +21,14 @@ from core.extract.cues import COMPATIBLE, PRECEDENCE
 from core.extract.describe import BACKING, UPGRADES
 
 
+# Words of a price paid in parts: "the remaining", "an advance", "payable on closing", "of which".
+_PAYMENT = re.compile(r"\b(?:pay(?:s|ing)?|paid|payable|payments?|advance|upfront|up-front|deferred|remaining|balance|"
+                      r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
+                      re.I)
+_PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
+                     DealType.MERGER})
+
+
 def _stronger(a: DealType, b: DealType) -> DealType:
     return a if PRECEDENCE.index(a) <= PRECEDENCE.index(b) else b
 
@@ -58,7 +66,7 @@ class _Reader:
             previous: Frame | None = None
             for span in split_clauses(sentence):
                 frame = build_frame(self.text, sentence, index, span, self.mentions[index], amounts, self.dates)
-                if frame is None:
+                if frame is None or self._payment_part(index, span, amounts, frame):
                     continue
                 # "X raised $3bn in debt — and will raise equity led by Y": later clauses share the subject.
                 if previous is not None and not frame.subjects and not frame.anaphors:
@@ -75,6 +83,35 @@ class _Reader:
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _payment_part(self, index: int, span: tuple[int, int], amounts: list[MoneyMention],
+                      frame: Frame | None) -> bool:
+        """'It will pay the remaining 2.3 trillion won in 2025': a stated part of the price of the deal just told.
+
+        True when the clause only tells such parts (it then makes no deal of its own).
+        """
+        start, end = span
+        clause = self.text[start:end]
+        if not self.drafts or not _PAYMENT.search(clause):
+            return False
+        named = set(self._keys(frame.subjects + frame.objects)) if frame is not None else set()
+        if frame is not None and any(n not in ("it", "they", "company", "firm", "group") for n in frame.anaphors):
+            return False
+        # The deal whose parties the clause names ("will pay Exxon an advance"), else the one just told.
+        draft = next((d for d in reversed(self.drafts) if named and named <= set(d.parties)), None)
+        if draft is None and named:
+            return False
+        draft = draft or self.drafts[-1]
+        if index - draft.last_sentence > 2 or draft.type not in _PRICED:
+            return False
+        parts = [a for a in amounts if start <= a.start < end and a.excluded is None]
+        if not parts:
+            return False
+        for amount in parts:
+            if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
+                       for a in draft.amounts):
+                draft.amounts.append(amount)
+        return True
 
     def _from_headline(self, amounts: list[MoneyMention]) -> list[Deal]:
         """A body that only says "the software giant" leaves the deal to the headline: read it as a sentence."""
@@ -135,9 +172,11 @@ class _Reader:
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
                                                                                       PartyKind.ORGANIZATION}
                 # "The startup has raised ...": the acting side of the deal just told, else the last name.
-                acting = [k for d in self.drafts[-1:] for k in d.actors if self.table.entities[k].kind in kinds]
-                key = acting[0] if acting and frame.sentence - self.drafts[-1].last_sentence <= 2 \
-                    else self.table.last_of_kind(frame.start, kinds)
+                # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
+                # deal told shortly before, else the last name of that kind.
+                acting = [k for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6
+                          for k in d.actors if self.table.entities[k].kind in kinds]
+                key = acting[0] if acting else self.table.last_of_kind(frame.start, kinds)
                 if key:
                     keys.append(key)
         return keys

@@ -268,9 +268,14 @@ class Finisher:
 
     def _stands_alone(self, draft: Draft, key: str) -> bool:
         """A capital raise whose investors or lenders go unnamed is still a deal; a spending plan is not."""
-        return (draft.type in (DealType.FUNDING_ROUND, DealType.FINANCING) and bool(draft.amounts)
-                and any(f.raise_verb for f in draft.frames)
-                and self.table.entities[key].kind != PartyKind.GOVERNMENT)
+        if self.table.entities[key].kind == PartyKind.GOVERNMENT or not draft.amounts:
+            return False
+        if draft.type in (DealType.FUNDING_ROUND, DealType.FINANCING):
+            return any(f.raise_verb for f in draft.frames)
+        # "Telstra agreed to sell a 49% stake in its tower business for A$2.8 billion": a priced sale or purchase
+        # whose other side the article does not name.
+        return draft.type == DealType.ACQUISITION and any(f.type == DealType.ACQUISITION and f.side is not None
+                                                          and f.amounts for f in draft.frames)
 
     def _needs_default_government(self, draft: Draft, keys: list[str]) -> bool:
         kinds = {self.table.entities[k].kind for k in keys}

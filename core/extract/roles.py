@@ -41,7 +41,7 @@ _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pa
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
               r"|sell(?:s|ing)?|sold|power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
-           r"|snap(?:s|ped)? up|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
+           r"|snap(?:s|ped)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
@@ -66,6 +66,8 @@ _SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
 # Words before an object that put it on the subject's own side: "together with X", "alongside X".
 _CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
+_PART_OF = re.compile(r"\b(?:business|businesses|unit|units|division|stake|assets?|operations?|arm|subsidiary|portfolio|"
+                      r"interest|shares?|holding|plants?|towers?|properties)\s+of\s+(?:[\w.&'’-]+\s+){0,5}$", re.I)
 # "with Corrigan Trust and Osprey Capital joining as lenders": co-backers named after the lead.
 _JOINING_AFTER = re.compile(r"(?:\s*,?\s+(?:and|&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,3}\s*,?\s+"
                             r"(?:also\s+)?(?:joining|joined|participating|participated|taking part|took part|"
@@ -152,6 +154,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     # "agreed to acquire X": "to" marks the verb, and X is its direct object.
     word = prep.group(1).lower() if prep and not _ANY_VERB.search(before, prep.end(1)) else ""
     if deal_type == DealType.ACQUISITION:
+        if word == "of" and _PART_OF.search(before):
+            return RECEIVER  # "the NAND business of Intel": the owner of what is bought sells it
         if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
             return TARGET
         if word == "by":

@@ -126,3 +126,51 @@ def test_a_plant_is_no_credit_facility_and_a_county_no_party():
     for deal in deals_of(text):
         assert deal.type != DealType.FINANCING
         assert "Orley County" not in {p.name for p in deal.parties}
+
+
+def test_parts_of_the_price_told_later_are_amounts_of_the_deal():
+    text = ("Deal\n\nHanvel Memory Co. said on Tuesday it will buy the flash business of Orbis Corp. in a deal worth "
+            "$9 billion. It will pay Orbis $7 billion by 2026 to first acquire its factory. It will pay the "
+            "remaining $2 billion by March 2027 to complete the deal.\n")
+    [deal] = deals_of(text)
+    assert sorted(a.value for a in deal.amounts) == [2_000_000_000, 7_000_000_000, 9_000_000_000]
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Hanvel Memory Co."] == "acquirer"
+    assert roles["Orbis Corp."] == "seller"
+
+
+def test_a_unit_left_out_of_a_sale_is_no_party():
+    text = ("Deal\n\nHanvel Memory Co. said it will acquire all of Orbis Corp.'s flash business, except its Quartz "
+            "memory unit, for $9 billion on Tuesday.\n")
+    [deal] = deals_of(text)
+    assert "Quartz" not in {p.name for p in deal.parties}
+
+
+def test_a_priced_sale_whose_buyer_goes_unnamed_is_still_a_deal():
+    text = ("Deal\n\nThe country's largest carrier Telvana last year agreed to sell a 49% stake in its tower business "
+            "for A$2.8 billion.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    assert {p.name: p.role for p in deal.parties} == {"Telvana": "seller"}
+
+
+def test_taking_control_and_taking_private_are_acquisitions():
+    text = ("Deal\n\nBrovane Foods also paid 550 million euros to take control of Morocco's top dairy firm, "
+            "Laiterie Atlas, on Monday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.ACQUISITION
+    assert {p.name: p.role for p in deal.parties}["Brovane Foods"] == "acquirer"
+
+
+def test_a_plan_to_sell_shares_is_no_deal():
+    text = ("IPO\n\nThe exchange operator plans to sell shares at a price range of $25 to $28 each, the statement "
+            "said on Sunday.\n")
+    assert deals_of(text) == []
+
+
+def test_a_descriptor_with_a_possessive_stands_for_the_acting_company():
+    text = ("Deal\n\nOrvane Insurance Group said on Monday it was buying Kestrel Group's Asian business for $400 million. "
+            "Europe's fifth-biggest insurer last year bought Tasman Bank's life insurance arm for $2.1 billion.\n")
+    deals = deals_of(text)
+    assert len(deals) == 2
+    assert {p.name: p.role for p in deals[1].parties}.get("Orvane Insurance Group") == "acquirer"
