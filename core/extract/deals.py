@@ -226,6 +226,8 @@ class _Reader:
     def _object_side(self, frame: Frame, key: str) -> str:
         """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""
         subject = frame.side or roles.default_side(frame.type)
+        if frame.passive and not frame.subjects and not frame.anaphors:
+            subject = roles.THING
         previous: str | None = None
         for index, mention in enumerate(frame.objects):
             before = self.text[max(frame.start, mention.start - 40):mention.start]

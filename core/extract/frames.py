@@ -38,6 +38,7 @@ class Frame:
     selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    type_cue_end: int = -1  # where the cue of the clause's own type ends ("a credit facility", after "signed")
     verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
     licence: bool = False  # a licence: its type stays "other" whatever the article says of it later
     side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
@@ -164,7 +165,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
-    frame.side, verb_end = roles.subject_side(clause, cue_at, _cue_end_of(masked, deal_type, cue_end), deal_type)
+    type_cue_end = _cue_end_of(masked, deal_type, cue_end)
+    frame.type_cue_end = start + type_cue_end
+    frame.side, verb_end = roles.subject_side(clause, cue_at, type_cue_end, deal_type)
     frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
@@ -298,7 +301,7 @@ def _nations_of_people(text: str, frame: Frame, mentions: list[Mention]) -> list
 def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
     after = text[mention.end:mention.end + 25]
     before = text[max(0, mention.start - 25):mention.start]
-    near_cue = mention.start - frame.cue_end <= 40
+    near_cue = mention.start - max(frame.cue_end, frame.type_cue_end) <= 40
     return bool(re.match(r"\s+(?:state\s+)?government\b", after, re.I) or re.search(r"\b(?:state|government)\s+of\s+$", before)
                 or mention.explicit or mention.kind == PartyKind.GOVERNMENT and mention.name != mention.place
                 or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before))
