@@ -76,7 +76,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
     r"could|might|mulls?|weighs?|eyes|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
-    r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
+    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
     re.I,
 )
 

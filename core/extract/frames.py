@@ -98,6 +98,9 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # "acquired 12 million new shares": money put into the company for shares it issues is an investment.
+    if DealType.ACQUISITION in found and DealType.INVESTMENT not in found and _NEW_SHARES.search(text):
+        found[DealType.INVESTMENT] = found.pop(DealType.ACQUISITION)
     # "will buy the power under a 20-year contract": a purchase of goods under a contract is the contract.
     if DealType.ACQUISITION in found and DealType.CONTRACT in found and _UNDER_CONTRACT.search(text):
         del found[DealType.ACQUISITION]
@@ -106,8 +109,8 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
         at, end = found.get(DealType.OTHER, min(found.values()))
         return DealType.OTHER, at, end
     # "a strategic partnership under which Qatar will invest €10bn in French start-ups": the money decides.
-    if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found and _MONEY_VERB.search(text) \
-            and _AMOUNT_NEAR.search(text):
+    if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found \
+            and (_MONEY_VERB.search(text) or _NEW_SHARES.search(text)) and _AMOUNT_NEAR.search(text):
         del found[DealType.PARTNERSHIP]
     best = next(t for t in cues.PRECEDENCE if t in found)
     first = min(span for span in found.values())
@@ -163,7 +166,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.raise_verb = bool(_RAISE.search(clause))
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
-    frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause))
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
     type_cue_end = _cue_end_of(masked, deal_type, cue_end)
     frame.type_cue_end = start + type_cue_end
@@ -191,7 +194,7 @@ _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
-_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
