@@ -29,7 +29,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
-                            r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|deliver)\b|\bsuppl(?:ies|ied)\b"),
+                            r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
                                r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
                                r"|\bcooperation agreement\b|\bcoalition\b"
@@ -76,7 +76,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
     r"could|might|mulls?|weighs?|eyes|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
-    r"opportunit(?:y|ies)|looking to|seeks? to|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
+    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
     re.I,
 )
 

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from core.extract import cues, roles
 from core.extract.dates import DateMention, find_dates
@@ -226,6 +226,8 @@ class _Reader:
     def _object_side(self, frame: Frame, key: str) -> str:
         """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""
         subject = frame.side or roles.default_side(frame.type)
+        if frame.passive and not frame.subjects and not frame.anaphors:
+            subject = roles.THING
         previous: str | None = None
         for index, mention in enumerate(frame.objects):
             before = self.text[max(frame.start, mention.start - 40):mention.start]
@@ -261,7 +263,8 @@ class _Reader:
                 return draft
         if compatible and compatible[0] is recent[0]:
             have = set(recent[0].parties)
-            if (not have and recent[0].type in (frame.type, DealType.OTHER)) or (len(have) <= 1 and have & wanted):
+            if ((not have and recent[0].type in (frame.type, DealType.OTHER)) or (len(have) <= 1 and have & wanted)) \
+                    and not self._distinct(frame, recent[0]):
                 return recent[0]
         if frame.deal_anaphor and not frame.between and compatible:
             return compatible[0]
@@ -269,7 +272,8 @@ class _Reader:
         # backers of the deal just told, with no target of their own.
         backing = bool(BACKING.search(self.text[frame.start:frame.cue_end + 12])) and not frame.raise_verb
         if not frame.objects and compatible and compatible[0] is recent[0] \
-                and frame.sentence - recent[0].last_sentence <= 2 and (wanted & set(recent[0].parties) or backing):
+                and frame.sentence - recent[0].last_sentence <= 2 and (wanted & set(recent[0].parties) or backing) \
+                and not self._distinct(frame, recent[0]):
             return recent[0]
         return None
 
@@ -288,15 +292,20 @@ class _Reader:
         best = max(drafts, key=named)
         return best if named(best) else drafts[0]
 
-    @staticmethod
-    def _distinct(frame: Frame, draft: Draft) -> bool:
+    def _distinct(self, frame: Frame, draft: Draft) -> bool:
         """A frame with its own round letter or its own year tells another deal of the same parties."""
         series = {f.series for f in draft.frames if f.series}
         if frame.series and series and frame.series not in series:
             return True
         years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"}
         own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
-        return bool(frame.amounts and own and years and not own & years)
+        if frame.amounts and own and years and not own & years:
+            return True
+        # "including the shares Sony acquired in February 2021": a deal months before the one told is another.
+        earlier = [d.value for d in frame.dates if d.value and d.kind == "absolute"]
+        theirs = [d.value for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"] \
+            or ([self.published] if self.published else [])
+        return bool(earlier and theirs and max(earlier) < min(theirs) - timedelta(days=90))
 
     def _syndicate(self, index: int, sentence: Sentence) -> None:
         """'A, B and C acted as lead arrangers': lenders or investors of the financing or round just told."""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 from core.extract.gazetteer import (
-    BUSINESS_ACRONYMS, GENERIC_WORDS, GOVERNMENT_HEADS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
-    PERSON_TITLES, PLACE_NAMES, STATES,
+    BUSINESS_ACRONYMS, CITIES, FACILITY_WORDS, GENERIC_WORDS, GOVERNMENT_HEADS, LEGAL_FORMS, NOT_NAMES, ORG_SUFFIXES,
+    ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.names_filter import (
-    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier, is_title_case, not_a_name,
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_first_name, is_modifier,
+    is_title_case, not_a_name, person_evidence,
 )
-from core.extract.names_kind import set_kind
+from core.extract.mention import CONNECTORS as _CONNECTORS, Mention, Token, strip_possessive as _strip_possessive
+from core.extract.names_kind import named_after_city, set_kind
+from core.extract.names_person import (
+    HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, title_before, title_phrase, whole_title,
+)
 from core.extract.sentences import Sentence
 from core.model import PartyKind
 from core.names import fold_name
@@ -28,7 +32,6 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those",
 _LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "AG", "SA", "GmbH",
                           "Co.", "Limited", "Corporation", "Incorporated", "NV", "N.V.", "SE", "Bhd", "Pte"})
 _UNIT_WORDS = frozenset({"Unit", "Division", "Agency", "Fund", "Authority", "Office", "Board", "Group", "Ministry"})
-_CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "al", "el", "and", "the"})
 # "of" joins two capitalised runs only after words that head such names ("Ministry of Finance").
 _OF_HEADS = frozenset({
     "Ministry", "Department", "Government", "Bank", "University", "Institute", "Republic", "Kingdom",
@@ -37,31 +40,18 @@ _OF_HEADS = frozenset({
     "Emirate", "Commonwealth", "Province", "City", "Port", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
+_SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
+                           "Continued", "Concluded", "Remarked", "Told", "Wrote"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
+
+
+__all__ = ["Mention", "find_mentions", "government_phrases", "is_state", "norm"]
 
 
 def norm(name: str) -> str:
     """The key two spellings of one party share: the program's one name fold (core.names)."""
     return fold_name(name)
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    name: str
-    kind: PartyKind = PartyKind.COMPANY
-    place: str | None = None  # for a country or state: its name; for a government: its jurisdiction
-    location_only: bool = False  # a city or a place used as a modifier
-    person: bool = False
-    title: str | None = None
-    organization: str | None = None
-    possessive: bool = False
-    descriptor: bool = False  # names a person's organisation or nation ("SK Group Chairman Chey"), not a party
-    asset: bool = False  # a facility or site ("Houston West Campus"), not a party
-    explicit: bool = False  # named as a government ("the German government", "state of X")
-    aliases: list[str] = field(default_factory=list)
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -88,13 +78,6 @@ def _is_name_token(word: str) -> bool:
     return first.islower() and any(c.isupper() for c in word[1:])
 
 
-def _strip_possessive(word: str) -> tuple[str, bool]:
-    for suffix in ("'s", "’s", "s'", "s’"):
-        if word.endswith(suffix) and len(word) > 2:
-            return (word[:-2] if suffix[0] in "'’" else word[:-1]), True
-    return word, False
-
-
 def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
     """Names in one sentence: runs of capitalised words, split at titles, classified by kind."""
     tokens = _tokens(sentence.text, sentence.start)
@@ -114,6 +97,11 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             remit = gap.strip() == "," and word in GENERIC_WORDS and j + 2 < len(tokens) and tokens[j + 1][2] == "and" \
                 and tokens[j + 2][2] in GENERIC_WORDS and "of" in (t[2] for t in tokens[i:j]) \
                 and any(t[2] in GOVERNMENT_HEADS for t in tokens[i:j])
+            # "DNB (UK) Limited": a country in brackets before a legal form is part of the name.
+            if gap.strip() == "(" and word in PLACE_NAMES and j + 1 < len(tokens) and tokens[j + 1][2] in LEGAL_FORMS \
+                    and text[tokens[j][1]:tokens[j + 1][0]].strip() == ")":
+                j += 2
+                continue
             if gap.strip() not in ("",) and gap.strip() != "&" and not plural_possessive and not remit:
                 break
             # "SK hynix Inc.": a lower-case word between a name and its legal form belongs to the name.
@@ -185,6 +173,8 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":
             return _is_name_token(right)
+        if word == "and" and _office_remit(tokens, i, j):
+            return True
         if left not in GENERIC_WORDS and (not is_common_word(left) or left in PLACE_NAMES):
             return False
         # "Array Metals and Natural Resources", "Corporate and Investment Bank": when every word after "and" is a
@@ -205,9 +195,34 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
+                        "Department", "Ministry", "Committee", "Board", "Authority", "Trust",
                         "Centre", "Center", "Institute", "Foundation", "Corporation", "Organisation", "Organization",
                         "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right)
     return _is_name_token(right)
+
+
+_OFFICES = frozenset({"Minister", "Secretary", "Commissioner", "Ministry", "Department", "Secretariat", "Office"})
+
+
+def _office_remit(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """ "Minister for Europe and Foreign Affairs", "Department for Energy Security and Net Zero": an office's remit
+    goes on after "and" while its words are common ones; a body's name must end there, a title may have a name after it."""
+    heads = [k for k in range(i, j - 1) if tokens[k][2] in _OFFICES and tokens[k + 1][2] in ("of", "for")]
+    if not heads:
+        return False
+    k = j + 1
+    while k < len(tokens) and k <= j + 4 and tokens[k][0] - tokens[k - 1][1] <= 1 and _is_name_token(tokens[k][2]) \
+            and (tokens[k][2] in GENERIC_WORDS or is_common_word(tokens[k][2])) and tokens[k][2] not in PLACE_NAMES \
+            and tokens[k][2] not in NOT_NAMES and not is_first_name(tokens[k][2]):
+        k += 1
+    if k == j + 1:
+        return False
+    if k == len(tokens) or tokens[k][0] - tokens[k - 1][1] > 1:
+        return True
+    if tokens[k][2] in _CONNECTORS:
+        return False  # "Ministry of Finance and Bank of England": a second body
+    # A title's remit may be followed by the person: "Minister for Trade and Industry Jane Roe".
+    return tokens[heads[0]][2] in PERSON_TITLES and _is_name_token(tokens[k][2])
 
 
 def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
@@ -225,6 +240,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
             and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):
+        run, words = run[1:], words[1:]
+    # "Said the ministry's head, ...", "Added Acme CEO Jane Roe": a sentence that opens with its verb of speech.
+    if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading:
         run, words = run[1:], words[1:]
     cut = cut_headline_verb(words)
     run, words = run[:cut], words[:cut]
@@ -246,18 +264,10 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if not words:
         return []
     # A title inside the run splits it: "South Korean President Lee Jae Myung", "SK Group Chairman Chey".
-    for k in range(len(words) if _TITLE_WORDS.intersection(words) else 0):
-        for width in (3, 2, 1):
-            title = " ".join(words[k:k + width])
-            if title in PERSON_TITLES and k + width <= len(words):
-                left = _classify(text, run[:k], sentence, all_tokens, first_index) if k else []
-                for mention in left:
-                    mention.descriptor = True
-                rest = run[k + width:]
-                while rest and rest[0][2] in ("of", "the") or rest and rest[0][2] in PERSON_TITLES:
-                    rest = rest[1:]
-                person = _person(text, rest, title, left)
-                return left + ([person] if person else [])
+    for k in range(len(words) if TITLE_WORDS.intersection(words) else 0):
+        width = next((w for w in (3, 2, 1) if k + w <= len(words) and " ".join(words[k:k + w]) in PERSON_TITLES), 0)
+        if width:
+            return _titled(text, run, words, k, width, sentence, all_tokens, first_index)
     start, end = run[0][0], run[-1][1]
     name, possessive = _strip_possessive(text[start:end])
     if possessive:
@@ -277,14 +287,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if is_dateline(text, start, end, sentence.start):
         mention.location_only = True
         return [mention]
-    if _title_before(before) \
-            and len(name.split()) >= 2 and not _looks_like_org(name):
+    wide = text[max(sentence.start, start - 90):start]
+    if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
-        phrase = _TITLE_PHRASE.search(before)
-        mention.title = phrase.group(1) if phrase else None
+        mention.title = title_phrase(wide) if title_before(wide) else None
         return [mention]
     set_kind(mention, before, after, sentence.start)
+    if named_after_city(mention, before, after, text):
+        mention.location_only = False
     if re.match(r"\s*\(([^)]{2,40})\)", after):
         inner = re.match(r"\s*\(([^)]{2,40})\)", after).group(1)  # type: ignore[union-attr]
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
@@ -292,44 +303,27 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     return [mention]
 
 
-_TITLE_PHRASE = re.compile(r"((?:(?:chief|vice|senior|deputy|managing|executive|general|finance|foreign|prime|"
-                           r"interim|acting|co-|founding|former)[\w-]*\s+){0,2}[\w-]+)\s+(?:of\s+\w+\s+)?$", re.I)
-# Every word of every title: a run with none of them needs no title search.
-_TITLE_WORDS = frozenset(word for title in PERSON_TITLES for word in title.split())
-def _title_before(before: str) -> bool:
-    """Whether the words just before a name are a title: "finance minister", "head of Strategy"."""
-    if not before[-1:].isspace():
-        return False
-    tail = before.split()[-3:]
-    if tail and tail[-1].lower() in PERSON_TITLE_WORDS:
-        return True
-    return len(tail) == 3 and tail[1].lower() == "of" and tail[0].lower() in PERSON_TITLE_WORDS
-
-
-def _looks_like_org(name: str) -> bool:
-    words = name.split()
-    return words[-1] in ORG_SUFFIXES or name in PLACE_NAMES or any(w in GOVERNMENT_HEADS for w in words) \
-        or any(o in name for o in ORGANIZATION_WORDS)
-
-
-def _person(text: str, run: list[tuple[int, int, str]], title: str, left: list[Mention]) -> Mention | None:
-    org = None
-    # "CEO of Mubadala Investment Company Khaldoon Al Mubarak": the organisation, then the person.
-    suffix_at = max((k for k, t in enumerate(run) if t[2] in ORG_SUFFIXES), default=-1)
-    if 0 <= suffix_at < len(run) - 2:
-        org = text[run[0][0]:run[suffix_at][1]]
-        run = run[suffix_at + 1:]
-    while run and (run[0][2] in GENERIC_WORDS or run[0][2] in _CONNECTORS or run[0][2] in PLACE_NAMES
-                   or run[0][2] in NOT_NAMES):
-        run = run[1:]
-    if not run or len(run) > 5:
-        return None
-    start, end = run[0][0], run[-1][1]
-    name, possessive = _strip_possessive(text[start:end])
-    if left and not left[-1].person:
-        org = left[-1].place if left[-1].place else left[-1].name
-    return Mention(start, end - (2 if possessive else 0), name, kind=PartyKind.PERSON, person=True,
-                   title=title, organization=org, possessive=possessive)
+def _titled(text: str, run: list[Token], words: list[str], k: int, width: int, sentence: Sentence,
+            all_tokens: list[Token], first_index: int) -> list[Mention]:
+    """A run with a title at words[k]: who comes before it describes the person, who comes after is the person
+    ("SK Group Chairman Chey"), or the body the office belongs to ("Managing Director of Acme Berhad")."""
+    left = _classify(text, run[:k], sentence, all_tokens, first_index) if k else []
+    for mention in left:
+        mention.descriptor = True
+    end, rest_at = whole_title(words, run, k, width)
+    title = text[run[k][0]:run[end - 1][1]] if end > k else None
+    if title is None or title in HONORIFICS:
+        # "managing director Datuk X", "his counterpart Sheikh X": the office is said before the name.
+        before = text[max(sentence.start, run[k][0] - 60):run[k][0]]
+        title = title_phrase(before) if title_before(before) else title
+    rest = run[rest_at:]
+    found = person(text, rest, title, left)
+    if found is None and rest and looks_like_org(_strip_possessive(text[rest[0][0]:rest[-1][1]])[0]):
+        body = _classify(text, rest, sentence, all_tokens, -1)
+        for mention in body:
+            mention.descriptor = True
+        return left + body
+    return left + ([found] if found else [])
 
 
 def government_phrases(text: str, sentence: Sentence) -> list[Mention]:

@@ -262,8 +262,11 @@ class Finisher:
             # lenders are named in numbers ("A, B and C have been allocated portions of the loan").
             known = [sides[k] for k in keys if k not in open_]
             many = known.count(roles.GIVER) >= 2 or roles.RECEIVER in known
+            # "Kenya signed a credit facility with France": with no bank named, the one signed with lends.
+            counterpart = not any(lender.values()) and roles.GIVER not in known and any(
+                sides[k] == roles.CO for k in open_) and any(sides[k] != roles.CO for k in open_)
             for k in open_:
-                sides[k] = roles.GIVER if lender[k] or many else roles.RECEIVER
+                sides[k] = roles.GIVER if lender[k] or many or counterpart and sides[k] == roles.CO else roles.RECEIVER
         draft.parties.update(sides)
 
     def _stands_alone(self, draft: Draft, key: str) -> bool:

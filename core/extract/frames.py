@@ -38,6 +38,7 @@ class Frame:
     selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    type_cue_end: int = -1  # where the cue of the clause's own type ends ("a credit facility", after "signed")
     verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
     licence: bool = False  # a licence: its type stays "other" whatever the article says of it later
     side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
@@ -97,6 +98,9 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # "acquired 12 million new shares": money put into the company for shares it issues is an investment.
+    if DealType.ACQUISITION in found and DealType.INVESTMENT not in found and _NEW_SHARES.search(text):
+        found[DealType.INVESTMENT] = found.pop(DealType.ACQUISITION)
     # "will buy the power under a 20-year contract": a purchase of goods under a contract is the contract.
     if DealType.ACQUISITION in found and DealType.CONTRACT in found and _UNDER_CONTRACT.search(text):
         del found[DealType.ACQUISITION]
@@ -105,8 +109,8 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
         at, end = found.get(DealType.OTHER, min(found.values()))
         return DealType.OTHER, at, end
     # "a strategic partnership under which Qatar will invest €10bn in French start-ups": the money decides.
-    if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found and _MONEY_VERB.search(text) \
-            and _AMOUNT_NEAR.search(text):
+    if DealType.PARTNERSHIP in found and DealType.INVESTMENT in found \
+            and (_MONEY_VERB.search(text) or _NEW_SHARES.search(text)) and _AMOUNT_NEAR.search(text):
         del found[DealType.PARTNERSHIP]
     best = next(t for t in cues.PRECEDENCE if t in found)
     first = min(span for span in found.values())
@@ -162,9 +166,11 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.raise_verb = bool(_RAISE.search(clause))
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
     frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
-    frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause, max(cue_at, 0)))
+    frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause))
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
-    frame.side, verb_end = roles.subject_side(clause, cue_at, _cue_end_of(masked, deal_type, cue_end), deal_type)
+    type_cue_end = _cue_end_of(masked, deal_type, cue_end)
+    frame.type_cue_end = start + type_cue_end
+    frame.side, verb_end = roles.subject_side(clause, cue_at, type_cue_end, deal_type)
     frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
@@ -188,7 +194,7 @@ _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
-_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
@@ -298,7 +304,7 @@ def _nations_of_people(text: str, frame: Frame, mentions: list[Mention]) -> list
 def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
     after = text[mention.end:mention.end + 25]
     before = text[max(0, mention.start - 25):mention.start]
-    near_cue = mention.start - frame.cue_end <= 40
+    near_cue = mention.start - max(frame.cue_end, frame.type_cue_end) <= 40
     return bool(re.match(r"\s+(?:state\s+)?government\b", after, re.I) or re.search(r"\b(?:state|government)\s+of\s+$", before)
                 or mention.explicit or mention.kind == PartyKind.GOVERNMENT and mention.name != mention.place
                 or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before))

@@ -133,6 +133,26 @@ def _countries() -> dict[str, str]:
 
 PLACE_NAMES.update(_countries())
 
+
+def _demonyms() -> dict[str, str]:
+    """Adjectives of countries by the usual English endings: Estonia-n, Mali-an, Canad-ian, Japan-ese, Oman-i.
+
+    Only spellings that name nothing else are added; they let "Estonian officials" read as a nationality.
+    """
+    found: dict[str, str] = {}
+    for spelling, place in list(PLACE_NAMES.items()):
+        if " " in spelling or len(spelling) < 4 or not spelling.isalpha() or spelling != place:
+            continue
+        stem = spelling[:-1] if spelling[-1] in "aeoy" else spelling
+        for form in (spelling + "n", spelling + "ian", spelling + "ese", spelling + "i", stem + "an", stem + "ian",
+                     stem + "ese"):
+            if form not in PLACE_NAMES:
+                found.setdefault(form, place)
+    return found
+
+
+PLACE_NAMES.update(_demonyms())
+
 # Federations whose states or provinces sign deals in their own name ("the state government signed 27 MoUs").
 _FEDERATIONS = {"IN": ("State",), "AU": ("State",), "CA": ("Province",), "MY": ("State",), "PK": ("Province",),
                 "DE": ("Land",), "NG": ("State",), "BR": ("State",), "MX": ("State",)}
@@ -202,6 +222,7 @@ PERSON_TITLES = frozenset({
     "Chief Technology Officer", "Chief Investment Officer", "Vice Chairman", "Deputy Chairman",
     "Executive Director", "Executive Vice President", "Senior Vice President", "Group CEO",
     "His Excellency", "Her Excellency", "H.E.", "HE", "Honourable", "Hon", "Hon.", "Sheikha", "Minister of State",
+    "MD", "Group Chief Executive", "Managing Partner", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
 })
 
 # Lower-case words that, right before a name, mark it as a person ("finance minister Suresh Khanna").
@@ -227,6 +248,16 @@ ORG_SUFFIXES = frozenset({
     "Management", "Solutions", "Services", "Cloud", "Platforms", "Financial", "Trust", "Realty",
     "Properties", "Resources", "Mining", "Oil", "Gas", "Airlines", "Logistics", "Robotics", "AI",
     "Health", "Therapeutics", "Biosciences", "Media", "Communications", "Super",
+    "Sdn", "Tbk", "Pvt", "Pty", "OJSC", "Plc", "Ltda", "SAS", "SARL", "Srl", "KGaA", "A/S", "SA/NV", "Oy",
+})
+
+# Legal forms of companies in many countries: a name that holds one is never a person's, wherever it stands
+# ("PT Bank Rakyat", "Axiata Group Berhad", "Acme Sdn Bhd").
+LEGAL_FORMS = frozenset({
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co.", "Ltd", "Ltd.", "Limited", "LLC", "LLP",
+    "LP", "L.P.", "plc", "PLC", "Plc", "AG", "SA", "S.A.", "SE", "NV", "N.V.", "BV", "B.V.", "GmbH", "SpA",
+    "S.p.A.", "AB", "ASA", "Oyj", "Oy", "KK", "JSC", "PJSC", "OJSC", "Pte", "Bhd", "Berhad", "Sdn", "Tbk", "PT",
+    "Pvt", "Pty", "Ltda", "SAS", "SARL", "Srl", "KGaA", "A/S", "SA/NV", "S.A.S.", "S.L.", "SL", "Company",
 })
 
 # Organisations of these last words are not companies: multilateral and civil bodies.

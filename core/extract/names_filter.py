@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.extract.gazetteer import BUSINESS_ACRONYMS, HEADLINE_VERBS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS
+from core.extract.gazetteer import (
+    BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
+)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # "April 18 (NEWSCO)": a credit in brackets right after a dateline's date.
@@ -56,6 +58,42 @@ def common_words() -> frozenset[str]:
 
 def is_common_word(word: str) -> bool:
     return word.lower() in common_words()
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[bytes]:
+    """Given names of many countries (gender-guesser's name list), as UTF-8 bytes; empty when it is not installed.
+
+    Only the name column of its data file is read (about 30 ms), and only when a name needs it.
+    """
+    from importlib.resources import files
+
+    try:
+        data = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    # Each line: a sex code ("M", "1F", "?"), spaces, the name ("Abdel+Aziz" for a space), then frequencies.
+    return frozenset(re.findall(rb"(?m)^[MF1?][MF ] {1,30}([^ \r\n]{1,40})", data))
+
+
+def is_first_name(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word.encode() in first_names()
+
+
+def person_evidence(words: list[str]) -> bool:
+    """Whether two to four capitalised words read as a person's name by themselves, with no title beside them:
+    a known given name first ("Maria Lopez"), or a last word that is no common English word ("Ravi Sethuraman").
+    "Net Zero" or "Marlow Cells" (a plain noun last, no given name) name a body or a goal, not a person."""
+    if len(words) < 2 or any(w in LEGAL_FORMS or w in ORG_SUFFIXES for w in words):
+        return False
+    if any(not w[:1].isupper() and w not in _NAME_PARTICLES for w in words):
+        return False
+    return not is_common_word(words[-1]) and words[-1] not in PLACE_NAMES or is_first_name(words[0])
+
+
+# Lower-case words inside people's names: "Ursula von der Leyen", "Mohamed bin Zayed".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "bint", "ibn",
+                             "al", "el", "al-", "y", "dos", "das", "del"})
 
 
 def is_modifier(word: str) -> bool:

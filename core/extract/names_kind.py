@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.extract.gazetteer import (
-    CITIES, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
+    CITIES, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
 )
 from core.model import PartyKind
 
@@ -14,6 +14,31 @@ if TYPE_CHECKING:
     from core.extract.entities import Mention
 
 _FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
+
+
+# "Energy Lead at Acme", "a partner at Acme Ventures", "chief economist at Acme": where a person works, not a place.
+_JOB_AT = re.compile(r"\b(?:lead|head|partner|director|manager|officer|analyst|executive|engineer|economist|scientist|"
+                     r"strategist|researcher|professor|president|chairman|chairwoman|founder|associate|principal|"
+                     r"counsel|adviser|advisor|consultant|vice-president|VP|CEO|CFO|CTO|COO|MD|employee|staff|"
+                     r"works?|worked|working)\s+at\s+(?:the\s+)?$", re.I)
+# What a company does after its name: "Zurich said", "Zurich's chief executive", "Zurich agreed".
+_ACTS_AFTER = re.compile(r"(?:['’]s\s+(?:[A-Z]|(?:chief|ceo|board|shares|stake|unit|business|acquisition|deal|purchase|"
+                         r"offer|bid|results|profit|chairman|president)\b)|\s+(?:said|says|has|had|is|was|will|would|"
+                         r"expects?|expected|agreed|plans|announced|reported|bought|sold|acquired|told)\b)")
+
+
+def named_after_city(mention: Mention, before: str, after: str, text: str) -> bool:
+    """ "Zurich said", "Zurich's chief executive": a city's name that stands for a company the article names with it
+    ("Zurich Insurance"), when it acts as a company does and nothing makes it a place."""
+    name = mention.name
+    if name not in CITIES or not mention.location_only or not _ACTS_AFTER.match(after) \
+            or re.search(r"\b(?:in|at|near|from|to|of|outside|across|around|into|via|for)\s+(?:the\s+)?$", before, re.I):
+        return False
+    for follower in re.findall(r"\b" + re.escape(name) + r"\s([A-Z][a-z]{2,20})\b", text):
+        if follower not in FACILITY_WORDS and follower not in NOT_NAMES and follower not in CITIES \
+                and follower not in PLACE_NAMES and follower not in ("City", "Region", "Area", "State", "Airport"):
+            return True
+    return False
 
 
 def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
@@ -71,7 +96,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
             and re.search(r"\b(?:in|at|near|outside|off|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
             and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
-                              before):
+                              before) and not _JOB_AT.search(before):
         mention.location_only = True
         return
     if place:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from core.extract.entities import Mention, norm
 from core.extract.gazetteer import ORG_SUFFIXES, PLACE_NAMES, STATES
+from core.extract.names_filter import person_evidence
 from core.extract.sentences import Sentence
 from core.model import PartyKind
 
@@ -15,7 +16,7 @@ _KIND_RANK = {PartyKind.COMPANY: 0, PartyKind.ORGANIZATION: 1, PartyKind.FUND: 2
 _PERSON_AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:CEO|chief|chairman|chairwoman|president|founder|co-founder|director|minister|secretary|head|officer|chair|"
-    r"governor|managing|partner|vice|executive|general\s+manager|spokes\w+)\b",
+    r"governor|managing|partner|vice|executive|general\s+manager|spokes\w+|MD|CMD|undersecretary)\b",
     re.I,
 )
 # "its founder, Jane Roe, said", "Minister of Trade, John Doe announced": a title, a comma, then the person.
@@ -101,8 +102,10 @@ class EntityTable:
         before = self.text[max(0, mention.start - 12):mention.start]
         plain = not any(w in ORG_SUFFIXES for w in words) and norm(mention.name) not in self.alias
         titled = _TITLE_COMMA_BEFORE.search(self.text[max(0, mention.start - 90):mention.start])
-        if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or _SAID.search(before) or titled
-                                               or re.match(r"\s+(?:said|says|told)\b", after)):
+        # "X Y said" alone is no proof: "Net Zero said", "Marlow Cells said" are bodies; a given name or a surname
+        # that is no common word makes the speaker a person.
+        said = (_SAID.search(before) or re.match(r"\s+(?:said|says|told)\b", after)) and person_evidence(words)
+        if plain and 2 <= len(words) <= 4 and (_PERSON_AFTER.match(after) or titled or said):
             mention.person, mention.kind = True, PartyKind.PERSON
             # "Laura Brenner, a partner at Granite Peak Ventures": the title and the organisation after the name.
             role = _ROLE_AFTER.match(after)

@@ -15,12 +15,13 @@ import re
 from core.model import DealType, PartyKind
 
 GIVER, RECEIVER, TARGET, CO = "giver", "receiver", "target", "co"
+THING = "thing"  # a passive clause whose subject is the deal itself: "the contract was awarded to X"
 
 # Deal types whose money moves from investors, lenders or grantors to a recipient.
 _MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT, DealType.GRANT})
 
 # Verbs whose subject takes the money: "secured a loan", "won a contract", "raised $5m", "bagged an order".
-_RECEIVING = (r"secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
+_RECEIVING = (r"secur(?:e|es|ed|ing)(?!\s+(?:credit|loans?|notes|debt|bonds?|facilit|term|lending|overnight|funding))|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
               r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
               r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
               r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|get(?:s|ting)?|seal(?:s|ed)? (?:a|an|its)")
@@ -48,6 +49,9 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
     r"tapped|hired|appointed|commissioned|backed|funded|financed|acquired|bought|purchased|taken over|sold|lent|"
     r"offered|extended|approved|sanctioned)\b", re.I)
+# "X agreed to a A$3.6 billion takeover", "backed a buyout": the subject is what is bought.
+_AGREED_TAKEOVER = re.compile(r"\b(?:agree[ds]?|agreeing|accept(?:s|ed)?|back(?:s|ed)|recommend(?:s|ed)?)\s+(?:to\s+)?"
+                              r"(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:takeover|buyout|acquisition)\b(?!\s+of\b)", re.I)
 # "agreed to a takeover by X", "the acquisition of Y by X": a buyer named after "by" in a nominal clause.
 _NOMINAL_BY = re.compile(r"\b(?:takeover|acquisition|purchase|buyout|bid)\s+(?:\w+\s+){0,3}?by\b", re.I)
 
@@ -111,12 +115,14 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
         finite = not re.search(r"\bto\s+$", lead[max(0, found.start() - 4):found.start()])
         verbs.append((found.start() + (10_000 if finite else 0), side, found.end()))
 
+    if deal_type == DealType.ACQUISITION and _AGREED_TAKEOVER.search(clause[:max(cue_end, 0) + 5]):
+        return TARGET, -1
     if deal_type == DealType.ACQUISITION:
         last(_BUYING_RE, GIVER)
         last(_SELLING_RE, RECEIVER)
         if _NOMINAL_BY.search(lead) and not verbs:
             return TARGET, -1
-    elif deal_type == DealType.CONTRACT:
+    elif deal_type in (DealType.CONTRACT, DealType.OTHER):
         last(_ORDERING_RE, GIVER)
         last(_RECEIVING_RE, RECEIVER)
         last(_SUPPLYING_RE, RECEIVER)
@@ -153,6 +159,13 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     prep = _PREPOSITION.search(before)
     # "agreed to acquire X": "to" marks the verb, and X is its direct object.
     word = prep.group(1).lower() if prep and not _ANY_VERB.search(before, prep.end(1)) else ""
+    if subject == THING:
+        # "The contract has been awarded to X", "was bought by Y": no party is the subject.
+        if word == "by":
+            return GIVER
+        if word == "to":
+            return RECEIVER if deal_type != DealType.ACQUISITION else GIVER
+        subject = RECEIVER if deal_type != DealType.ACQUISITION else TARGET
     if deal_type == DealType.ACQUISITION:
         if word == "of" and _PART_OF.search(before):
             return RECEIVER  # "the NAND business of Intel": the owner of what is bought sells it
@@ -228,7 +241,10 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
 
 
 LICENSOR, LICENSEE = "licensor", "licensee"
-LICENCE = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b", re.I)
+# A licence to use something ("a licensing deal", "licence agreement", "licensed to build"); a mining or
+# exploration licence is an asset, not a licence deal.
+LICENCE = re.compile(r"\blicen[cs]ing\b|\blicen[cs]e\s+(?:agreement|deal|pact|accord|fee)s?\b|\blicensed\s+to\b"
+                     r"|\blicen[cs]es?\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:technolog|patent|design|brand|IP)", re.I)
 _OWNED_TECH = r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:technolog\w*|patents?|IP|intellectual property|designs?|platform|software|know-how|membranes?|brand|formula\w*)\b"
 _GIVEN_ACCESS = r"\b(?:gives?|grants?|gave|granted|allows?|allowed|lets?)\s+(?:the\s+)?"
 _LICENSED_TO = r"\s+(?:(?:is|was|has been|will be)\s+)?(?:licensed\s+to|obtained\s+(?:a|the|its)\s+licen[cs]e|gets?\s+access)\b"

@@ -143,3 +143,41 @@ def test_banks_acting_as_advisers_to_a_takeover_are_no_parties():
     everyone = {p.name for d in deals for p in d.parties}
     assert {"Castellan Group", "Velmora Systems"} <= everyone
     assert not everyone & {"Harlow Brothers", "Penfold & Co", "Quayle Partners"}
+
+
+def test_senior_secured_is_an_adjective_not_the_borrowers_verb():
+    roles = roles_of("Loan\n\nHarrow Bank and Ostmark Bank are among banks leading the deal, which is split across two "
+                     "senior secured credit facilities for Quarry Data, people said on Monday.\n")
+    assert roles["Harrow Bank"] == roles["Ostmark Bank"] == "lender"
+
+
+def test_a_contract_awarded_to_a_builder_in_the_passive():
+    roles = roles_of("Contract\n\nThe construction contract for the new hospital has been awarded to London-based "
+                     "Brackley Construction by the Ministry of Health of Norland on Monday.\n")
+    assert roles["Brackley Construction"] == "supplier"
+
+
+def test_agreeing_to_a_takeover_makes_the_subject_the_target():
+    roles = roles_of("Deal\n\nPellworth Group last month also agreed to a A$3.6 billion takeover by Ardent Partners.\n")
+    assert roles["Pellworth Group"] == "target"
+    assert roles["Ardent Partners"] == "acquirer"
+
+
+def test_a_state_borrowing_from_a_state():
+    roles = roles_of("Loan\n\nKenya signed a 3.6 billion shilling credit facility agreement with France on Monday "
+                     "for mini-grids.\n")
+    assert roles["France"] == "lender"
+
+
+def test_an_agreement_to_keep_supplying_a_retailer():
+    roles = roles_of("Supply\n\nHolt Foods Group said on Thursday it has secured a five-year agreement to continue "
+                     "supplying meat to Grovemart's stores.\n")
+    assert roles["Holt Foods Group"] == "supplier"
+    assert roles["Grovemart"] == "customer"
+
+
+def test_mining_licences_are_no_licence_deal():
+    text = ("JV\n\nAnglo Minerals will take 70% of a joint venture with Arcadia Metals over Arcadia's copper "
+            "licences, the companies said on Thursday.\n")
+    deals = parse_text(text, published="2025-03-14").deals
+    assert deals and deals[0].type == DealType.JOINT_VENTURE

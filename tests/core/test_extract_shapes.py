@@ -174,3 +174,18 @@ def test_a_descriptor_with_a_possessive_stands_for_the_acting_company():
     deals = deals_of(text)
     assert len(deals) == 2
     assert {p.name: p.role for p in deals[1].parties}.get("Orvane Insurance Group") == "acquirer"
+
+
+def test_shares_bought_years_before_are_a_deal_of_their_own():
+    text = ("Deal\n\nSorano Group and Kitezawa Corp. signed a capital alliance on Thursday, December 19, after Sorano "
+            "acquired 12 million new Kitezawa shares for 50 billion yen. Sorano now holds 10% of the company, "
+            "including the shares Sorano acquired in February 2021.\n")
+    deals = deals_of(text, published="2024-12-19")
+    assert deals[0].type == DealType.INVESTMENT
+    assert [d.contract_date for d in deals] == ["2024-12-19", "2021-02"]
+
+
+def test_an_exclusivity_agreement_is_talks_not_a_deal():
+    text = ("Talks\n\nBramley Metals previously had an exclusivity agreement with Ostrander Mining from July 2020 to "
+            "July 2021.\n")
+    assert deals_of(text) == []
