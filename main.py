@@ -66,7 +66,7 @@ def _open_store(path: str | None, *, backup: bool = False):  # -> core.store.Sto
     existed = target.is_file() and target.stat().st_size > 0
     store = Store.open(target)
     if backup and existed:
-        from core.backup import backup_if_due
+        from core.store.file import backup_if_due
         from core.errors import DealsError
 
         try:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import gen_pools as pools  # noqa: E402
 import gen_rows  # noqa: E402
-from core import migrations  # noqa: E402
+from core.store import schema  # noqa: E402
 from core.store import Store  # noqa: E402
 from gen_rows import WORDS, Generator  # noqa: E402
 
@@ -46,7 +46,7 @@ CHUNK = 20_000
 
 
 def fingerprint() -> dict[str, object]:
-    return {"generator": GENERATOR_VERSION, "schema": migrations.latest_version(),
+    return {"generator": GENERATOR_VERSION, "schema": schema.latest_version(),
             "words": hashlib.sha256(WORDS.read_bytes()).hexdigest()[:16]}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from core.store_registry import normalize_name
+from core.store.parties import normalize_name
 
 # name, currency, cities (the first is where its government sits)
 COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import gen_pools as pools
-from core.store import normalize_text
-from core.store_registry import normalize_name, normalize_person
+from core.store.imports import normalize_text
+from core.store.parties import normalize_name, normalize_person
 
 WORDS = Path(__file__).resolve().parent / "words.txt"
 FIRST_DAY, DAYS = date(2015, 1, 1), 3653  # ten years: 2015 to 2024

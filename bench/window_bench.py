@@ -54,7 +54,7 @@ def skip_todays_backup(db: Path) -> None:
     The window copies its database on the first open of each day (gui/database_watch.py): 3.6 GB for the
     million deals, minutes of disk and CPU beside the measurements. A generated database needs no backup.
     """
-    from core.backup import backup_folder, list_backups
+    from core.store.file import backup_folder, list_backups
 
     if any(b.taken.date() == datetime.now().date() for b in list_backups(db)):
         return

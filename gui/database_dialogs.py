@@ -1,7 +1,7 @@
 """A database that will not open, and backups: the broken-database dialog, the backup list, restoring.
 
 A broken file is never written to: "Open another…" leaves it alone, and a restore first copies it aside
-(core.backup.restore_backup). The questions are asked through a Chooser, which tests replace.
+(core.store.file.restore_backup). The questions are asked through a Chooser, which tests replace.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from core.backup import Backup, backup_folder, list_backups, restore_backup
+from core.store.file import Backup, backup_folder, list_backups, restore_backup
 from core.errors import DatabaseError, NewerDatabaseError
 from gui.dialogs import show_error
 

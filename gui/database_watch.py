@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from core.backup import backup_if_due
+from core.store.file import backup_if_due
 from core.errors import DealsError
 from core.model import DealQuery
 from gui.dialogs import show_error
@@ -30,7 +30,7 @@ class BackupSignals(QObject):
 
 
 class BackupTask(QRunnable):
-    """core.backup.backup_if_due off the window's thread: it reads the file over a connection of its own."""
+    """core.store.file.backup_if_due off the window's thread: it reads the file over a connection of its own."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()

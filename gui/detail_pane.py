@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from core.merge import ALTERNATIVE_FIELDS
+from core.deals.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
 from gui.alternatives import AlternativesBox
 from gui.deal_edits import DealEdits

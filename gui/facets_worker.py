@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from sqlite_utils import Database
 
-from core import store_file, store_query
+from core.store import file as store_file
+from core.store import query as store_query
 from core.model import DealQuery
 
 log = logging.getLogger(__name__)

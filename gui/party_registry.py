@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import DealQuery
-from core.store_registry import Entity
+from core.store.parties import Entity
 from gui.formatting import kind_label
 
 COLUMNS = ("Name", "Kind", "Country", "Aliases", "Deals")

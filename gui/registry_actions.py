@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
-from core.store_registry import Entity, normalize_name
+from core.store.parties import Entity, normalize_name
 from gui.import_runner import refresh_window
 from gui.party_registry import PartyRegistryDialog
 from gui.registry_commands import AddAlias, MergeParties, RemoveAlias, RenameParty

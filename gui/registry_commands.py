@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from core.store_registry import Entity
+from core.store.parties import Entity
 from gui.commands import OnChanged, _drop_on_failure
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import main
-from core import backup
-from core.backup import backup_if_due, list_backups, make_backup, restore_backup
+from core.store import file as backup
+from core.store.file import backup_if_due, list_backups, make_backup, restore_backup
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Deal, DealQuery
 from core.store import Store

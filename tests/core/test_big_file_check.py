@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from core import store_file
+from core.store import file as store_file
 from core.errors import DatabaseError
 from core.model import Deal, DealQuery
 from core.store import Store
@@ -31,7 +31,7 @@ def test_a_big_damaged_file_opens_and_its_check_reports_the_damage(
 ) -> None:
     path = lying_freelist(tmp_path / "big.db")
     monkeypatch.setattr(store_file, "QUICK_CHECK_MAX_BYTES", 0)
-    with caplog.at_level(logging.ERROR, logger="core.store_file"), Store.open(path) as store:
+    with caplog.at_level(logging.ERROR, logger="core.store.file"), Store.open(path) as store:
         assert store.count_deals(DealQuery()) == 1
         assert store.db.check is not None
         problems = store.db.check.problems.result(timeout=60)

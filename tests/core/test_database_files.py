@@ -10,7 +10,8 @@ import pytest
 from sqlite_utils import Database, Migrations
 
 import main
-from core import backup, migrations
+from core.store import file as backup
+from core.store import schema
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
@@ -98,7 +99,7 @@ def test_a_newer_database_is_refused_untouched_and_the_command_line_says_so(
 ) -> None:
     path = filled_database(tmp_path / "future.db", deals=5)
     with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 3}")
+        conn.execute(f"PRAGMA user_version = {schema.latest_version() + 3}")
     conn.close()
     before = file_state(tmp_path)
     with pytest.raises(NewerDatabaseError, match="newer version of Deal Tracker"):
@@ -113,7 +114,7 @@ def test_a_newer_database_is_refused_untouched_and_the_command_line_says_so(
 
 
 def _stamp(db: Database, name: str) -> None:
-    db.execute(f"PRAGMA user_version = {migrations._NAMES.index(name) + 1}")
+    db.execute(f"PRAGMA user_version = {schema._NAMES.index(name) + 1}")
 
 
 def m_test_add_deal_rating(db: Database) -> None:
@@ -128,24 +129,24 @@ def m_test_fails_half_way(db: Database) -> None:
 
 
 def use_migrations(monkeypatch: pytest.MonkeyPatch, *extras: Callable[[Database], None]) -> None:
-    functions = [getattr(migrations, name) for name in migrations._NAMES] + list(extras)
+    functions = [getattr(schema, name) for name in schema._NAMES] + list(extras)
     later = Migrations("deals")
     for fn in functions:
         later()(fn)
-    monkeypatch.setattr(migrations, "MIGRATIONS", later)
-    monkeypatch.setattr(migrations, "_NAMES", [fn.__name__ for fn in functions])
+    monkeypatch.setattr(schema, "MIGRATIONS", later)
+    monkeypatch.setattr(schema, "_NAMES", [fn.__name__ for fn in functions])
 
 
 def test_an_older_database_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = filled_database(tmp_path / "deals.db", deals=12)
     old = dump(path)
-    assert old["user_version"] == migrations.latest_version()
+    assert old["user_version"] == schema.latest_version()
     use_migrations(monkeypatch, m_test_add_deal_rating)
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
         assert store.db.execute("SELECT DISTINCT rating FROM deals").fetchall() == [(3,)]
         assert store.count_deals(DealQuery(search="Beta")) == 12
-        assert [m.name for m in migrations.MIGRATIONS.applied(store.db)] == migrations._NAMES
+        assert [m.name for m in schema.MIGRATIONS.applied(store.db)] == schema._NAMES
     [taken] = backup.list_backups(path)
     assert taken.reason == "before-upgrade"
     assert dump(taken.path) == old
@@ -170,7 +171,7 @@ def test_a_failing_migration_leaves_the_older_database_as_it_was(
 def test_an_empty_new_database_is_not_backed_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_migrations(monkeypatch, m_test_add_deal_rating)
     with Store.open(tmp_path / "new.db") as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
     assert backup.list_backups(tmp_path / "new.db") == []
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from core.errors import DealsError
 from core.importer import store_article
-from core.merge import Facts, match_score
+from core.deals.merge import Facts, match_score
 from core.model import Amount, Article, Deal, DealType, Evidence, Party, Precision
 from core.store import Store
 from import_samples import (

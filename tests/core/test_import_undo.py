@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core import store_entities, store_journal, store_merge
 from core.importer import reparse_article, store_article
 from core.model import Article, Deal, Party, PartyKind
-from core.store import Store
+from core.store import Store, journal, merging, rows
 from import_samples import (
     KESTREL, KESTREL_AGAIN, NORTHWIND, NORTHWIND_AGAIN, NORTHWIND_CONTRACT, NORTHWIND_DIFFERENT, dump, fts_ok,
     parsed, search,
@@ -116,7 +115,7 @@ def test_an_import_failing_half_way_leaves_nothing(store: Store, monkeypatch: py
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("core.store_import.merge_into", broken)
+    monkeypatch.setattr("core.store.imports.merge_into", broken)
     with pytest.raises(sqlite3.OperationalError):
         store_article(store, article)
     assert dump(store) == before
@@ -131,7 +130,7 @@ def test_an_undo_failing_half_way_leaves_the_import_in_place(store: Store, monke
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_journal, "_restore", broken)
+    monkeypatch.setattr(journal, "_restore", broken)
     with pytest.raises(sqlite3.OperationalError):
         store.remove_import(outcome)
     assert dump(store) == after
@@ -141,17 +140,17 @@ def test_a_split_failing_half_way_leaves_the_deal_whole(store: Store, monkeypatc
     filled(store)
     outcome = store_article(store, parsed(store, NORTHWIND_DIFFERENT))
     after = dump(store)
-    real = store.save
+    real = merging.save_deal
 
-    def save_then_fail(deal: Deal, by: str = "person") -> Deal:
-        real(deal, by)
+    def save_then_fail(db: object, deal: Deal, by: str = "person", **kwargs: object) -> Deal:
+        real(db, deal, by, **kwargs)  # type: ignore[arg-type]
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "save", save_then_fail)
+    monkeypatch.setattr(merging, "save_deal", save_then_fail)
     with pytest.raises(sqlite3.OperationalError):
         store.split_deal(outcome.merged[0], outcome.article_id or 0)
     assert dump(store) == after
-    assert store_merge.field_alternatives(store.db, outcome.merged[0])
+    assert merging.field_alternatives(store.db, outcome.merged[0])
 
 
 def test_undo_on_a_file_database_survives_reopening(tmp_path: Path) -> None:
@@ -184,7 +183,7 @@ def test_a_reparse_failing_half_way_leaves_the_deals_as_they_were(
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("core.store_import.refresh_values", broken)
+    monkeypatch.setattr("core.store.imports.refresh_values", broken)
     with pytest.raises(sqlite3.OperationalError):
         reparse_article(store, outcome.article_id or 0)
     assert dump(store) == before
@@ -194,13 +193,13 @@ def test_a_registry_merge_failing_half_way_changes_nothing(store: Store, monkeyp
     filled(store)
     before = dump(store)
     ids = {e.name: e.id for e in store.entities()}
-    real = store_entities._rewrite_deals
+    real = rows.rewrite_party
 
     def rewrite_then_fail(*args: object) -> None:
         real(*args)  # type: ignore[arg-type]
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_entities, "_rewrite_deals", rewrite_then_fail)
+    monkeypatch.setattr(rows, "rewrite_party", rewrite_then_fail)
     with pytest.raises(sqlite3.OperationalError):
         store.merge_entities(ids["Northwind Energy"], ids["Solvane Grid"])
     assert dump(store) == before

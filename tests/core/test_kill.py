@@ -31,7 +31,7 @@ ARTICLES = 60
 ZYGOTE = f"""
 import json, os, runpy, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
-import core.backup, core.importer, core.store
+import core.importer, core.store, core.store.file
 from core.extract import parse_text
 parse_text("Acme Systems to acquire Beta Robotics\\n\\nAcme Systems agreed on Monday to buy Beta Robotics for $9 million.")
 print("ready", flush=True)

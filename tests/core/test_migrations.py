@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from core import migrations
+from core.store import schema
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
@@ -22,8 +22,8 @@ TABLES = {
 def test_a_new_file_gets_every_table_and_the_latest_version(tmp_path: Path) -> None:
     with Store.open(tmp_path / "deals.db") as store:
         assert TABLES <= set(store.db.table_names())
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
-        assert [m.name for m in migrations.MIGRATIONS.applied(store.db)] == [
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == schema.latest_version()
+        assert [m.name for m in schema.MIGRATIONS.applied(store.db)] == [
             "m001_initial", "m002_merged_sources", "m003_list_speed", "m004_one_name_fold"]
 
 
@@ -32,10 +32,10 @@ def test_opening_twice_applies_migrations_once_and_keeps_data(tmp_path: Path) ->
     with Store.open(path) as store:
         store.add_article(Article("BlackRock and Korea signed an MoU.", deals=(Deal("MoU", parties=(Party("BlackRock"),)),)))
     with Store.open(path) as store:
-        assert store.db["_sqlite_migrations"].count == migrations.latest_version()
+        assert store.db["_sqlite_migrations"].count == schema.latest_version()
         assert store.count_deals(DealQuery(search="korea")) == 1
     with Store.open(path) as store:
-        assert store.db["_sqlite_migrations"].count == migrations.latest_version()
+        assert store.db["_sqlite_migrations"].count == schema.latest_version()
 
 
 def test_an_opened_file_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_in_memory_store_is_migrated(store: Store) -> None:
 def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     with Store.open(path) as store:
-        store.db.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+        store.db.execute(f"PRAGMA user_version = {schema.latest_version() + 1}")
     store.db.conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError, match="newer version") as error:

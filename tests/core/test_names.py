@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from core import migrations
+from core.store import schema
 from core.extract.entities import norm
 from core.names import fold_name
 from core.store import Store
-from core.store_registry import normalize_name
+from core.store.parties import normalize_name
 
 
 @pytest.mark.parametrize(("one", "other"), [
@@ -49,8 +49,8 @@ def _old_fold(name: str) -> str:
 def test_m004_refolds_the_aliases_of_an_old_database(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = Database(path)
-    migrations.MIGRATIONS.ensure_migrations_table(db)
-    for migration in migrations.MIGRATIONS.pending(db):
+    schema.MIGRATIONS.ensure_migrations_table(db)
+    for migration in schema.MIGRATIONS.pending(db):
         if migration.name == "m004_one_name_fold":
             break
         migration.fn(db)

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from core import store_deals
+from core.deals.fields import TRACKED_FIELDS
 from core.model import (
     Amount, Article, Commitment, Deal, DealQuery, DealType, Evidence, Party, PartyKind, Person, Precision,
     Source, Status,
 )
-from core.store import Store
+from core.store import Store, rows
 
 TEXT = (
     "BlackRock and South Korea signed a memorandum of understanding in New York on Monday, "
@@ -104,14 +104,14 @@ def test_same_url_is_already_imported_even_with_other_text(store: Store) -> None
 
 
 def test_import_failing_midway_leaves_no_trace(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = store_deals.resolve_person
+    real = rows.resolve_person
 
     def fail_on_second_deal(db: object, name: str) -> int:
         if name == "Nobody":
             raise RuntimeError("power cut")
         return real(db, name)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store_deals, "resolve_person", fail_on_second_deal)
+    monkeypatch.setattr(rows, "resolve_person", fail_on_second_deal)
     broken = Deal("Second", people=(Person("Nobody"),))
     with pytest.raises(RuntimeError, match="power cut"):
         store.add_article(article(TEXT, full_deal(), broken))
@@ -227,7 +227,7 @@ def test_save_of_a_deal_without_id_adds_it(store: Store) -> None:
 
 def test_add_deal_records_a_person_and_every_filled_field_as_edited(store: Store) -> None:
     added = store.add_deal(full_deal().replace(evidence=()))
-    assert added.edited == set(store_deals.TRACKED_FIELDS)
+    assert added.edited == set(TRACKED_FIELDS)
     assert store.deal(added.id or 0) == added
 
 
@@ -267,5 +267,5 @@ def test_iter_deals_yields_every_match_in_order(store: Store) -> None:
 
 
 def test_core_store_does_not_import_qt() -> None:
-    code = "import sys, core.store, core.migrations; assert 'PySide6' not in sys.modules"
+    code = "import sys, core.store, core.store.schema; assert 'PySide6' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -9,8 +9,8 @@ import pytest
 from core.model import (
     Amount, Article, Deal, DealQuery, DealType, Party, PartyKind, Precision, Status,
 )
-from core.store import DealRow, Store
-from core.store_query import SORT_KEYS, order_by, where
+from core.store import Store
+from core.store.query import SORT_KEYS, DealRow, order_by, where
 
 
 @pytest.fixture

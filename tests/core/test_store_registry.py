@@ -8,7 +8,7 @@ import pytest
 
 from core.model import Deal, Party, PartyKind, Person
 from core.store import Store
-from core.store_registry import normalize_name
+from core.store.parties import normalize_name
 
 
 @pytest.mark.parametrize(("name", "norm"), [

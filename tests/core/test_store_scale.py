@@ -12,7 +12,7 @@ import pytest
 
 from core.model import Article, Deal, DealQuery, DealType, Party, Status
 from core.store import Store
-from core.store_query import FACET_KEYS, SORT_KEYS, fts_query
+from core.store.query import FACET_KEYS, SORT_KEYS, fts_query
 
 WORDS = ("invest", "investment", "investor", "inventory", "solar", "solaris", "grid", "café", "port")
 COUNTRIES = ("NO", "FR", "US", None)
@@ -109,7 +109,7 @@ def test_another_connection_writing_empties_the_remembered_counts(tmp_path: Path
 
 def reference_facets(store: Store, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
     """Each facet counted deal by deal in Python, from the plain ids of the query without that filter."""
-    from core.store_query import where
+    from core.store.query import where
 
     result: dict[str, list[tuple[str, int]]] = {}
     for key in ("sector", "party", "country"):
@@ -167,7 +167,7 @@ def test_a_read_only_connection_can_search(tmp_path: Path, varied: Store) -> Non
     varied.db.conn.backup(sqlite3.connect(path))
     from sqlite_utils import Database
 
-    from core import store_query
+    from core.store import query as store_query
 
     reader = Database(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
     query = DealQuery(search="inve", sort="id")

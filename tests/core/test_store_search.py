@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
-from core.store_query import fts_query
+from core.store.query import fts_query
 
 
 def found(store: Store, words: str) -> list[int]:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from conftest import sample_articles
-from core import migrations
-from core.backup import list_backups, make_backup
+from core.store import schema
+from core.store.file import list_backups, make_backup
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
@@ -53,7 +53,7 @@ def filled(path):
 def newer(path):
     filled(path)
     with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 2}")
+        conn.execute(f"PRAGMA user_version = {schema.latest_version() + 2}")
     conn.close()
     return path
 

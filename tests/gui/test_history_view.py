@@ -1,6 +1,6 @@
 """The History tab reads like a log a person can follow: names, money and plain lists, local times."""
 
-from core.store import HistoryEntry
+from core.store.journal import HistoryEntry
 from gui.history_view import HistoryView, describe
 
 

@@ -1,26 +1,22 @@
-"""A Deal to rows and back: the deal's own columns, its child tables, field diffs and history values."""
+"""A deal's and an article's rows: inserting and saving a deal, its child tables and history, reading them back."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Iterable, Sequence
-from enum import Enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
+from core.deals.fields import changed_fields, field_value, filled_fields, source_ids, to_json
+from core.deals.merge import remap_evidence
 from core.model import (
-    Amount, Article, Commitment, Deal, DealType, Evidence, Party, Person, Precision, Source, Status,
+    Amount, Article, Commitment, Deal, DealQuery, DealType, Evidence, Party, Person, Precision, Source, Status,
 )
-from core.store_query import parse_enum
-from core.store_registry import parse_kind, resolve_party, resolve_person
+from core.store.parties import parse_kind, resolve_party, resolve_person
+from core.store.query import ids_cursor, parse_enum
+from core.store.schema import now
 
-# The fields a person can edit and the history records, in the detail pane's order.
-TRACKED_FIELDS = (
-    "title", "type", "status", "date", "date_precision", "location", "sectors", "summary", "notes",
-    "parties", "amounts", "commitments", "people", "needs_review",
-)
 CHILD_FIELDS = frozenset({"parties", "amounts", "commitments", "people"})
 
 _DEAL_COLUMNS = (
@@ -28,44 +24,6 @@ _DEAL_COLUMNS = (
     "needs_review, edited, created_at, updated_at"
 )
 ARTICLE_COLUMNS = "id, text, title, publisher, url, published, source_path, imported_at, text_hash"
-
-
-def to_json(value: Any) -> Any:
-    """A field value as plain JSON data, so that equal values compare equal whatever their container."""
-    if isinstance(value, Enum):
-        return str(value.value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (frozenset, set)):
-        return sorted(to_json(v) for v in value)
-    if isinstance(value, (tuple, list)):
-        return [to_json(v) for v in value]
-    return value
-
-
-def field_value(deal: Deal, field: str) -> Any:
-    """What history stores and diffs compare for a field; a party is its name, kind, role and country."""
-    if field == "parties":
-        return [
-            {"name": p.name, "kind": str(p.kind), "role": p.role, "country": p.country}
-            for p in deal.parties
-        ]
-    return to_json(getattr(deal, field))
-
-
-def changed_fields(old: Deal, new: Deal) -> list[str]:
-    changed = [f for f in TRACKED_FIELDS if field_value(old, f) != field_value(new, f)]
-    if "parties" not in changed and any(
-        (n.entity_id is not None and n.entity_id != o.entity_id) or set(n.aliases) - set(o.aliases)
-        for o, n in zip(old.parties, new.parties)
-    ):
-        changed.append("parties")
-    return changed
-
-
-def filled_fields(deal: Deal) -> list[str]:
-    """The fields a new deal sets: its history starts with one row for each."""
-    return [f for f in TRACKED_FIELDS if field_value(deal, f) not in (None, "", [])]
 
 
 def deal_columns(deal: Deal) -> dict[str, Any]:
@@ -124,10 +82,6 @@ def write_children(db: Database, deal_id: int, deal: Deal, fields: Iterable[str]
                 "VALUES (?, ?, ?, ?, ?)",
                 [deal_id, position, resolve_person(db, p.name), p.title, p.organization],
             )
-
-
-def source_ids(deal: Deal) -> list[int]:
-    return sorted({s.article_id for s in deal.sources})
 
 
 def write_sources(db: Database, deal_id: int, article_ids: Sequence[int]) -> None:
@@ -268,3 +222,160 @@ def article_from_row(row: Sequence[Any]) -> Article:
         id=row[0], text=row[1], title=row[2], publisher=row[3], url=row[4], published=row[5],
         source_path=row[6], imported_at=row[7], text_hash=row[8],
     )
+
+
+def article(db: Database, article_id: int) -> Article:
+    """A stored article's text and metadata (deals=()); KeyError if there is no such article."""
+    row = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no article {article_id}")
+    return article_from_row(row)
+
+
+def articles_for_deal(db: Database, deal_id: int) -> list[Article]:
+    columns = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS.split(", "))
+    rows = db.execute(
+        f"SELECT {columns} FROM deal_sources s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.deal_id = ? ORDER BY a.id",
+        [deal_id],
+    )
+    return [article_from_row(row) for row in rows]
+
+
+def article_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def load_deal(db: Database, deal_id: int) -> Deal:
+    """Everything about one deal, sources and evidence included; KeyError if there is no such deal."""
+    found = load_deals(db, [deal_id])
+    if deal_id not in found:
+        raise KeyError(f"no deal {deal_id}")
+    return found[deal_id]
+
+
+def iter_deals(db: Database, query: DealQuery) -> Iterator[Deal]:
+    """Every deal the query matches, in its order, loaded a page at a time."""
+    cursor = ids_cursor(db, query)
+    while page := [row[0] for row in cursor.fetchmany(200)]:
+        deals = load_deals(db, page)
+        yield from (deals[i] for i in page if i in deals)
+
+
+def insert_deal(db: Database, deal: Deal, by: str, article_id: int | None = None) -> int:
+    """Write a new deal with its children, sources, evidence and first history rows; returns its id.
+
+    `article_id`, when given, is the article that brought it: a source, and where its evidence points.
+    """
+    at = now()
+    filled = filled_fields(deal)
+    sources = sorted({*source_ids(deal), *([article_id] if article_id is not None else [])})
+    columns = deal_columns(deal) | {
+        "edited": json.dumps(sorted(filled) if by == "person" else []),
+        "created_at": at,
+        "updated_at": at,
+    }
+    names = ", ".join(columns)
+    deal_id = int(db.execute(
+        f"INSERT INTO deals ({names}) VALUES ({', '.join('?' * len(columns))})", list(columns.values())
+    ).lastrowid or 0)
+    write_children(db, deal_id, deal, CHILD_FIELDS, by)
+    write_sources(db, deal_id, sources)
+    write_evidence(db, deal_id, deal.evidence, article_id)
+    write_history(db, deal_id, at, by, ((f, None, field_value(deal, f)) for f in filled))
+    return deal_id
+
+
+def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset[str] | None = None) -> Deal:
+    """Write what differs from the stored deal (which has deal.id), with a history row per field; returns it re-read.
+
+    A person's changes join `edited`; the parser never overwrites a field in `edited`. Given `edited`,
+    the stored set becomes exactly that instead (with a history row when it changes).
+    """
+    assert deal.id is not None
+    with db.atomic():
+        stored = load_deal(db, deal.id)
+        changed = [
+            f for f in changed_fields(stored, deal) if by == "person" or f not in stored.edited
+        ]
+        sources = source_ids(deal)
+        sources_changed = sources != source_ids(stored)
+        evidence_changed = to_json(deal.evidence) != to_json(stored.evidence)
+        new_edited = stored.edited | set(changed) if by == "person" else stored.edited
+        if edited is not None:
+            new_edited = frozenset(edited)
+        edited_changed = new_edited != stored.edited
+        if not (changed or sources_changed or evidence_changed or edited_changed):
+            return stored
+        at = now()
+        new_columns = deal_columns(deal)
+        columns = {k: v for k, v in new_columns.items() if k in changed}
+        if "parties" in changed:
+            columns["parties_text"] = new_columns["parties_text"]
+        if "amounts" in changed:
+            for key in ("value", "currency", "usd_value", "sort_value"):
+                columns[key] = new_columns[key]
+        columns["updated_at"] = at
+        if edited_changed:
+            columns["edited"] = json.dumps(sorted(new_edited))
+        update_deal(db, deal.id, columns)
+        write_children(db, deal.id, deal, CHILD_FIELDS.intersection(changed), by)
+        history = [(f, field_value(stored, f), field_value(deal, f)) for f in changed]
+        if edited is not None and edited_changed:
+            history.append(("edited", sorted(stored.edited), sorted(new_edited)))
+        if sources_changed:
+            # Merging deals moves sources; they are provenance, so they never join `edited`.
+            write_sources(db, deal.id, sources)
+            history.append(("sources", source_ids(stored), sources))
+        if evidence_changed:
+            write_evidence(db, deal.id, deal.evidence)
+        write_history(db, deal.id, at, by, history)
+    return load_deal(db, deal.id)
+
+
+def update_deal(db: Database, deal_id: int, columns: dict[str, Any]) -> None:
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    db.execute(f"UPDATE deals SET {assignments} WHERE id = ?", [*columns.values(), deal_id])
+
+
+def set_deleted(db: Database, deal_id: int, at: str | None) -> None:
+    """Move a deal to the trash (`at` a time) or back out of it (None), with a history row; KeyError if none."""
+    with db.atomic():
+        row = db.execute("SELECT deleted_at FROM deals WHERE id = ?", [deal_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no deal {deal_id}")
+        if (row[0] is None) == (at is None):
+            return
+        update_deal(db, deal_id, {"deleted_at": at, "updated_at": now()})
+        write_history(db, deal_id, now(), "person", [("deleted_at", row[0], at)])
+
+
+def rewrite_party(db: Database, entity_id: int, change: Callable[[Party], Party],
+                  before_write: Callable[[int], None]) -> None:
+    """Apply `change` to the entity's party in each deal naming it; a party named twice becomes one.
+
+    `before_write(deal_id)` is called before each deal is written, so that the caller can copy it.
+    """
+    ids = [r[0] for r in db.execute("SELECT DISTINCT deal_id FROM deal_parties WHERE entity_id = ?", [entity_id])]
+    at = now()
+    for deal_id, deal in load_deals(db, ids).items():
+        renamed = deal.replace(parties=tuple(change(p) if p.entity_id == entity_id else p for p in deal.parties))
+        parties: list[Party] = []
+        for party in renamed.parties:
+            if all(p.entity_id != party.entity_id for p in parties):
+                parties.append(party)
+        after = deal.replace(parties=tuple(parties))
+        if field_value(after, "parties") == field_value(deal, "parties") and len(parties) == len(deal.parties):
+            continue
+        # The registry is the person's edit here; the deal's own `edited` stays, so a re-parse, which
+        # reads the same registry, still updates the deal.
+        before_write(deal_id)
+        write_children(db, deal_id, after, {"parties"}, "parser")
+        db.execute(
+            "UPDATE deals SET parties_text = ?, updated_at = ? WHERE id = ?",
+            [", ".join(p.name for p in after.parties), at, deal_id],
+        )
+        if len(parties) != len(deal.parties):
+            write_evidence(db, deal_id, remap_evidence(deal.evidence, renamed, after))
+        write_history(db, deal_id, at, "person",
+                      [("parties", field_value(deal, "parties"), field_value(after, "parties"))])

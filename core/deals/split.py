@@ -1,15 +1,14 @@
-"""Not the same deal after all: the deal one source reported, taken back out of a merged deal, and what is left.
+"""Not the same deal after all: the deal one source reported, taken back out of a merged deal, and what is left."""
 
-Pure functions. What a source brought is read off its evidence spans and its per-source values;
-list items (sectors, commitments, people) go with the article whose text names them.
-"""
+# Pure functions. What a source brought is read off its evidence spans and its per-source values;
+# list items (sectors, commitments, people) go with the article whose text names them.
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from core.merge import remap_evidence, with_value
+from core.deals.merge import remap_evidence, with_value
 from core.model import Amount, Deal, DealType, Party, Source
 
 # The scalar fields a source's evidence can vouch for, with the blank each falls back to.

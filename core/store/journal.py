@@ -1,11 +1,10 @@
-"""Taking back an import or a re-parse: what it added is deleted, what it changed is put back as it was.
+"""What happened to deals: their history rows, and journals that take back an import, a re-parse or a registry edit."""
 
-A journal is begun inside the change's transaction. It notes the highest row id of each table
-whose rows a change only ever adds, and keeps a copy of every deal and registry entry before the
-change first touches it. Reverting it leaves the tables exactly as they were before (the
-full-text index is kept in step by its triggers), provided nothing else has since been stacked on
-the same deals: undo comes in reverse order.
-"""
+# An import's or a re-parse's journal is begun inside the change's transaction. It notes the highest
+# row id of each table whose rows a change only ever adds, and keeps a copy of every deal and registry
+# entry before the change first touches it. Reverting it leaves the tables exactly as they were before (the
+# full-text index is kept in step by its triggers), provided nothing else has since been stacked on
+# the same deals: undo comes in reverse order.
 
 from __future__ import annotations
 
@@ -15,7 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core.store_deals import write_sources
+from core.store.parties import Entity, Snapshot
+from core.store.rows import write_sources
 
 # Rows a deal owns, restored wholesale from the copy. Not `not_same`: a person's "not the same deal"
 # outlives the import it was about, so that importing the article again keeps them apart.
@@ -26,6 +26,33 @@ _DEAL_TABLES = (
 _GROWING = ("entities", "aliases", "people", "history")
 
 Rows = list[list[Any]]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to one field of a deal; old and new are the JSON values history stores, decoded."""
+
+    id: int
+    deal_id: int
+    at: str
+    field: str
+    old: Any
+    new: Any
+    by: str  # "person" or "parser"
+
+
+def history(db: Database, deal_id: int) -> list[HistoryEntry]:
+    rows = db.execute(
+        'SELECT id, deal_id, at, field, old, new, "by" FROM history WHERE deal_id = ? ORDER BY id',
+        [deal_id],
+    )
+    return [
+        HistoryEntry(r[0], r[1], r[2], r[3], _loads(r[4]), _loads(r[5]), r[6]) for r in rows
+    ]
+
+
+def _loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
 
 
 @dataclass
@@ -149,3 +176,16 @@ def _restore(db: Database, deal_id: int, copy: dict[str, tuple[list[str], Rows]]
         marks = ", ".join("?" * len(columns))
         for row in rows:
             db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", row)
+
+
+def revert_registry_edit(db: Database, edited: Entity) -> None:
+    """Take back the registry edit that returned `edited`: entries, spellings and deals as they were before it.
+
+    As with an import, later changes to the same deals must have been taken back first.
+    """
+    if not edited.journal:
+        raise ValueError("this entity did not come from a registry edit")
+    data = json.loads(edited.journal)
+    with db.atomic():
+        Snapshot.from_json(data).restore(db)
+        revert(db, Journal.loads(data["deals"]))

@@ -1,17 +1,15 @@
-"""Search that stays fast at a million deals: exact FTS5 terms for typed prefixes, the trash's own small
-index, and counts cached until the database changes.
+"""Search that stays fast at a million deals: exact FTS5 terms for prefixes, the trash's own index, cached counts."""
 
-Why each piece exists (measured on 1,000,000 generated deals, bench/gen_db.py):
-- FTS5 answers a prefix longer than its prefix indexes (2 and 3 characters) by merging the doclists of
-  every matching term into one buffer before returning a row: "graduate"* costs 120 ms even under
-  LIMIT 200, while the same exact term streams its first 200 rows in 0.4 ms. So a typed word of four or
-  more letters becomes the OR of the index's own terms that start with it (fts5vocab), which means the
-  same and streams.
-- Counting live matches by joining each hit to `deals` costs about 1 us a hit (300 ms for 300,000);
-  counting in the FTS index alone costs a seventh of that, but counts the trash too. The trash is small,
-  so it gets its own FTS5 table in the temp schema, and its matches are subtracted.
-- The list asks for the count on every sort and page; it does not change until the data does.
-"""
+# Why each piece exists (measured on 1,000,000 generated deals, bench/gen_db.py):
+# - FTS5 answers a prefix longer than its prefix indexes (2 and 3 characters) by merging the doclists of
+#   every matching term into one buffer before returning a row: "graduate"* costs 120 ms even under
+#   LIMIT 200, while the same exact term streams its first 200 rows in 0.4 ms. So a typed word of four or
+#   more letters becomes the OR of the index's own terms that start with it (fts5vocab), which means the
+#   same and streams.
+# - Counting live matches by joining each hit to `deals` costs about 1 us a hit (300 ms for 300,000);
+#   counting in the FTS index alone costs a seventh of that, but counts the trash too. The trash is small,
+#   so it gets its own FTS5 table in the temp schema, and its matches are subtracted.
+# - The list asks for the count on every sort and page; it does not change until the data does.
 
 from __future__ import annotations
 

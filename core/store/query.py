@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core import store_search
+from core.store import search
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -64,7 +64,7 @@ def parse_enum(cls: type[_E], value: str, default: _E) -> _E:
 
 def fts_query(text: str) -> str:
     """User words as an FTS5 query that cannot raise: every word quoted, each a prefix."""
-    return " ".join(store_search.quoted(word) + "*" for word in store_search.words(text))
+    return " ".join(search.quoted(word) + "*" for word in search.words(text))
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -74,7 +74,7 @@ def _marks(values: Sequence[Any]) -> str:
 def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause over `deals d` for a query; `skip` leaves out one facet's own filter.
 
-    `match` is the FTS5 query for query.search (store_search.match_expression), fts_query's when None.
+    `match` is the FTS5 query for query.search (search.match_expression), fts_query's when None.
     With `walk`, SQLite walks the sort key's index and checks each deal against the matches, rather
     than sorting all the matches: the better plan when they are a large part of the list.
     """
@@ -82,10 +82,10 @@ def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool
     params: list[Any] = []
     if not query.include_deleted:
         clauses.append("d.deleted_at IS NULL")
-    search = fts_query(query.search) if match is None else match
-    if search:
+    fts = fts_query(query.search) if match is None else match
+    if fts:
         clauses.append(f"{'+' if walk else ''}d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)")
-        params.append(search)
+        params.append(fts)
     if query.types and skip != "type":
         clauses.append(f"d.type IN ({_marks(query.types)})")
         params += [str(t) for t in query.types]
@@ -135,14 +135,14 @@ def order_by(query: DealQuery) -> str:
 
 def count_deals(db: Database, query: DealQuery) -> int:
     """How many deals the query lists; cached until the database changes, so a re-sort does not recount."""
-    st = store_search.state(db)
+    st = search.state(db)
     key = ("deals", dataclasses.replace(query, sort="id", descending=False))  # the order changes no count
     if key not in st.counts:
         match = _match(db, query)
         if match is None:
             count = 0
         elif match and _search_only(query):
-            count = store_search.count_matches(db, match, query.include_deleted)
+            count = search.count_matches(db, match, query.include_deleted)
         else:
             clause, params = where(query, match=match)
             if clause in ("1", "d.deleted_at IS NULL"):
@@ -186,7 +186,7 @@ def deal_ids(db: Database, query: DealQuery, offset: int, limit: int) -> list[in
         if limit <= 0:
             return []
     if match and _search_only(query) and query.sort == "id":
-        ids = store_search.ids_in_index_order(db, match, query.include_deleted, query.descending != reverse,
+        ids = search.ids_in_index_order(db, match, query.include_deleted, query.descending != reverse,
                                               offset, limit)
     else:
         ids = [row[0] for row in ids_cursor(db, query, offset, limit, match=match, reverse=reverse)]
@@ -195,7 +195,7 @@ def deal_ids(db: Database, query: DealQuery, offset: int, limit: int) -> list[in
 
 def _match(db: Database, query: DealQuery) -> str | None:
     """The FTS5 query for the search words ("" without any); None when no deal can match."""
-    return store_search.match_expression(db, query.search) if query.search else ""
+    return search.match_expression(db, query.search) if query.search else ""
 
 
 def _search_only(query: DealQuery) -> bool:
@@ -208,7 +208,7 @@ def _dense(db: Database, query: DealQuery, match: str) -> bool:
     if not match:
         return False
     total = count_deals(db, DealQuery(include_deleted=True))
-    return store_search.count_matches(db, match, True) * 20 > total
+    return search.count_matches(db, match, True) * 20 > total
 
 
 def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:

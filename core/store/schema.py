@@ -18,6 +18,11 @@ def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
     return MIGRATIONS()(fn)
 
 
+def now() -> str:
+    """The time as every created_at, updated_at and history `at` column holds it."""
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
 def latest_version() -> int:
     return len(_NAMES)
 
@@ -297,7 +302,7 @@ def m002_merged_sources(db: Database) -> None:
 def m003_list_speed(db: Database) -> None:
     """Indexes a million deals need: the trash on its own, and each party's deals without reading the table.
 
-    Search counts subtract the deals in the trash (core.store_query), so the trash must be listable
+    Search counts subtract the deals in the trash (core.store.query), so the trash must be listable
     without a scan; party facets count deals per entity from the index alone. The new index starts
     with entity_id, so it replaces m001's index on that column.
     """

@@ -1,17 +1,16 @@
-"""A new parse of a stored article laid over its deals: which new deal is which stored one, and what that becomes.
+"""A new parse of a stored article laid over its deals: which new deal is which stored one, and what that becomes."""
 
-Pure functions; a person's edits are never overwritten.
-"""
+# Pure functions; a person's edits are never overwritten.
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from core.merge import remap_evidence, unique
+from core.deals.fields import field_value
+from core.deals.merge import remap_evidence, unique
 from core.model import Deal, DealType
-from core.store_deals import field_value
-from core.store_registry import normalize_name
+from core.names import fold_name
 
 # What the parser decides; `notes` is a person's alone, `edited` and provenance are the store's.
 PARSED_FIELDS = (
@@ -19,7 +18,7 @@ PARSED_FIELDS = (
     "amounts", "commitments", "people", "needs_review",
 )
 _LISTS: dict[str, Callable[[Any], Hashable]] = {
-    "parties": lambda p: normalize_name(p.name),
+    "parties": lambda p: fold_name(p.name),
     "sectors": str.casefold,
     "commitments": lambda c: c.text.casefold(),
     "people": lambda p: p.name.casefold(),
@@ -51,7 +50,7 @@ def pair(parsed: Sequence[Deal], parsed_keys: Sequence[set[Hashable]], stored: S
 
 
 def party_keys(deal: Deal, entity_ids: Sequence[int | None]) -> set[Hashable]:
-    keys: set[Hashable] = {normalize_name(p.name) for p in deal.parties}
+    keys: set[Hashable] = {fold_name(p.name) for p in deal.parties}
     keys |= {("entity", i) for i in entity_ids if i is not None}
     return keys
 

@@ -1,7 +1,6 @@
-"""When two reports are one deal: the matching rules, how a second source joins a deal, and what it disagrees on.
+"""When two reports are one deal: the matching rules, how a second source joins a deal, and what it disagrees on."""
 
-Pure functions over core.model values; the store resolves parties to registry ids and passes them in.
-"""
+# Pure functions over core.model values; the store resolves parties to registry ids and passes them in.
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from core.model import Amount, Deal, DealType, Evidence, Party, Precision, Source
-from core.store_registry import normalize_name
+from core.names import fold_name
 
 WINDOW_DAYS = 45
 AMOUNT_TOLERANCE = 0.02  # two reports of one price differ by rounding ("$1.2 billion", "about $1.21 billion")
@@ -153,10 +152,10 @@ def combine(stored: Deal, new: Deal, article_id: int, stored_ids: Sequence[int |
     editable = [f for f in ("parties", "amounts", "type", "date", "location", "sectors", "commitments",
                             "people", "summary") if f not in stored.edited]
     if "parties" in editable:
-        known = {i for i in stored_ids if i is not None} | {normalize_name(p.name) for p in stored.parties}
+        known = {i for i in stored_ids if i is not None} | {fold_name(p.name) for p in stored.parties}
         extra = [_with_entity(p, i) for p, i in zip(new.parties, new_ids)
-                 if (i if i is not None else normalize_name(p.name)) not in known]
-        changes["parties"] = stored.parties + tuple(unique(extra, lambda p: normalize_name(p.name)))
+                 if (i if i is not None else fold_name(p.name)) not in known]
+        changes["parties"] = stored.parties + tuple(unique(extra, lambda p: fold_name(p.name)))
     if stored.type == DealType.OTHER and new.type != DealType.OTHER and "type" in editable:
         changes["type"] = new.type
     elif DealType.OTHER not in (stored.type, new.type) and stored.type != new.type:
@@ -240,7 +239,7 @@ def _amount_change(stored: Sequence[Amount], new: Sequence[Amount]) -> tuple[Amo
 
 
 def party_key(party: Party) -> Hashable:
-    return party.entity_id if party.entity_id is not None else normalize_name(party.name)
+    return party.entity_id if party.entity_id is not None else fold_name(party.name)
 
 
 def remap_evidence(evidence: Sequence[Evidence], source: Deal, target: Deal,
@@ -250,7 +249,7 @@ def remap_evidence(evidence: Sequence[Evidence], source: Deal, target: Deal,
     party_at: dict[Hashable, int] = {}
     for j, party in enumerate(target.parties):
         party_at.setdefault(party_key(party), j)
-        party_at.setdefault(normalize_name(party.name), j)
+        party_at.setdefault(fold_name(party.name), j)
     out = []
     for ev in evidence:
         field, index = _indexed(ev.field)
@@ -258,7 +257,7 @@ def remap_evidence(evidence: Sequence[Evidence], source: Deal, target: Deal,
             if index >= len(source.parties):
                 continue
             party = source.parties[index]
-            at = party_at.get(party_key(party), party_at.get(normalize_name(party.name)))
+            at = party_at.get(party_key(party), party_at.get(fold_name(party.name)))
             if at is None:
                 continue
             ev = Evidence(f"parties[{at}]", ev.start, ev.end, ev.confidence, ev.article_id)

@@ -1,27 +1,25 @@
-"""One deal from several articles, in the database: matching a new report, folding it in, per-source values, splits.
+"""One deal from several articles, in the database: matching a new report, folding it in, per-source values, splits."""
 
-The rules themselves are core.merge's; this module finds the candidates and writes the rows.
-"""
+# The rules themselves are core.deals.merge's and core.deals.split's; this module finds the candidates
+# and writes the rows.
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlite_utils import Database
 
-from core import merge, split
+from core.deals import merge, split
+from core.deals.fields import source_ids
+from core.deals.merge import ALTERNATIVE_FIELDS, Facts
 from core.errors import DealsError
-from core.merge import ALTERNATIVE_FIELDS, Facts
 from core.model import Amount, Deal, DealType, Party, Precision
-from core.store_deals import source_ids
-from core.store_journal import Journal
-from core.store_query import parse_enum
-from core.store_registry import find_entity
-
-if TYPE_CHECKING:
-    from core.store import Store
+from core.store.journal import Journal
+from core.store.parties import find_entity
+from core.store.query import parse_enum
+from core.store.rows import article, insert_deal, load_deal, save_deal
 
 
 def party_entity(db: Database, party: Party) -> int | None:
@@ -88,14 +86,13 @@ def _facts(db: Database, ids: list[int]) -> dict[int, Facts]:
     return facts
 
 
-def merge_into(store: Store, deal_id: int, deal: Deal, article_id: int, journal: Journal) -> None:
+def merge_into(db: Database, deal_id: int, deal: Deal, article_id: int, journal: Journal) -> None:
     """Fold `deal`, reported by article `article_id`, into stored deal `deal_id` as one more source."""
-    db = store.db
-    stored = store.deal(deal_id)
+    stored = load_deal(db, deal_id)
     new_ids = [party_entity(db, p) for p in deal.parties]
     combined = merge.combine(stored, deal, article_id, [p.entity_id for p in stored.parties], new_ids)
     journal.keep_deal(db, deal_id)
-    store.save(combined.deal, by="parser")
+    save_deal(db, combined.deal, by="parser")
     present = {row[0] for row in db.execute("SELECT DISTINCT field FROM field_values WHERE deal_id = ?", [deal_id])}
     for field in ALTERNATIVE_FIELDS:
         if field in combined.conflicts or (field in present and _states(deal, field)):
@@ -148,25 +145,24 @@ def field_alternatives(db: Database, deal_id: int) -> dict[str, list[tuple[Any, 
     return {f: values for f, values in alternatives.items() if len(values) > 1}
 
 
-def choose_value(store: Store, deal_id: int, field: str, value: Any) -> Deal:
+def choose_value(db: Database, deal_id: int, field: str, value: Any) -> Deal:
     if field not in ALTERNATIVE_FIELDS:
         raise ValueError(f"{field!r} has no per-source values; known: {', '.join(ALTERNATIVE_FIELDS)}")
-    return store.save(merge.with_value(store.deal(deal_id), field, value), by="person")
+    return save_deal(db, merge.with_value(load_deal(db, deal_id), field, value), by="person")
 
 
-def split_deal(store: Store, deal_id: int, article_id: int) -> int:
+def split_deal(db: Database, deal_id: int, article_id: int) -> int:
     """Move one source of a deal, and what it brought, into a new deal; returns the new deal's id.
 
     The caller holds the transaction. The two are remembered as not the same deal.
     """
-    db = store.db
-    deal = store.deal(deal_id)
+    deal = load_deal(db, deal_id)
     sources = source_ids(deal)
     if article_id not in sources:
         raise KeyError(f"article {article_id} is not a source of deal {deal_id}")
     if len(sources) < 2:
         raise DealsError("This deal has only one source; there is nothing to split off.")
-    texts = {a: store.article(a).text for a in sources}
+    texts = {a: article(db, a).text for a in sources}
     own = {
         field: merge.value_from_json(field, json.loads(value))
         for field, value in db.execute(
@@ -182,14 +178,14 @@ def split_deal(store: Store, deal_id: int, article_id: int) -> int:
     }
     new_deal = split.split_off(deal, article_id, texts[article_id], own)
     remaining = split.without_source(deal, article_id, texts, others)
-    store.save(remaining, by="parser")
+    save_deal(db, remaining, by="parser")
     db.execute("DELETE FROM field_values WHERE deal_id = ? AND article_id = ?", [deal_id, article_id])
     db.execute(
         "DELETE FROM field_values WHERE deal_id = ? AND field IN "
         "(SELECT field FROM field_values WHERE deal_id = ? GROUP BY field HAVING count(*) < 2)",
         [deal_id, deal_id],
     )
-    new_id = store._insert_deal(new_deal, "parser", article_id)
+    new_id = insert_deal(db, new_deal, "parser", article_id)
     hashes = {a: h for a, h in db.execute(
         f"SELECT id, text_hash FROM articles WHERE id IN ({', '.join('?' * len(sources))})", sources)}
     db.execute("INSERT OR IGNORE INTO not_same (deal_id, text_hash) VALUES (?, ?)", [deal_id, hashes[article_id]])
@@ -213,14 +209,13 @@ def first_sources(db: Database, deal_ids: Sequence[int]) -> dict[int, int]:
         "GROUP BY deal_id", list(deal_ids))}
 
 
-def undo_split(store: Store, deal_id: int, split_id: int) -> None:
+def undo_split(db: Database, deal_id: int, split_id: int) -> None:
     """Fold a split-off deal back into the deal it came from and forget that they were not the same.
 
     The caller holds the transaction.
     """
-    db = store.db
-    split_off = store.deal(split_id)
-    store.deal(deal_id)  # KeyError before anything changes
+    split_off = load_deal(db, split_id)
+    load_deal(db, deal_id)  # KeyError before anything changes
     sources = source_ids(split_off)
     db.execute(
         f"DELETE FROM not_same WHERE deal_id = ? AND text_hash IN "
@@ -230,5 +225,5 @@ def undo_split(store: Store, deal_id: int, split_id: int) -> None:
     journal = Journal.begin(db)  # merge_into notes what it changes; nobody takes this one back
     for article_id in sources:
         own = split_off.replace(evidence=tuple(e for e in split_off.evidence if e.article_id == article_id))
-        merge_into(store, deal_id, own, article_id, journal)
+        merge_into(db, deal_id, own, article_id, journal)
     db.execute("DELETE FROM deals WHERE id = ?", [split_id])

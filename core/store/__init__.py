@@ -1,0 +1,237 @@
+"""The deal store: the one gateway to the SQLite file, speaking only core.model dataclasses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.errors import DatabaseError
+from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
+from core.store import imports, journal, merging, parties, rows, schema
+from core.store import query as deal_list
+from core.store.file import open_database
+from core.store.journal import HistoryEntry, Journal
+from core.store.parties import Entity
+from core.store.query import DealRow
+from core.store.schema import now
+
+__all__ = ["Store"]
+
+
+class Store:
+    """One deals database. The thread that opens it owns it; every multi-row write is one transaction."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        schema.apply(db, str(path) if path else "The in-memory database")
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Store:
+        """Open or create a database file; a file that is not ours is refused and left as it was."""
+        path = Path(path)
+        db = open_database(path)
+        try:
+            return cls(db, path)
+        except sqlite3.Error as exc:
+            db.close()
+            raise DatabaseError(f"Could not open {path}: {exc}.") from exc
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        db = Database(memory=True)
+        db.execute("PRAGMA foreign_keys = ON")
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection, in any process, commits to the file.
+
+        The window polls it (on a timer, or when it is activated) and reloads when it has moved;
+        this connection's own writes leave it alone.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Articles
+
+    def add_article(self, article: Article, *, merge: bool = False) -> ImportOutcome:
+        """Store an article and every deal it brings in one transaction, unless it is already stored.
+
+        With `merge`, a deal that a stored deal already reports joins it as a new source (see core.deals.merge).
+        """
+        return imports.add_article(self.db, article, merge=merge)
+
+    def remove_import(self, outcome: ImportOutcome) -> None:
+        """Take back an add_article: its article, its new deals and what it merged into others, in one transaction.
+
+        The tables end as they were before it, if later changes to the same deals were taken back first.
+        Redo is add_article again with the same Article.
+        """
+        if not outcome.already_imported:
+            imports.take_back(self.db, outcome.journal)
+
+    def apply_reparse(self, article_id: int, deals: Sequence[Deal]) -> ReparseOutcome:
+        """Lay a new parse of a stored article over its deals; fields a person edited stay as they are."""
+        return imports.apply_reparse(self.db, article_id, deals)
+
+    def undo_reparse(self, outcome: ReparseOutcome) -> None:
+        imports.take_back(self.db, outcome.journal)
+
+    def deals_for_article(self, article_id: int) -> list[int]:
+        """The deals that cite an article, in the trash or not."""
+        return merging.deal_ids_citing(self.db, article_id)
+
+    def field_alternatives(self, deal_id: int) -> dict[str, list[tuple[Any, int | None]]]:
+        """Per field its sources disagree on: each source's value and article id (None: a person's value).
+
+        Values: type a DealType, date an (ISO date, Precision or None) pair, amounts a tuple of Amount,
+        location a str. The deal itself holds the first value unless a person chose another.
+        """
+        return merging.field_alternatives(self.db, deal_id)
+
+    def choose_value(self, deal_id: int, field: str, value: Any) -> Deal:
+        """A person's choice among a field's values (in field_alternatives' form): an edit like any other."""
+        return merging.choose_value(self.db, deal_id, field, value)
+
+    def split_deal(self, deal_id: int, article_id: int) -> Deal:
+        """Not the same deal: move one source, and what it brought, into a new deal, and never merge them again."""
+        with self.db.atomic():
+            new_id = merging.split_deal(self.db, deal_id, article_id)
+        return self.deal(new_id)
+
+    def undo_split(self, deal_id: int, split_id: int) -> Deal:
+        """Undo of split_deal: the split-off deal's sources join `deal_id` again, and it is removed."""
+        with self.db.atomic():
+            merging.undo_split(self.db, deal_id, split_id)
+        return self.deal(deal_id)
+
+    def article(self, article_id: int) -> Article:
+        return rows.article(self.db, article_id)
+
+    def articles_for_deal(self, deal_id: int) -> list[Article]:
+        return rows.articles_for_deal(self.db, deal_id)
+
+    def article_count(self) -> int:
+        return rows.article_count(self.db)
+
+    # Deals
+
+    def deal(self, deal_id: int) -> Deal:
+        """Everything about one deal, sources and evidence included; KeyError if there is no such deal."""
+        return rows.load_deal(self.db, deal_id)
+
+    def add_deal(self, deal: Deal, by: str = "person") -> Deal:
+        with self.db.atomic():
+            deal_id = rows.insert_deal(self.db, deal, by)
+        return self.deal(deal_id)
+
+    def save(self, deal: Deal, by: str = "person", *, edited: frozenset[str] | None = None) -> Deal:
+        """Write what differs from the stored deal, with a history row per field; returns it re-read.
+
+        A person's changes join `edited`; the parser never overwrites a field in `edited`.
+        Given `edited`, the stored set becomes exactly that instead (with a history row when it
+        changes): an undo puts back the set a deal had, so an undone edit is no longer a hand edit.
+        Sources and evidence are written when they differ too (merging deals moves them).
+        A deal without an id is added.
+        """
+        if deal.id is None:
+            return self.add_deal(deal, by)
+        return rows.save_deal(self.db, deal, by, edited=edited)
+
+    def delete_deal(self, deal_id: int) -> None:
+        """Move a deal to the trash; restore_deal brings it back."""
+        rows.set_deleted(self.db, deal_id, now())
+
+    def restore_deal(self, deal_id: int) -> None:
+        rows.set_deleted(self.db, deal_id, None)
+
+    def history(self, deal_id: int) -> list[HistoryEntry]:
+        return journal.history(self.db, deal_id)
+
+    def iter_deals(self, query: DealQuery | None = None) -> Iterator[Deal]:
+        """Every deal the query matches, in its order, loaded a page at a time."""
+        return rows.iter_deals(self.db, query or DealQuery())
+
+    # The deal list
+
+    def count_deals(self, query: DealQuery) -> int:
+        return deal_list.count_deals(self.db, query)
+
+    def deal_ids(self, query: DealQuery, offset: int, limit: int) -> list[int]:
+        return deal_list.deal_ids(self.db, query, offset, limit)
+
+    def deal_rows(self, ids: Sequence[int]) -> dict[int, DealRow]:
+        return deal_list.deal_rows(self.db, ids)
+
+    def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
+        """Value counts for type, status, sector, year, country, party (entity name) and review ("yes")."""
+        return deal_list.facets(self.db, query)
+
+    # The party registry
+
+    def entities(self) -> list[Entity]:
+        return parties.entities(self.db)
+
+    def entity_names(self) -> list[str]:
+        return parties.entity_names(self.db)
+
+    def entity(self, entity_id: int) -> Entity:
+        return parties.entity(self.db, entity_id)
+
+    def rename_entity(self, entity_id: int, name: str) -> Entity:
+        """Rename a party everywhere; the old name stays an alias, so later imports map it here."""
+        with self.db.atomic():
+            deals = Journal.begin(self.db)
+            before = parties.rename(self.db, entity_id, name)
+            renamed = parties.entity(self.db, entity_id)
+            rows.rewrite_party(self.db, entity_id, lambda p: parties.named(p, renamed.name, entity_id),
+                               lambda deal_id: deals.keep_deal(self.db, deal_id))
+        return parties.with_journal(parties.entity(self.db, entity_id), before, deals.dumps())
+
+    def merge_entities(self, keep_id: int, drop_id: int) -> Entity:
+        """Fold one party into another: spellings and deals move to `keep_id`; later imports follow."""
+        with self.db.atomic():
+            keep, drop, before = parties.begin_merge(self.db, keep_id, drop_id)
+            deals = Journal.begin(self.db)
+            rows.rewrite_party(self.db, drop_id, lambda p: parties.named(p, keep.name, keep_id),
+                               lambda deal_id: deals.keep_deal(self.db, deal_id))
+            parties.merge(self.db, keep, drop)
+        return parties.with_journal(parties.entity(self.db, keep_id), before, deals.dumps())
+
+    def add_alias(self, entity_id: int, alias: str) -> Entity:
+        with self.db.atomic():
+            deals = Journal.begin(self.db)
+            before = parties.add_alias(self.db, entity_id, alias)
+        return parties.with_journal(parties.entity(self.db, entity_id), before, deals.dumps())
+
+    def remove_alias(self, entity_id: int, alias: str) -> Entity:
+        with self.db.atomic():
+            deals = Journal.begin(self.db)
+            before = parties.remove_alias(self.db, entity_id, alias)
+        return parties.with_journal(parties.entity(self.db, entity_id), before, deals.dumps())
+
+    def undo_registry_edit(self, edited: Entity) -> None:
+        """Take back a rename, merge or alias change, given the Entity it returned: registry and deals as before.
+
+        Later changes to the same deals must have been taken back first, as with remove_import.
+        """
+        journal.revert_registry_edit(self.db, edited)
