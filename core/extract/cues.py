@@ -135,7 +135,8 @@ PARTY_ANAPHOR = re.compile(
 
 # "The companies include X, Y and Z": a list that names the parties a deal left generic.
 LIST_INTRO = re.compile(
-    r"^\W*(?:the|these|those)\s+(?:\w+\s+)?(?:companies|firms|borrowers|lenders|banks|investors|partners|buyers|"
+    r"(?:^\W*(?:the|these|those)|\b(?:other|new|existing|its|their)|\band\s+(?:the\s+)?other)\s+(?:\w+\s+)?"
+    r"(?:companies|firms|borrowers|lenders|banks|investors|partners|buyers|"
     r"sellers|participants|backers)\s+(?:include|included|are|were)\b",
     re.I,
 )

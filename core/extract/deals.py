@@ -131,9 +131,18 @@ class _Reader:
         """"signed MoUs with A, B and C": one MoU with each; a sum stated for them all belongs to none."""
         cue = self.text[frame.cue_start:frame.cue_start + 40]
         plural = re.match(r"(?:\w+\s+){0,2}?(?:mous|memoranda|agreements|pacts|deals|contracts)\b", cue, re.I)
-        if not plural or len(frame.subjects) + len(frame.anaphors) == 0 or len(frame.objects) < 2 or frame.between:
+        passive = re.match(r"\W*(?:were|have been|had been|are)\s+(?:\w+\s+)?(?:signed|inked|exchanged)\s+with\b",
+                           self.text[frame.cue_end:frame.cue_end + 40], re.I)
+        if not plural or not (frame.subjects or frame.anaphors or passive) or len(frame.objects) < 2 or frame.between:
             return [frame]
-        return [dataclasses.replace(frame, objects=[mention], participants=[], amounts=[]) for mention in frame.objects]
+        # "the MoUs were signed with A to invest Rs 100 crore, B to set up ... worth Rs 50 crore": each sum stated
+        # between one counterparty and the next is that one's.
+        parts = []
+        for k, mention in enumerate(frame.objects):
+            until = frame.objects[k + 1].start if k + 1 < len(frame.objects) else frame.end
+            own = [a for a in frame.amounts if mention.end <= a.start < until] if passive else []
+            parts.append(dataclasses.replace(frame, objects=[mention], participants=[], amounts=own))
+        return parts
 
     def _skipped(self, index: int, sentence: Sentence) -> bool:
         """Headlines repeat the body in title case, which makes every word look like a name."""
@@ -327,13 +336,18 @@ class _Reader:
 
     def _list_intro(self, index: int, sentence: Sentence) -> None:
         """'The companies include X, Y and Z' names the parties the last deal left generic."""
-        if not self.drafts or not cues.LIST_INTRO.search(sentence.text):
+        intro = cues.LIST_INTRO.search(sentence.text)
+        if not self.drafts or not intro:
             return
         draft = self.drafts[-1]
         if index - draft.last_sentence > 2:
             return
-        for key in self._keys([m for m in self.mentions[index] if not m.person and not m.location_only]):
-            draft.parties.setdefault(key, "object")
+        # "other investors include A, B and C": backers on the money side; "the companies include": who signed.
+        side = roles.GIVER if re.search(r"investors|backers|lenders|banks", intro.group(), re.I) else "object"
+        listed = [m for m in self.mentions[index] if not m.person and not m.location_only and not m.descriptor
+                  and m.start >= sentence.start + intro.start()]
+        for key in self._keys(listed):
+            draft.parties.setdefault(key, side)
 
 def extract_deals(text: str, *, reference: date, published: date | None, title: str | None,
                   registry: dict[str, tuple[str, PartyKind]] | None = None) -> list[Deal]:

@@ -37,7 +37,8 @@ _OF_HEADS = frozenset({
     "Ministry", "Department", "Government", "Bank", "University", "Institute", "Republic", "Kingdom",
     "State", "Office", "Minister", "Secretary", "Authority", "Commission", "Council", "Federation",
     "Association", "Chamber", "Board", "Bureau", "Agency", "President", "Director", "Head",
-    "Emirate", "Commonwealth", "Province", "City", "Port", "Chief", "Officer", "Investment",
+    "Emirate", "Commonwealth", "Province", "City", "Port", "Alliance", "Society", "Union", "League", "Coalition",
+    "Academy", "College", "School", "Network", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",

@@ -189,3 +189,24 @@ def test_an_exclusivity_agreement_is_talks_not_a_deal():
     text = ("Talks\n\nBramley Metals previously had an exclusivity agreement with Ostrander Mining from July 2020 to "
             "July 2021.\n")
     assert deals_of(text) == []
+
+
+def test_mous_signed_with_a_list_of_companies_give_one_mou_each_with_its_sum():
+    text = ("Gujarat signs MoUs\n\nGandhinagar: As per the statement, the MoUs were signed with Velora Solar Ltd to "
+            "invest Rs 10,900 crore for panel manufacturing, Kestrel Data Pvt Ltd to set up a data centre with an "
+            "investment of Rs 2,508 crore, Orin Tech Hub Pvt Ltd for a data centre project worth Rs 2,564 crore.\n")
+    deals = deals_of(text)
+    assert [{p.name for p in d.parties if p.kind.value == "company"} for d in deals] == [
+        {"Velora Solar Ltd"}, {"Kestrel Data Pvt Ltd"}, {"Orin Tech Hub Pvt Ltd"}]
+    assert [[a.value for a in d.amounts] for d in deals] == [[109_000_000_000], [25_080_000_000], [25_640_000_000]]
+    assert all("Gujarat" in {p.name for p in d.parties} for d in deals)
+
+
+def test_other_investors_listed_after_the_lead_join_the_round():
+    text = ("Round\n\nTallow Learning announced on Monday that it has raised $2.5 million in private equity. "
+            "The Cascade Angel Fund led the equity round, and other investors include the Alliance of Backers, "
+            "based in Seattle; and the Riverside Seed Fund.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Tallow Learning"] == "recipient"
+    assert roles.get("Alliance of Backers") == roles.get("Riverside Seed Fund") == "investor"
