@@ -41,6 +41,10 @@ _OF_HEADS = frozenset({
     "Academy", "College", "School", "Network", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
+_NAMESAKES = frozenset({"Prince", "Princess", "King", "Queen", "Crown", "Sheikh", "Sheikha", "Emir", "Lord", "Sir",
+                        "Duke", "Sultan"})
+_HEADLINE_SMALL_WORDS = frozenset({"And", "To", "In", "With", "For", "On", "At", "By", "From", "Into", "Over", "As",
+                                   "Amid", "Under", "After", "Of", "Or", "Via"})
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
@@ -82,6 +86,10 @@ def _is_name_token(word: str) -> bool:
 def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
     """Names in one sentence: runs of capitalised words, split at titles, classified by kind."""
     tokens = _tokens(sentence.text, sentence.start)
+    # "Acme Group And Beta Telecom To Merge Units In Ruritania": in a title-case headline the small words are
+    # capitalised too, and they still part names.
+    if sentence.heading or is_title_case(sentence.text):
+        tokens = [(a, b, w.lower() if w in _HEADLINE_SMALL_WORDS else w) for a, b, w in tokens]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -267,6 +275,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # A title inside the run splits it: "South Korean President Lee Jae Myung", "SK Group Chairman Chey".
     for k in range(len(words) if TITLE_WORDS.intersection(words) else 0):
         width = next((w for w in (3, 2, 1) if k + w <= len(words) and " ".join(words[k:k + w]) in PERSON_TITLES), 0)
+        # "Prince Court Medical Centre Sdn Bhd", "King Abdullah University": a body named after a royal.
+        if width and k == 0 and words[0] in _NAMESAKES and _named_after_royal(text, words):
+            break
         if width:
             return _titled(text, run, words, k, width, sentence, all_tokens, first_index)
     start, end = run[0][0], run[-1][1]
@@ -302,6 +313,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
             mention.aliases.append(inner)
     return [mention]
+
+
+def _named_after_royal(text: str, words: list[str]) -> bool:
+    """ "Prince Court Medical Centre Sdn Bhd", and "Prince Court" where the article names that body in full."""
+    name = " ".join(words)
+    if looks_like_org(name) or words[-1] in FACILITY_WORDS:
+        return True
+    longer = re.search(re.escape(name) + r"((?:\s[A-Z][\w&.-]{0,30}){1,5})", text)
+    return longer is not None and (looks_like_org(name + longer.group(1)) or longer.group(1).split()[-1] in FACILITY_WORDS)
 
 
 def _titled(text: str, run: list[Token], words: list[str], k: int, width: int, sentence: Sentence,
