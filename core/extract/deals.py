@@ -26,7 +26,7 @@ _PAYMENT = re.compile(r"\b(?:pay(?:s|ing)?|paid|payable|payments?|advance|upfron
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
-                     DealType.MERGER})
+                     DealType.MERGER, DealType.PARTNERSHIP})
 
 
 def _stronger(a: DealType, b: DealType) -> DealType:
@@ -78,11 +78,31 @@ class _Reader:
                         self._fold(part)
             self._list_intro(index, sentence)
             self._syndicate(index, sentence)
+        self._absorb_lone_purchases()
         finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions)
         deals = [deal for deal in (finisher.finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _absorb_lone_purchases(self) -> None:
+        """'Rio Tinto will acquire a 49.99% stake in the project' after its partnership with Codelco was told: a
+        one-party purchase by a party of another deal of the article tells more of that deal, not a deal of its own."""
+        kept: list[Draft] = []
+        for draft in self.drafts:
+            home = None
+            if draft.type == DealType.ACQUISITION and len(draft.parties) == 1:
+                key = next(iter(draft.parties))
+                home = next((d for d in self.drafts if d is not draft and len(d.parties) >= 2 and key in d.parties
+                             and abs(d.last_sentence - draft.last_sentence) <= 4), None)
+            if home is None:
+                kept.append(draft)
+                continue
+            for amount in draft.amounts:
+                if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
+                           for a in home.amounts):
+                    home.amounts.append(amount)
+        self.drafts = kept
 
     def _payment_part(self, index: int, span: tuple[int, int], amounts: list[MoneyMention],
                       frame: Frame | None) -> bool:

@@ -246,7 +246,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         gap = text[last_object_end:mention.start]
         # Objects stand near the cue or in a list after one; a relative clause ends them.
-        if len(gap) > 90 or re.search(r",\s+(?:which|who|whose|where)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
+        # ", joining X and Y in the industry", ", making it the largest ...": a participle aside names no party.
+        if len(gap) > 90 or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|"
+                                      r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
             break
         before = text[max(clause_start, mention.start - 30):mention.start]
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):

@@ -210,3 +210,14 @@ def test_other_investors_listed_after_the_lead_join_the_round():
     roles = {p.name: p.role for p in deal.parties}
     assert roles["Tallow Learning"] == "recipient"
     assert roles.get("Alliance of Backers") == roles.get("Riverside Seed Fund") == "investor"
+
+
+def test_a_partner_buying_its_stake_tells_more_of_the_partnership():
+    text = ("Deal\n\nState miner Andalco has teamed up with Brixton Mining for its Salar lithium project, the "
+            "companies said on Monday. Brixton Mining will invest up to $900 million for a 49.99% stake, joining "
+            "Quillmet and Ashvale in the industry. Brixton Mining will acquire a 49.99% stake in the project. "
+            "Under the agreement, the investment includes a $350 million payment upon closing and $500 million "
+            "after a final investment decision.\n")
+    [deal] = deals_of(text)
+    assert {p.name for p in deal.parties} == {"Andalco", "Brixton Mining"}
+    assert sorted(a.value for a in deal.amounts) == [350_000_000, 500_000_000, 900_000_000]
