@@ -27,7 +27,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
-        (DealType.CONTRACT, r"\bcontracts?\b|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
+        (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
@@ -93,7 +93,8 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
-    r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|"
+    r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
+    r"clearance from|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
