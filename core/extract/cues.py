@@ -20,17 +20,18 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\b(?:take|takes|took|taking|taken)\s+(?:[\w.-]+\s+){1,4}?private\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
-        (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"),
+        (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"
+                          r"|\bcombin(?:e|es|ed|ing)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:operations|businesses|companies)\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
-                       r"|\bframework agreement\b|\bmemorandum\b"),
+                       r"|\bframework agreement\b|\bmemorandum\b|\bpreliminary agreement\b|\bheads of (?:agreement|terms)\b"),
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
         (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"),
-        (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
+        (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnering\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
                                r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
                                r"|\bcooperation agreement\b|\bcoalition\b"
                                r"|\bworking (?:closely |together )?with\b(?=[^.;]{0,80}?\bto\s+(?:develop|release|build|launch|"
@@ -75,7 +76,7 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 # A clause that only weighs a deal is no deal: interest, talks, a regulator's look, a law.
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
-    r"could|might|mulls?|weighs?|eyes|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
+    r"could|might|mulls?|weighs?|eyes|eyeing|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
     r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
     re.I,
 )

@@ -55,8 +55,8 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
 _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold"
                    r"|pa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor)\b", re.I)
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
-_AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook))\s+to\s+$",
-                        re.I)
+_AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
+                        r"deal|pact|accord)\s+to\s+$", re.I)
 _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
@@ -175,6 +175,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
+    # "The UAE has invested $40 billion in the clean energy sector": money spent on a sector names no counterparty.
+    if deal_type == DealType.INVESTMENT and not frame.objects and _SECTOR_SPEND.search(clause):
+        frame.hedged = True
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
         frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
     return frame
@@ -199,6 +202,8 @@ _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
                          re.I)
+_SECTOR_SPEND = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,80}?\bin\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+                           r"(?:sector|industry|market|economy|energy projects)\b", re.I)
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
 _SERIES = re.compile(r"\bSeries ([A-H])\b")

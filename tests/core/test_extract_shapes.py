@@ -221,3 +221,19 @@ def test_a_partner_buying_its_stake_tells_more_of_the_partnership():
     [deal] = deals_of(text)
     assert {p.name for p in deal.parties} == {"Andalco", "Brixton Mining"}
     assert sorted(a.value for a in deal.amounts) == [350_000_000, 500_000_000, 900_000_000]
+
+
+def test_combining_operations_is_a_merger():
+    text = ("Deal\n\nSerendib Mobile and Kalpa Telecom have signed an agreement to combine their operations in "
+            "Sri Lanka, the companies said on Thursday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.MERGER
+
+
+def test_a_preliminary_agreement_is_an_mou_and_national_spending_is_no_part_of_it():
+    text = ("Deal\n\nThe Ministry of Energy of Norland signed a preliminary agreement with Vestal Solutions on "
+            "Thursday to develop clean energy projects. Norland has invested more than $40 billion in the clean "
+            "energy sector.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.MOU
+    assert deal.amounts == ()
