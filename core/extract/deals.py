@@ -29,6 +29,12 @@ _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_V
                      DealType.MERGER, DealType.PARTNERSHIP})
 
 
+def _side(draft: Draft, key: str, side: str) -> None:
+    """A party keeps the first side a clause gave it; a side no verb said is filled in by a later clause that says one."""
+    if draft.parties.get(key) in (None, "", roles.CO):
+        draft.parties[key] = side if side or key not in draft.parties else draft.parties[key]
+
+
 def _stronger(a: DealType, b: DealType) -> DealType:
     return a if PRECEDENCE.index(a) <= PRECEDENCE.index(b) else b
 
@@ -236,7 +242,7 @@ class _Reader:
                 target.spans.setdefault(key, (mention.start, mention.end))
         side = frame.side or roles.default_side(frame.type) or ""
         for key in subjects:
-            target.parties.setdefault(key, side)
+            _side(target, key, side)
             if key not in target.actors:
                 target.actors.append(key)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
@@ -244,7 +250,7 @@ class _Reader:
             participants = set(self._keys(frame.participants))
             objects = [k for k in objects if k in target.parties or k in participants]
         for key in objects:
-            target.parties.setdefault(key, self._object_side(frame, key))
+            _side(target, key, self._object_side(frame, key))
         if frame.vehicle is not None:
             target.vehicle = self.table.key_of(frame.vehicle)
         for amount in frame.amounts:

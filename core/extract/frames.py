@@ -136,6 +136,12 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
             a, b = mention.start - start, min(mention.end, end) - start
             masked = masked[:a] + " " * (b - a) + masked[b:]
     deal_type, cue_at, cue_end = clause_type(masked)
+    # "Under this agreement, X will acquire ...": a cue inside the opening phrase only points back at the deal.
+    intro = _INTRO.match(masked)
+    if intro is not None and 0 <= cue_at < intro.end():
+        rest_type, rest_at, rest_end = clause_type(masked[intro.end():])
+        if rest_type is not None:
+            deal_type, cue_at, cue_end = rest_type, rest_at + intro.end(), rest_end + intro.end()
     opens = bool(cues.DEAL_ANAPHOR.search(clause))
     in_clause = [m for m in mentions if start <= m.start < end]
     money = [a for a in amounts if start <= a.start < end and a.excluded is None

@@ -294,7 +294,7 @@ NOT_NAMES = frozenset({
     "H2", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
     "Memorandum", "Understanding", "Understandings", "Memoranda", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
     "Furthermore", "Moreover", "Additionally", "Sites", "Rs", "Rs.", "USD", "EUR", "GBP", "INR",
-    "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "I", "Like", "Unlike", "Until", "Inside",
+    "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "Euros", "Euro", "Dollars", "Pounds", "Yen", "Yuan", "Rupees", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
     "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",

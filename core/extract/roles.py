@@ -167,8 +167,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
             return RECEIVER if deal_type != DealType.ACQUISITION else GIVER
         subject = RECEIVER if deal_type != DealType.ACQUISITION else TARGET
     if deal_type == DealType.ACQUISITION:
-        if word == "of" and _PART_OF.search(before):
-            return RECEIVER  # "the NAND business of Intel": the owner of what is bought sells it
+        if _PART_OF.search(before):
+            return RECEIVER  # "the NAND business of U.S. chip giant Intel": the owner of what is bought sells it
         if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
             return TARGET
         if word == "by":
@@ -179,7 +179,7 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
             return RECEIVER
         return _opposite(subject)
     if word in ("in", "into"):
-        return RECEIVER
+        return TARGET  # "invested in X": the recipient, or what is bought when the deal is a purchase
     if word == "by":
         return GIVER if subject in (RECEIVER, TARGET, None) else RECEIVER
     if word == "for" and deal_type == DealType.CONTRACT:
@@ -212,7 +212,8 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
     if deal_type == DealType.ACQUISITION:
         return {GIVER: "acquirer", RECEIVER: "seller", TARGET: "target"}.get(side or "", "acquirer")
     if deal_type == DealType.MERGER:
-        return {TARGET: "target", RECEIVER: "seller"}.get(side or "", "partner")
+        # A merger told as one side acquiring the other's unit has an acquirer; a merger of equals has partners.
+        return {TARGET: "target", RECEIVER: "seller", GIVER: "acquirer"}.get(side or "", "partner")
     if deal_type == DealType.GRANT:
         if kind == PartyKind.GOVERNMENT and side != RECEIVER:
             return "grantor"

@@ -181,3 +181,18 @@ def test_mining_licences_are_no_licence_deal():
             "licences, the companies said on Thursday.\n")
     deals = parse_text(text, published="2025-03-14").deals
     assert deals and deals[0].type == DealType.JOINT_VENTURE
+
+
+def test_the_owner_of_a_business_bought_is_the_seller_however_described():
+    roles = roles_of("Deal\n\nHanvel Co. said on Tuesday that it will buy the flash business of U.S. chip giant "
+                     "Orbis Corp. in a deal worth $9 billion.\n")
+    assert roles["Orbis Corp."] == "seller"
+
+
+def test_a_merger_told_as_one_side_acquiring_has_an_acquirer():
+    text = ("Deal\n\nSerendib Mobile and Kalpa Telecom have signed an agreement to combine their operations on Monday. "
+            "Under this agreement, Serendib Mobile will acquire 100 per cent of the shares in Kalpa Lanka.\n")
+    deals = parse_text(text, published="2025-03-14").deals
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert deals[0].type == DealType.MERGER
+    assert roles["Serendib Mobile"] == "acquirer"
