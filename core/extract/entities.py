@@ -10,13 +10,14 @@ from core.extract.gazetteer import (
     ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.names_filter import (
-    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_first_name, is_modifier,
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
     is_title_case, not_a_name, person_evidence,
 )
 from core.extract.mention import CONNECTORS as _CONNECTORS, Mention, Token, strip_possessive as _strip_possessive
 from core.extract.names_kind import named_after_city, set_kind
 from core.extract.names_person import (
-    HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, title_before, title_phrase, whole_title,
+    HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, remit_word, title_before, title_phrase,
+    whole_title,
 )
 from core.extract.sentences import Sentence
 from core.model import PartyKind
@@ -203,7 +204,7 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
-                        "Department", "Ministry", "Committee", "Board", "Authority", "Trust",
+                        "Department", "Ministry", "Committee", "Board", "Authority", "Trust", "State",
                         "Centre", "Center", "Institute", "Foundation", "Corporation", "Organisation", "Organization",
                         "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right)
     return _is_name_token(right)
@@ -216,12 +217,12 @@ def _office_remit(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """ "Minister for Europe and Foreign Affairs", "Department for Energy Security and Net Zero": an office's remit
     goes on after "and" while its words are common ones; a body's name must end there, a title may have a name after it."""
     heads = [k for k in range(i, j - 1) if tokens[k][2] in _OFFICES and tokens[k + 1][2] in ("of", "for")]
-    if not heads:
+    # Only the remit stands between the office and "and": "Minister for Trade Jane Roe and ..." has a name there.
+    if not heads or not all(remit_word(t[2]) for t in tokens[heads[-1] + 2:j]):
         return False
     k = j + 1
     while k < len(tokens) and k <= j + 4 and tokens[k][0] - tokens[k - 1][1] <= 1 and _is_name_token(tokens[k][2]) \
-            and (tokens[k][2] in GENERIC_WORDS or is_common_word(tokens[k][2])) and tokens[k][2] not in PLACE_NAMES \
-            and tokens[k][2] not in NOT_NAMES and not is_first_name(tokens[k][2]):
+            and remit_word(tokens[k][2]) and tokens[k][2] not in PLACE_NAMES:
         k += 1
     if k == j + 1:
         return False
