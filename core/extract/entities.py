@@ -226,7 +226,8 @@ def _office_remit(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         k += 1
     if k == j + 1:
         return False
-    if k == len(tokens) or tokens[k][0] - tokens[k - 1][1] > 1:
+    if k == len(tokens) or tokens[k][0] - tokens[k - 1][1] > 1 or not _is_name_token(tokens[k][2]) \
+            and tokens[k][2] not in _CONNECTORS:
         return True
     if tokens[k][2] in _CONNECTORS:
         return False  # "Ministry of Finance and Bank of England": a second body
