@@ -47,6 +47,8 @@ _HEADLINE_SMALL_WORDS = frozenset({"And", "To", "In", "With", "For", "On", "At",
                                    "Amid", "Under", "After", "Of", "Or", "Via"})
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
+_OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
+                        "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
 
@@ -177,7 +179,9 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         return False
     if word == "of":
         nxt = tokens[j + 2][2] if right == "the" and j + 2 < len(tokens) else right
-        return left in _OF_HEADS and _is_name_token(nxt)
+        # "Alliance of Angels", "Group of Institutions"; "Acme Group of Japan" names a group and its country.
+        return (left in _OF_HEADS or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) \
+            and _is_name_token(nxt)
     if word in ("and", "&"):
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":

@@ -266,3 +266,22 @@ def test_capitalised_small_words_of_a_headline_part_names() -> None:
                                           ("Minister of Finance", "Grace Mbeki")])
 def test_a_remit_ends_where_a_given_name_begins(office: str, name: str) -> None:
     assert people(f"The loan was signed by {office} {name} in the capital.") == {name: office}
+
+
+def test_kinds_of_banks_agencies_and_schools() -> None:
+    def kind(text: str, name: str) -> PartyKind:
+        return next(m.kind for m in mentions(text) if m.name == name)
+
+    assert kind("Norvik Corporate and Investment Bank lent $50 million.", "Norvik Corporate and Investment Bank") \
+        == PartyKind.COMPANY
+    assert kind("The Nordic Investment Bank lent $50 million.", "Nordic Investment Bank") == PartyKind.ORGANIZATION
+    assert kind("UK Export Finance guaranteed the loan.", "UK Export Finance") == PartyKind.GOVERNMENT
+    assert kind("Redhill Group of Institutions signed the MoU.", "Redhill Group of Institutions") \
+        == PartyKind.ORGANIZATION
+
+
+def test_events_programmes_and_a_place_before_a_company_noun_are_not_parties() -> None:
+    text = ("The two met at the Gulf–Ruritania Investment Forum in Doha. The award came under the Grant "
+            "Programme's Funding Opportunity for Advanced Packaging Facilities. The Soho startup said it raised "
+            "$5 million from Alliance of Angels.")
+    assert party_names(text) == {"Alliance of Angels"}
