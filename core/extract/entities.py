@@ -47,6 +47,8 @@ _HEADLINE_SMALL_WORDS = frozenset({"And", "To", "In", "With", "For", "On", "At",
                                    "Amid", "Under", "After", "Of", "Or", "Via"})
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
+_INDIVIDUAL = re.compile(r"\b(?:scientist|actor|actress|celebrity|philanthropist|tycoon|magnate|businessman|"
+                         r"businesswoman|singer|rapper|athlete|footballer|author|investor\s+and\s+entrepreneur)\s+$")
 _OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
                         "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
@@ -300,11 +302,19 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     heading = sentence.heading or is_title_case(sentence.text)
     if not_a_name(name, after, start <= sentence.start + 1, heading, text) or in_quotes(text, start, end):
         return []
+    # "the Kenyatta family", "the Walton family's trust": a family of owners acts as one party of kind person.
+    family = re.match(r"\s(family|families)\b(?!\s+(?:office|business|firm|company|group|trust))", after) \
+        if not possessive and len(parts) == 1 else None
+    if family:
+        return [Mention(start, end + family.end(), name + " " + family.group(1), kind=PartyKind.PERSON)]
     mention = Mention(start, end, name, possessive=possessive)
     if is_dateline(text, start, end, sentence.start):
         mention.location_only = True
         return [mention]
     wide = text[max(sentence.start, start - 90):start]
+    # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
+    if _INDIVIDUAL.search(wide) and 2 <= len(parts) <= 3 and person_evidence(parts) and not looks_like_org(name):
+        return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.

@@ -285,3 +285,11 @@ def test_events_programmes_and_a_place_before_a_company_noun_are_not_parties() -
             "Programme's Funding Opportunity for Advanced Packaging Facilities. The Soho startup said it raised "
             "$5 million from Alliance of Angels.")
     assert party_names(text) == {"Alliance of Angels"}
+
+
+def test_a_family_and_an_individual_investor_are_parties_of_kind_person() -> None:
+    text = ("Corvex bought a stake from the founding Adeyemi family. Ruritanian computer scientist Tomas Varga "
+            "has invested in Corvex.")
+    kinds = {m.name: m.kind for m in mentions(text) if not m.person}
+    assert kinds["Adeyemi family"] == PartyKind.PERSON
+    assert kinds["Tomas Varga"] == PartyKind.PERSON
