@@ -10,13 +10,14 @@ from core.extract.gazetteer import (
     ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
 )
 from core.extract.names_filter import (
-    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_first_name, is_modifier,
+    cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
     is_title_case, not_a_name, person_evidence,
 )
 from core.extract.mention import CONNECTORS as _CONNECTORS, Mention, Token, strip_possessive as _strip_possessive
 from core.extract.names_kind import named_after_city, set_kind
 from core.extract.names_person import (
-    HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, title_before, title_phrase, whole_title,
+    HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, remit_word, title_before, title_phrase,
+    whole_title,
 )
 from core.extract.sentences import Sentence
 from core.model import PartyKind
@@ -47,6 +48,10 @@ _HEADLINE_SMALL_WORDS = frozenset({"And", "To", "In", "With", "For", "On", "At",
                                    "Amid", "Under", "After", "Of", "Or", "Via"})
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
+_INDIVIDUAL = re.compile(r"\b(?:scientist|actor|actress|celebrity|philanthropist|tycoon|magnate|businessman|"
+                         r"businesswoman|singer|rapper|athlete|footballer|author|investor\s+and\s+entrepreneur)\s+$")
+_OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
+                        "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
 
@@ -177,7 +182,9 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         return False
     if word == "of":
         nxt = tokens[j + 2][2] if right == "the" and j + 2 < len(tokens) else right
-        return left in _OF_HEADS and _is_name_token(nxt)
+        # "Alliance of Angels", "Group of Institutions"; "Acme Group of Japan" names a group and its country.
+        return (left in _OF_HEADS or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) \
+            and _is_name_token(nxt)
     if word in ("and", "&"):
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":
@@ -204,7 +211,7 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
-                        "Department", "Ministry", "Committee", "Board", "Authority", "Trust",
+                        "Department", "Ministry", "Committee", "Board", "Authority", "Trust", "State",
                         "Centre", "Center", "Institute", "Foundation", "Corporation", "Organisation", "Organization",
                         "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right)
     return _is_name_token(right)
@@ -217,16 +224,17 @@ def _office_remit(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """ "Minister for Europe and Foreign Affairs", "Department for Energy Security and Net Zero": an office's remit
     goes on after "and" while its words are common ones; a body's name must end there, a title may have a name after it."""
     heads = [k for k in range(i, j - 1) if tokens[k][2] in _OFFICES and tokens[k + 1][2] in ("of", "for")]
-    if not heads:
+    # Only the remit stands between the office and "and": "Minister for Trade Jane Roe and ..." has a name there.
+    if not heads or not all(remit_word(t[2]) for t in tokens[heads[-1] + 2:j]):
         return False
     k = j + 1
     while k < len(tokens) and k <= j + 4 and tokens[k][0] - tokens[k - 1][1] <= 1 and _is_name_token(tokens[k][2]) \
-            and (tokens[k][2] in GENERIC_WORDS or is_common_word(tokens[k][2])) and tokens[k][2] not in PLACE_NAMES \
-            and tokens[k][2] not in NOT_NAMES and not is_first_name(tokens[k][2]):
+            and remit_word(tokens[k][2]) and tokens[k][2] not in PLACE_NAMES:
         k += 1
     if k == j + 1:
         return False
-    if k == len(tokens) or tokens[k][0] - tokens[k - 1][1] > 1:
+    if k == len(tokens) or tokens[k][0] - tokens[k - 1][1] > 1 or not _is_name_token(tokens[k][2]) \
+            and tokens[k][2] not in _CONNECTORS:
         return True
     if tokens[k][2] in _CONNECTORS:
         return False  # "Ministry of Finance and Bank of England": a second body
@@ -295,11 +303,19 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     heading = sentence.heading or is_title_case(sentence.text)
     if not_a_name(name, after, start <= sentence.start + 1, heading, text) or in_quotes(text, start, end):
         return []
+    # "the Kenyatta family", "the Walton family's trust": a family of owners acts as one party of kind person.
+    family = re.match(r"\s(family|families)\b(?!\s+(?:office|business|firm|company|group|trust))", after) \
+        if not possessive and len(parts) == 1 else None
+    if family:
+        return [Mention(start, end + family.end(), name + " " + family.group(1), kind=PartyKind.PERSON)]
     mention = Mention(start, end, name, possessive=possessive)
     if is_dateline(text, start, end, sentence.start):
         mention.location_only = True
         return [mention]
     wide = text[max(sentence.start, start - 90):start]
+    # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
+    if _INDIVIDUAL.search(wide) and 2 <= len(parts) <= 3 and person_evidence(parts) and not looks_like_org(name):
+        return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.

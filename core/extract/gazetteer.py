@@ -265,7 +265,7 @@ ORGANIZATION_WORDS = frozenset({
     "Development Bank", "World Bank", "Monetary Fund", "Investment Bank", "International Finance Corporation",
     "Bank for International", "Reconstruction and Development", "Development Finance", "Export-Import Bank", "Institute", "University", "Foundation",
     "Association", "Initiative", "Forum", "Council", "Organization", "Organisation", "Union",
-    "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber",
+    "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber", "Institutions", "College", "Academy",
 })
 
 # Heads of government bodies: "Ministry of ...", "Department of ...".
@@ -374,4 +374,5 @@ FACILITY_WORDS = frozenset({
     "Campus", "Center", "Centre", "Park", "Plant", "Farm", "Hub", "Complex", "Facility", "Site", "Tower",
     "Building", "Freeway", "Road", "Street", "Avenue", "Highway", "Mine", "Field", "Terminal", "Port",
     "Airport", "Station", "Palace", "Hall", "Factory", "Fab", "Project", "Scheme", "Standard", "Act",
+    "Facilities", "Plants", "Projects", "Program", "Programme", "Opportunity",
 })

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 _FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
 
 
+# "Corporate and Investment Bank", "Acme Investment Bank": a bank's trading arm, not a multilateral lender (those are
+# named by a region: "European Investment Bank", "Asian Infrastructure Investment Bank").
+_TRADING_BANK = re.compile(r"\b(?:Corporate|Commercial|Private|Retail|Merchant)\s(?:and\s)?Investment\sBank\b")
+# "at the Acme Investment Forum": an event where people meet, not a party.
+_EVENT_WORDS = frozenset({"Forum", "Summit", "Conference", "Expo", "Congress", "Festival", "Fair", "Week", "Show",
+                          "Symposium", "Convention"})
+# "the Tribeca startup said": a single place-like word before a company noun describes where the company is.
+_PLACE_BEFORE_FIRM = re.compile(r"\s+(?:startup|start-up|company|firm|outfit|insurer|lender|miner|carrier|utility)\b")
 # "Energy Lead at Acme", "a partner at Acme Ventures", "chief economist at Acme": where a person works, not a place.
 _JOB_AT = re.compile(r"\b(?:lead|head|partner|director|manager|officer|analyst|executive|engineer|economist|scientist|"
                      r"strategist|researcher|professor|president|chairman|chairwoman|founder|associate|principal|"
@@ -93,6 +101,15 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if place and mention.possessive:
         mention.place, mention.kind, mention.location_only = place, PartyKind.GOVERNMENT, True
         return
+    if words[-1] in _EVENT_WORDS and len(words) > 1 and re.search(
+            r"\b(?:at|during|sidelines\s+of|ahead\s+of|margins\s+of)\s+(?:the\s+)?(?:[\w.]{1,30}\s?[–-]\s?|[\w.-]{1,30}\s+)?$",
+            before):
+        mention.location_only = True
+        return
+    if len(words) == 1 and not place and re.search(r"\b[Tt]he\s+$", before) and _PLACE_BEFORE_FIRM.match(after) \
+            and name not in ORG_SUFFIXES:
+        mention.location_only = True
+        return
     if not place and name not in CITIES and not any(w in ORG_SUFFIXES for w in words) \
             and re.search(r"\b(?:in|at|near|outside|off|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before) \
             and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?)\s+in\s+(?:the\s+)?$",
@@ -117,6 +134,10 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if words[-1] == "Authority" and "Investment" in words or "Wealth" in words or "Pension" in words:
         mention.kind = PartyKind.FUND  # "Qatar Investment Authority": a sovereign fund, not a ministry
         return
+    # "UK Export Finance", "Export Development Canada": a state's export credit agency.
+    if re.search(r"\bExport\s(?:Finance|Credit|Development)\b", name) and any(w in PLACE_NAMES for w in words):
+        mention.kind = PartyKind.GOVERNMENT
+        return
     if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])
                                                         or words[-1] in ("Administration", "Government", "Presidency")
                                                         or "of" in words or words[0] in ("U.S.", "US", "UK")):
@@ -133,7 +154,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.kind = PartyKind.FUND
     elif words[-1] in ("Authority", "Agency", "Commission", "Administration", "Ministry", "Department"):
         mention.kind = PartyKind.GOVERNMENT
-    elif any(o in name for o in ORGANIZATION_WORDS):
+    elif any(o in name for o in ORGANIZATION_WORDS) and not _TRADING_BANK.search(name):
         mention.kind = PartyKind.ORGANIZATION
     elif words[-1] == "Fund" or _FUND_DESCRIPTORS.search(before) or "Pension" in words or "Wealth" in words:
         mention.kind = PartyKind.FUND

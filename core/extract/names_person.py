@@ -30,6 +30,9 @@ HONORIFICS = frozenset({"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "S
 NAME_HONORIFICS = frozenset({"Sheikh", "Sheikha"})
 # "Mohamed bin Zayed", "Abdullah ibn Saud": a patronymic joins the names of one person.
 _PATRONYMIC = re.compile(r"\s(?:bin|bint|ibn)\s[A-Z]")
+# Nouns of ministries' remits that are also given names somewhere: "Minister of Justice", "Urban Development".
+_REMIT_NOUNS = frozenset({"Justice", "Defence", "Defense", "Labour", "Labor", "Urban", "Home", "Interior", "Culture",
+                          "Youth", "Women", "Sport", "Sports", "Health", "Tourism", "Environment", "Climate", "Mines"})
 # "(Commerce & Industry)": a remit in brackets between a title and the name.
 _BRACKET_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
@@ -68,15 +71,14 @@ def _title_at(words: list[str], k: int) -> int:
                  and " ".join(words[k:k + width]) in PERSON_TITLES), 0)
 
 
-def _remit_word(tokens: list[Token], k: int) -> bool:
-    """Whether tokens[k] goes on an office's remit ("of Climate Change and Environment") rather than starting a
-    name: a common word, or a place, and not a given name with a surname after it."""
-    word = tokens[k][2]
-    if word in CONNECTORS or word in PLACE_NAMES:
+def remit_word(word: str) -> bool:
+    """Whether a word goes on an office's remit ("of Climate Change and Environment", "for Europe and Foreign
+    Affairs") rather than starting a name: a common word or a place, not a title and not a given name."""
+    if word in CONNECTORS or word in PLACE_NAMES or word in _REMIT_NOUNS or word in GENERIC_WORDS:
         return True
-    if word not in GENERIC_WORDS and not is_common_word(word):
+    if word in NOT_NAMES or word in PERSON_TITLES or not is_common_word(word):
         return False
-    return not (k + 1 < len(tokens) and is_first_name(word) and tokens[k + 1][2] not in CONNECTORS)
+    return not is_first_name(word)
 
 
 def whole_title(words: list[str], run: list[Token], k: int, width: int) -> tuple[int, int]:
@@ -98,7 +100,7 @@ def whole_title(words: list[str], run: list[Token], k: int, width: int) -> tuple
             end += _title_at(words, end)
         elif words[end] in ("of", "for") and end + 1 < len(words):
             remit = end + 1
-            while remit < len(words) and words[remit] not in NAME_HONORIFICS and _remit_word(run, remit):
+            while remit < len(words) and words[remit] not in NAME_HONORIFICS and remit_word(words[remit]):
                 remit += 1
             # "CEO of Mubadala Investment Company Khaldoon Al Mubarak": the organisation is no remit; it stays
             # for the person's own search.

@@ -118,3 +118,20 @@ def test_commitments_keep_their_horizon_and_hyphenated_words():
     [commitment] = commitments_of("Both sides committed to large-scale investments over the next five years.")
     assert commitment.text == "large-scale investments over the next five years"
     assert commitment.horizon == "over the next five years"
+
+
+def test_signers_behind_long_titles_are_the_deals_people():
+    text = (
+        "Ruritania signs rail pact with Tessmark\n\n"
+        "Ruritania signed a memorandum of understanding with Tessmark Rail Berhad on Monday to build a freight line. "
+        "The agreement was signed by Ruritania's Minister for Transport and Public Works Odile Vasquier and "
+        "Group CEO and Managing Director of Tessmark Rail Berhad Arvind Kesari. "
+        "\"The line will carry our exports to the coast,\" said Sheikh Faisal bin Rashid Al Marri, "
+        "chairman of Tessmark Rail Berhad.\n"
+    )
+    [mou] = deals_of(text)
+    names = {p.name for p in mou.people}
+    assert {"Odile Vasquier", "Arvind Kesari", "Sheikh Faisal bin Rashid Al Marri"} <= names
+    assert not any("Berhad" in name for name in names)
+    titles = {p.name: p.title for p in mou.people}
+    assert titles["Odile Vasquier"] == "Minister for Transport and Public Works"

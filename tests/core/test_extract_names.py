@@ -7,6 +7,7 @@ import pytest
 from core.extract import parse_text
 from core.extract.entities import Mention, find_mentions
 from core.extract.names_filter import is_modifier, not_a_name
+from core.extract.registry import EntityTable
 from core.extract.sentences import split_sentences
 from core.model import PartyKind
 
@@ -158,3 +159,137 @@ def test_plain_words_of_a_long_title_case_headline_are_not_names() -> None:
     names = party_names(text)
     assert "Domestic Production Capacity" not in names and "Expand Domestic Production Capacity" not in names
     assert "Quillon Robotics" in names
+
+
+def people(text: str) -> dict[str, str | None]:
+    """Names read as people, with their titles, once the article's party table has seen every sentence."""
+    table = EntityTable(text, {})
+    sentences = split_sentences(text)
+    found: dict[str, str | None] = {}
+    for sentence in sentences:
+        for mention in table.observe(find_mentions(text, sentence), sentence, sentences):
+            if mention.person:
+                found[mention.name] = mention.title
+    return found
+
+
+def test_an_office_remit_after_and_stays_with_the_title() -> None:
+    text = ("Ruritania's Minister for Trade and Foreign Affairs Odile Vasquier and Tovar Bank chief executive "
+            "Henrik Maalsen signed the accord.")
+    found = people(text)
+    assert found.get("Odile Vasquier") == "Minister for Trade and Foreign Affairs"
+    assert "Henrik Maalsen" in found
+    assert not any("Foreign" in name for name in party_names(text))
+
+
+def test_a_remit_of_plain_words_is_an_office_not_a_person() -> None:
+    text = "Lara Penhallow, Minister of Climate Change and Environment, said the plant would open in 2027."
+    assert set(people(text)) == {"Lara Penhallow"}
+
+
+def test_secretary_of_a_department_introduces_the_person_after_the_remit() -> None:
+    assert "Dana Whitcombe" in people("The grant was confirmed by Secretary of Commerce Dana Whitcombe on Monday.")
+
+
+def test_a_bracketed_remit_between_title_and_name_and_initials_make_a_person() -> None:
+    text = ("The pact was signed by Additional Chief Secretary (Trade & Mines) KR Venkatesh Iyer and Solvane "
+            "Power chairman Ravi Menon.")
+    assert {"KR Venkatesh Iyer", "Ravi Menon"} <= set(people(text))
+    assert "KR Venkatesh Iyer" not in party_names(text)
+
+
+def test_a_speaker_with_titles_joined_by_ampersand_and_a_body_after_them() -> None:
+    text = "Arvind Kesari, MD & CEO Tellspan Networks Limited, said the merger would close in June."
+    found = people(text)
+    assert set(found) == {"Arvind Kesari"}
+    names = {m.name for m in mentions(text) if not m.person}
+    assert "Tellspan Networks Limited" in names
+
+
+@pytest.mark.parametrize("form", ["Berhad", "Sdn Bhd", "Tbk", "JSC"])
+def test_a_body_with_a_legal_form_after_a_title_is_never_a_person(form: str) -> None:
+    text = f"Nadia Osman, Group CEO and Managing Director of Rimbun Telco {form} said the deal creates value."
+    assert set(people(text)) == {"Nadia Osman"}
+
+
+def test_a_plain_noun_before_said_is_no_person_without_a_given_name() -> None:
+    text = ("Marlow Cells said it had raised $20 million. The Office for Energy Security and Net Zero said in a "
+            "statement that Tim Reid said nothing. Priya Raghunathan said the round closed.")
+    found = people(text)
+    assert "Marlow Cells" not in found and "Net Zero" not in found
+    assert {"Tim Reid", "Priya Raghunathan"} <= set(found)
+
+
+def test_sheikh_stays_in_the_name_and_bin_makes_a_person() -> None:
+    text = ("Qarsani Emir Sheikh Faisal bin Rashid Al Marri met Hamdan bin Saqr at the palace. "
+            "Prince Harbour Medical Centre Sdn Bhd was sold.")
+    found = people(text)
+    assert "Sheikh Faisal bin Rashid Al Marri" in found
+    assert "Hamdan bin Saqr" in found
+    assert "Prince Harbour Medical Centre Sdn Bhd" in party_names(text)
+
+
+def test_a_verb_of_speech_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = 'Said MOTI Minister Kenji Arata, "We will support the plant."'
+    assert "Kenji Arata" in people(text)
+    names = {m.name for m in mentions(text) if not m.person}
+    assert names == {"MOTI"}
+
+
+def test_a_demonym_is_a_nationality_not_a_company() -> None:
+    text = "Estonian officials and Latvian lender Baltmark Bank signed the loan with Corvex Ltd."
+    assert party_names(text) == {"Baltmark Bank", "Corvex Ltd."}
+
+
+def test_a_city_named_company_and_a_workplace_are_not_places() -> None:
+    text = ("Geneva Assurance agreed to buy Tellmar's Andean unit. Geneva said the deal would close in May, and "
+            "Geneva's chief executive called it a milestone. The plant in Geneva will hire 50 people, said Mia "
+            "Korhonen, Supply Lead at Tellmar.")
+    found = mentions(text)
+    genevas = [m for m in found if m.name == "Geneva"]
+    assert [m.location_only for m in genevas] == [False, False, True]
+    assert not next(m for m in found if m.name == "Tellmar" and m.start > text.index("Lead")).location_only
+
+
+def test_a_country_in_brackets_before_a_legal_form_belongs_to_the_name() -> None:
+    text = "Brightwater (UK) Limited and Ostra Bank NV acted as lenders."
+    assert party_names(text) == {"Brightwater (UK) Limited", "Ostra Bank NV"}
+
+
+def test_capitalised_small_words_of_a_headline_part_names() -> None:
+    text = "Corvale Group And Tessmark Telecom To Merge Operations In Ruritania\n\nThe two said on Monday."
+    assert {"Corvale Group", "Tessmark Telecom"} <= party_names(text)
+
+
+@pytest.mark.parametrize("office, name", [("Minister of Justice", "Jane Okafor"),
+                                          ("Secretary of State for Urban Development", "Mohamed Hassan Idrissi"),
+                                          ("Minister of Finance", "Grace Mbeki")])
+def test_a_remit_ends_where_a_given_name_begins(office: str, name: str) -> None:
+    assert people(f"The loan was signed by {office} {name} in the capital.") == {name: office}
+
+
+def test_kinds_of_banks_agencies_and_schools() -> None:
+    def kind(text: str, name: str) -> PartyKind:
+        return next(m.kind for m in mentions(text) if m.name == name)
+
+    assert kind("Norvik Corporate and Investment Bank lent $50 million.", "Norvik Corporate and Investment Bank") \
+        == PartyKind.COMPANY
+    assert kind("The Nordic Investment Bank lent $50 million.", "Nordic Investment Bank") == PartyKind.ORGANIZATION
+    assert kind("UK Export Finance guaranteed the loan.", "UK Export Finance") == PartyKind.GOVERNMENT
+    assert kind("Redhill Group of Institutions signed the MoU.", "Redhill Group of Institutions") \
+        == PartyKind.ORGANIZATION
+
+
+def test_events_programmes_and_a_place_before_a_company_noun_are_not_parties() -> None:
+    text = ("The two met at the Gulf–Ruritania Investment Forum in Doha. The award came under the Grant "
+            "Programme's Funding Opportunity for Advanced Packaging Facilities. The Soho startup said it raised "
+            "$5 million from Alliance of Angels.")
+    assert party_names(text) == {"Alliance of Angels"}
+
+
+def test_a_family_and_an_individual_investor_are_parties_of_kind_person() -> None:
+    text = ("Corvex bought a stake from the founding Adeyemi family. Ruritanian computer scientist Tomas Varga "
+            "has invested in Corvex.")
+    kinds = {m.name: m.kind for m in mentions(text) if not m.person}
+    assert kinds["Adeyemi family"] == PartyKind.PERSON
+    assert kinds["Tomas Varga"] == PartyKind.PERSON
