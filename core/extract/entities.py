@@ -258,7 +258,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):
         run, words = run[1:], words[1:]
     # "Said the ministry's head, ...", "Added Acme CEO Jane Roe": a sentence that opens with its verb of speech.
-    if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading:
+    if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading \
+            and (text[run[-1][1]:run[-1][1] + 1] in (",", ":") or TITLE_WORDS.intersection(words[1:])):
         run, words = run[1:], words[1:]
     cut = cut_headline_verb(words)
     run, words = run[:cut], words[:cut]
