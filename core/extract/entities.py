@@ -48,8 +48,8 @@ _HEADLINE_SMALL_WORDS = frozenset({"And", "To", "In", "With", "For", "On", "At",
                                    "Amid", "Under", "After", "Of", "Or", "Via"})
 _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "Explained", "Commented", "Stated",
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
-_INDIVIDUAL = re.compile(r"\b(?:scientist|actor|actress|celebrity|philanthropist|tycoon|magnate|businessman|"
-                         r"businesswoman|singer|rapper|athlete|footballer|author|investor\s+and\s+entrepreneur)\s+$")
+_INDIVIDUALS = frozenset({"scientist", "actor", "actress", "celebrity", "philanthropist", "tycoon", "magnate",
+                          "businessman", "businesswoman", "singer", "rapper", "athlete", "footballer", "author"})
 _OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
                         "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
@@ -93,7 +93,7 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
     tokens = _tokens(sentence.text, sentence.start)
     # "Acme Group And Beta Telecom To Merge Units In Ruritania": in a title-case headline the small words are
     # capitalised too, and they still part names.
-    if sentence.heading or is_title_case(sentence.text):
+    if any(t[2] in _HEADLINE_SMALL_WORDS for t in tokens[1:]) and (sentence.heading or is_title_case(sentence.text)):
         tokens = [(a, b, w.lower() if w in _HEADLINE_SMALL_WORDS else w) for a, b, w in tokens]
     mentions: list[Mention] = []
     i = 0
@@ -259,7 +259,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):
         run, words = run[1:], words[1:]
     # "Said the ministry's head, ...", "Added Acme CEO Jane Roe": a sentence that opens with its verb of speech.
-    if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading:
+    if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading \
+            and (text[run[-1][1]:run[-1][1] + 1] in (",", ":") or TITLE_WORDS.intersection(words[1:])):
         run, words = run[1:], words[1:]
     cut = cut_headline_verb(words)
     run, words = run[:cut], words[:cut]
@@ -314,7 +315,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return [mention]
     wide = text[max(sentence.start, start - 90):start]
     # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
-    if _INDIVIDUAL.search(wide) and 2 <= len(parts) <= 3 and person_evidence(parts) and not looks_like_org(name):
+    if 2 <= len(parts) <= 3 and wide[-1:].isspace() and wide.rsplit(None, 1)[-1:] and \
+            wide.rsplit(None, 1)[-1] in _INDIVIDUALS and person_evidence(parts) and not looks_like_org(name):
         return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON

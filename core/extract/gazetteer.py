@@ -135,7 +135,7 @@ PLACE_NAMES.update(_countries())
 
 
 def _demonyms() -> dict[str, str]:
-    """Adjectives of countries by the usual English endings: Estonia-n, Mali-an, Canad-ian, Japan-ese, Oman-i.
+    """Adjectives of countries by the usual English endings: Estonia-n, Mali-an, Canad-ian, Japan-ese.
 
     Only spellings that name nothing else are added; they let "Estonian officials" read as a nationality.
     """
@@ -144,8 +144,7 @@ def _demonyms() -> dict[str, str]:
         if " " in spelling or len(spelling) < 4 or not spelling.isalpha() or spelling != place:
             continue
         stem = spelling[:-1] if spelling[-1] in "aeoy" else spelling
-        for form in (spelling + "n", spelling + "ian", spelling + "ese", spelling + "i", stem + "an", stem + "ian",
-                     stem + "ese"):
+        for form in (spelling + "n", spelling + "ian", spelling + "ese", stem + "an", stem + "ian", stem + "ese"):
             if form not in PLACE_NAMES:
                 found.setdefault(form, place)
     return found

@@ -135,7 +135,8 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.kind = PartyKind.FUND  # "Qatar Investment Authority": a sovereign fund, not a ministry
         return
     # "UK Export Finance", "Export Development Canada": a state's export credit agency.
-    if re.search(r"\bExport\s(?:Finance|Credit|Development)\b", name) and any(w in PLACE_NAMES for w in words):
+    if "Export" in words and re.search(r"\bExport\s(?:Finance|Credit|Development)\b", name) \
+            and any(w in PLACE_NAMES for w in words):
         mention.kind = PartyKind.GOVERNMENT
         return
     if any(w in GOVERNMENT_HEADS for w in words) and (words[0] in GOVERNMENT_HEADS or PLACE_NAMES.get(words[0])

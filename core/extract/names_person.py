@@ -42,7 +42,8 @@ def title_before(before: str) -> bool:
     "Additional Chief Secretary (Commerce & Industry)"."""
     if not before[-1:].isspace():
         return False
-    before = _BRACKET_END.sub(" ", before)
+    if before.rstrip().endswith(")"):
+        before = _BRACKET_END.sub(" ", before)
     tail = before.split()[-3:]
     if tail and tail[-1].lower() in PERSON_TITLE_WORDS:
         return True

@@ -293,3 +293,7 @@ def test_a_family_and_an_individual_investor_are_parties_of_kind_person() -> Non
     kinds = {m.name: m.kind for m in mentions(text) if not m.person}
     assert kinds["Adeyemi family"] == PartyKind.PERSON
     assert kinds["Tomas Varga"] == PartyKind.PERSON
+
+
+def test_a_name_that_begins_with_said_keeps_it_when_no_speaker_follows() -> None:
+    assert "Said Business School" in party_names("Said Business School signed a research pact with Corvex Ltd.")
