@@ -21,7 +21,7 @@ EXPECTED_PARTY = "Ardent Rail"
 AMBIGUOUS_DATE, EXPECTED_DATE = "03/04/2025", date(2025, 3, 4)
 # The names step's data files: a country that only pycountry's ISO list names, and wordfreq's English words.
 # Without them a party list fills with countries and sentence-opening words, and nothing fails loudly.
-COUNTRY, COMMON_WORD = "Zambia", "however"
+COUNTRY, COMMON_WORD, GIVEN_NAME = "Zambia", "however", "Margaret"
 
 
 def _checks(folder: Path, started: float) -> str:
@@ -70,12 +70,14 @@ def _checks(folder: Path, started: float) -> str:
 
 def _check_names_data() -> None:
     from core.extract.gazetteer import PLACE_NAMES
-    from core.extract.names_filter import common_words
+    from core.extract.names_filter import common_words, first_names
 
     if PLACE_NAMES.get(COUNTRY) != COUNTRY:
         raise AssertionError(f"{COUNTRY} is no known place: pycountry's country list is missing")
     if COMMON_WORD not in common_words():
         raise AssertionError(f"{COMMON_WORD!r} is no common word: wordfreq's English list is missing")
+    if GIVEN_NAME not in first_names():
+        raise AssertionError(f"{GIVEN_NAME!r} is no given name: the names package's lists are missing")
 
 
 def run_self_test() -> int:

@@ -61,23 +61,26 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[bytes]:
-    """Given names of many countries (gender-guesser's name list), as UTF-8 bytes; empty when it is not installed.
+def first_names() -> frozenset[str]:
+    """Given names from the US census lists that the `names` package ships (MIT); read only when a name needs it.
 
-    Only the name column of its data file is read (about 30 ms), and only when a name needs it.
+    (gender-guesser knows more countries' names, but its GPL licence would bind the bundle.)
     """
     from importlib.resources import files
 
-    try:
-        data = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    # Each line: a sex code ("M", "1F", "?"), spaces, the name ("Abdel+Aziz" for a space), then frequencies.
-    return frozenset(re.findall(rb"(?m)^[MF1?][MF ] {1,30}([^ \r\n]{1,40})", data))
+    found: set[str] = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        try:
+            data = (files("names") / part).read_bytes().decode("ascii", "ignore")
+        except (ModuleNotFoundError, FileNotFoundError, OSError):
+            continue
+        # Each line: the name in capitals, then frequencies and a rank.
+        found.update(line.split(" ", 1)[0].title() for line in data.splitlines() if line[:1].isalpha())
+    return frozenset(found)
 
 
 def is_first_name(word: str) -> bool:
-    return len(word) > 1 and word[0].isupper() and word.encode() in first_names()
+    return len(word) > 1 and word[0].isupper() and word in first_names()
 
 
 def person_evidence(words: list[str]) -> bool:

@@ -92,6 +92,7 @@ def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, 
 @pytest.mark.parametrize("name, value, reason", [
     ("COUNTRY", "Atlantis", "pycountry's country list is missing"),
     ("COMMON_WORD", "qxzvbl", "wordfreq's English list is missing"),
+    ("GIVEN_NAME", "Qxzvbl", "the names package's lists are missing"),
 ])
 def test_self_test_fails_when_the_names_data_does_not_know_a_word(qapp, capsys, monkeypatch, name, value, reason):
     # Stands in for a bundle built without pycountry's or wordfreq's data files.
