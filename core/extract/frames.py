@@ -145,6 +145,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     opens = bool(cues.DEAL_ANAPHOR.search(clause))
     in_clause = [m for m in mentions if start <= m.start < end]
     money = [a for a in amounts if start <= a.start < end and a.excluded is None
+             and not (_BORROWED.search(text[max(start, a.start - 30):a.start]) and deal_type is not None
+                      and deal_type not in (DealType.FINANCING, DealType.FUNDING_ROUND))
              and not _TOTAL.search(text[max(start, a.start - 60):a.start])
              and not _TOTAL_AFTER.match(text[a.end:a.end + 50])]
     if deal_type is None and not (opens and money):
@@ -210,6 +212,8 @@ _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|
                          re.I)
 _SECTOR_SPEND = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,80}?\bin\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
                            r"(?:sector|industry|market|economy|energy projects)\b", re.I)
+# "approval to borrow 325 million euros to cover the costs": money raised for a deal is not its price.
+_BORROWED = re.compile(r"\b(?:to\s+borrow|to\s+raise|borrowing|a\s+loan\s+of)\s+(?:up\s+to\s+|about\s+|around\s+)?$", re.I)
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
 _SERIES = re.compile(r"\bSeries ([A-H])\b")

@@ -58,6 +58,14 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
     ),
     (
+        # "The deal eclipses the $32 billion paid for TXU in 2007": a sum the deal is measured against.
+        "comparison",
+        re.compile(r"\b(?:eclips\w*|surpass\w*|dwarf\w*|exceed\w*|tops?|topped|outstrip\w*|compared\s+with|compared\s+to"
+                   r"|bigger\s+than|larger\s+than|more\s+than\s+double|record\s+set\s+by)\s+(?:the\s+|a\s+)?"
+                   r"(?:previous\s+|prior\s+|earlier\s+)?(?:record\s+(?:of\s+)?)?$", re.I),
+        None,
+    ),
+    (
         "market size",
         re.compile(r"\b(?:market|economy|industry)\b[^.;$€£₹¥]{0,60}?"
                    r"\b(?:reach|hit|surpass|exceed|top|touch|grow|be\s+worth"

@@ -237,3 +237,11 @@ def test_a_preliminary_agreement_is_an_mou_and_national_spending_is_no_part_of_i
     [deal] = deals_of(text)
     assert deal.type == DealType.MOU
     assert deal.amounts == ()
+
+
+def test_money_borrowed_to_pay_and_sums_compared_with_are_no_deal_amounts():
+    text = ("Deal\n\nCarpatia Gas will pay $1.07 billion to Norvane Oil for its 50% stake in an offshore field, the "
+            "company said on Tuesday. Carpatia will ask shareholders to approve the deal, and to borrow 325 million "
+            "euros to cover part of the costs. The deal eclipses the $32 billion paid for a utility in 2007.\n")
+    [deal] = deals_of(text)
+    assert [(a.value, a.currency) for a in deal.amounts] == [(1_070_000_000, "USD")]
