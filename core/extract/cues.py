@@ -101,7 +101,7 @@ BLOCKERS = re.compile(
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
-    r"install|moderni[sz]e|fund|finance|support|help|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
+    r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
     r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )

@@ -196,3 +196,10 @@ def test_a_merger_told_as_one_side_acquiring_has_an_acquirer():
     roles = {p.name: p.role for p in deals[0].parties}
     assert deals[0].type == DealType.MERGER
     assert roles["Serendib Mobile"] == "acquirer"
+
+
+def test_a_package_to_support_a_developer_names_the_borrower():
+    roles = roles_of("Loan\n\nThe Nordic Investment Bank is extending a EUR 1.7 bn financing package to support "
+                     "US-based renewables developer Solvane to build solar plants, the lender said on Monday.\n")
+    assert roles.get("Solvane") == "borrower"
+    assert roles["Nordic Investment Bank"] == "lender"
