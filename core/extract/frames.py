@@ -262,7 +262,10 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         gap = text[last_object_end:mention.start]
         # Objects stand near the cue or in a list after one; a relative clause ends them.
         # ", joining X and Y in the industry", ", making it the largest ...": a participle aside names no party.
-        if len(gap) > 90 or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|"
+        # "... for a plant being built in X by A, B and C": the agents of a passive participle are still named.
+        far = len(gap) > 90 and not (len(gap) <= 170 and re.search(r"\b(?:built|developed|operated|run|owned|led)\b"
+                                                                   r"[^,;]{0,60}\bby\s+$", gap))
+        if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|"
                                       r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
             break
         before = text[max(clause_start, mention.start - 30):mention.start]

@@ -245,3 +245,13 @@ def test_money_borrowed_to_pay_and_sums_compared_with_are_no_deal_amounts():
             "euros to cover part of the costs. The deal eclipses the $32 billion paid for a utility in 2007.\n")
     [deal] = deals_of(text)
     assert [(a.value, a.currency) for a in deal.amounts] == [(1_070_000_000, "USD")]
+
+
+def test_builders_named_after_a_long_passive_are_the_recipients_of_a_subsidy():
+    text = ("Subsidy\n\nTOKYO -- Norland's Ministry of Industry will offer subsidies worth up to 476 billion yen "
+            "($3.5 billion) for a semiconductor plant being built in Kasuga Prefecture by Formosa Foundry Co., "
+            "Hoshino Group and Denwa, the ministry said on Friday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.GRANT
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Formosa Foundry Co."] == roles["Hoshino Group"] == roles["Denwa"] == "recipient"
