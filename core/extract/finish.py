@@ -45,6 +45,7 @@ class Finisher:
     table: EntityTable
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]]
+    invests: dict[int, bool] = field(default_factory=dict)
     _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
@@ -292,10 +293,16 @@ class Finisher:
         found, _, _ = clause_type(self.title)
         return found if found not in (None, DealType.OTHER) else None
 
+    def _invests(self, draft_id: int, draft: Draft) -> bool:
+        # Asked once per party: a list of thousands of names must not read its clause thousands of times.
+        if draft_id not in self.invests:
+            self.invests[draft_id] = any(re.search(r"\binvest", self.text[f.start:f.end], re.I) for f in draft.frames)
+        return self.invests[draft_id]
+
     def _party(self, key: str, draft: Draft, keys: list[str]) -> Party:
         entity = self.table.entities[key]
         kinds = [self.table.entities[k].kind for k in keys if k != key]
-        invests = bool(draft.amounts) or any(re.search(r"\binvest", self.text[f.start:f.end], re.I) for f in draft.frames)
+        invests = bool(draft.amounts) or self._invests(id(draft), draft)
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)

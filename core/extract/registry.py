@@ -67,6 +67,10 @@ class EntityTable:
         self.person_words: set[str] = set()
         self.places_seen: list[tuple[int, str]] = []
         self.delegations: list[str] = []  # governments whose delegation the article names
+        # Entities by the first word and by the initials of their names: _similar looks only there, so an
+        # article naming thousands of companies costs linear time, not a scan of all of them per name.
+        self._by_first: dict[str, list[str]] = {}
+        self._by_initials: dict[str, list[str]] = {}
 
     def observe(self, mentions: list[Mention], sentence: Sentence, sentences: list[Sentence]) -> list[Mention]:
         """Registers one sentence's mentions and returns them with people and places told apart."""
@@ -155,6 +159,7 @@ class EntityTable:
         if found is None:
             self.entities[key] = Entity(key, mention.name, mention.kind, mention.place)
             self.alias[folded] = key
+            self._index(key)
         entity = self.entities[key]
         if _KIND_RANK[mention.kind] > _KIND_RANK[entity.kind] and mention.kind != PartyKind.PERSON:
             entity.kind = mention.kind
@@ -163,6 +168,7 @@ class EntityTable:
                 and mention.name.split()[-1] in ORG_SUFFIXES and not (mention.descriptor or mention.asset):
             entity.aliases.append(entity.name)
             entity.name = mention.name
+            self._index(key)
         elif mention.name != entity.name and mention.name not in entity.aliases:
             entity.aliases.append(mention.name)
         for alias in mention.aliases:
@@ -192,12 +198,23 @@ class EntityTable:
         key = norm(name)
         if key not in self.entities:
             self.entities[key] = Entity(key, name, kind)
+            self._index(key)
         self.alias[folded] = key
         return key
 
+    def _index(self, key: str) -> None:
+        entity = self.entities[key]
+        words = norm(entity.name).split()
+        if words:
+            self._by_first.setdefault(words[0], []).append(key)
+        self._by_initials.setdefault(_initials(entity.name), []).append(key)
+
     def _similar(self, name: str, folded: str) -> str | None:
         first = folded.split()[0]
-        for key, entity in self.entities.items():
+        initials = name.replace("&", "") if name.isupper() and 2 <= len(name) <= 6 else None
+        candidates = set(self._by_first.get(first, ())) | set(self._by_initials.get(initials or "\0", ()))
+        for key in [k for k in self.entities if k in candidates]:
+            entity = self.entities[key]
             if entity.kind == PartyKind.GOVERNMENT and key.startswith("gov:"):
                 continue
             other = norm(entity.name)
@@ -206,7 +223,7 @@ class EntityTable:
                 if len(folded.split()) == 1 and first in ("data", "global", "new", "first", "american", "national"):
                     continue
                 return key
-            if name.isupper() and 2 <= len(name) <= 6 and _initials(entity.name) == name.replace("&", ""):
+            if initials and _initials(entity.name) == initials:
                 return key
         return None
 
