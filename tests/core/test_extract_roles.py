@@ -203,3 +203,13 @@ def test_a_package_to_support_a_developer_names_the_borrower():
                      "US-based renewables developer Solvane to build solar plants, the lender said on Monday.\n")
     assert roles.get("Solvane") == "borrower"
     assert roles["Nordic Investment Bank"] == "lender"
+
+
+def test_selected_by_a_navy_to_build_boats_is_a_contract():
+    text = ("Contract\n\nGulf-based shipbuilder Kestrel Marine has been selected by the Norland Navy to build patrol "
+            "vessels for partner nations, the company said on Monday.\n")
+    deals = parse_text(text, published="2025-03-14").deals
+    assert deals and deals[0].type == DealType.CONTRACT
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert roles["Kestrel Marine"] == "supplier"
+    assert roles["Norland Navy"] == "customer"
