@@ -35,7 +35,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"to\s+(?:build|supply|provide|deliver|design|construct|develop|operate|install|manufacture|"
                             r"maintain|refurbish|upgrade)\b"),
         (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnering\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
-                               r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b|\bconsortium\b"
+                               r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b"
+                               r"|\b(?:form(?:ed|s|ing)?|set up|creat(?:e|ed|es|ing)|establish(?:ed|es)?|join(?:ed|s)?)\s+(?:a|an|the)\s+"
+                               r"(?:\w+\s+){0,2}consortium\b|\bconsortium (?:agreement|deal)\b"
                                r"|\bcooperation agreement\b|\bcoalition\b"
                                r"|\bworking (?:closely |together )?with\b(?=[^.;]{0,80}?\bto\s+(?:develop|release|build|launch|"
                                r"design|make|produce|deploy|create)\b)"),
@@ -98,6 +100,7 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
     r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
+    r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     r"clearance from|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
@@ -140,9 +143,10 @@ PARTY_ANAPHOR = re.compile(
 
 # "The companies include X, Y and Z": a list that names the parties a deal left generic.
 LIST_INTRO = re.compile(
-    r"(?:^\W*(?:the|these|those)|\b(?:other|new|existing|its|their)|\band\s+(?:the\s+)?other)\s+(?:\w+\s+)?"
+    r"(?:^\W*(?:the|these|those)|\b(?:other|new|existing|its|their)|\band\s+(?:the\s+)?other)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:companies|firms|borrowers|lenders|banks|investors|partners|buyers|"
-    r"sellers|participants|backers)\s+(?:include|included|are|were)\b",
+    r"sellers|participants|backers|consortium|syndicate|group of investors)\s+(?:include|included|includes|are|were|comprises|"
+    r"comprised|consists of|is made up of)\b",
     re.I,
 )
 
@@ -152,6 +156,9 @@ SYNDICATE = re.compile(
     r"\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing)|w(?:as|ere)|is|are)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:joint|global|mandated|lead|senior|co|initial|original|sole|other)[\s-]+){0,4}"
     r"(?:arrangers?|bookrunners?|book-runners?|underwriters?|lenders?|coordinators?|co-ordinators?|financiers?)\b"
+    r"|\b(?:w(?:as|ere)|is|are)\s+(?:also\s+)?(?:a|an|the|one of the|among the)\s+(?:joint\s+)?(?:co-?)?(?:lenders?|arrangers?|"
+    r"financiers?|underwriters?|agents?)\b"
+    r"|\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing))\s+as\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?agent\b"
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:an?\s+|also\s+|among\s+the\s+)?(?:participating|new|existing|other|additional|"
     r"co-|minority|anchor|strategic)[\s-]?investors?\b"
     r"|\b(?:also|too)\s+(?:took part|participated|joined the (?:round|financing|raise))\b",

@@ -29,6 +29,9 @@ _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_V
                      DealType.MERGER, DealType.PARTNERSHIP})
 
 
+_MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
+
+
 def _side(draft: Draft, key: str, side: str) -> None:
     """A party keeps the first side a clause gave it; a side no verb said is filled in by a later clause that says one."""
     if draft.parties.get(key) in (None, "", roles.CO):
@@ -279,7 +282,9 @@ class _Reader:
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
         recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
-        compatible = [d for d in recent if _compatible(d.type, frame.type)]
+        compatible = [d for d in recent if _compatible(d.type, frame.type)
+                      # "... raised $1bn in a round. The financing was led by X": the noun points back at the raise.
+                      or frame.opens_on_deal and d.type in _MONEY and frame.type in _MONEY]
         if not parties:
             if frame.new_deal or not compatible:
                 return None
@@ -369,7 +374,8 @@ class _Reader:
         if index - draft.last_sentence > 2:
             return
         # "other investors include A, B and C": backers on the money side; "the companies include": who signed.
-        side = roles.GIVER if re.search(r"investors|backers|lenders|banks", intro.group(), re.I) else "object"
+        side = roles.GIVER if re.search(r"investors|backers|lenders|banks|consortium|syndicate", intro.group(), re.I) \
+            else "object"
         listed = [m for m in self.mentions[index] if not m.person and not m.location_only and not m.descriptor
                   and m.start >= sentence.start + intro.start()]
         for key in self._keys(listed):

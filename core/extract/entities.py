@@ -24,7 +24,8 @@ from core.model import PartyKind
 from core.names import fold_name
 
 # "A/S", "SA/NV", "HC/FT": capitals joined by a slash are one word of a name.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z]{1,4}(?:/[A-Z]{1,4})+\b|[^\W_](?:[\w&'’-]*[\w])?\.?|&")
+# A double hyphen ("SYDNEY--Australian") separates a dateline from the story: never inside a word.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[A-Z]{1,4}(?:/[A-Z]{1,4})+\b|[^\W_](?:(?:[\w&'’]|-(?!-))*[\w])?\.?|&")
 # Closed-class words in NOT_NAMES: never the first word of a name, wherever they stand.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "they", "he",
                              "she", "we", "our", "in", "on", "at", "for", "from", "by", "with", "of", "to", "and",
@@ -253,7 +254,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
         run, words = run[:-1], words[:-1]
-    initial = bool(run) and run[0][0] <= sentence.start + 1 or sentence.heading
+    # "SYDNEY--Grid operator X": the word after a dateline's double hyphen opens the story.
+    initial = bool(run) and (run[0][0] <= sentence.start + 1 or text[run[0][0] - 2:run[0][0]] == "--") \
+        or sentence.heading
     # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
             and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):

@@ -87,8 +87,9 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.location_only = True
         return
     # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
-    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+)?"
-                                           r"government\b", after):
+    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+|region(?:al)?\s+|"
+                                           r"district\s+|county\s+|oblast\s+|province\s+)?"
+                                           r"(?:government|administration|authorities|akimat)\b", after):
         mention.kind, mention.place, mention.explicit = PartyKind.GOVERNMENT, name, True
         return
     place = PLACE_NAMES.get(name)

@@ -51,7 +51,7 @@ _PASSIVE = re.compile(
     r"offered|extended|approved|sanctioned)\b", re.I)
 # "X agreed to a A$3.6 billion takeover", "backed a buyout": the subject is what is bought.
 _AGREED_TAKEOVER = re.compile(r"\b(?:agree[ds]?|agreeing|accept(?:s|ed)?|back(?:s|ed)|recommend(?:s|ed)?)\s+(?:to\s+)?"
-                              r"(?:a|an|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:takeover|buyout|acquisition)\b(?!\s+of\b)", re.I)
+                              r"(?:a|an|the)\s+(?:\S+\s+){0,6}?(?:takeover|buyout|acquisition)\b(?!\s+of\b)", re.I)
 # "agreed to a takeover by X", "the acquisition of Y by X": a buyer named after "by" in a nominal clause.
 _NOMINAL_BY = re.compile(r"\b(?:takeover|acquisition|purchase|buyout|bid)\s+(?:\w+\s+){0,3}?by\b", re.I)
 
@@ -76,6 +76,8 @@ _PART_OF = re.compile(r"\b(?:business|businesses|unit|units|division|stake|asset
 _JOINING_AFTER = re.compile(r"(?:\s*,?\s+(?:and|&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,3}\s*,?\s+"
                             r"(?:also\s+)?(?:joining|joined|participating|participated|taking part|took part|"
                             r"as\s+(?:co-?)?(?:lenders?|investors?|arrangers?|backers?|financiers?))\b")
+_PARTICIPATION = re.compile(r"\b(?:participation|investment|backing|money|funds?)\s+(?:from|of|by)\s+(?:(?:the|its|existing|new)\s+)?"
+                            r"(?:[a-z][\w-]*\s+){0,3}$")
 # A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
 _LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
 # The last preposition before a name, over at most four small words: "in loans from the state-owned X".
@@ -152,6 +154,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     """
     if previous is not None and gap is not None and _LISTED.match(gap):
         return previous
+    if _PARTICIPATION.search(before) and deal_type in _MONEY_TYPES:
+        return GIVER  # "led by X, with participation from Y": Y puts money in too
     if _CO_BEFORE.search(before):
         return subject or CO
     if after is not None and _JOINING_AFTER.match(after):
@@ -171,8 +175,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
             return RECEIVER  # "the NAND business of U.S. chip giant Intel": the owner of what is bought sells it
         if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
             return TARGET
-        if word == "by":
-            return GIVER
+        if word == "by" or word == "from" and subject == TARGET:
+            return GIVER  # "agreed to a takeover offer from a consortium": the bidder buys
         if word == "to":
             return GIVER if subject == RECEIVER else RECEIVER
         if word == "from":

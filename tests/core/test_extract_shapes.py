@@ -255,3 +255,49 @@ def test_builders_named_after_a_long_passive_are_the_recipients_of_a_subsidy():
     assert deal.type == DealType.GRANT
     roles = {p.name: p.role for p in deal.parties}
     assert roles["Formosa Foundry Co."] == roles["Hoshino Group"] == roles["Denwa"] == "recipient"
+
+
+def test_a_takeover_agreed_with_its_price_in_two_currencies():
+    text = ("Deal\n\nChip designer Ardwave has agreed to a 2.4 billion dollar (£1.8 billion) takeover by US "
+            "semiconductor group Quelcom on Monday.\n")
+    [deal] = deals_of(text)
+    assert {p.name: p.role for p in deal.parties} == {"Ardwave": "target", "Quelcom": "acquirer"}
+
+
+def test_a_sentence_ends_after_bn_and_the_round_names_its_backers_next():
+    text = ("Round\n\nCerulon Systems raised $1bn in a funding round announced Wednesday, taking its valuation to "
+            "$23.1bn. The financing was led by Tigerline Global, with participation from Benchmore, Coastal "
+            "Partners and 1789 Capital.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Cerulon Systems"] == "recipient"
+    assert roles.get("Tigerline Global") == roles.get("Benchmore") == "investor"
+
+
+def test_co_lenders_and_agents_join_the_loan():
+    text = ("Loan\n\nThe Africa Power Fund is making a US$43 million loan available to Towerco Congo on Monday. The "
+            "fund was a co-lender in the transaction with Equator Bank and Savanna Finance. Kinloch Bank served as "
+            "the administrative agent for the loan.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Towerco Congo"] == "borrower"
+    assert roles.get("Equator Bank") == roles.get("Savanna Finance") == roles.get("Kinloch Bank") == "lender"
+
+
+def test_a_bidding_consortium_is_no_partnership_and_its_members_are_buyers():
+    text = ("Deal\n\nSYDNEY--Grid operator Ausgrid Power Ltd. said on Monday it has agreed to an improved takeover "
+            "offer from a consortium led by Borealis Asset Management. The Borealis-led consortium includes Tasman "
+            "Super Fund and Alberta Pension Corp.\n")
+    deals = deals_of(text)
+    assert [d.type for d in deals] == [DealType.ACQUISITION]
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert roles["Ausgrid Power Ltd."] == "target"
+    assert roles["Borealis Asset Management"] == roles.get("Tasman Super Fund") == "acquirer"
+    assert not any("SYDNEY" in name for name in roles)
+
+
+def test_investors_from_countries_are_no_parties():
+    text = ("Forum\n\nThe Almaty region administration signed agreements with investors from Iran, Turkey and "
+            "Malaysia on Friday.\n")
+    for deal in deals_of(text):
+        assert not {"Iran", "Turkey", "Malaysia"} & {p.name for p in deal.parties}
