@@ -56,8 +56,7 @@ LOWER_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
 
 # Strongest first. Debt and loans make a raise a financing; an MoU to invest is an MoU.
 PRECEDENCE = (
-    DealType.GRANT, DealType.FINANCING, DealType.ACQUISITION, DealType.MERGER, DealType.JOINT_VENTURE,
-    DealType.MOU, DealType.FUNDING_ROUND, DealType.CONTRACT, DealType.PARTNERSHIP, DealType.INVESTMENT,
+    DealType.GRANT, DealType.FINANCING, DealType.ACQUISITION, DealType.MERGER, DealType.MOU, DealType.JOINT_VENTURE, DealType.FUNDING_ROUND, DealType.CONTRACT, DealType.PARTNERSHIP, DealType.INVESTMENT,
     DealType.OTHER,
 )
 
@@ -92,6 +91,10 @@ NOT_A_DEAL = re.compile(
     r"headcount|employees|portfolio)\b",
     re.I,
 )
+
+# A deal that did not happen: a bid rejected, blocked, dropped or called off is no deal.
+FAILED = re.compile(r"\b(?:blocked|rejected|rebuffed|abandon(?:ed|s)|withdr(?:ew|awn)|walked away|called off|scrapped|"
+                    r"collapsed|vetoed|prohibited|fell through|terminated)\b", re.I)
 
 # An asset manager closing a fund of its own: investors unnamed, no deal between parties.
 FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund\b", re.I)

@@ -40,7 +40,7 @@ _OF_HEADS = frozenset({
     "State", "Office", "Minister", "Secretary", "Authority", "Commission", "Council", "Federation",
     "Association", "Chamber", "Board", "Bureau", "Agency", "President", "Director", "Head",
     "Emirate", "Commonwealth", "Province", "City", "Port", "Alliance", "Society", "Union", "League", "Coalition",
-    "Academy", "College", "School", "Network", "Chief", "Officer", "Investment",
+    "Academy", "College", "School", "Network", "Forum", "Congress", "Conference", "Summit", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
 })
 _NAMESAKES = frozenset({"Prince", "Princess", "King", "Queen", "Crown", "Sheikh", "Sheikha", "Emir", "Lord", "Sir",

@@ -160,14 +160,14 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     # Only words up to the cue weigh it: "... a transaction that could shake up the market" hedges nothing.
     lead = clause[:max(cue_end, 0) + 30]
     frame.hedged = bool(cues.HEDGES.search(lead)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
-        or bool(cues.FUND_CLOSE.search(lead))
+        or bool(cues.FUND_CLOSE.search(lead)) or bool(cues.FAILED.search(clause))
     # "signed 27 MoUs worth Rs 3,307 crore with various sectors": a tally of deals told one by one, or not at all.
     if _TALLY.search(clause) and not [m for m in in_clause if m.start > start + cue_at and not m.location_only]:
         frame.hedged = True
     frame.deal_anaphor = opens or bool(_DEAL_MENTION.search(clause))
     frame.between = bool(_BETWEEN.search(clause, cue_at, cue_at + 60))
     # "Earlier in October 2021, X partnered with Y", "In 2018, X bought Y": an earlier deal of the same parties.
-    frame.new_deal = bool(_NEW_DEAL.search(clause)) or bool(_BACKGROUND.match(clause)) and any(
+    frame.new_deal = bool(_NEW_DEAL.search(clause)) or bool(_SEPARATELY.match(clause)) or bool(_BACKGROUND.match(clause)) and any(
         d.kind == "absolute" for d in frame.dates)
     if frame.new_deal:
         frame.opens_on_deal = frame.deal_anaphor = False
@@ -206,6 +206,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|be
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+# "Separately, X signed ...": the story turns to another deal.
+_SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",

@@ -291,7 +291,7 @@ NOT_NAMES = frozenset({
     "Posted", "Breaking", "Exclusive", "Analysis", "Opinion", "News", "Report", "Reports", "Top",
     "Big", "Record", "Mega", "Deals", "Deal", "Funding", "Updates", "Q1", "Q2", "Q3", "Q4", "H1",
     "H2", "ET", "GMT", "UTC", "CEO", "Chairman", "President", "Minister",
-    "Memorandum", "Understanding", "Understandings", "Memoranda", "Agreement", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
+    "Memorandum", "Understanding", "Understandings", "Memoranda", "Agreement", "Letter", "Intent", "MoU", "MoUs", "MOU", "So", "One", "Two", "Three",
     "Furthermore", "Moreover", "Additionally", "Sites", "Rs", "Rs.", "USD", "EUR", "GBP", "INR",
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "Euros", "Euro", "Dollars", "Pounds", "Yen", "Yuan", "Rupees", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
@@ -344,7 +344,7 @@ NOT_PARTIES = frozenset({
 
 # Business and technical abbreviations in capitals: words of the trade, not names ("EBITDA", "IPO", "PPA").
 BUSINESS_ACRONYMS = frozenset({
-    "EBITDA", "EBIT", "EPS", "IPO", "IPOs", "PPA", "PPAs", "SSD", "SSDs", "NAND", "DRAM", "HBM", "ECA", "ESG", "CAGR",
+    "EBITDA", "EBIT", "LoI", "LOI", "LoIs", "MoA", "MOA", "SPA", "SPAs", "HoA", "HoT", "TSA", "EPS", "IPO", "IPOs", "PPA", "PPAs", "SSD", "SSDs", "NAND", "DRAM", "HBM", "ECA", "ESG", "CAGR",
     "GDP", "LNG", "EV", "EVs", "ROI", "SPAC", "M&A", "KPI", "ETF", "REIT", "SaaS", "API", "OEM", "EPC", "O&M",
     "CAPEX", "OPEX", "FY", "YoY", "QoQ", "AUM", "NAV", "IRR", "ARR", "GW", "MW", "MoU", "MoUs", "MOU", "JV", "JVs",
     "FDI", "R&D", "IP", "PE", "VC", "LBO", "B2B", "B2C", "SME", "SMEs", "ICT", "IoT", "5G", "4G", "LTE", "GPU",

@@ -68,7 +68,7 @@ _BUYING_RE = re.compile(rf"\b(?:{_BUYING})\b", re.I)
 _SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
 
 # Words before an object that put it on the subject's own side: "together with X", "alongside X".
-_CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
+_CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with|co-invest(?:s|ed|ing)?\s+with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
 _PART_OF = re.compile(r"\b(?:business|businesses|unit|units|division|stake|assets?|operations?|arm|subsidiary|portfolio|"
                       r"interest|shares?|holding|plants?|towers?|properties)\s+of\s+(?:[\w.&'’-]+\s+){0,5}$", re.I)

@@ -301,3 +301,28 @@ def test_investors_from_countries_are_no_parties():
             "Malaysia on Friday.\n")
     for deal in deals_of(text):
         assert not {"Iran", "Turkey", "Malaysia"} & {p.name for p in deal.parties}
+
+
+def test_separately_starts_another_deal_and_a_letter_of_intent_for_a_venture_is_an_mou():
+    text = ("Deals\n\nThe Qandor Investment Authority has signed a memorandum of understanding with Lianhe Trust "
+            "Corp. to set up a US$10bn fund on Tuesday. Separately, the state energy company Qandor Petroleum has "
+            "signed a Letter of Intent (LoI) with Eastern Petroleum Corp. and Royal Delta Shell to build a "
+            "joint-venture refinery.\n")
+    deals = deals_of(text)
+    assert [d.type for d in deals] == [DealType.MOU, DealType.MOU]
+    assert "Lianhe Trust Corp." not in {p.name for p in deals[1].parties}
+    assert not {"Letter", "Intent", "LoI"} & {p.name for p in deals[1].parties}
+
+
+def test_a_blocked_takeover_is_no_deal():
+    text = ("Blocked\n\nThe regulator blocked Ardent Mining's takeover of Corbel Drilling on Monday, the companies "
+            "said.\n")
+    assert deals_of(text) == []
+
+
+def test_co_investors_stand_with_the_investor():
+    text = ("Round\n\nPinecrest Capital co-invested with Orchard Ventures and Maple Network in seed funding of "
+            "Tradely, the startup said on Monday.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Pinecrest Capital"] == roles["Orchard Ventures"] == roles["Maple Network"] == "investor"
