@@ -265,9 +265,11 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         # Objects stand near the cue or in a list after one; a relative clause ends them.
         # ", joining X and Y in the industry", ", making it the largest ...": a participle aside names no party.
         # "... for a plant being built in X by A, B and C": the agents of a passive participle are still named.
-        far = len(gap) > 90 and not (len(gap) <= 170 and re.search(r"\b(?:built|developed|operated|run|owned|led)\b"
-                                                                   r"[^,;]{0,60}\bby\s+$", gap))
-        if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|"
+        far = len(gap) > 90 and not (len(gap) <= 170 and (
+            re.search(r"\b(?:built|developed|operated|run|owned|led)\b[^,;]{0,60}\bby\s+$", gap)
+            # "the sale of 19 offices in the UK for an aggregate consideration of GBP65m to X": the buyer comes last.
+            or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION and re.search(r"\bto\s+$", gap)))
+        if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"
                                       r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
             break
         before = text[max(clause_start, mention.start - 30):mention.start]

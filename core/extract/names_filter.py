@@ -146,10 +146,16 @@ def cut_headline_verb(words: list[str]) -> int:
     return len(words)
 
 
+def joined_places(name: str) -> bool:
+    """ "US-Chinese tensions", "Franco-German": places joined by a hyphen describe, they do not sign."""
+    parts = name.split("-")
+    return len(parts) > 1 and all(part in PLACE_NAMES for part in parts)
+
+
 def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str) -> bool:
     """Whether a capitalised run names nothing that could sign a deal."""
     words = name.split()
-    if _MONEY_TOKEN.fullmatch(name):
+    if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
         return True
     # "IPO", "Eight MoUs": words of trade and counts; "M": a lone initial.
     if all(w in BUSINESS_ACRONYMS or w.lower() in _NUMBER_WORDS for w in words) or re.fullmatch(r"[A-Z]\.?", name):

@@ -326,3 +326,14 @@ def test_co_investors_stand_with_the_investor():
     [deal] = deals_of(text)
     roles = {p.name: p.role for p in deal.parties}
     assert roles["Pinecrest Capital"] == roles["Orchard Ventures"] == roles["Maple Network"] == "investor"
+
+
+def test_a_sale_names_its_buyer_after_a_long_price_and_hyphenated_places_are_no_party():
+    text = ("Sale\n\nKelso Holdings announces the sale of a portfolio of 19 regional offices in the UK for an "
+            "aggregate cash consideration of c.GBP65.0 million to Ember Capital Partners on Monday. The deal comes "
+            "at a time US-Chinese tensions weigh on markets.\n")
+    [deal] = deals_of(text)
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["Kelso Holdings"] == "seller"
+    assert roles["Ember Capital Partners"] == "acquirer"
+    assert "US-Chinese" not in roles
