@@ -209,11 +209,14 @@ class _Reader:
             else:
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
                                                                                       PartyKind.ORGANIZATION}
-                # "The startup has raised ...": the acting side of the deal just told, else the last name.
                 # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
                 # deal told shortly before, else the last name of that kind.
-                acting = [k for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6
-                          for k in d.actors if self.table.entities[k].kind in kinds]
+                recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
+                acting = [k for d in recent for k in d.actors if self.table.entities[k].kind in kinds]
+                if noun in ("startup", "start-up"):
+                    # A startup is the one backed, not its backers: "X co-invested in Y. The startup had a round".
+                    acting = [k for d in recent for k, side in d.parties.items()
+                              if side in (roles.RECEIVER, roles.TARGET) and self.table.entities[k].kind in kinds]
                 key = acting[0] if acting else self.table.last_of_kind(frame.start, kinds)
                 if key:
                     keys.append(key)

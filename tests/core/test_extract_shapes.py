@@ -337,3 +337,12 @@ def test_a_sale_names_its_buyer_after_a_long_price_and_hyphenated_places_are_no_
     assert roles["Kelso Holdings"] == "seller"
     assert roles["Ember Capital Partners"] == "acquirer"
     assert "US-Chinese" not in roles
+
+
+def test_the_startup_is_the_one_backed_not_its_backers():
+    text = ("Rounds\n\nVantor Capital earlier co-invested with Orchard Ventures in seed funding of trading platform "
+            "Tradely. The one-year-old startup had a $12 million series A round led by Ridgeline Global in April.\n")
+    deals = deals_of(text)
+    roles = {p.name: p.role for p in deals[-1].parties}
+    assert roles.get("Tradely") == "recipient"
+    assert roles.get("Ridgeline Global") == "investor"
