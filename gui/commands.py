@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from core.model import Article, Deal, Evidence, ImportOutcome, ReparseOutcome, Source
+from core.model import Article, Deal, ImportOutcome, ReparseOutcome
 
 OnSaved = Callable[[Deal], None]
 OnChanged = Callable[[], None]
@@ -60,14 +60,12 @@ class DeleteDeal(QUndoCommand):
 
     @_drop_on_failure
     def redo(self) -> None:
-        for deal_id in self._ids:
-            self._store.delete_deal(deal_id)
+        self._store.delete_deals(self._ids)
         self._on_changed()
 
     @_drop_on_failure
     def undo(self) -> None:
-        for deal_id in self._ids:
-            self._store.restore_deal(deal_id)
+        self._store.restore_deals(self._ids)
         self._on_changed()
 
 
@@ -81,55 +79,13 @@ class RestoreDeal(QUndoCommand):
 
     @_drop_on_failure
     def redo(self) -> None:
-        for deal_id in self._ids:
-            self._store.restore_deal(deal_id)
+        self._store.restore_deals(self._ids)
         self._on_changed()
 
     @_drop_on_failure
     def undo(self) -> None:
-        for deal_id in self._ids:
-            self._store.delete_deal(deal_id)
+        self._store.delete_deals(self._ids)
         self._on_changed()
-
-
-def merged_deal(keep: Deal, other: Deal) -> Deal:
-    """`keep` with everything `other` adds: parties, amounts, sectors, sources, evidence, blanks filled."""
-
-    def union(first: tuple, second: tuple, key: Callable[[Any], Any] = lambda x: x) -> tuple:
-        seen = {key(x) for x in first}
-        extra = []
-        for item in second:
-            if key(item) not in seen:
-                seen.add(key(item))
-                extra.append(item)
-        return first + tuple(extra)
-
-    def party_key(party: Any) -> str:
-        return party.name.casefold()
-
-    def source_key(source: Source) -> int:
-        return source.article_id
-
-    def evidence_key(ev: Evidence) -> tuple:
-        return (ev.field, ev.start, ev.end, ev.article_id)
-
-    notes = keep.notes if not other.notes or other.notes == keep.notes else \
-        (f"{keep.notes}\n{other.notes}" if keep.notes else other.notes)
-    return keep.replace(
-        parties=union(keep.parties, other.parties, party_key),
-        amounts=union(keep.amounts, other.amounts, lambda a: (a.value, a.currency)),
-        sectors=union(keep.sectors, other.sectors),
-        commitments=union(keep.commitments, other.commitments, lambda c: c.text),
-        people=union(keep.people, other.people, lambda p: p.name.casefold()),
-        sources=union(keep.sources, other.sources, source_key),
-        evidence=union(keep.evidence, other.evidence, evidence_key),
-        needs_review=union(keep.needs_review, other.needs_review),
-        date=keep.date or other.date,
-        date_precision=keep.date_precision if keep.date else other.date_precision,
-        location=keep.location or other.location,
-        summary=keep.summary or other.summary,
-        notes=notes,
-    )
 
 
 class MergeDeals(QUndoCommand):
@@ -138,22 +94,20 @@ class MergeDeals(QUndoCommand):
     def __init__(self, store: Any, keep: Deal, other: Deal, on_saved: OnSaved, on_changed: OnChanged) -> None:
         super().__init__("Merge deals")
         self._store, self._keep, self._other = store, keep, other
-        self._merged = merged_deal(keep, other)
+        # The store marks the merged fields on the first redo; later redos put back exactly that set.
         self._merged_edited: frozenset[str] | None = None
         self._on_saved, self._on_changed = on_saved, on_changed
 
     @_drop_on_failure
     def redo(self) -> None:
-        saved = self._store.save(self._merged, edited=self._merged_edited)
+        saved = self._store.merge_deals(self._keep, self._other, edited=self._merged_edited)
         self._merged_edited = saved.edited
-        self._store.delete_deal(self._other.id)
         self._on_changed()
         self._on_saved(saved)
 
     @_drop_on_failure
     def undo(self) -> None:
-        saved = self._store.save(self._keep, edited=self._keep.edited)
-        self._store.restore_deal(self._other.id)
+        saved = self._store.undo_merge(self._keep, self._other.id)
         self._on_changed()
         self._on_saved(saved)
 
@@ -178,8 +132,8 @@ class ChooseValue(QUndoCommand):
 class SplitDeal(QUndoCommand):
     """Not the same deal: one source of a merged deal becomes a deal of its own; undo joins them again.
 
-    The store remembers the pair, so no later import merges them; undo forgets it. After rejoining, the
-    deal is saved as it was before the split, so values and hand-edit marks come back exactly.
+    The store remembers the pair, so no later import merges them; undo forgets it and, in the same
+    transaction, saves the deal as it was before the split, so values and hand-edit marks come back exactly.
     """
 
     def __init__(self, store: Any, before: Deal, article_id: int, on_saved: OnSaved, on_changed: OnChanged) -> None:
@@ -196,8 +150,7 @@ class SplitDeal(QUndoCommand):
 
     @_drop_on_failure
     def undo(self) -> None:
-        self._store.undo_split(self._before.id, self.split_id)
-        saved = self._store.save(self._before, edited=self._before.edited)
+        saved = self._store.undo_split(self._before.id, self.split_id, before=self._before)
         self._on_changed()
         self._on_saved(saved)
 

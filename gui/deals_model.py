@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
-from gui.trash import trashed
 from gui.formatting import format_date, format_exact_money, format_value, status_label, type_label
 
 PAGE_SIZE = 200
@@ -89,7 +88,7 @@ class DealsTableModel(QAbstractTableModel):
             rows.pop(deal_id, None)
             if self._query.include_deleted:
                 self._trashed.discard(deal_id)
-                self._trashed |= trashed(self._store, [deal_id])
+                self._trashed |= self._store.trashed([deal_id])
             rows.update(self._store.deal_rows([deal_id]))
             row = number * PAGE_SIZE + ids.index(deal_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
@@ -191,7 +190,7 @@ class DealsTableModel(QAbstractTableModel):
         ids = self._store.deal_ids(self._query, number * PAGE_SIZE, PAGE_SIZE)
         page = (ids, self._store.deal_rows(ids) if ids else {})
         if self._query.include_deleted:
-            self._trashed |= trashed(self._store, ids)
+            self._trashed |= self._store.trashed(ids)
         self.pages_fetched += 1
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:

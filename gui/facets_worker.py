@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from sqlite_utils import Database
 
-from core.store import file as store_file
-from core.store import query as store_query
 from core.model import DealQuery
+from core.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +26,22 @@ class FacetsSignals(QObject):
 
 
 class FacetsWorker(QRunnable):
-    """store_query.facets over a read-only connection of its own; cancel() interrupts the query."""
+    """Store.facets over a read-only Store of its own (Store.open_reader); cancel() interrupts the query."""
 
     def __init__(self, path: Path, query: DealQuery) -> None:
         super().__init__()
         self.setAutoDelete(False)  # FacetsRunner keeps a reference until it is done with it
         self.signals = FacetsSignals()
         self._path, self._query = path, query
-        self._conn: sqlite3.Connection | None = None
+        self._reader: Store | None = None
         self._lock = threading.Lock()
         self._cancelled = False
 
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
+            if self._reader is not None:
+                self._reader.interrupt()
 
     def run(self) -> None:
         try:
@@ -53,7 +51,8 @@ class FacetsWorker(QRunnable):
 
     def _count(self) -> None:
         try:
-            conn = store_file.open_reader(self._path)
+            # Opened here, on the pool's thread: the window's connection stays the window's.
+            reader = Store.open_reader(self._path)
         except sqlite3.Error as exc:
             log.warning("Facet counts: could not read %s: %s", self._path, exc)
             return
@@ -61,16 +60,16 @@ class FacetsWorker(QRunnable):
             with self._lock:
                 if self._cancelled:
                     return
-                self._conn = conn
-            facets = store_query.facets(Database(conn), self._query)
+                self._reader = reader
+            facets = reader.facets(self._query)
         except sqlite3.Error as exc:
             if not self._cancelled:  # an interrupt is how a newer query takes over; anything else is worth a line
                 log.warning("Facet counts for %s failed: %s", self._path, exc)
             return
         finally:
             with self._lock:
-                self._conn = None
-            conn.close()
+                self._reader = None
+            reader.close()
         if not self._cancelled:
             self.signals.finished.emit(self._query, facets)
 

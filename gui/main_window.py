@@ -32,7 +32,6 @@ from gui.party_registry import PartyRegistryDialog
 from gui.registry_actions import RegistryActions
 from gui.reparsing import Reparser
 from gui.source_actions import SourceActions
-from gui.trash import trashed
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
@@ -410,7 +409,7 @@ class MainWindow(QMainWindow):
             self.refresh_facets()
 
     def _on_delete_triggered(self) -> None:
-        in_trash = trashed(self._store, self.selected_ids())
+        in_trash = self._store.trashed(self.selected_ids())
         ids = [i for i in self.selected_ids() if i not in in_trash]
         if ids:
             if self.push(DeleteDeal(self._store, ids, self._on_deals_changed)):
@@ -419,7 +418,7 @@ class MainWindow(QMainWindow):
 
     def _on_restore_triggered(self) -> None:
         # Only deals really in the trash: undoing the restore of a live deal would delete it.
-        ids = sorted(trashed(self._store, self.selected_ids()))
+        ids = sorted(self._store.trashed(self.selected_ids()))
         if ids:
             self.push(RestoreDeal(self._store, ids, self._on_deals_changed))
 

@@ -208,6 +208,34 @@ def unique(items: Sequence[_T], key: Callable[[_T], Hashable], present: Sequence
     return out
 
 
+def merged_deal(keep: Deal, other: Deal) -> Deal:
+    """`keep` with everything `other` adds (a person merging two deals): lists joined, blanks filled, notes kept."""
+
+    def joined(first: tuple[_T, ...], second: tuple[_T, ...],
+               key: Callable[[_T], Hashable] = lambda x: x) -> tuple[_T, ...]:
+        return first + tuple(unique(second, key, first))
+
+    if not other.notes or other.notes == keep.notes:
+        notes = keep.notes
+    else:
+        notes = f"{keep.notes}\n{other.notes}" if keep.notes else other.notes
+    return keep.replace(
+        parties=joined(keep.parties, other.parties, lambda p: p.name.casefold()),
+        amounts=joined(keep.amounts, other.amounts, lambda a: (a.value, a.currency)),
+        sectors=joined(keep.sectors, other.sectors),
+        commitments=joined(keep.commitments, other.commitments, lambda c: c.text),
+        people=joined(keep.people, other.people, lambda p: p.name.casefold()),
+        sources=joined(keep.sources, other.sources, lambda s: s.article_id),
+        evidence=joined(keep.evidence, other.evidence, lambda e: (e.field, e.start, e.end, e.article_id)),
+        needs_review=joined(keep.needs_review, other.needs_review),
+        date=keep.date or other.date,
+        date_precision=keep.date_precision if keep.date else other.date_precision,
+        location=keep.location or other.location,
+        summary=keep.summary or other.summary,
+        notes=notes,
+    )
+
+
 def _date_change(stored: Deal, new: Deal) -> str | None:
     """Whether a new date fills or sharpens the stored one ("fill"), says nothing new (None) or differs ("conflict")."""
     if not new.date:

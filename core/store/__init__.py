@@ -13,9 +13,10 @@ from sqlite_utils import Database
 
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
+from core.deals.merge import merged_deal
 from core.store import imports, journal, merging, parties, rows, schema
 from core.store import query as deal_list
-from core.store.file import open_database
+from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
 from core.store.query import DealRow
@@ -27,10 +28,11 @@ __all__ = ["Store"]
 class Store:
     """One deals database. The thread that opens it owns it; every multi-row write is one transaction."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None, *, migrate: bool = True) -> None:
         self.db = db
         self.path = path
-        schema.apply(db, str(path) if path else "The in-memory database")
+        if migrate:
+            schema.apply(db, str(path) if path else "The in-memory database")
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
@@ -45,6 +47,17 @@ class Store:
         except BaseException:
             db.close()
             raise
+
+    @classmethod
+    def open_reader(cls, path: str | os.PathLike[str]) -> Store:
+        """A read-only Store of the file on a connection of its own, for another thread (facet counts of a big
+        file): it never migrates or writes, and interrupt() stops its query from any thread."""
+        path = Path(path)
+        return cls(Database(open_reader(path)), path, migrate=False)
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection (sqlite3.OperationalError there); safe from any thread."""
+        self.db.conn.interrupt()
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -118,10 +131,16 @@ class Store:
             new_id = merging.split_deal(self.db, deal_id, article_id)
         return self.deal(new_id)
 
-    def undo_split(self, deal_id: int, split_id: int) -> Deal:
-        """Undo of split_deal: the split-off deal's sources join `deal_id` again, and it is removed."""
+    def undo_split(self, deal_id: int, split_id: int, *, before: Deal | None = None) -> Deal:
+        """Undo of split_deal: the split-off deal's sources join `deal_id` again, and it is removed.
+
+        Given `before` (the deal as it was before the split), the rejoined deal is saved as that, hand-edit
+        marks included, in the same transaction: values and marks come back exactly.
+        """
         with self.db.atomic():
             merging.undo_split(self.db, deal_id, split_id)
+            if before is not None:
+                rows.save_deal(self.db, before, edited=before.edited)
         return self.deal(deal_id)
 
     def article(self, article_id: int) -> Article:
@@ -159,10 +178,43 @@ class Store:
 
     def delete_deal(self, deal_id: int) -> None:
         """Move a deal to the trash; restore_deal brings it back."""
-        rows.set_deleted(self.db, deal_id, now())
+        self.delete_deals([deal_id])
 
     def restore_deal(self, deal_id: int) -> None:
-        rows.set_deleted(self.db, deal_id, None)
+        self.restore_deals([deal_id])
+
+    def delete_deals(self, deal_ids: Sequence[int]) -> None:
+        """Move deals to the trash in one transaction: all of them or, on failure, none."""
+        at = now()
+        with self.db.atomic():
+            for deal_id in deal_ids:
+                rows.set_deleted(self.db, deal_id, at)
+
+    def restore_deals(self, deal_ids: Sequence[int]) -> None:
+        """Bring deals back from the trash in one transaction."""
+        with self.db.atomic():
+            for deal_id in deal_ids:
+                rows.set_deleted(self.db, deal_id, None)
+
+    def trashed(self, deal_ids: Sequence[int]) -> set[int]:
+        """Which of the deals are in the trash (Deal and DealRow do not say)."""
+        return deal_list.trashed(self.db, deal_ids)
+
+    def merge_deals(self, keep: Deal, other: Deal, *, edited: frozenset[str] | None = None) -> Deal:
+        """A person's merge, one transaction: `keep` gains what `other` adds (core.deals.merge.merged_deal) and
+        `other` goes to the trash. Returns keep re-read; `edited` as in save (a redo passes the first marks)."""
+        assert other.id is not None
+        with self.db.atomic():
+            saved = rows.save_deal(self.db, merged_deal(keep, other), edited=edited)
+            rows.set_deleted(self.db, other.id, now())
+        return saved
+
+    def undo_merge(self, keep: Deal, other_id: int) -> Deal:
+        """Undo of merge_deals, one transaction: `keep` saved as it was, marks included; `other_id` restored."""
+        with self.db.atomic():
+            saved = rows.save_deal(self.db, keep, edited=keep.edited)
+            rows.set_deleted(self.db, other_id, None)
+        return saved
 
     def history(self, deal_id: int) -> list[HistoryEntry]:
         return journal.history(self.db, deal_id)

@@ -133,6 +133,16 @@ def order_by(query: DealQuery) -> str:
     return f"{key} {direction}, d.id {direction}"
 
 
+def trashed(db: Database, ids: Sequence[int]) -> set[int]:
+    """Those of the deals that are in the trash."""
+    wanted = [int(i) for i in ids]
+    if not wanted:
+        return set()
+    marks = ", ".join("?" * len(wanted))
+    sql = f"SELECT id FROM deals WHERE deleted_at IS NOT NULL AND id IN ({marks})"
+    return {row[0] for row in db.execute(sql, wanted)}
+
+
 def count_deals(db: Database, query: DealQuery) -> int:
     """How many deals the query lists; cached until the database changes, so a re-sort does not recount."""
     st = search.state(db)

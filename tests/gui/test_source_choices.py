@@ -187,3 +187,26 @@ def test_a_refused_split_is_a_message_and_no_undo_step(merged_window, merged, mo
     _split_second(merged_window)
     assert shown == ["Could not write to merged.db: the disk is full."]
     assert merged_window.undo_stack.count() == 0 and _state(store) == before
+
+
+def test_an_undo_of_a_split_failing_half_way_changes_nothing_and_drops_the_step(merged_window, merged, monkeypatch):
+    import sqlite3
+
+    from core.store import rows
+    from gui import main_window
+
+    store, _, _ = merged
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    _split_second(merged_window)
+    after = _state(store)
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    # The sources have joined the deal again when saving it as it was fails.
+    monkeypatch.setattr(rows, "save_deal", full)
+    assert not merged_window.run_undo_step(merged_window.undo_stack.undo)
+    assert shown and "disk is full" in shown[0]
+    assert _state(store) == after
+    assert merged_window.undo_stack.count() == 0  # no step left claiming the split can be undone
