@@ -141,7 +141,7 @@ NOT_AN_ANCHOR = re.compile(r"\s+(?:to|the|a|an|its|their|his|her|this|that)\b")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
 WEEKDAY_WORD = re.compile(rf"{WEEKDAY}(?!s\b|[A-Za-z])(?:’s|'s)?")
 WEEKDAY_MOD = re.compile(r"(?<![\w-])(?P<mod>(?i:last|this|next|on|since|until|by|from|early|late|as\s+soon\s+as))\s+$")
-WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$")
+WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY}(?:,?\s+|\s*\(\s*)$")  # "Monday, September 22", "Tuesday (July 22)"
 NOT_A_DAY = re.compile(r"(?:Black|Cyber|Super|Good|Easter|Giving)\s+$")
 # A wire dateline without a year at the start of a paragraph: "SYDNEY, May 9 (Reuters) -", "May 9 -".
 _DATELINE_PLACE = r"(?:[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][A-Za-z.]{1,20},\s*)?)?"

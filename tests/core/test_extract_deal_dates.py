@@ -149,3 +149,12 @@ def test_the_dating_phrase_is_the_one_the_date_came_from() -> None:
     chosen = deal_date_mention(mentions, published)
     assert chosen is not None and chosen.text == "Monday"
     assert deal_date(mentions, published) == (chosen.value, chosen.precision)
+
+
+def test_a_weekday_with_the_date_in_brackets_fixes_the_year_without_a_published_date() -> None:
+    from datetime import date as _date
+
+    from core.extract.dates import find_dates
+
+    found = find_dates("according to the company's media release on Tuesday (July 22).", _date(2026, 12, 6))
+    assert [(d.value, d.kind) for d in found] == [(_date(2025, 7, 22), "weekday")]
