@@ -43,7 +43,10 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"design|make|produce|deploy|create)\b)"),
         (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
-        (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"),
+        (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
+                         # "announced Jan. 4 it secured $1.9 billion for the campus": money told of a deal already named.
+                         r"|\bsecur(?:es|ed|ing)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|up to\s+|over\s+|more than\s+)?"
+                         r"(?:[A-Z]{0,3}\$|[€£¥₹])\s?\d"),
     )
 )
 

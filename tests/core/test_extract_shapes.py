@@ -346,3 +346,12 @@ def test_the_startup_is_the_one_backed_not_its_backers():
     roles = {p.name: p.role for p in deals[-1].parties}
     assert roles.get("Tradely") == "recipient"
     assert roles.get("Ridgeline Global") == "investor"
+
+
+def test_money_secured_later_adds_its_sum_and_day_to_the_financing():
+    text = ("Loan\n\nDelta Edge Digital has completed a debt financing deal for its data centre campus in Mesa. "
+            "The Denver-based developer announced Jan. 4 it secured $1.9 billion specifically for the campus.\n")
+    [deal] = deals_of(text, published="2024-01-07")
+    assert deal.type == DealType.FINANCING
+    assert [a.value for a in deal.amounts] == [1_900_000_000]
+    assert deal.contract_date == "2024-01-04"
