@@ -31,6 +31,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
+                            r"|\bagree[ds]?\s+to\s+power\b"
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"
                             r"to\s+(?:build|supply|provide|deliver|design|construct|develop|operate|install|manufacture|"
                             r"maintain|refurbish|upgrade)\b"),
@@ -111,7 +112,7 @@ BLOCKERS = re.compile(
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
-    r"to power|to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
+    r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
     r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",

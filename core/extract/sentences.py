@@ -98,6 +98,8 @@ _CLAUSE_BREAK = re.compile(
 _SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
                      r"|it|they|he|she)\s+(?:also\s+)?"
                      r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b)")
+# "In a separate deal signed in November, X agreed ...": an opening phrase, not a clause of its own.
+_OPENER = re.compile(r"\W*(?:in|after|under|following|with|as|on|at|for|by|since|during|before|through|as part of)\b", re.I)
 _VERB = re.compile(r"\b(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b")
 
 
@@ -110,7 +112,8 @@ def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
         breaks += [(m.start(), m.start() + 1) for m in _SPLICE.finditer(sentence.text)]
         breaks.sort()
     for at, end in breaks:
-        if at < begin or (sentence.text[at] == "," and end == at + 1 and not _VERB.search(sentence.text, begin, at)):
+        if at < begin or (sentence.text[at] == "," and end == at + 1 and (
+                not _VERB.search(sentence.text, begin, at) or _OPENER.match(sentence.text, begin))):
             continue
         spans.append((sentence.start + begin, sentence.start + at))
         begin = end

@@ -355,3 +355,13 @@ def test_money_secured_later_adds_its_sum_and_day_to_the_financing():
     assert deal.type == DealType.FINANCING
     assert [a.value for a in deal.amounts] == [1_900_000_000]
     assert deal.contract_date == "2024-01-04"
+
+
+def test_a_separate_deal_opened_by_a_phrase_is_its_own_contract():
+    text = ("Power\n\nSolvra Energies said on Tuesday it had signed a 21-year power supply deal with Alphabet's "
+            "Gogle, pledging to supply renewable energy to its data centres in Malaysia. In a separate deal signed "
+            "in November, Solvra Energies also agreed to power Gogle's data centres in Ohio.\n")
+    deals = deals_of(text, published="2025-12-16")
+    assert [d.type for d in deals] == [DealType.CONTRACT, DealType.CONTRACT]
+    assert deals[1].contract_date == "2025-11"
+    assert {p.name: p.role for p in deals[1].parties} == {"Solvra Energies": "supplier", "Gogle": "customer"}
