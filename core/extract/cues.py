@@ -32,6 +32,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
+                            r"|\b(?:lng|gas|oil|crude|power|electricity|coal|ore|uranium|ammonia|hydrogen|copper|lithium)\s+"
+                            r"(?:sale and purchase|sales? and purchase|purchase|sales?|supply|offtake)\s+agreements?\b"
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"
                             r"to\s+(?:build|supply|provide|deliver|design|construct|develop|operate|install|manufacture|"
                             r"maintain|refurbish|upgrade)\b"),

@@ -301,6 +301,7 @@ NOT_NAMES = frozenset({
 
 # Capitalised nouns that are too generic to be a party when they stand alone.
 GENERIC_WORDS = frozenset({
+    "Trading", "Marketing", "Engineering", "Construction", "Shipping", "Distribution", "Republic", "Kingdom",
     "Energy", "Power", "Data", "Infrastructure", "Technology", "Technologies", "Capital", "Credit",
     "Private", "Public", "Global", "International", "National", "Digital", "Artificial",
     "Intelligence", "Group", "Company", "Government", "State", "Bank", "Fund", "Venture",

@@ -365,3 +365,11 @@ def test_a_separate_deal_opened_by_a_phrase_is_its_own_contract():
     assert [d.type for d in deals] == [DealType.CONTRACT, DealType.CONTRACT]
     assert deals[1].contract_date == "2025-11"
     assert {p.name: p.role for p in deals[1].parties} == {"Solvra Energies": "supplier", "Gogle": "customer"}
+
+
+def test_a_commodity_sale_and_purchase_agreement_is_a_contract_and_trading_and_marketing_one_name():
+    text = ("LNG\n\nThe unit Kestrel Trading and Marketing signed a 13-year LNG sale and purchase agreement with "
+            "Rovuma LNG1 Company on Monday.\n")
+    [deal] = deals_of(text)
+    assert deal.type == DealType.CONTRACT
+    assert "Kestrel Trading and Marketing" in {p.name for p in deal.parties}
