@@ -35,7 +35,6 @@ class Frame:
     raise_verb: bool = False  # "raised", "secured": a capital raise that stands with one named party
     series: str | None = None  # "Series B": a round of its own, not the one told before
     passive: bool = False  # "was awarded a contract by X": the subject receives, the agent gives
-    selling: bool = False  # "agreed to sell a stake to X": the subject is the seller
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
     type_cue_end: int = -1  # where the cue of the clause's own type ends ("a credit facility", after "signed")
@@ -173,7 +172,6 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         frame.opens_on_deal = frame.deal_anaphor = False
     frame.raise_verb = bool(_RAISE.search(clause))
     frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
-    frame.selling = bool(_SELLING.search(clause, 0, max(cue_end, 0) + 10))
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause))
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
     type_cue_end = _cue_end_of(masked, deal_type, cue_end)
@@ -204,7 +202,6 @@ _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)
                     r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
                       r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
-_SELLING = re.compile(r"\b(?:sell|sells|selling|sold|divest\w*)\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
