@@ -22,7 +22,8 @@ from core.extract.describe import BACKING, UPGRADES
 
 
 # Words of a price paid in parts: "the remaining", "an advance", "payable on closing", "of which".
-_PAYMENT = re.compile(r"\b(?:pay(?:s|ing)?|paid|payable|payments?|advance|upfront|up-front|deferred|remaining|balance|"
+_PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
+                      r"up-front|deferred|remaining|balance|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
@@ -75,7 +76,7 @@ class _Reader:
             previous: Frame | None = None
             for span in split_clauses(sentence):
                 frame = build_frame(self.text, sentence, index, span, self.mentions[index], amounts, self.dates)
-                if frame is None or self._payment_part(index, span, amounts, frame):
+                if self._payment_part(index, span, amounts, frame) or frame is None:
                     continue
                 # "X raised $3bn in debt — and will raise equity led by Y": later clauses share the subject.
                 if previous is not None and not frame.subjects and not frame.anaphors:

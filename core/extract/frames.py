@@ -182,7 +182,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
     # "The UAE has invested $40 billion in the clean energy sector": money spent on a sector names no counterparty.
-    if deal_type == DealType.INVESTMENT and not frame.objects and _SECTOR_SPEND.search(clause):
+    if deal_type == DealType.INVESTMENT and not frame.objects and (_SECTOR_SPEND.search(clause) or _spends_in_place(clause)):
         frame.hedged = True
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
         frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
@@ -213,6 +213,17 @@ _SECTOR_SPEND = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,80}?\bin\s+(?:the\s+
                            r"(?:sector|industry|market|economy|energy projects)\b", re.I)
 # "approval to borrow 325 million euros to cover the costs": money raised for a deal is not its price.
 _BORROWED = re.compile(r"\b(?:to\s+borrow|to\s+raise|borrowing|a\s+loan\s+of)\s+(?:up\s+to\s+|about\s+|around\s+)?$", re.I)
+_IN_PLACE = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,60}?\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+
+
+def _spends_in_place(clause: str) -> bool:
+    """'plans to invest US$15bn-20bn in Asia': money for a region names no counterparty."""
+    from core.extract.gazetteer import CITIES, PLACE_NAMES
+
+    found = _IN_PLACE.search(clause)
+    return bool(found) and (found.group(1) in PLACE_NAMES or found.group(1) in CITIES)
+
+
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
 _SERIES = re.compile(r"\bSeries ([A-H])\b")

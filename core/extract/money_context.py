@@ -43,7 +43,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         "assets under management",
         re.compile(r"\b(?:manages|managing|oversees|overseeing)\s+(?:(?!to\b)[\w’'-]+\s+){0,3}$"
-                   r"|\b(?:assets\s+under\s+management|AUM|assets)\s+(?:of\s+)?" + _LEAD + "$", re.I),
+                   r"|\b(?:assets\s+under\s+management|AUM|assets)\s+(?:of\s+|worth\s+|totalling\s+|totaling\s+)?"
+                   + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:(?:in|of)\s+" + _W + r"{0,2}?(?:assets|AUM)\b"
                    r"|(?:in\s+)?(?:assets\s+)?under\s+management\b)", re.I),
     ),
@@ -88,6 +89,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|operating\s+income|(?:gross\s+|written\s+)?premiums|gains?|bookings)\b"
                    # "a gas sales agreement worth ..." names a deal, not a figure of the firm's.
                    r"(?![\s-]+(?:and\s+purchase\s+)?(?:agreements?|contracts?|deals?|pacts?|sharing)\b)"
+                   # "the sales for GBP2.9 million of the remaining two assets": sales of assets are deals.
+                   r"(?!\s+for\s+$)"
                    r"(?:\s+[^\s$€£₹¥]+){0,8}\s+$", re.I),
         re.compile(r"^\s*(?:in|of)\s+(?:(?:annual|yearly|quarterly|net|gross|total|operating|full-year)\s+)?"
                    r"(?:revenues?|sales|profits?|earnings|income|turnover|EBITDA|losses|premiums)\b", re.I),

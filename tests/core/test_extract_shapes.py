@@ -373,3 +373,19 @@ def test_a_commodity_sale_and_purchase_agreement_is_a_contract_and_trading_and_m
     [deal] = deals_of(text)
     assert deal.type == DealType.CONTRACT
     assert "Kestrel Trading and Marketing" in {p.name for p in deal.parties}
+
+
+def test_an_offer_that_values_the_target_gives_the_deal_its_price():
+    text = ("Takeover\n\nOrchard Grid said on Monday it has agreed to an improved takeover offer from a consortium led "
+            "by Borealis Asset Management. Orchard Grid said the consortium's new all-cash offer values its equity "
+            "at 10.2 billion Australian dollars (US$7.67 billion), or A$2.65 a share.\n")
+    [deal] = deals_of(text)
+    assert sorted((a.currency, a.value) for a in deal.amounts) == [("AUD", 10_200_000_000), ("USD", 7_670_000_000)]
+
+
+def test_a_fund_s_size_and_its_plans_for_a_region_are_no_part_of_its_deal():
+    text = ("MoU\n\nThe Qandor Investment Authority signed an MoU with Lianhe Trust Corp. to set up a US$10bn fund on "
+            "Tuesday. Its chief executive said the fund, which has assets worth around US$175bn, plans to invest "
+            "US$15bn in Asia in the next five years.\n")
+    [deal] = deals_of(text)
+    assert [(a.currency, a.value) for a in deal.amounts] == [("USD", 10_000_000_000)]
