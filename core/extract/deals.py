@@ -23,7 +23,7 @@ from core.extract.describe import BACKING, UPGRADES
 
 # Words of a price paid in parts: "the remaining", "an advance", "payable on closing", "of which".
 _PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
-                      r"up-front|deferred|remaining|balance|"
+                      r"up-front|deferred|remaining|balance|disburs\w*|cheque|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
