@@ -221,7 +221,9 @@ def _spends_in_place(clause: str) -> bool:
     from core.extract.gazetteer import CITIES, PLACE_NAMES
 
     found = _IN_PLACE.search(clause)
-    return bool(found) and (found.group(1) in PLACE_NAMES or found.group(1) in CITIES)
+    if found is None:
+        return False
+    return found.group(1) in PLACE_NAMES or found.group(1) in CITIES
 
 
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
