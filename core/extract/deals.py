@@ -16,7 +16,7 @@ from core.extract.money import MoneyMention, find_amounts
 from core.extract.finish import Draft, Finisher
 from core.extract.registry import EntityTable
 from core.extract.sentences import Sentence, split_clauses, split_sentences
-from core.model import Deal, DealType, PartyKind
+from core.model import Deal, DealType, PartyKind, Precision
 from core.extract.cues import COMPATIBLE, PRECEDENCE
 from core.extract.describe import BACKING, UPGRADES
 
@@ -89,11 +89,26 @@ class _Reader:
             self._list_intro(index, sentence)
             self._syndicate(index, sentence)
         self._absorb_lone_purchases()
-        finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions)
+        finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions,
+                            story_date=self._story_date())
         deals = [deal for deal in (finisher.finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _story_date(self) -> date | None:
+        """With no published date, the exact day the lead's first two sentences name, if they name one."""
+        if self.published is not None:
+            return None
+        body = [s for i, s in enumerate(self.sentences) if not self._skipped(i, s)][:2]
+        for mention in self.dates:
+            # Only a day the text fixes itself ("July 22, 2025", "Tuesday (July 22)"), never one read from today.
+            fixed = mention.kind == "absolute" and re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None \
+                or mention.kind == "weekday" and any(c.isdigit() for c in mention.text)
+            if mention.value is not None and mention.precision == Precision.DAY and fixed \
+                    and any(s.start <= mention.start < s.end for s in body):
+                return mention.value
+        return None
 
     def _absorb_lone_purchases(self) -> None:
         """'Rio Tinto will acquire a 49.99% stake in the project' after its partnership with Codelco was told: a

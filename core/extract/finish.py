@@ -46,6 +46,7 @@ class Finisher:
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]]
     invests: dict[int, bool] = field(default_factory=dict)
+    story_date: date | None = None  # the day the lead names, for an article with no published date
     _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
@@ -310,7 +311,12 @@ class Finisher:
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
-        return deal_date([m for f in draft.frames for m in f.dates], self.published)
+        found = deal_date([m for f in draft.frames for m in f.dates], self.published)
+        if found[0] is None and self.story_date is not None:
+            # No published date, but the story's lead names its day ("said on Tuesday (July 22)"): the deals it
+            # reports with no date of their own were announced that day.
+            return self.story_date, Precision.WEEK
+        return found
 
 
 # How far after a deal's last clause a quoted speaker may still speak of it, in sentences: press releases

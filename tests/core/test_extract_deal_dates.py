@@ -158,3 +158,22 @@ def test_a_weekday_with_the_date_in_brackets_fixes_the_year_without_a_published_
 
     found = find_dates("according to the company's media release on Tuesday (July 22).", _date(2026, 12, 6))
     assert [(d.value, d.kind) for d in found] == [(_date(2025, 7, 22), "weekday")]
+
+
+def test_with_no_published_date_the_lead_s_fixed_day_dates_the_deals_it_reports() -> None:
+    from core.extract import parse_text
+
+    text = ("Sale\n\nKelso Post said on Tuesday (July 22) it has sold its freight business for S$177.9 million. The "
+            "first unit was sold to Harbour Logistics FZE for about US$97.7 million, while the other was sold to "
+            "Dune Holdings for around €35.7 million.\n")
+    deals = parse_text(text).deals
+    assert deals and all(d.date == "2025-07-22" for d in deals)
+
+
+def test_a_bare_month_and_day_in_the_lead_does_not_date_other_deals() -> None:
+    from core.extract import parse_text
+
+    text = ("Sale\n\nKelso Post said on July 22 it has sold its freight unit to Harbour Logistics for S$177.9 "
+            "million. Separately, Kelso Post agreed to buy Dune Holdings for €35.7 million.\n")
+    deals = parse_text(text).deals
+    assert deals[-1].date is None
