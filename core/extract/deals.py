@@ -33,12 +33,6 @@ _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_V
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
 
 
-def _side(draft: Draft, key: str, side: str) -> None:
-    """A party keeps the first side a clause gave it; a side no verb said is filled in by a later clause that says one."""
-    if draft.parties.get(key) in (None, "", roles.CO):
-        draft.parties[key] = side if side or key not in draft.parties else draft.parties[key]
-
-
 def _stronger(a: DealType, b: DealType) -> DealType:
     return a if PRECEDENCE.index(a) <= PRECEDENCE.index(b) else b
 
@@ -124,9 +118,7 @@ class _Reader:
                 kept.append(draft)
                 continue
             for amount in draft.amounts:
-                if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
-                           for a in home.amounts):
-                    home.amounts.append(amount)
+                home.add_amount(amount)
         self.drafts = kept
 
     def _payment_part(self, index: int, span: tuple[int, int], amounts: list[MoneyMention],
@@ -153,9 +145,7 @@ class _Reader:
         if not parts:
             return False
         for amount in parts:
-            if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
-                       for a in draft.amounts):
-                draft.amounts.append(amount)
+            draft.add_amount(amount)
         return True
 
     def _from_headline(self, amounts: list[MoneyMention]) -> list[Deal]:
@@ -264,7 +254,7 @@ class _Reader:
                 target.spans.setdefault(key, (mention.start, mention.end))
         side = frame.side or roles.default_side(frame.type) or ""
         for key in subjects:
-            _side(target, key, side)
+            target.set_side(key, side)
             if key not in target.actors:
                 target.actors.append(key)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.
@@ -272,13 +262,11 @@ class _Reader:
             participants = set(self._keys(frame.participants))
             objects = [k for k in objects if k in target.parties or k in participants]
         for key in objects:
-            _side(target, key, self._object_side(frame, key))
+            target.set_side(key, self._object_side(frame, key))
         if frame.vehicle is not None:
             target.vehicle = self.table.key_of(frame.vehicle)
         for amount in frame.amounts:
-            if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
-                       for a in target.amounts):
-                target.amounts.append(amount)
+            target.add_amount(amount)
 
     def _object_side(self, frame: Frame, key: str) -> str:
         """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""

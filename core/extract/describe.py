@@ -14,31 +14,6 @@ BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|provide|inve
 # Types a later clause may turn a deal into.
 UPGRADES = frozenset({DealType.MOU, DealType.JOINT_VENTURE})
 
-_ROLES = {
-    DealType.ACQUISITION: ("acquirer", "target"),
-    DealType.MERGER: ("partner", "partner"),
-    DealType.INVESTMENT: ("investor", "recipient"),
-    DealType.FUNDING_ROUND: ("recipient", "investor"),
-    DealType.FINANCING: ("borrower", "lender"),
-    DealType.CONTRACT: ("customer", "supplier"),
-    DealType.GRANT: ("government", "recipient"),
-    DealType.MOU: ("partner", "partner"),
-}
-
-
-def role_of(deal_type: DealType, side: str, vehicle: bool) -> str:
-    if vehicle:
-        return "vehicle"
-    subject, obj = _ROLES.get(deal_type, ("partner", "partner"))
-    if side in ("seller", "buyer"):
-        return side
-    if side == "in":
-        return {DealType.ACQUISITION: "target", DealType.FINANCING: "borrower"}.get(deal_type, "recipient")
-    if side == "backer":
-        return obj if deal_type in (DealType.FUNDING_ROUND, DealType.FINANCING) else subject
-    return subject if side == "subject" else obj
-
-
 def _names(parties: list[Party], most: int = 3) -> str:
     names = [p.name for p in parties]
     if len(names) > most:

@@ -34,6 +34,17 @@ class Draft:
     def last_sentence(self) -> int:
         return self.frames[-1].sentence
 
+    def add_amount(self, amount: MoneyMention) -> None:
+        """A sum joins a deal once: the same currency and value within half a percent is the same sum."""
+        if not any(a.currency == amount.currency and abs(a.value - amount.value) <= 0.005 * amount.value
+                   for a in self.amounts):
+            self.amounts.append(amount)
+
+    def set_side(self, key: str, side: str) -> None:
+        """A party keeps the first side a clause gave it; a side no verb said is filled in by a later one."""
+        if self.parties.get(key) in (None, "", roles.CO):
+            self.parties[key] = side if side or key not in self.parties else self.parties[key]
+
 
 @dataclass
 class Finisher:
@@ -294,16 +305,16 @@ class Finisher:
         found, _, _ = clause_type(self.title)
         return found if found not in (None, DealType.OTHER) else None
 
-    def _invests(self, draft_id: int, draft: Draft) -> bool:
+    def _invests(self, draft: Draft) -> bool:
         # Asked once per party: a list of thousands of names must not read its clause thousands of times.
-        if draft_id not in self.invests:
-            self.invests[draft_id] = any(re.search(r"\binvest", self.text[f.start:f.end], re.I) for f in draft.frames)
-        return self.invests[draft_id]
+        if id(draft) not in self.invests:
+            self.invests[id(draft)] = any(re.search(r"\binvest", self.text[f.start:f.end], re.I) for f in draft.frames)
+        return self.invests[id(draft)]
 
     def _party(self, key: str, draft: Draft, keys: list[str]) -> Party:
         entity = self.table.entities[key]
         kinds = [self.table.entities[k].kind for k in keys if k != key]
-        invests = bool(draft.amounts) or self._invests(id(draft), draft)
+        invests = bool(draft.amounts) or self._invests(draft)
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from core.extract import cues, roles
 from core.extract.dates import DateMention
 from core.extract.entities import Mention
+from core.extract.gazetteer import CITIES, PLACE_NAMES
 from core.extract.money import MoneyMention
 from core.extract.sentences import Sentence
 from core.model import DealType, PartyKind
@@ -171,7 +172,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     if frame.new_deal:
         frame.opens_on_deal = frame.deal_anaphor = False
     frame.raise_verb = bool(_RAISE.search(clause))
-    frame.passive = bool(_PASSIVE.search(clause, 0, max(cue_end, 0) + 20))
+    frame.passive = roles.is_passive(clause, cue_end)
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause))
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
     type_cue_end = _cue_end_of(masked, deal_type, cue_end)
@@ -200,8 +201,6 @@ _NEW_DEAL = re.compile(
 _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
                     r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
                     r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+(?:\w+\s+)?"
-                      r"(?:awarded|acquired|bought|purchased|selected|chosen|taken over|backed|funded)\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
@@ -218,8 +217,6 @@ _IN_PLACE = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,60}?\bin\s+([A-Z][a-z]+(
 
 def _spends_in_place(clause: str) -> bool:
     """'plans to invest US$15bn-20bn in Asia': money for a region names no counterparty."""
-    from core.extract.gazetteer import CITIES, PLACE_NAMES
-
     found = _IN_PLACE.search(clause)
     if found is None:
         return False

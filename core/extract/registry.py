@@ -71,6 +71,7 @@ class EntityTable:
         # article naming thousands of companies costs linear time, not a scan of all of them per name.
         self._by_first: dict[str, list[str]] = {}
         self._by_initials: dict[str, list[str]] = {}
+        self._rank: dict[str, int] = {}  # the order entities were first named in, for the first match to win
 
     def observe(self, mentions: list[Mention], sentence: Sentence, sentences: list[Sentence]) -> list[Mention]:
         """Registers one sentence's mentions and returns them with people and places told apart."""
@@ -204,6 +205,7 @@ class EntityTable:
 
     def _index(self, key: str) -> None:
         entity = self.entities[key]
+        self._rank.setdefault(key, len(self._rank))
         words = norm(entity.name).split()
         if words:
             self._by_first.setdefault(words[0], []).append(key)
@@ -213,7 +215,7 @@ class EntityTable:
         first = folded.split()[0]
         initials = name.replace("&", "") if name.isupper() and 2 <= len(name) <= 6 else None
         candidates = set(self._by_first.get(first, ())) | set(self._by_initials.get(initials or "\0", ()))
-        for key in [k for k in self.entities if k in candidates]:
+        for key in sorted(candidates, key=self._rank.__getitem__):
             entity = self.entities[key]
             if entity.kind == PartyKind.GOVERNMENT and key.startswith("gov:"):
                 continue

@@ -24,7 +24,7 @@ _MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.I
 _RECEIVING = (r"secur(?:e|es|ed|ing)(?!\s+(?:credit|loans?|notes|debt|bonds?|facilit|term|lending|overnight|funding))|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
               r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
               r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
-              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|get(?:s|ting)?|seal(?:s|ed)? (?:a|an|its)")
+              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|getting|seal(?:s|ed)? (?:a|an|its)")
 # Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
 _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
            r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
@@ -90,6 +90,11 @@ _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankint
                           r"|^IFC$")
 
 
+def is_passive(clause: str, cue_end: int) -> bool:
+    """Whether the clause up to just past its cue is in the passive: "was awarded", "agreed to be bought by"."""
+    return bool(_PASSIVE.search(clause[:max(cue_end, 0) + 25]))
+
+
 def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
     """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
 
@@ -98,7 +103,7 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
     and the cue are its objects: "X provided Y with a loan", "X awarded Y a contract".
     """
     lead = clause[:max(cue_end, 0)]
-    if _PASSIVE.search(clause[:max(cue_end, 0) + 25]):
+    if is_passive(clause, cue_end):
         return (TARGET if deal_type == DealType.ACQUISITION else RECEIVER), -1
     verbs: list[tuple[int, str, int]] = []
 

@@ -95,12 +95,12 @@ _CLAUSE_BREAK = re.compile(
 
 # "A signed a MoU worth Rs 800 crore, B signed a MoU worth Rs 490 crore": a comma splice of two reports,
 # each a name and its own verb; it breaks only where the clause before has a verb of its own.
+_REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b"
 _SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
-                     r"|it|they|he|she)\s+(?:also\s+)?"
-                     r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b)")
+                     r"|it|they|he|she)\s+(?:also\s+)?" + _REPORT_VERBS + ")")
 # "In a separate deal signed in November, X agreed ...": an opening phrase, not a clause of its own.
 _OPENER = re.compile(r"\W*(?:in|after|under|following|with|as|on|at|for|by|since|during|before|through|as part of)\b", re.I)
-_VERB = re.compile(r"\b(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b")
+_VERB = re.compile(r"\b" + _REPORT_VERBS)
 
 
 def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
