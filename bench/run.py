@@ -18,13 +18,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 # Each module has main() -> list of (name, value, unit) and prints its own lines.
-SUITES = ("parse_bench", "import_bench", "window_bench")
+SUITES = ("parse_bench", "adversarial_bench", "import_bench", "window_bench")
 
 # The goals of issue 7: (">=" or "<=", value), in each figure's own unit.
 GOALS = {
     "parse_rate": (">=", 100), "startup_parse": ("<=", 0.6), "import_rate": (">=", 50),
     "window_start_100k": ("<=", 1.5), "first_paint_1m": ("<=", 1.0), "scroll_end_1m": ("<=", 0.2),
     "search_p95_1m": ("<=", 100), "sort_1m": ("<=", 300), "memory_1m": ("<=", 250),
+    # Issue 16: hostile text parses in linear time.
+    "adversarial_parse_s": ("<=", 1.0), "adversarial_growth": ("<=", 2.2),
 }
 
 

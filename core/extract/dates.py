@@ -128,7 +128,9 @@ def _context(text: str, found: Found) -> str:
     window = text[max(0, found.start - _CONTEXT_REACH):found.start]
     if phrase.startswith("since") or p.HISTORY_BEFORE.search(window):
         return HISTORY
-    line_start = text.rfind("\n", max(0, found.start - _LINE_REACH), found.start) + 1
+    reach = max(0, found.start - _LINE_REACH)
+    # No line break within reach: the caption check looks back no further than the reach (linear, not quadratic).
+    line_start = max(reach, text.rfind("\n", reach, found.start) + 1)
     line_end = text.find("\n", found.end, found.end + _LINE_REACH)
     if p.FILE_PHOTO.search(text, line_start, line_end if line_end >= 0 else found.end + _LINE_REACH):
         return HISTORY
@@ -251,7 +253,7 @@ def find_published(text: str) -> tuple[date, Precision] | None:
     """
     lines = [line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()][:_PUBLISHED_LINES]
     for line in lines:
-        found = _byline_date(line)
+        found = _byline_date(line[:_LEAD_REACH])  # a byline is short; a long line is read no further than a lead
         if found is not None:
             return found
         numeric = p.NUMERIC.search(line)

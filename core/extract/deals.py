@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 from datetime import date, timedelta
 
 from core.extract import cues, roles
@@ -37,6 +40,16 @@ def _stronger(a: DealType, b: DealType) -> DealType:
     return a if PRECEDENCE.index(a) <= PRECEDENCE.index(b) else b
 
 
+_Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
+# How many drafts back "a deal told shortly before" is looked for: real stories tell a handful within six sentences.
+_RECENT_DRAFTS = 64
+
+
+def within(items: list[_Spanned], starts: Sequence[int], sentence: Sentence) -> list[_Spanned]:
+    """The items (in text order, `starts` their offsets) that begin inside the sentence, found by bisection."""
+    return items[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+
+
 def _compatible(a: DealType, b: DealType) -> bool:
     return a == b or b in COMPATIBLE[a] or a in COMPATIBLE[b]
 
@@ -57,6 +70,8 @@ class _Reader:
         self.sentences = split_sentences(self.text)
         self.dates = find_dates(self.text, self.reference)
         amounts = find_amounts(self.text)
+        amount_starts = [a.start for a in amounts]
+        date_starts = [d.start for d in self.dates]
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence):
                 self.mentions[index] = []
@@ -68,9 +83,12 @@ class _Reader:
             if self._skipped(index, sentence) or sentence.quoted:
                 continue
             previous: Frame | None = None
+            # Only the sentence's own sums and dates: a clause never looks at the rest of the article.
+            own_amounts = within(amounts, amount_starts, sentence)
+            own_dates = within(self.dates, date_starts, sentence)
             for span in split_clauses(sentence):
-                frame = build_frame(self.text, sentence, index, span, self.mentions[index], amounts, self.dates)
-                if self._payment_part(index, span, amounts, frame) or frame is None:
+                frame = build_frame(self.text, sentence, index, span, self.mentions[index], own_amounts, own_dates)
+                if self._payment_part(index, span, own_amounts, frame) or frame is None:
                     continue
                 # "X raised $3bn in debt — and will raise equity led by Y": later clauses share the subject.
                 if previous is not None and not frame.subjects and not frame.anaphors:
@@ -89,6 +107,10 @@ class _Reader:
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _recent(self, sentence: int, reach: int) -> list[Draft]:
+        """The drafts last told within `reach` sentences before this one, newest first."""
+        return [d for d in reversed(self.drafts[-_RECENT_DRAFTS:]) if sentence - d.last_sentence <= reach]
 
     def _story_date(self) -> date | None:
         """With no published date, the exact day the lead's first two sentences name, if they name one."""
@@ -217,7 +239,7 @@ class _Reader:
                                                                                       PartyKind.ORGANIZATION}
                 # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
                 # deal told shortly before, else the last name of that kind.
-                recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
+                recent = self._recent(frame.sentence, 6)
                 acting = [k for d in recent for k in d.actors if self.table.entities[k].kind in kinds]
                 if noun in ("startup", "start-up"):
                     # A startup is the one backed, not its backers: "X co-invested in Y. The startup had a round".
@@ -288,7 +310,7 @@ class _Reader:
         return roles.object_side("", subject, frame.type)
 
     def _target(self, frame: Frame, parties: list[str]) -> Draft | None:
-        recent = [d for d in reversed(self.drafts) if frame.sentence - d.last_sentence <= 6]
+        recent = self._recent(frame.sentence, 6)
         compatible = [d for d in recent if _compatible(d.type, frame.type)
                       # "... raised $1bn in a round. The financing was led by X": the noun points back at the raise.
                       or frame.opens_on_deal and d.type in _MONEY and frame.type in _MONEY]
@@ -359,7 +381,7 @@ class _Reader:
         money_types = (DealType.FINANCING, DealType.FUNDING_ROUND, DealType.INVESTMENT)
         if not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
             return
-        recent = [d for d in reversed(self.drafts) if d.type in money_types and index - d.last_sentence <= 4]
+        recent = [d for d in self._recent(index, 4) if d.type in money_types]
         # The deal with a sum is the loan or round itself; a clause on what the money is for has none.
         draft = next((d for d in recent if d.amounts), recent[0] if recent else None)
         if draft is None:

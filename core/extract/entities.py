@@ -372,10 +372,10 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
     """Governments named in lower case: "the state government", "the German government", "state of X"."""
     out = []
     pattern = re.compile(
-        r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
+        r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
         r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
-        r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)"
-        r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
+        r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
+        r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
     )
     for match in pattern.finditer(sentence.text):
         raw = match.group("adj") or match.group("of") or match.group("state")

@@ -12,7 +12,7 @@ from core.extract.describe import commitments_of, name_of, sectors_of, status_of
 from core.extract.entities import Mention, norm
 from core.extract.frames import Frame, clause_type
 from core.extract.money import MoneyMention
-from core.extract.people import Piece, Sides, find_people
+from core.extract.people import Cast, Piece, Sides, find_people
 from core.extract.registry import EntityTable
 from core.extract.sentences import Sentence, split_clauses
 from core.model import Amount, Deal, DealType, Evidence, Party, PartyKind, Precision
@@ -59,6 +59,7 @@ class Finisher:
     invests: dict[int, bool] = field(default_factory=dict)
     story_date: date | None = None  # the day the lead names, for an article with no published date
     _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
+    _cast: Cast | None = field(default=None, init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
         """The deal a draft becomes, or None when it is no deal (one party that is no capital raise)."""
@@ -86,7 +87,10 @@ class Finisher:
         pieces = self._pieces(draft, held)
         told = " ".join(self.text[p.start:p.end] for p in pieces)
         sides = self._sides(keys)
-        people = find_people(self.text, self.sentences, self.mentions, pieces, self._speech(held, sides), sides)
+        if self._cast is None:
+            self._cast = Cast.of(self.mentions)
+        people = find_people(self.text, self.sentences, self.mentions, pieces, self._speech(held, sides), sides,
+                             self._cast)
         place = self._location(held, pieces)
         evidence = self._evidence(draft, keys, pieces, place)
         review = [e.field for e in evidence if e.confidence < 0.6 and "[" not in e.field]

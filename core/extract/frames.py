@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -44,12 +45,18 @@ class Frame:
     side: str | None = None  # the subject's side of the deal (roles.GIVER, RECEIVER, TARGET), from its verb
 
 
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]{0,400},")
+
+
+@functools.lru_cache(maxsize=64)
+def _asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    # Found once per sentence, not once per mention: a long sentence with many names stays linear.
+    return tuple((sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text))
+
+
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"."""
-    for match in re.finditer(r",\s+(?:which|who|whose)\b[^,]*,", sentence.text):
-        if sentence.start + match.start() <= at < sentence.start + match.end():
-            return True
-    return False
+    return any(start <= at < end for start, end in _asides(sentence))
 
 
 _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold"

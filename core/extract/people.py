@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from core.extract.entities import Mention, norm
 from core.extract.frames import clause_type
@@ -93,6 +94,20 @@ class Piece:
     end: int
 
 
+class Cast(NamedTuple):
+    """Who the whole article names, found once per article rather than once per deal."""
+
+    full: dict[str, tuple[int, Mention]]  # surname -> the first full mention of that person
+    employers: dict[str, str]  # person -> the organisation given with one of their mentions
+
+    @classmethod
+    def of(cls, mentions: dict[int, list[Mention]]) -> Cast:
+        # "RINL CMD A.P Choudhary" first, "A.P Choudhary said" later: the organisation is given once.
+        employers = {m.name: m.organization for index in sorted(mentions, reverse=True) for m in mentions[index]
+                     if m.person and m.organization}
+        return cls(_full_names(mentions), employers)
+
+
 def _full_names(mentions: dict[int, list[Mention]]) -> dict[str, tuple[int, Mention]]:
     """Surname -> the first full mention of that person, with its sentence: "Son said" is the Masayoshi Son
     named before."""
@@ -159,17 +174,14 @@ def _office(text: str, mention: Mention) -> bool:
 
 
 def find_people(text: str, sentences: list[Sentence], mentions: dict[int, list[Mention]], pieces: list[Piece],
-                speech: list[int], sides: Sides) -> list[Person]:
+                speech: list[int], sides: Sides, cast: Cast | None = None) -> list[Person]:
     """People named in the deal's own clauses, and those quoted for one of its parties while it was told.
 
     `pieces` are the spans that tell the deal; `speech` the sentences after them that tell no other deal,
     where a person who speaks for one of its parties belongs to it.
     """
     people: dict[str, Person] = {}
-    full = _full_names(mentions)
-    # "RINL CMD A.P Choudhary" first, "A.P Choudhary said" later: the organisation is given once.
-    employers = {m.name: m.organization for index in sorted(mentions, reverse=True) for m in mentions[index]
-                 if m.person and m.organization}
+    full, employers = cast or Cast.of(mentions)
 
     def whole(index: int, mention: Mention) -> tuple[int, Mention] | None:
         """The person's full mention: itself, or the full name a lone surname stands for."""

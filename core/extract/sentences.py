@@ -13,7 +13,8 @@ _ABBREVIATIONS = frozenset({
     "sen", "rep", "approx", "est", "fig", "dept", "rs",
 })
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9£$€₹¥])|[.!?][\"'”’]*(?=\s*$)")
+# A run of stops is taken whole, and only from its first stop: a run of 30,000 dots stays linear.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9£$€₹¥])|[.!?][\"'”’]*(?=\s*$)")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,12 @@ def _is_heading(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+_LAST_WORD = re.compile(r"([A-Za-z.]{1,12})\.$")
+
+
 def _ends_with_abbreviation(text: str, cut: int) -> bool:
-    match = re.search(r"([A-Za-z.]+)\.$", text[:cut])
+    # A fixed window before the cut: the longest abbreviation is short, and the text before it is never re-read.
+    match = _LAST_WORD.search(text, max(0, cut - 13), cut)
     if not match:
         return False
     word = match.group(1).lower()
@@ -73,7 +78,22 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# No sentence of real news runs past a few hundred characters; a longer one is a list, a table or hostile text,
+# and cutting it bounds what every later step does per sentence (parsing stays linear in the article's length).
+MAX_SENTENCE = 1000
+
+
 def _append(out: list[Sentence], body: str, offset: int, begin: int, end: int) -> None:
+    while end - begin > MAX_SENTENCE:
+        window = body[begin:begin + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" ", 0, MAX_SENTENCE - 200))
+        cut = begin + (cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE)
+        _append_one(out, body, offset, begin, cut)
+        begin = cut
+    _append_one(out, body, offset, begin, end)
+
+
+def _append_one(out: list[Sentence], body: str, offset: int, begin: int, end: int) -> None:
     chunk = body[begin:end]
     stripped = chunk.strip()
     if not stripped:
