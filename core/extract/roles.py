@@ -81,8 +81,11 @@ _PARTICIPATION = re.compile(r"\b(?:participation|investment|backing|money|funds?
 # A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
 _LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
 # The last preposition before a name, over at most four small words: "in loans from the state-owned X".
+# The filler between the preposition and the name describes it: "to private equity firm X", "to Canada's X",
+# "from Tokyo-based X", "to U.S. chipmaker X".
 _PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?"
-                          r"(?:(?!(?:from|by|to|in|into|for|with|of)\s)[a-z][\w-]*\s+){0,4}$")
+                          r"(?:(?!(?:from|by|to|in|into|for|with|of)\s)(?:[a-z][\w-]*|[A-Z][\w.&-]{0,20}['’]s"
+                          r"|[A-Z][\w.&-]{0,20}-based|U\.S\.|U\.K\.)\s+){0,4}$")
 
 # Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
 _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"

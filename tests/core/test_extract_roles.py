@@ -213,3 +213,12 @@ def test_selected_by_a_navy_to_build_boats_is_a_contract():
     roles = {p.name: p.role for p in deals[0].parties}
     assert roles["Kestrel Marine"] == "supplier"
     assert roles["Norland Navy"] == "customer"
+
+
+@pytest.mark.parametrize("described", ["Canada's Orvell Infrastructure", "Tokyo-based Orvell Infrastructure",
+                                       "private equity firm Orvell Infrastructure"])
+def test_a_buyer_described_before_its_name_still_buys(described):
+    roles = roles_of(f"Towers sold\n\nTarpan Telecom said on Monday it will sell its tower assets to {described} "
+                     "for A$950 million.\n")
+    assert roles["Tarpan Telecom"] == "seller"
+    assert roles["Orvell Infrastructure"] == "acquirer"
