@@ -54,6 +54,9 @@ def _asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     return tuple((sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text))
 
 
+_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,160},\s+(?=(?:to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3}$)")
+
+
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"."""
     return any(start <= at < end for start, end in _asides(sentence))
@@ -275,7 +278,8 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         if signatories:
             continue
-        gap = text[last_object_end:mention.start]
+        # A closed aside the main clause resumes after: "its stake in X, which runs a hospital, to Y": Y is an object.
+        gap = _CLOSED_ASIDE.sub(" ", text[last_object_end:mention.start])
         # Objects stand near the cue or in a list after one; a relative clause ends them.
         # ", joining X and Y in the industry", ", making it the largest ...": a participle aside names no party.
         # "... for a plant being built in X by A, B and C": the agents of a passive participle are still named.
@@ -307,7 +311,8 @@ def _under_which(text: str, frame: Frame, candidates: list[Mention]) -> None:
     if under is None:
         return
     actor = next((m for m in candidates if 0 <= m.start - under.end() <= 4), None)
-    verb = re.match(r"(?:[\w-]+\s+){1,4}?(?:invest|pay|buy|acquire|lend|provide|supply|build|fund|finance)",
+    verb = re.match(r"(?:[\w-]+\s+){1,4}?(?:invest|pay|buy|acquire|lend|provide|supply|build|fund|finance|channel|pour|inject|deploy|spend"
+                    r"|commit)",
                     text[actor.end:actor.end + 60].strip() if actor else "", re.I)
     if actor is None or verb is None:
         return

@@ -32,6 +32,7 @@ _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(
            r"|disburs(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?"
            r"|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|subscrib(?:e|es|ed|ing)|participat(?:e|es|ed|ing)"
            r"|join(?:s|ed|ing)?|took part|pour(?:s|ed|ing)?|put(?:s|ting)?|anchor(?:s|ed|ing)?|sign(?:s|ed|ing)? (?:off )?on"
+           r"|channel(?:s|led|ed|ling|ing)?|deploy(?:s|ed|ing)?|spend(?:s|ing)?|spent"
            r"|to (?:give|lend|fund|finance|provide|invest)")
 # A customer's verbs: it gives a contract or an order to a supplier.
 _ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"

@@ -222,3 +222,15 @@ def test_a_buyer_described_before_its_name_still_buys(described):
                      "for A$950 million.\n")
     assert roles["Tarpan Telecom"] == "seller"
     assert roles["Orvell Infrastructure"] == "acquirer"
+
+
+def test_the_buyer_after_a_closed_aside_about_the_target_still_buys():
+    roles = roles_of("Hospital sold\n\nKestrel Holdings is selling its stake in Amberfield Clinic, which runs a "
+                     "hospital in the capital, to Larchmont Healthcare for $300 million.\n")
+    assert roles == {"Kestrel Holdings": "seller", "Amberfield Clinic": "target", "Larchmont Healthcare": "acquirer"}
+
+
+def test_a_money_verb_after_under_which_makes_the_actor_the_investor():
+    roles = roles_of("Pact\n\nVeridia and Norland signed a strategic partnership under which Norland has agreed "
+                     "to channel 2 billion euros into start-ups and funds in Veridia.\n")
+    assert roles.get("Norland") == "investor"
