@@ -1,24 +1,25 @@
-"""Web addresses into Documents: http and https only, with a time-out, a size cap and a few redirects at most.
+"""Web addresses into Documents: http and https only, within a deadline, a size cap and a few redirects.
 
-Nothing in a page is run and nothing it links to is loaded; the page's HTML goes to the same
-reader as an .html file.
+Nothing in a page is run and nothing it links to is loaded; the page's HTML goes to the same reader as an
+.html file. Every hop connects to the address that was checked, never to a private one the user did not type.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
 import http.client
-import ipaddress
 import socket
 import ssl
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
+from collections.abc import Iterator
 from email.message import Message
-from typing import IO, NoReturn
+from typing import NoReturn
 
+from core.addresses import Internal, Permission, internal_endpoint, refusal, typed_permission, without_credentials
+from core.connection import Clock, PinnedConnection, Response, resolve
 from core.errors import FetchError, InputError
 from core.extract.text import Document, read_bytes, read_html
 
@@ -28,7 +29,8 @@ DEFAULT_MAX_REDIRECTS = 5
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) DealTracker/0.1"
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,application/pdf;q=0.7,*/*;q=0.1"
-_CHUNK = 64 * 1024
+_CHUNK = 16 * 1024
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
@@ -43,45 +45,40 @@ def fetch_url(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    internal: Internal = internal_endpoint,
 ) -> Document:
     """Fetch a page and read its article; the Document's `url` is the address after redirects.
 
+    `timeout` bounds the whole fetch: connecting, every redirect, the headers and the last byte.
+    `internal` tells which resolved addresses are inside the user's machine or network: those are
+    reached only on the host and port the user typed as an address (http://192.168.1.20:8080/).
     Raises FetchError (or InputError for a page without an article) with a one-line reason.
     """
-    address = _checked(url)
-    redirects = _Redirects(address, max_redirects)
-    handlers: list[urllib.request.BaseHandler] = [redirects]
-    if _is_loopback(address):
-        # A proxy cannot reach this machine's own addresses; ask them directly.
-        handlers.append(urllib.request.ProxyHandler({}))
-    opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(address, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": _ACCEPT,
-        "Accept-Language": "en;q=1.0, *;q=0.5",
-        "Accept-Encoding": "identity",
-    })
-    # The socket time-out bounds each wait; the deadline stops a server that trickles bytes forever.
-    deadline = time.monotonic() + 3 * timeout
+    address, login = _checked(url)
+    clock = Clock(timeout)
+    typed = urllib.parse.urlsplit(address)
+    permission = typed_permission(typed.hostname or "", _port(typed))
+    seen = [address]
     try:
-        with opener.open(request, timeout=timeout) as response:
-            final = response.geturl()
-            headers: Message = response.headers
-            kind = _kind(headers, final)
-            length = headers.get("Content-Length", "").strip()
-            if length.isdigit() and int(length) > max_bytes:
-                raise _failure(final, f"the page is {_size(int(length))}, over the {_size(max_bytes)} limit")
-            data = _read_capped(response, final, max_bytes, deadline, timeout)
+        while True:
+            login_here = login if _origin(seen[-1]) == _origin(address) else None
+            with _exchange(seen, clock, permission, internal, login_here) as response:
+                target = _redirect_target(response, seen, max_redirects)
+                if target is None:
+                    final = seen[-1]
+                    if not 200 <= response.status < 300:
+                        _http_error(final, response.status, response.reason)
+                    headers: Message = response.msg
+                    kind = _kind(headers, final)
+                    data = _read_body(response, final, max_bytes, timeout)
+                    break
+            seen.append(target)
     except (FetchError, InputError):
         raise
-    except urllib.error.HTTPError as exc:
-        _http_error(redirects.current, exc)
-    except urllib.error.URLError as exc:
-        _network_error(redirects.current, exc.reason, timeout)
     except (OSError, http.client.HTTPException) as exc:
-        _network_error(redirects.current, exc, timeout)
+        _network_error(seen[-1], exc, timeout)
     except ValueError as exc:
-        raise _failure(url, f"it is not a valid web address ({exc})") from None
+        raise _failure(seen[-1], f"it is not a valid web address ({exc})") from None
     data = _decoded(data, headers.get("Content-Encoding", ""), final, max_bytes)
     return _document(data, kind, headers, final)
 
@@ -98,12 +95,13 @@ def is_web_address(text: str) -> bool:
 _SCHEMES_WITHOUT_SLASHES = frozenset({"javascript", "data", "mailto", "about", "file", "blob", "vbscript"})
 
 
-def _checked(url: str) -> str:
-    """The address as urllib can send it; anything but http(s) with a host is refused."""
+def _checked(url: str) -> tuple[str, str | None]:
+    """The address as it can be sent, without its "user:password@", and that login; only http(s) with a host."""
     text = url.strip()
     parts = urllib.parse.urlsplit(text)
     scheme = parts.scheme.lower()
-    shown = text if len(text) <= 80 else text[:77] + "..."
+    shown = without_credentials(text)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
     if not scheme:
         raise _failure(shown, "it is not a web address (it should start with http:// or https://)")
     if scheme not in ("http", "https"):
@@ -121,63 +119,78 @@ def _checked(url: str) -> str:
         raise _failure(shown, "the port number is not valid") from None
     if port is not None:
         netloc += f":{port}"
-    if "@" in parts.netloc:
-        netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
+    login = None
+    if parts.username is not None:
+        login = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
     # Quote what a person pasted (spaces, accents) but keep escapes the address already has.
     path = urllib.parse.quote(parts.path or "/", safe="/%:@!$&'()*+,;=~-._")
     query = urllib.parse.quote(parts.query, safe="/%:@!$&'()*+,;=?~-._")
-    return urllib.parse.urlunsplit((scheme, netloc, path, query, ""))
+    return urllib.parse.urlunsplit((scheme, netloc, path, query, "")), login
 
 
-def _is_loopback(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
+def _port(parts: urllib.parse.SplitResult) -> int:
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, parts.hostname or "", _port(parts)
+
+
+@contextlib.contextmanager
+def _exchange(seen: list[str], clock: Clock, permission: Permission, internal: Internal,
+              login: str | None) -> Iterator[Response]:
+    """One GET of the last address seen, on one connection to a checked address; refuses an internal one
+    the user did not type, in the name of the address they gave."""
+    parts = urllib.parse.urlsplit(seen[-1])
+    host, port = parts.hostname or "", _port(parts)
+    addresses = resolve(host, port)
+    problem = refusal(host, port, addresses, permission, redirected=len(seen) > 1, internal=internal)
+    if problem is not None:
+        raise _failure(seen[0], problem)
+    tls = ssl.create_default_context() if parts.scheme == "https" else None
+    connection = PinnedConnection(host, port, addresses, tls, clock)
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": _ACCEPT,
+        "Accept-Language": "en;q=1.0, *;q=0.5",
+        "Accept-Encoding": "identity",
+        "Connection": "close",
+    }
+    if login is not None:
+        headers["Authorization"] = "Basic " + base64.b64encode(login.encode("utf-8")).decode("ascii")
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        connection.request("GET", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")),
+                           headers=headers)
+        assert connection.sock is not None
+        response = Response(connection.sock, clock)
+        try:
+            response.begin()
+            yield response
+        finally:
+            response.close()
+    finally:
+        connection.close()
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most `limit` redirects, to http(s) only, and names a loop as a loop."""
-
-    def __init__(self, url: str, limit: int) -> None:
-        super().__init__()
-        self.limit = limit
-        self.seen = [url]
-
-    @property
-    def current(self) -> str:
-        return self.seen[-1]
-
-    def http_error_302(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: http.client.HTTPMessage
-    ) -> IO[bytes] | None:
-        # urllib itself would refuse file: but follow ftp:; refuse both, in our words.
-        target = headers.get("Location") or headers.get("URI") or ""
-        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
-        if target and scheme not in ("http", "https"):
-            fp.close()
-            raise _failure(self.seen[0], f"it redirects to a {scheme}: address; only http and https are followed")
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-    def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-        headers: http.client.HTTPMessage, newurl: str,
-    ) -> urllib.request.Request | None:
-        problem = None
-        if newurl in self.seen:
-            problem = "the page redirects in a loop"
-        elif len(self.seen) > self.limit:
-            problem = f"it redirects more than {self.limit} times"
-        if problem is not None:
-            fp.close()
-            raise _failure(self.seen[0], problem)
-        self.seen.append(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def _redirect_target(response: Response, seen: list[str], limit: int) -> str | None:
+    """Where a redirect leads, checked like a typed address; None when the response is the page."""
+    location = response.getheader("Location") or response.getheader("URI") or ""
+    if response.status not in _REDIRECT_CODES or not location:
+        return None
+    target = urllib.parse.urljoin(seen[-1], location.strip())
+    scheme = urllib.parse.urlsplit(target).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise _failure(seen[0], f"it redirects to a {scheme}: address; only http and https are followed")
+    try:
+        target = _checked(target)[0]
+    except FetchError:
+        raise _failure(seen[0], "it redirects to an address that is not valid") from None
+    if target in seen:
+        raise _failure(seen[0], "the page redirects in a loop")
+    if len(seen) > limit:
+        raise _failure(seen[0], f"it redirects more than {limit} times")
+    return target
 
 
 def _kind(headers: Message, url: str) -> str:
@@ -195,16 +208,28 @@ def _kind(headers: Message, url: str) -> str:
     raise _failure(url, f"it is not a web page or an article (the server sends {ctype})")
 
 
-def _read_capped(response: IO[bytes], url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_body(response: Response, url: str, max_bytes: int, timeout: float) -> bytes:
+    """The whole body or a FetchError: a page cut short is never taken for a shorter page."""
+    length = (response.getheader("Content-Length") or "").strip()
+    declared = int(length) if length.isdigit() and not response.chunked else None
+    if declared is not None and declared > max_bytes:
+        raise _failure(url, f"the page is {_size(declared)}, over the {_size(max_bytes)} limit")
     chunks: list[bytes] = []
     total = 0
-    while chunk := response.read(_CHUNK):
-        total += len(chunk)
-        if total > max_bytes:
-            raise _failure(url, f"the page is over the {_size(max_bytes)} limit")
-        if time.monotonic() > deadline:
-            raise _failure(url, f"the page did not finish loading in {3 * timeout:g} seconds")
-        chunks.append(chunk)
+    try:
+        while chunk := response.read(_CHUNK):
+            total += len(chunk)
+            if total > max_bytes:
+                raise _failure(url, f"the page is over the {_size(max_bytes)} limit")
+            chunks.append(chunk)
+    except TimeoutError:
+        raise _failure(url, f"the page did not finish loading within {timeout:g} seconds") from None
+    except http.client.IncompleteRead:
+        raise _failure(url, "the page arrived incomplete (the connection broke off)") from None
+    # http.client ends a body that stops early without a word; the length the server gave tells.
+    if declared is not None and total < declared:
+        raise _failure(url, f"the page arrived incomplete ({_size(total)} of {_size(declared)}; "
+                            "the connection broke off)")
     return b"".join(chunks)
 
 
@@ -249,9 +274,7 @@ def _document(data: bytes, kind: str, headers: Message, url: str) -> Document:
     return dataclasses.replace(document, url=url)
 
 
-def _http_error(url: str, exc: urllib.error.HTTPError) -> NoReturn:
-    exc.close()
-    code = exc.code
+def _http_error(url: str, code: int, message: str) -> NoReturn:
     if code in (404, 410):
         reason = f"the page was not found (HTTP {code})"
     elif code in (401, 403):
@@ -259,10 +282,10 @@ def _http_error(url: str, exc: urllib.error.HTTPError) -> NoReturn:
     elif code == 429:
         reason = "the site is refusing requests for now; try again later (HTTP 429)"
     elif 500 <= code < 600:
-        reason = f"the site had a problem answering (HTTP {code} {exc.reason})"
+        reason = f"the site had a problem answering (HTTP {code} {message})"
     else:
-        reason = f"the site answered HTTP {code} {exc.reason}"
-    raise _failure(url, reason) from None
+        reason = f"the site answered HTTP {code} {message}"
+    raise _failure(url, reason)
 
 
 def _network_error(url: str, reason: object, timeout: float) -> NoReturn:

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.addresses import without_credentials
 from core.errors import DealsError
 from core.extract import parse_document
 from core.extract.byline import find_byline
 from core.extract.entities import norm
 from core.extract.text import Document, document_from_text, read_path
-from core.fetch import fetch_url
+from core.fetch import fetch_url, is_web_address
 from core.model import Article, Deal, ImportOutcome, PartyKind, ReparseOutcome
 from core.store import Store
 
@@ -62,7 +63,7 @@ def prepare(source: str | Path, *, published: str | None = None, registry: Regis
     if isinstance(source, str) and source.strip().lower().startswith(("http://", "https://")):
         document = fetch_url(source)
     else:
-        document = read_path(source)
+        document = read_path(shown(source) if isinstance(source, str) else source)
     return parse_document(document, published=published, registry=registry)
 
 
@@ -70,10 +71,17 @@ def prepare(source: str | Path, *, published: str | None = None, registry: Regis
 read_source = prepare
 
 
+def shown(source: str | Path) -> str:
+    """A source as messages, progress and results name it: an address without its user name and password."""
+    text = str(source)
+    return without_credentials(text) if is_web_address(text) else text
+
+
 def prepare_text(text: str, *, title: str | None = None, url: str | None = None, published: str | None = None,
                  registry: Registry | None = None) -> Article:
     """Parse pasted text; title, address and date given here win over what the text says about itself."""
-    document = document_from_text(text, title=title or None, url=url or None, published=published,
+    url = without_credentials(url) if url else None
+    document = document_from_text(text, title=title or None, url=url, published=published,
                                   name="the pasted text")
     return parse_document(document, published=published, registry=registry)
 
@@ -114,8 +122,8 @@ def import_sources(store: Store, sources: Iterable[str | Path], *, published: st
         if cancelled is not None and cancelled():
             break
         if progress is not None:
-            progress(done, len(items), str(source))
-        results.append(_import_one(store, str(source), registry,
+            progress(done, len(items), shown(source))
+        results.append(_import_one(store, shown(source), registry,
                                    functools.partial(prepare, source, published=published, registry=registry)))
     if progress is not None:
         progress(len(results), len(items), "")
@@ -126,7 +134,8 @@ def import_text(store: Store, text: str, *, title: str | None = None, url: str |
                 published: str | None = None) -> SourceResult:
     """Parse and store pasted text, as import_sources does a file."""
     registry = store_registry(store)
-    return _import_one(store, title or url or "pasted text", registry, lambda: prepare_text(
+    name = title or (without_credentials(url) if url else "") or "pasted text"
+    return _import_one(store, name, registry, lambda: prepare_text(
         text, title=title, url=url, published=published, registry=registry))
 
 

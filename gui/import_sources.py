@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 
+from core.addresses import without_credentials
+
 if TYPE_CHECKING:
     from core.importer import Registry
     from core.model import Article
@@ -40,8 +42,8 @@ def parse_source(source: ImportSource, registry: Registry | None = None) -> Arti
 
 def from_text(text: str, *, title: str = "", url: str = "", published: str = "") -> ImportSource:
     title, url = title.strip(), url.strip()
-    return ImportSource(name=title or url or PASTED, text=text, title=title or None, url=url or None,
-                        published=published.strip() or None)
+    return ImportSource(name=title or without_credentials(url) or PASTED, text=text, title=title or None,
+                        url=url or None, published=published.strip() or None)
 
 
 def from_locations(locations: Iterable[str]) -> list[ImportSource]:
@@ -52,7 +54,7 @@ def from_locations(locations: Iterable[str]) -> list[ImportSource]:
         for item in _expanded(location.strip()):
             if item and item not in seen:
                 seen.add(item)
-                out.append(ImportSource(name=item, location=item))
+                out.append(ImportSource(name=without_credentials(item), location=item))
     return out
 
 
@@ -63,7 +65,7 @@ def from_address(text: str) -> ImportSource:
     address = text.strip()
     if address and not is_web_address(address) and "." in address.split("/")[0] and " " not in address:
         address = "https://" + address
-    return ImportSource(name=address, location=address)
+    return ImportSource(name=without_credentials(address), location=address)
 
 
 def from_mime(mime: QMimeData) -> list[ImportSource]:
