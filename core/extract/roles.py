@@ -99,6 +99,11 @@ def is_passive(clause: str, cue_end: int) -> bool:
     return bool(_PASSIVE.search(clause[:max(cue_end, 0) + 25]))
 
 
+# A determiner or a sum before a word makes it a noun: "a grant", "the award", "a $20 million grant".
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|second)\s+(?:[\w$€£¥₹.,-]+\s+){0,3}$"
+                         r"|[$€£¥₹]\s?[\d.,]+\s*(?:million|billion|bn|mn|m|crore)?\s+$", re.I)
+
+
 def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
     """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
 
@@ -114,6 +119,11 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
     def last(pattern: re.Pattern[str], side: str) -> None:
         found = None
         for match in pattern.finditer(lead):
+            # "received a $20 million grant", "won an award": the cue is a noun here, not the subject's verb
+            # (a giver's verb of money only: "the sale of X" and "a power purchase agreement" still tell sides).
+            if side == GIVER and deal_type in _MONEY_TYPES and match.end() > cue_at \
+                    and _DETERMINED.search(lead, max(0, match.start() - 40), match.start()):
+                continue
             found = match
         if found is None:
             # A noun cue before its verb: "... a loan that X provided": the first verb after it.

@@ -234,3 +234,10 @@ def test_a_money_verb_after_under_which_makes_the_actor_the_investor():
     roles = roles_of("Pact\n\nVeridia and Norland signed a strategic partnership under which Norland has agreed "
                      "to channel 2 billion euros into start-ups and funds in Veridia.\n")
     assert roles.get("Norland") == "investor"
+
+
+@pytest.mark.parametrize("giver", ["the Ministry of Industry", "Orlan Bank"])
+def test_a_grant_received_from_a_giver_is_a_noun_not_the_subjects_verb(giver):
+    roles = roles_of(f"Grant\n\nTessera Chips received a $20 million grant from {giver} for a new fab.\n")
+    assert roles["Tessera Chips"] == "recipient"
+    assert roles[giver.removeprefix("the ")] == "grantor"
