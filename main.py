@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from core.text_safety import json_safe, one_line, printable
+
 COMMANDS = ("parse", "import", "export", "deals")
 
 
@@ -72,7 +74,7 @@ def _open_store(path: str | None, *, backup: bool = False):  # -> core.store.Sto
         try:
             backup_if_due(target)
         except DealsError as exc:  # a missed backup must not stop the user's work
-            print(f"deal-tracker: warning: {exc}", file=sys.stderr)
+            print(f"deal-tracker: warning: {printable(str(exc))}", file=sys.stderr)
     return store
 
 
@@ -85,13 +87,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         try:
             results.append(parse_path(name, published=args.published).to_contract())
         except DealsError as exc:
-            print(f"deal-tracker: {exc}", file=sys.stderr)
+            print(f"deal-tracker: {printable(str(exc))}", file=sys.stderr)
             results.append({"title": None, "published": args.published, "publisher": None, "deals": [],
                             "error": str(exc)})
             failed = True
     out = results[0] if len(results) == 1 else results
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n")
     return 1 if failed else 0
 
 
@@ -107,7 +108,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     merged = len({i for r in results if r.outcome for i in r.outcome.merged})
     again = sum(1 for r in results if r.outcome and r.outcome.already_imported)
     for result in results:
-        print(f"{result.source}: {result.describe()}")
+        print(printable(f"{result.source}: {result.describe()}"))
     refused = sum(1 for r in results if r.error)
     summary = f"{added} deal{'s' if added != 1 else ''} added from {len(results) - refused} of {len(results)} inputs"
     if merged:
@@ -119,14 +120,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from core.export import write_csv, write_json
+    from core.export import export_to, write_csv, write_json
 
     store = _open_store(args.db)
     try:
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                count = (write_csv if args.format == "csv" else write_json)(store, handle)
-            print(f"{count} deals written to {args.output}", file=sys.stderr)
+            count = export_to(args.output, store, args.format)
+            print(f"{count} deals written to {printable(args.output)}", file=sys.stderr)
         else:
             (write_csv if args.format == "csv" else write_json)(store, sys.stdout)
     finally:
@@ -148,7 +148,8 @@ def _cmd_deals(args: argparse.Namespace) -> int:
             row = rows[deal_id]
             value = f"{row.currency or ''} {row.value:,.0f}" if row.value is not None else ""
             shown = (row.date or "")[:{"month": 7, "quarter": 4, "half": 4, "year": 4}.get(row.date_precision or "", 10)]
-            print(f"{row.id:>6}  {shown:12}  {row.type:14}  {row.title[:widths[3]]:48}  {value:22}")
+            title = one_line(row.title)[:widths[3]]
+            print(printable(f"{row.id:>6}  {shown:12}  {row.type:14}  {title:48}  {value:22}"))
         print(f"{store.count_deals(query)} deals")
     finally:
         store.close()
@@ -165,10 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return handler(args)
         except DealsError as exc:
-            print(f"deal-tracker: {exc}", file=sys.stderr)
+            print(f"deal-tracker: {printable(str(exc))}", file=sys.stderr)
             return 1
         except BrokenPipeError:
             return 0
+        except OSError as exc:  # standard output on a full disk, a closed terminal
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            print(f"deal-tracker: {printable(reason)}", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:  # Ctrl-C: each article is stored whole or not at all, so say no more
             print("deal-tracker: interrupted", file=sys.stderr)
             return 130

@@ -19,3 +19,7 @@ class DatabaseError(DealsError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was made by a newer Deal Tracker."""
+
+
+class ExportError(DealsError):
+    """An export could not be written, or was refused because its target is the database or a backup."""

@@ -7,6 +7,7 @@ step) belongs to the thread that owns the store.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from core.extract.text import Document, document_from_text, read_path
 from core.fetch import fetch_url, is_web_address
 from core.model import Article, Deal, ImportOutcome, PartyKind, ReparseOutcome
 from core.store import Store
+from core.text_safety import printable
 
 # The parser's view of the party registry: folded spelling -> (canonical name, kind).
 Registry = dict[str, tuple[str, PartyKind]]
@@ -64,6 +66,10 @@ def prepare(source: str | Path, *, published: str | None = None, registry: Regis
         document = fetch_url(source)
     else:
         document = read_path(shown(source) if isinstance(source, str) else source)
+        if document.source_path is not None:
+            # The path is only shown, never opened again: escaped, an undecodable byte in a file name
+            # (a lone surrogate, which SQLite cannot store) or a terminal escape in it is inert.
+            document = dataclasses.replace(document, source_path=printable(document.source_path))
     return parse_document(document, published=published, registry=registry)
 
 

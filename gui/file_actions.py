@@ -133,7 +133,7 @@ class FileActions(QObject):
 
     def export(self, fmt: str, name: str | None = None) -> None:
         """Write the deals in the list to `name` (asked for when None) as "csv" or "json"."""
-        from core.export import write_csv, write_json
+        from core.export import export_to
 
         if name is None:
             name = self._ask_export_name(fmt)
@@ -141,10 +141,9 @@ class FileActions(QObject):
             return
         query = self._window.model.query  # the list as shown: its search, filters and order
         try:
-            with open(name, "w", encoding="utf-8", newline="") as handle:
-                count = (write_csv if fmt == "csv" else write_json)(self._window.store, handle, query)
-        except OSError as exc:
-            show_error(self._window, "Export failed", f"Could not write {name}: {exc.strerror or exc}.")
+            count = export_to(name, self._window.store, fmt, query)
+        except DealsError as exc:
+            show_error(self._window, "Export failed", str(exc))
             return
         self._window.statusBar().showMessage(f"Exported {_plural(count, 'deal')} to {name}", 8000)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.errors import InputError
 from core.extract.byline import Byline, find_byline
+from core.text_safety import strip_controls
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -124,6 +125,8 @@ def document_from_text(
 ) -> Document:
     """Build a Document from article text; metadata given here wins over what the text says."""
     text = normalise(text)
+    # A page's or a mail's own title and publisher come in beside the text, as hostile as it is.
+    title, publisher = _field(title), _field(publisher)
     if not text:
         raise _refusal(name or (Path(source_path).name if source_path else "the text"), "there is no text")
     if title and not _starts_with(text, title):
@@ -143,9 +146,13 @@ def document_from_text(
 
 
 def normalise(text: str) -> str:
-    """Newlines to \\n, no byte-order mark, no blank lines or trailing spaces at either end."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return text.strip()
+    """Newlines to \\n, no byte-order mark, no terminal escapes or other control characters (tabs stay),
+    no blank lines or trailing spaces at either end."""
+    return strip_controls(text.lstrip("\ufeff")).strip()
+
+
+def _field(value: str | None) -> str | None:
+    return (strip_controls(value).strip() or None) if value else value
 
 
 def decode(data: bytes) -> str:
