@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlite_utils import Database
 
 from core.deals import merge
 from core.store.merging import deal_facts
 
-# A party in thousands of deals (a sovereign fund, a big bank as borrower) must not make showing a deal slow:
-# the newest candidates are looked at, which is where a just-imported duplicate is.
-CANDIDATE_LIMIT = 500
+# A party in a million deals must not make showing one slow: of each principal party's deals, those stored
+# nearest this one (by id, on either side) are looked at; a report of the same news is stored around the
+# same time. A deal with two principals finds its duplicate through the less busy one as well.
+NEIGHBOURS = 250
 SHOWN = 5
 
 
@@ -27,37 +29,26 @@ class PossibleDuplicate:
 def suggestions(db: Database, deal_id: int) -> list[PossibleDuplicate]:
     """The live deals that may be `deal_id` again, likeliest first.
 
-    Left out: deals of a common article (the parser told them apart), deals a person split apart
-    (not_same) or called not duplicates (not_duplicates), and any pair core.deals.merge.compare rejects.
+    A deal in the trash has none. Left out: deals of a common article (the parser told them apart), deals a
+    person split apart (not_same) or called not duplicates (not_duplicates), and pairs merge.compare rejects.
     """
-    facts = deal_facts(db, [deal_id]).get(deal_id)
+    live = db.execute("SELECT 1 FROM deals WHERE id = ? AND deleted_at IS NULL", [deal_id]).fetchone()
+    facts = deal_facts(db, [deal_id]).get(deal_id) if live else None
     if facts is None:
-        return []
+        return []  # a deal in the trash is offered nothing
     principals = sorted({p for p in facts.principals() if p is not None})
     if not principals:
         return []
-    params: dict[str, object] = {f"e{i}": e for i, e in enumerate(principals)}
-    params["id"] = deal_id
-    marks = ", ".join(f":e{i}" for i in range(len(principals)))
-    sql = (
-        f"SELECT DISTINCT p.deal_id FROM deal_parties p JOIN deals d ON d.id = p.deal_id "
-        f"WHERE p.entity_id IN ({marks}) AND p.deal_id <> :id AND d.deleted_at IS NULL "
-        "AND p.deal_id NOT IN (SELECT other_id FROM not_duplicates WHERE deal_id = :id "
-        "UNION SELECT deal_id FROM not_duplicates WHERE other_id = :id) "
-        "AND NOT EXISTS (SELECT 1 FROM deal_sources s JOIN deal_sources t ON t.article_id = s.article_id "
-        "WHERE s.deal_id = :id AND t.deal_id = p.deal_id) "
-        "AND NOT EXISTS (SELECT 1 FROM not_same n JOIN articles a ON a.text_hash = n.text_hash "
-        "JOIN deal_sources s ON s.article_id = a.id "
-        "WHERE (n.deal_id = :id AND s.deal_id = p.deal_id) OR (n.deal_id = p.deal_id AND s.deal_id = :id)) "
-    )
+    near: set[int] = set()
+    for entity_id in principals:
+        for sign, order in (("<", "DESC"), (">", "ASC")):
+            near.update(row[0] for row in db.execute(
+                f"SELECT deal_id FROM deal_parties WHERE entity_id = ? AND deal_id {sign} ? "
+                f"ORDER BY deal_id {order} LIMIT {NEIGHBOURS}", [entity_id, deal_id]))
     span = merge.date_span(facts.date, facts.precision)
-    if span is not None:
-        # As in merging.find_match: a stored date is its span's first day, and no span is longer than a year.
-        sql += "AND (d.date IS NULL OR d.date BETWEEN date(:start, :back) AND date(:end, :ahead)) "
-        params.update(start=span[0].isoformat(), back=f"-{merge.WINDOW_DAYS + 366} days",
-                      end=span[1].isoformat(), ahead=f"+{merge.WINDOW_DAYS} days")
-    sql += f"ORDER BY p.deal_id DESC LIMIT {CANDIDATE_LIMIT}"
-    candidates = [row[0] for row in db.execute(sql, params)]
+    ids = sorted(near)
+    # In chunks: a deal naming many parties must not pass SQLite's limit on query parameters.
+    candidates = [c for start in range(0, len(ids), 500) for c in _kept(db, deal_id, ids[start : start + 500], span)]
     found: list[tuple[tuple[bool, tuple[int, float, int], int], int]] = []
     for other_id, other in deal_facts(db, candidates).items():
         likeness = merge.compare(facts, other)
@@ -69,6 +60,31 @@ def suggestions(db: Database, deal_id: int) -> list[PossibleDuplicate]:
         f"SELECT id, title FROM deals WHERE id IN ({', '.join('?' * len(chosen))})", [i for i, _ in chosen]
     ).fetchall()) if chosen else {}
     return [PossibleDuplicate(other_id, titles[other_id], same) for other_id, same in chosen]
+
+
+def _kept(db: Database, deal_id: int, ids: list[int], span: tuple[date, date] | None) -> list[int]:
+    """Those of `ids` that are live, within reach of the span's dates, and not told apart from `deal_id`."""
+    if not ids:
+        return []
+    params: dict[str, object] = {f"c{i}": c for i, c in enumerate(ids)}
+    params["id"] = deal_id
+    sql = (
+        f"SELECT d.id FROM deals d WHERE d.id IN ({', '.join(f':c{i}' for i in range(len(ids)))}) "
+        "AND d.deleted_at IS NULL "
+        "AND d.id NOT IN (SELECT other_id FROM not_duplicates WHERE deal_id = :id "
+        "UNION SELECT deal_id FROM not_duplicates WHERE other_id = :id) "
+        "AND NOT EXISTS (SELECT 1 FROM deal_sources s JOIN deal_sources t ON t.article_id = s.article_id "
+        "WHERE s.deal_id = :id AND t.deal_id = d.id) "
+        "AND NOT EXISTS (SELECT 1 FROM not_same n JOIN articles a ON a.text_hash = n.text_hash "
+        "JOIN deal_sources s ON s.article_id = a.id "
+        "WHERE (n.deal_id = :id AND s.deal_id = d.id) OR (n.deal_id = d.id AND s.deal_id = :id))"
+    )
+    if span is not None:
+        # As in merging.find_match: a stored date is its span's first day, and no span is longer than a year.
+        sql += " AND (d.date IS NULL OR d.date BETWEEN date(:start, :back) AND date(:end, :ahead))"
+        params.update(start=span[0].isoformat(), back=f"-{merge.WINDOW_DAYS + 366} days",
+                      end=span[1].isoformat(), ahead=f"+{merge.WINDOW_DAYS} days")
+    return [row[0] for row in db.execute(sql, params)]
 
 
 def set_not_duplicates(db: Database, deal_id: int, other_id: int, apart: bool) -> None:
