@@ -112,6 +112,24 @@ class MergeDeals(QUndoCommand):
         self._on_saved(saved)
 
 
+class NotDuplicates(QUndoCommand):
+    """A person's word that two deals offered as possible duplicates are not one deal; undo offers them again."""
+
+    def __init__(self, store: Any, deal_id: int, other_id: int, on_changed: OnChanged) -> None:
+        super().__init__("Not a duplicate")
+        self._store, self._ids, self._on_changed = store, (deal_id, other_id), on_changed
+
+    @_drop_on_failure
+    def redo(self) -> None:
+        self._store.set_not_duplicates(*self._ids, apart=True)
+        self._on_changed()
+
+    @_drop_on_failure
+    def undo(self) -> None:
+        self._store.set_not_duplicates(*self._ids, apart=False)
+        self._on_changed()
+
+
 class ChooseValue(QUndoCommand):
     """A person's pick among the values a deal's sources give one field; undo puts back the deal as it was."""
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 from core.deals.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
 from gui.alternatives import AlternativesBox
+from core.store.duplicates import PossibleDuplicate
 from gui.deal_edits import DealEdits
+from gui.duplicates import DuplicatesBanner
 from gui.formatting import COMMON_CURRENCIES, kind_label, status_label, type_label
 from gui.history_view import HistoryView
 from gui.row_table import RowColumn, RowTable
@@ -91,6 +93,7 @@ class DetailPane(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_form(self) -> QWidget:
+        self.duplicates = DuplicatesBanner(self)
         self.review_banner = QFrame(self)
         self.review_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.review_text = QLabel(self.review_banner)
@@ -171,6 +174,7 @@ class DetailPane(QWidget):
 
         content = QWidget(self)
         column = QVBoxLayout(content)
+        column.addWidget(self.duplicates)
         column.addWidget(self.review_banner)
         column.addLayout(form)
         for name, widget in (("parties", self.parties), ("amounts", self.amounts),
@@ -230,12 +234,15 @@ class DetailPane(QWidget):
         self.parties.set_completer(completer)
 
     def show_deal(self, deal: Deal | None,
-                  alternatives: Mapping[str, Sequence[tuple[Any, int | None]]] | None = None) -> None:
+                  alternatives: Mapping[str, Sequence[tuple[Any, int | None]]] | None = None,
+                  duplicates: Sequence[PossibleDuplicate] = ()) -> None:
         """Show `deal` (the store's latest copy); editors are refilled in place, focus stays where it was.
 
-        `alternatives` are the values its sources disagree on (Store.field_alternatives), shown side by side.
+        `alternatives` are the values its sources disagree on (Store.field_alternatives), shown side by side;
+        `duplicates` the deals that may be this one (Store.possible_duplicates), offered for merging.
         """
         self._deal = deal
+        self.duplicates.set_duplicates(duplicates if deal is not None else ())
         titles = {s.article_id: s.title or f"Article {s.article_id}" for s in deal.sources} if deal else {}
         for field, box in self.alternatives.items():
             box.set_values(deal, (alternatives or {}).get(field, ()), titles)

@@ -346,7 +346,9 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(in_trash > 0)
 
     def _show_deal(self, deal: Deal | None) -> None:
-        self.detail.show_deal(deal, self._store.field_alternatives(deal.id) if deal and deal.id else None)
+        deal_id = deal.id if deal is not None else None
+        self.detail.show_deal(deal, self._store.field_alternatives(deal_id) if deal_id else None,
+                              self._store.possible_duplicates(deal_id) if deal_id else ())
         self.review_action.setEnabled(bool(deal and deal.needs_review))
         if deal is None or deal.id is None:
             return

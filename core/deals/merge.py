@@ -35,33 +35,64 @@ _PRECISION_DAYS = {
 _T = TypeVar("_T")
 
 
+# Roles a party holds in many unrelated deals at once: a bank lends to anyone, a fund invests in many, a
+# ministry hands out grants. Two deals that share only these (a mining loan and a data-centre debt sale with
+# three lenders in common) are not one deal.
+SUPPORTING_ROLES = frozenset({
+    "lender", "investor", "lead investor", "arranger", "adviser", "advisor", "underwriter", "grantor", "other",
+})
+# In these the investors are signatories, partners like the others: BlackRock "invests" in a pact with Korea.
+_SIGNATORY_TYPES = frozenset({DealType.MOU, DealType.PARTNERSHIP, DealType.JOINT_VENTURE})
+
+
+def is_principal(role: str, deal_type: DealType) -> bool:
+    """Whether a party in this role is one the deal is about (borrower, target, recipient, seller, a partner)."""
+    role = role.strip().casefold()
+    return role not in SUPPORTING_ROLES or (deal_type in _SIGNATORY_TYPES and role in ("investor", "lead investor"))
+
+
 @dataclass(frozen=True)
 class Facts:
-    """What matching looks at: the parties' registry ids (None: not in the registry yet), type, date, amounts."""
+    """What matching looks at: the parties' registry ids (None: not in the registry yet) and roles, type,
+    date, amounts. A party without a role is taken as a partner."""
 
     parties: tuple[int | None, ...]
     type: DealType
     date: str | None
     precision: Precision | None
     amounts: tuple[Amount, ...]
+    roles: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, deal: Deal, entity_ids: Sequence[int | None]) -> Facts:
-        return cls(tuple(entity_ids), deal.type, deal.date, deal.date_precision, deal.amounts)
+        return cls(tuple(entity_ids), deal.type, deal.date, deal.date_precision, deal.amounts,
+                   tuple(p.role for p in deal.parties))
+
+    def principals(self) -> tuple[int | None, ...]:
+        """The registry ids of the principal parties, in order (None for a party not in the registry)."""
+        roles = self.roles + ("partner",) * (len(self.parties) - len(self.roles))
+        return tuple(p for p, role in zip(self.parties, roles) if is_principal(role, self.type))
 
 
-def match_score(stored: Facts, new: Facts) -> tuple[int, float, int] | None:
-    """How well a new report fits a stored deal, higher is better; None when they are not the same deal.
+@dataclass(frozen=True)
+class Likeness:
+    """Two reports that may be one deal: `same` when sure enough to merge them unasked; `score` ranks them."""
 
-    At least one shared party, and two when both deals name two or more; kindred types; dates
-    within WINDOW_DAYS when both are known; an amount in common when both state one. A single
-    shared party is a weak sign ("Microsoft invests"), so it needs a known date or amount to agree too.
+    same: bool
+    score: tuple[int, float, int]
+
+
+def compare(stored: Facts, new: Facts) -> Likeness | None:
+    """Whether two reports may be one deal; None when something says they are not.
+
+    They must share a principal party (lenders, investors, advisers and grantors do not count), two when
+    both name two or more; kindred types; dates within WINDOW_DAYS when both are known. They are the same
+    deal (`same`) only when, besides, both dates are known and close or an amount matches, and no amount
+    disagrees: otherwise a person is asked.
     """
-    ours = {p for p in stored.parties if p is not None}
-    theirs = {p for p in new.parties if p is not None}
-    shared = len(ours & theirs)
-    counts = (len(set(stored.parties)), len({p if p is not None else -i for i, p in enumerate(new.parties)}))
-    if shared == 0 or (min(counts) >= 2 and shared < 2):
+    ours, theirs = _distinct(stored.principals()), _distinct(new.principals())
+    shared = len({p for p in ours if p >= 0} & {p for p in theirs if p >= 0})
+    if shared == 0 or (min(len(ours), len(theirs)) >= 2 and shared < 2):
         return None
     if not types_compatible(stored.type, new.type):
         return None
@@ -69,12 +100,20 @@ def match_score(stored: Facts, new: Facts) -> tuple[int, float, int] | None:
     if days is not None and days > WINDOW_DAYS:
         return None
     agree = amounts_agree(stored.amounts, new.amounts)
-    if agree is False:
-        return None
-    if min(counts) < 2 and days is None and agree is None:
-        return None
+    same = agree is True or (agree is None and days is not None)
     closeness = 0.0 if days is None else 1.0 - days / (WINDOW_DAYS + 1)
-    return shared, closeness, int(bool(agree))
+    return Likeness(same, (shared, closeness, int(bool(agree))))
+
+
+def _distinct(ids: Sequence[int | None]) -> set[int]:
+    # Parties the registry does not know yet are each a party of their own (negative stand-ins).
+    return {p if p is not None else -1 - i for i, p in enumerate(ids)}
+
+
+def match_score(stored: Facts, new: Facts) -> tuple[int, float, int] | None:
+    """How well a new report fits a stored deal, higher is better; None unless compare() calls them the same."""
+    found = compare(stored, new)
+    return found.score if found is not None and found.same else None
 
 
 def types_compatible(a: DealType, b: DealType) -> bool:

@@ -14,8 +14,9 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import imports, journal, merging, parties, rows, schema
+from core.store import duplicates, imports, journal, merging, parties, rows, schema
 from core.store import query as deal_list
+from core.store.duplicates import PossibleDuplicate
 from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
@@ -215,6 +216,19 @@ class Store:
             saved = rows.save_deal(self.db, keep, edited=keep.edited)
             rows.set_deleted(self.db, other_id, None)
         return saved
+
+    def possible_duplicates(self, deal_id: int) -> list[PossibleDuplicate]:
+        """Live deals that may be this deal told again, likeliest first: the window offers to merge them.
+
+        An import merges only what it is sure of (core.deals.merge.compare); these are the rest, worked out
+        now, so an edit, a merge or an undo shows at once.
+        """
+        return duplicates.suggestions(self.db, deal_id)
+
+    def set_not_duplicates(self, deal_id: int, other_id: int, apart: bool = True) -> None:
+        """A person's word that two deals are not one (`apart`), so they are no longer offered; False takes it back."""
+        with self.db.atomic():
+            duplicates.set_not_duplicates(self.db, deal_id, other_id, apart)
 
     def history(self, deal_id: int) -> list[HistoryEntry]:
         return journal.history(self.db, deal_id)

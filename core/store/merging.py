@@ -32,7 +32,9 @@ def party_entity(db: Database, party: Party) -> int | None:
 def find_match(db: Database, deal: Deal, text_hash: str, exclude: set[int]) -> int | None:
     """The live stored deal that `deal` (from the article with this text hash) reports again, if any."""
     ids = [party_entity(db, p) for p in deal.parties]
-    known = sorted({i for i in ids if i is not None})
+    new = Facts.of(deal, ids)
+    # Only a principal party can tie two reports together (core.deals.merge.compare).
+    known = sorted({i for i in new.principals() if i is not None})
     if not known:
         return None
     sql = (
@@ -48,9 +50,8 @@ def find_match(db: Database, deal: Deal, text_hash: str, exclude: set[int]) -> i
         params += [span[0].isoformat(), f"-{merge.WINDOW_DAYS + 366} days", span[1].isoformat(),
                    f"+{merge.WINDOW_DAYS} days"]
     candidates = [row[0] for row in db.execute(sql, params) if row[0] not in exclude]
-    new = Facts.of(deal, ids)
     best: tuple[tuple[int, float, int], int] | None = None
-    for deal_id, facts in _facts(db, candidates).items():
+    for deal_id, facts in deal_facts(db, candidates).items():
         score = merge.match_score(facts, new)
         # Ties go to the oldest deal, the one most sources have joined.
         if score is not None and (best is None or (score, -deal_id) > (best[0], -best[1])):
@@ -58,17 +59,20 @@ def find_match(db: Database, deal: Deal, text_hash: str, exclude: set[int]) -> i
     return best[1] if best else None
 
 
-def _facts(db: Database, ids: list[int]) -> dict[int, Facts]:
+def deal_facts(db: Database, ids: Sequence[int]) -> dict[int, Facts]:
+    """What matching looks at for each stored deal of `ids` (core.deals.merge.Facts), read in a few queries."""
     facts: dict[int, Facts] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+        chunk = list(ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
         parties: dict[int, list[int]] = {}
-        for deal_id, entity_id in db.execute(
-            f"SELECT deal_id, entity_id FROM deal_parties WHERE deal_id IN ({marks}) ORDER BY deal_id, position",
-            chunk,
+        roles: dict[int, list[str]] = {}
+        for deal_id, entity_id, role in db.execute(
+            f"SELECT deal_id, entity_id, role FROM deal_parties WHERE deal_id IN ({marks}) "
+            "ORDER BY deal_id, position", chunk,
         ):
             parties.setdefault(deal_id, []).append(entity_id)
+            roles.setdefault(deal_id, []).append(role)
         amounts: dict[int, list[Amount]] = {}
         for deal_id, value, currency, usd in db.execute(
             f"SELECT deal_id, value, currency, usd_value FROM amounts WHERE deal_id IN ({marks}) "
@@ -81,7 +85,7 @@ def _facts(db: Database, ids: list[int]) -> dict[int, Facts]:
             facts[deal_id] = Facts(
                 tuple(parties.get(deal_id, ())), parse_enum(DealType, type_, DealType.OTHER), date,
                 parse_enum(Precision, precision, Precision.DAY) if precision else None,
-                tuple(amounts.get(deal_id, ())),
+                tuple(amounts.get(deal_id, ())), tuple(roles.get(deal_id, ())),
             )
     return facts
 

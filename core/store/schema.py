@@ -334,3 +334,21 @@ def m004_one_name_fold(db: Database) -> None:
         taken.add(folded)
         db.execute("UPDATE aliases SET norm = ? WHERE id = ?", [folded, alias_id])
     db.execute("PRAGMA user_version = 4")
+
+
+@_migration
+def m005_not_duplicates(db: Database) -> None:
+    """Pairs of deals a person said are not duplicates: the window stops offering to merge them.
+
+    Suggestions themselves are worked out when a deal is shown (core.store.duplicates), so they follow every
+    edit, merge and undo; only the person's "not a duplicate" needs keeping. Each pair once, lower id first.
+    """
+    db.execute("""
+        CREATE TABLE not_duplicates (
+            deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+            PRIMARY KEY (deal_id, other_id),
+            CHECK (deal_id < other_id)
+        )""")
+    db.execute("CREATE INDEX not_duplicates_other_id ON not_duplicates (other_id)")
+    db.execute("PRAGMA user_version = 5")

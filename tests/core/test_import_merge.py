@@ -47,8 +47,10 @@ def test_dates_more_than_45_days_apart_are_two_deals(store: Store) -> None:
     assert not second_merges(store, deal("Alder Bank", "Birch Power"), later)
 
 
-def test_an_unknown_date_does_not_stand_in_the_way(store: Store) -> None:
-    assert second_merges(store, deal("Alder Bank", "Birch Power"), deal("Alder Bank", "Birch Power", date=None))
+def test_an_unknown_date_without_an_amount_is_offered_not_merged(store: Store) -> None:
+    # It used to merge: with one date unknown nothing but the names tied the two (see test_merge_principals).
+    assert not second_merges(store, deal("Alder Bank", "Birch Power"), deal("Alder Bank", "Birch Power", date=None))
+    assert [d.deal_id for d in store.possible_duplicates(1)] == [2]
 
 
 def test_a_month_covers_the_days_in_it(store: Store) -> None:

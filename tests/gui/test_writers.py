@@ -21,11 +21,13 @@ WRITES = {
     "add_article", "remove_import", "apply_reparse", "undo_reparse", "choose_value", "split_deal", "undo_split",
     "add_deal", "save", "delete_deal", "restore_deal", "delete_deals", "restore_deals", "merge_deals",
     "undo_merge", "rename_entity", "merge_entities", "add_alias", "remove_alias", "undo_registry_edit",
+    "set_not_duplicates",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "trashed", "entities", "entity_names", "entity",
+    "possible_duplicates",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
