@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from core.extract import cues, roles
 from core.extract.dates import DateMention, find_dates
-from core.extract.entities import Mention, find_mentions, government_phrases, norm
+from core.extract.entities import Mention, norm, sentence_mentions
 from core.extract.frames import Frame, build_frame
 from core.extract.money import MoneyMention, find_amounts
 from core.extract.finish import Draft, Finisher
@@ -76,8 +76,7 @@ class _Reader:
             if self._skipped(index, sentence):
                 self.mentions[index] = []
                 continue
-            found = find_mentions(self.text, sentence) + government_phrases(self.text, sentence)
-            found.sort(key=lambda m: m.start)
+            found = sentence_mentions(self.text, sentence)
             self.mentions[index] = self.table.observe(found, sentence, self.sentences)
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence) or sentence.quoted:
@@ -175,8 +174,7 @@ class _Reader:
         headline = self.sentences[0]
         if not self.title or not self.text.startswith(self.title) or headline.start != 0:
             return []
-        found = find_mentions(self.text, headline) + government_phrases(self.text, headline)
-        self.mentions[0] = self.table.observe(sorted(found, key=lambda m: m.start), headline, self.sentences)
+        self.mentions[0] = self.table.observe(sentence_mentions(self.text, headline), headline, self.sentences)
         for span in split_clauses(headline):
             frame = build_frame(self.text, headline, 0, span, self.mentions[0], amounts, self.dates)
             if frame is not None and not frame.hedged and len(frame.subjects) + len(frame.objects) >= 2:

@@ -57,7 +57,7 @@ _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed
                        "-registered", "-run", "-controlled", "-linked", "-tied", "-designer")
 
 
-__all__ = ["Mention", "find_mentions", "government_phrases", "is_state", "norm"]
+__all__ = ["Mention", "find_mentions", "government_phrases", "is_state", "norm", "sentence_mentions"]
 
 
 def norm(name: str) -> str:
@@ -376,6 +376,8 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
         r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
         r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
+        # "the city of Boston awarded ...": a local government, named as news names it.
+        r"|\b(?P<local>[Cc]ity|[Mm]unicipality|[Cc]ounty|[Pp]rovince|[Pp]refecture)\s+of\s+(?P<town>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,2})"
     )
     for match in pattern.finditer(sentence.text):
         raw = match.group("adj") or match.group("of") or match.group("state")
@@ -388,10 +390,23 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         if raw and not place and match.group("adj") and raw not in ("The", "This", "That"):
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if match.group("town"):
+            name = f"{match.group('local').title()} of {match.group('town')}"
+            out.append(Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=match.group("town"), explicit=True))
+            continue
         name = place or "government"
         mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
         out.append(mention)
     return out
+
+
+def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    """The names of a sentence and its governments named in lower case, in text order; a government phrase
+    that spells out a name found as an organisation ("The City of Aberdale") stands in its place."""
+    governments = government_phrases(text, sentence)
+    local = {norm(m.name) for m in governments if m.place and m.name != m.place}
+    found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local] + governments
+    return sorted(found, key=lambda m: m.start)
 
 
 def is_state(place: str | None) -> bool:

@@ -241,3 +241,14 @@ def test_a_grant_received_from_a_giver_is_a_noun_not_the_subjects_verb(giver):
     roles = roles_of(f"Grant\n\nTessera Chips received a $20 million grant from {giver} for a new fab.\n")
     assert roles["Tessera Chips"] == "recipient"
     assert roles[giver.removeprefix("the ")] == "grantor"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Corvane Systems won a $90 million contract from the city of Aberdale to upgrade its metro signalling.",
+    "The City of Aberdale awarded Corvane Systems a $90 million contract to upgrade its metro signalling.",
+])
+def test_a_city_that_awards_a_contract_is_a_government_customer(sentence):
+    deals = parse_text(f"Contract\n\n{sentence}\n", published="2025-03-14").deals
+    assert deals
+    parties = {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+    assert parties == {"Corvane Systems": ("company", "supplier"), "City of Aberdale": ("government", "customer")}
