@@ -254,7 +254,8 @@ class _Reader:
             subjects = self._resolve_anaphors(frame)
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
         if frame.object_anaphor and not objects:
-            key = self.table.last_of_kind(frame.start, {PartyKind.COMPANY}, exclude=set(subjects))
+            # The company named last before the cue: "X said Y would buy a stake in the company" is X.
+            key = self.table.last_of_kind(frame.cue_start, {PartyKind.COMPANY}, exclude=set(subjects))
             if key:
                 objects.append(key)
         parties = subjects + objects

@@ -255,8 +255,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     if intro:
         subject_from = clause_start + intro.end()
     candidates = [m for m in mentions if not (m.person or m.location_only or m.descriptor or m.asset)]
-    reporting = re.search(r"\b(?:announced|said|reported|confirmed|revealed|stated)\s+(?:on\s+\w+\s+)?(?:that|it)\b",
-                          text[subject_from:frame.cue_start], re.I)
+    # "X said (that) Y would buy ...": the one reported on acts, the one reporting is only a source.
+    reporting = re.search(r"\b(?i:announced|said|reported|confirmed|revealed|stated)\s+(?:on\s+\w+\s+)?"
+                          r"(?:(?:that|it)\b|(?=[A-Z]))", text[subject_from:frame.cue_start])
     if reporting and any(subject_from + reporting.end() <= m.start < frame.cue_start for m in candidates):
         subject_from = subject_from + reporting.end()
     # "East Anglia ONE is a joint venture between A and B": the subject names the venture.

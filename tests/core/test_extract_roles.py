@@ -252,3 +252,10 @@ def test_a_city_that_awards_a_contract_is_a_government_customer(sentence):
     assert deals
     parties = {p.name: (p.kind.value, p.role) for p in deals[0].parties}
     assert parties == {"Corvane Systems": ("company", "supplier"), "City of Aberdale": ("government", "customer")}
+
+
+@pytest.mark.parametrize("reported", ["said", "said on Monday that"])
+def test_the_one_reported_on_acts_and_the_company_it_names_is_the_reporter(reported):
+    roles = roles_of(f"Stake\n\nOyelaran Holdings {reported} Tamarind Capital would buy a 25% stake in the company "
+                     "for $80 million.\n")
+    assert roles == {"Tamarind Capital": "acquirer", "Oyelaran Holdings": "target"}
