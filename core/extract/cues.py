@@ -32,6 +32,11 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
+                            # "agreed to buy electricity from X": a purchase of goods, not of a company.
+                            r"|\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(?:the|its|all|some|their)\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?:electricity|power|energy|gas|lng|crude|oil|coal|output|ammonia|hydrogen"
+                            r"|uranium|copper|lithium|cobalt|nickel|ore|concentrate|wheat|grain)(?=\s+(?:from|under|at|for|over|"
+                            r"generated|produced|supplied)\b|\s*[.,;])"
                             r"|\b(?:lng|gas|oil|crude|power|electricity|coal|ore|uranium|ammonia|hydrogen|copper|lithium)\s+"
                             r"(?:sale and purchase|sales? and purchase|purchase|sales?|supply|offtake)\s+agreements?\b"
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"

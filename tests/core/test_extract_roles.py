@@ -259,3 +259,11 @@ def test_the_one_reported_on_acts_and_the_company_it_names_is_the_reporter(repor
     roles = roles_of(f"Stake\n\nOyelaran Holdings {reported} Tamarind Capital would buy a 25% stake in the company "
                      "for $80 million.\n")
     assert roles == {"Tamarind Capital": "acquirer", "Oyelaran Holdings": "target"}
+
+
+@pytest.mark.parametrize("goods", ["electricity from Arvo Energy", "power from Arvo Energy's wind farm"])
+def test_buying_goods_from_a_company_is_a_contract_not_a_takeover(goods):
+    deals = parse_text(f"Power deal\n\nLumio Data agreed to buy {goods} under a 15-year deal.\n",
+                       published="2025-03-14").deals
+    assert deals and deals[0].type.value == "contract"
+    assert {p.name: p.role for p in deals[0].parties} == {"Lumio Data": "customer", "Arvo Energy": "supplier"}
