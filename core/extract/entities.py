@@ -305,7 +305,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
     heading = sentence.heading or is_title_case(sentence.text)
-    if not_a_name(name, after, start <= sentence.start + 1, heading, text) or in_quotes(text, start, end):
+    if not_a_name(name, after, start <= sentence.start + 1, heading, text, text[max(0, start - 16):start]) \
+            or in_quotes(text, start, end):
         return []
     # "the Kenyatta family", "the Walton family's trust": a family of owners acts as one party of kind person.
     family = re.match(r"\s(family|families)\b(?!\s+(?:office|business|firm|company|group|trust))", after) \

@@ -352,6 +352,9 @@ BUSINESS_ACRONYMS = frozenset({
     "GPUs", "CPU", "CPUs", "AI", "ML", "PV", "BESS", "CCUS", "CCS", "SAF", "LNG", "LPG", "CNG", "FID", "FEED", "EPCI",
     "NDA", "LOI", "SPA", "SHA", "TSA", "RFP", "RFQ", "PPP", "PPPs", "BOT", "EIA", "ESOP", "ADR", "ADRs", "GDR",
     "CEO", "CFO", "COO", "CTO", "CIO", "MD", "VP", "SVP", "EVP", "GM", "HQ", "ASAP", "FAQ", "PDF", "URL",
+    # Units of count and money written in capitals: "7,000 TEU vessels", "$78 Mn", "Rs 45 Cr", "2.1 Lakh users".
+    "TEU", "TEUs", "MWh", "GWh", "TWh", "kWh", "MWp", "GWp", "SOV", "SOVs", "FPSO", "FPSOs", "VLCC", "VLCCs",
+    "Mn", "MN", "Bn", "BN", "Cr", "Crore", "Crores", "Lakh", "Lakhs", "Trn", "Tn",
 })
 
 # Title-case verbs of headlines: a name ends before them ("Acme Announces Award").

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.extract.money_words import CODES
 from core.extract.gazetteer import (
     BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
 )
@@ -21,11 +22,13 @@ _DATED_SOURCE = re.compile(r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH +
 _TICKER = re.compile(r"\(\s*(?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Za-z]{2,10}(?:[ -][A-Za-z]{1,6})?\s*:\s*[A-Z0-9.]{1,10}"
                      r"(?:\s*[;,]\s*[A-Za-z]{2,10}\s*:\s*[A-Z0-9.]{1,10}){0,3})\s*\)")
 # "(Reuters) -", "(MENAFN- IANS)", "(Yonhap) --": the wire that filed the story, before or after the dateline.
-_SOURCE = re.compile(r"\(\s*[A-Z][\w&.]{1,20}(?:\s*[-–—/]\s*[A-Z][\w&.]{1,20}){0,2}\s*\)\s*(?:-{1,2}|–|—)"
+# "--(BUSINESS WIRE)--", "/PRNewswire/ --": a press-release wire.
+_SOURCE = re.compile(r"\(\s*[A-Z][\w&.]{1,20}(?:\s*[-–—/\s]\s*[A-Z][\w&.]{1,20}){0,2}\s*\)\s*(?:-{1,2}|–|—)"
+                     r"|/\s*[A-Z][\w&.]{1,20}(?:\s[A-Z][\w&.]{1,20})?\s*/\s*(?:-{1,2}|–|—)"
                      r"|\(\s*[A-Z][\w&.]{1,20}\s*[-–—]\s*[A-Z][\w&.]{1,20}\s*\)")
 # "SEOUL, Oct. 20", "New Delhi, April 18 (IANS)", "ZURICH (Reuters) -": the city a story was filed from.
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")\b"
-                             r"|\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—)"
+_DATELINE_AFTER = re.compile(r"\.?\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")\b"
+                             r"|\s*(?:-{1,2}|–|—)?\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—)"
                              # "Shimla: The State Government today signed ...": a city and a colon open the story.
                              r"|:\s+(?=[A-Z]))")
 # "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
@@ -152,13 +155,19 @@ def joined_places(name: str) -> bool:
     return len(parts) > 1 and all(part in PLACE_NAMES for part in parts)
 
 
-def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str) -> bool:
+def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str, before: str = "") -> bool:
     """Whether a capitalised run names nothing that could sign a deal."""
     words = name.split()
     if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
         return True
     # "IPO", "Eight MoUs": words of trade and counts; "M": a lone initial.
     if all(w in BUSINESS_ACRONYMS or w.lower() in _NUMBER_WORDS for w in words) or re.fullmatch(r"[A-Z]\.?", name):
+        return True
+    # "Veltrix Robotics, Inc.": a legal form cut off by a comma belongs to the name before it; alone it names nothing.
+    if all(w in LEGAL_FORMS for w in words):
+        return True
+    # "NOK 48 million", "48 million NOK": a currency's code beside a number.
+    if name in CODES and (re.match(r"\s?\d", after) or re.search(r"\d\s*(?:[mb]illion|bn|mn|m)?\s$", before)):
         return True
     if any(w in ORG_SUFFIXES for w in words):
         return False
@@ -168,6 +177,10 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     # "... to Increase Domestic Production Capacity": a title-case phrase of plain words, said once, is a headline's
     # wording; a name of plain words ("Blue Harbor") comes back in the body.
     if heading and len(words) >= 2 and all(is_common_word(w) for w in words) and text.count(name) == 1:
+        return True
+    # "Proceeds will fund", "Drugmakers have": a plural common noun opening a sentence names no one.
+    if len(words) == 1 and sentence_initial and name.endswith("s") and is_common_word(name) \
+            and is_common_word(name[:-1]) and name not in mid_sentence_words(text) and name not in PLACE_NAMES:
         return True
     # "Meta is", "Meta's" and a name the article also writes in mid-sentence stay names.
     if len(words) == 1 and (sentence_initial or heading) and is_common_word(name) and name.lower() != name \

@@ -297,3 +297,26 @@ def test_a_family_and_an_individual_investor_are_parties_of_kind_person() -> Non
 
 def test_a_name_that_begins_with_said_keeps_it_when_no_speaker_follows() -> None:
     assert "Said Business School" in party_names("Said Business School signed a research pact with Corvex Ltd.")
+
+
+def _names(text: str) -> list[str]:
+    from core.extract.entities import sentence_mentions
+    sentence = split_sentences(text)[0]
+    return [m.name for m in sentence_mentions(text, sentence) if not m.location_only]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Pellwood Robotics, Inc. agreed to acquire Ostrand Motion, LLC for $40 million.",
+     ["Pellwood Robotics", "Ostrand Motion"]),
+    ("Startups raised about $78 Mn this week, up from Rs 61 Cr, and 2.1 Lakh users signed up.", []),
+    ("Halden Fund granted NOK 48 million to Eidsvoll Cells AS.", ["Halden Fund", "Eidsvoll Cells AS"]),
+    ("Proceeds will fund four 7,000 TEU vessels.", []),
+    ("AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Pellwood Robotics said it won an order.", ["Pellwood Robotics"]),
+    ("DENVER--(BUSINESS WIRE)--Pellwood Robotics said it won an order.", ["Pellwood Robotics"]),
+])
+def test_legal_forms_units_currency_codes_wires_and_plural_nouns_name_no_party(text, names):
+    assert _names(text) == names
+
+
+def test_a_plural_name_the_article_writes_mid_sentence_stays_a_name():
+    assert _names("Siemens will buy Pellwood Robotics.") == ["Siemens", "Pellwood Robotics"]
