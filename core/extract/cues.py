@@ -29,7 +29,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
         (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
-                            r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b"
+                            r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
                             # "agreed to buy electricity from X": a purchase of goods, not of a company.
@@ -122,7 +122,7 @@ BLOCKERS = re.compile(
     r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
-    r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 

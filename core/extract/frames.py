@@ -187,7 +187,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.licence = deal_type == DealType.OTHER and bool(roles.LICENCE.search(masked))
     type_cue_end = _cue_end_of(masked, deal_type, cue_end)
     frame.type_cue_end = start + type_cue_end
-    frame.side, verb_end = roles.subject_side(clause, cue_at, type_cue_end, deal_type)
+    # Verbs inside names ("Ashdown Power", "Summit Funding") tell no side: the names are masked.
+    frame.side, verb_end = roles.subject_side(masked, cue_at, type_cue_end, deal_type)
     frame.verb_end = start + verb_end if verb_end >= 0 else -1
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
@@ -365,4 +366,5 @@ def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> 
     if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before) and mention.start > cue_start:
         return True
     # An appositive that describes the party before it: ", a division of Iberdrola,".
-    return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+(?:[a-z][\w-]*\s+){0,2}$", before))
+    return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.-]{0,20}['’]s)\s+)"
+                          r"{0,2}$", before))

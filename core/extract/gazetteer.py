@@ -355,6 +355,8 @@ BUSINESS_ACRONYMS = frozenset({
     # Units of count and money written in capitals: "7,000 TEU vessels", "$78 Mn", "Rs 45 Cr", "2.1 Lakh users".
     "TEU", "TEUs", "MWh", "GWh", "TWh", "kWh", "MWp", "GWp", "SOV", "SOVs", "FPSO", "FPSOs", "VLCC", "VLCCs",
     "Mn", "MN", "Bn", "BN", "Cr", "Crore", "Crores", "Lakh", "Lakhs", "Trn", "Tn",
+    # Forms of Islamic finance: "a Murabaha facility", "Sukuk issuance".
+    "Murabaha", "Ijara", "Ijarah", "Sukuk", "Musharaka", "Musharakah", "Wakala", "Tawarruq", "Istisna",
 })
 
 # Title-case verbs of headlines: a name ends before them ("Acme Announces Award").

@@ -32,7 +32,7 @@ _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(
            r"|disburs(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?"
            r"|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|subscrib(?:e|es|ed|ing)|participat(?:e|es|ed|ing)"
            r"|join(?:s|ed|ing)?|took part|pour(?:s|ed|ing)?|put(?:s|ting)?|anchor(?:s|ed|ing)?|sign(?:s|ed|ing)? (?:off )?on"
-           r"|channel(?:s|led|ed|ling|ing)?|deploy(?:s|ed|ing)?|spend(?:s|ing)?|spent"
+           r"|channel(?:s|led|ed|ling|ing)?|deploy(?:s|ed|ing)?|spend(?:s|ing)?|spent|available\s+to"
            r"|to (?:give|lend|fund|finance|provide|invest)")
 # A customer's verbs: it gives a contract or an order to a supplier.
 _ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
@@ -105,6 +105,9 @@ _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|sec
                          r"|[$€£¥₹]\s?[\d.,]+\s*(?:million|billion|bn|mn|m|crore)?\s+$", re.I)
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
     """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
 
@@ -124,6 +127,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             # (a giver's verb of money only: "the sale of X" and "a power purchase agreement" still tell sides).
             if side == GIVER and deal_type in _MONEY_TYPES and match.end() > cue_at \
                     and _DETERMINED.search(lead, max(0, match.start() - 40), match.start()):
+                continue
+            # "Backed by X, the loan ...": a participle with its agent tells of X, not of the subject.
+            if _BY_AFTER.match(clause, match.end()):
                 continue
             found = match
         if found is None:

@@ -267,3 +267,23 @@ def test_buying_goods_from_a_company_is_a_contract_not_a_takeover(goods):
                        published="2025-03-14").deals
     assert deals and deals[0].type.value == "contract"
     assert {p.name: p.role for p in deals[0].parties} == {"Lumio Data": "customer", "Arvo Energy": "supplier"}
+
+
+def test_verbs_inside_names_tell_no_side():
+    # "Power" and "Fund" in names are no verbs: the loan is made available to the borrower.
+    roles = roles_of("Loan\n\nThe Kestrel Infrastructure Fund is making a US$43 million loan available to "
+                     "Ashdown Power.\n")
+    assert roles == {"Kestrel Infrastructure Fund": "lender", "Ashdown Power": "borrower"}
+
+
+def test_a_participle_with_its_agent_tells_of_the_agent_not_the_subject():
+    roles = roles_of("Loan\n\nBacked by Export Credit Norland, Orlan Bank lent $100 million to the Ministry of "
+                     "Health of Veridia.\n")
+    assert roles["Orlan Bank"] == "lender"
+
+
+@pytest.mark.parametrize("contract", ["tolling agreement", "Murabaha financing"])
+def test_trade_words_are_no_names(contract):
+    deals = parse_text(f"Deal\n\nHalvard Shipping signed a $200 million {contract} with Najran Bank.\n",
+                       published="2025-03-14").deals
+    assert deals and {p.name for p in deals[0].parties} == {"Halvard Shipping", "Najran Bank"}
