@@ -112,14 +112,19 @@ class _Reader:
         return [d for d in reversed(self.drafts[-_RECENT_DRAFTS:]) if sentence - d.last_sentence <= reach]
 
     def _story_date(self) -> date | None:
-        """With no published date, the exact day the lead's first two sentences name, if they name one."""
-        if self.published is not None:
-            return None
+        """The exact day the lead's first two sentences name, if they name one: "signed on Tuesday", "July 22, 2025".
+
+        With a published date, only a day of the week before it counts ("agreements were signed on Tuesday" in
+        Wednesday's paper); without one, only a day the text fixes itself, never one read from today.
+        """
         body = [s for i, s in enumerate(self.sentences) if not self._skipped(i, s)][:2]
         for mention in self.dates:
-            # Only a day the text fixes itself ("July 22, 2025", "Tuesday (July 22)"), never one read from today.
-            fixed = mention.kind == "absolute" and re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None \
-                or mention.kind == "weekday" and any(c.isdigit() for c in mention.text)
+            if self.published is not None:
+                fixed = mention.kind in ("weekday", "absolute") and mention.value is not None \
+                    and timedelta(0) < self.published - mention.value <= timedelta(days=6)
+            else:
+                fixed = mention.kind == "absolute" and re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None \
+                    or mention.kind == "weekday" and any(c.isdigit() for c in mention.text)
             if mention.value is not None and mention.precision == Precision.DAY and fixed \
                     and any(s.start <= mention.start < s.end for s in body):
                 return mention.value

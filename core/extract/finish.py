@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.extract import roles
-from core.extract.dates import deal_date
+from core.extract.dates import deal_date, deal_date_mention
 from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
 from core.extract.entities import Mention, norm
 from core.extract.frames import Frame, clause_type
@@ -326,12 +326,12 @@ class Finisher:
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
-        found = deal_date([m for f in draft.frames for m in f.dates], self.published)
-        if found[0] is None and self.story_date is not None:
-            # No published date, but the story's lead names its day ("said on Tuesday (July 22)"): the deals it
-            # reports with no date of their own were announced that day.
-            return self.story_date, Precision.WEEK
-        return found
+        mentions = [m for f in draft.frames for m in f.dates]
+        if self.story_date is not None and deal_date_mention(mentions, self.published) is None:
+            # The story's lead names its day ("signed on Tuesday", "said on Tuesday (July 22)"): the deals it
+            # reports with no date of their own were signed or announced that day, not on the day of the paper.
+            return self.story_date, Precision.DAY if self.published is not None else Precision.WEEK
+        return deal_date(mentions, self.published)
 
 
 # How far after a deal's last clause a quoted speaker may still speak of it, in sentences: press releases

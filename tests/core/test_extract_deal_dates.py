@@ -177,3 +177,18 @@ def test_a_bare_month_and_day_in_the_lead_does_not_date_other_deals() -> None:
             "million. Separately, Kelso Post agreed to buy Dune Holdings for €35.7 million.\n")
     deals = parse_text(text).deals
     assert deals[-1].date is None
+
+
+def test_deals_without_a_date_of_their_own_take_the_day_the_lead_names_before_publication():
+    text = ("Forum deals\n\nCompanies signed agreements worth $2 billion on Tuesday, the opening day of the "
+            "Harbour Industry Forum.\n\nKestrel Steel signed a memorandum of understanding with Orlan Ports to "
+            "build a terminal.\n\nAshdown Foods and Veldt Logistics formed a joint venture for cold storage.\n")
+    deals = parse_text(text, published="2025-05-21").deals  # a Wednesday
+    assert [d.date for d in deals] == ["2025-05-20", "2025-05-20"]
+
+
+def test_a_deal_with_its_own_date_keeps_it_over_the_leads_day():
+    text = ("Forum deals\n\nDelegates met on Tuesday at the Harbour Industry Forum.\n\n"
+            "Kestrel Steel signed a memorandum of understanding with Orlan Ports on May 2.\n")
+    deals = parse_text(text, published="2025-05-21").deals
+    assert [d.date for d in deals] == ["2025-05-02"]
