@@ -25,10 +25,13 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
                        r"|\bframework agreement\b|\bmemorandum\b|\bpreliminary agreement\b|\bheads of (?:agreement|terms)\b"),
-        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braise[ds]?\b|\braising\b|\bbags?\b|\bbagged\b"
+        # "raised its dividend", "raises its forecast": a raise of a figure, not of money.
+        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b|\bbags?\b|\bbagged\b"
+                                 r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
+                                 r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b)"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
-        (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
+        (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|(?<!share )(?<!stock )(?<!bonus )\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
@@ -49,7 +52,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bcooperation agreement\b|\bcoalition\b"
                                r"|\bworking (?:closely |together )?with\b(?=[^.;]{0,80}?\bto\s+(?:develop|release|build|launch|"
                                r"design|make|produce|deploy|create)\b)"),
-        (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"
+        # "investment group Marstrand Capital": a kind of firm, not a deal.
+        (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b(?!\s+(?:group|firm|company|bank|banking|banker|bankers|arm"
+                              r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
                          # "announced Jan. 4 it secured $1.9 billion for the campus": money told of a deal already named.
@@ -92,7 +97,11 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
     r"could|might|mulls?|weighs?|eyes|eyeing|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
-    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire))\b",
+    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire)"
+    # Talks denied or only possible, and what a company does with its own shares, are no deal.
+    r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:discussions|negotiations)"
+    r"|den(?:y|ies|ied)|possible (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
+    r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares)\b",
     re.I,
 )
 
@@ -105,7 +114,8 @@ NOT_A_DEAL = re.compile(
 
 # A deal that did not happen: a bid rejected, blocked, dropped or called off is no deal.
 FAILED = re.compile(r"\b(?:blocked|rejected|rebuffed|abandon(?:ed|s)|withdr(?:ew|awn)|walked away|called off|scrapped|"
-                    r"collapsed|vetoed|prohibited|fell through|terminated)\b", re.I)
+                    r"collapsed|vetoed|prohibited|fell through|terminated|(?:ended|broke off|broken off|end) (?:the |its |their )?"
+                    r"(?:talks|discussions|negotiations)|not to pursue|lapsed)\b", re.I)
 
 # An asset manager closing a fund of its own: investors unnamed, no deal between parties.
 FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund\b", re.I)

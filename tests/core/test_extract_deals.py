@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.extract import parse_text
 from core.model import DealType, PartyKind
 
@@ -244,3 +246,16 @@ def test_a_city_government_without_a_list_entry_is_a_government():
     kinds = {p.name: p.kind for p in deal.parties}
     assert kinds == {"Hanseong Telecom": PartyKind.COMPANY, "Ulsan Metropolitan City": PartyKind.GOVERNMENT}
     assert {(a.currency, a.value) for a in deal.amounts} == {("KRW", 1e12), ("USD", 720_000_000)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kestrel Pharma said on Tuesday it was not in discussions to acquire Orlan Bio.",
+    "Kestrel Pharma denied a report that it was in talks to buy Orlan Bio for $4 billion.",
+    "Kestrel Mining said it had ended talks about a possible merger with Orlan Resources.",
+    "Kestrel Mining raised its annual dividend to 130 yen per share.",
+    "Kestrel Mining said it would buy back up to 30 billion yen of its own shares.",
+    "Ingrid Vale joins Kestrel Bank from investment group Orlan Capital.",
+    "Kestrel Bank will compensate her for share awards forfeited on leaving Orlan Capital.",
+])
+def test_near_misses_make_no_deal(sentence):
+    assert parse_text(f"News\n\n{sentence}\n", published="2025-03-14").deals == ()
