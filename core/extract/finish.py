@@ -278,7 +278,9 @@ class Finisher:
             # Names the verb left open: banks lend; the rest borrow, unless a borrower is known already or
             # lenders are named in numbers ("A, B and C have been allocated portions of the loan").
             known = [sides[k] for k in keys if k not in open_]
-            many = known.count(roles.GIVER) >= 2 or roles.RECEIVER in known
+            # With the borrower still unnamed, a name that is no lender's is the borrower ("X signed a loan with
+            # a group of banks. It was provided by A and B").
+            many = roles.RECEIVER in known or known.count(roles.GIVER) >= 2 and all(lender[k] for k in open_)
             # "Kenya signed a credit facility with France": with no bank named, the one signed with lends.
             counterpart = not any(lender.values()) and roles.GIVER not in known and any(
                 sides[k] == roles.CO for k in open_) and any(sides[k] != roles.CO for k in open_)

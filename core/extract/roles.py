@@ -92,7 +92,13 @@ _PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a
 # Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
 _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"
                           r"|Securities|Capital Markets|Export|Exim|EXIM|Afreximbank|Leasing)\b|bank\b|^[A-Z]*DB$|^[A-Z]*IB$"
-                          r"|^IFC$")
+                          r"|^IFC$"
+                          # The world's systemically important banks, whose names do not say "bank" (FSB list).
+                          r"|\b(?:JPMorgan|J\.P\. Morgan|Goldman Sachs|Morgan Stanley|Citigroup|Citi|Wells Fargo|BNP Paribas"
+                          r"|Soci[eé]t[eé] G[eé]n[eé]rale|HSBC|Barclays|UBS|Santander|ING|Natixis|Groupe BPCE|BPCE|Mizuho|MUFG"
+                          r"|SMBC|Sumitomo Mitsui|Nomura|Standard Chartered|DBS|OCBC|UOB|Macquarie|Rabobank|Nordea|Intesa"
+                          r"|UniCredit|Commerzbank|Scotiabank|BMO|RBC|TD Securities|CIBC|Jefferies|Lazard|ICBC|BBVA|Maybank"
+                          r"|CIMB|Emirates NBD|Mashreq|QNB|Riyad|Alinma|Al Rajhi)\b")
 
 
 def is_passive(clause: str, cue_end: int) -> bool:
@@ -225,7 +231,8 @@ def lends(name: str, kind: PartyKind) -> bool:
     """Whether a name reads as a lender's: a bank, a finance house, a development or export-credit agency."""
     if kind == PartyKind.GOVERNMENT:
         return False  # "Ministry of Finance" borrows as often as it lends
-    return bool(_LENDER_NAME.search(name)) or kind == PartyKind.ORGANIZATION
+    # A fund in a financing puts money in (a development fund's loan, a private-credit fund's notes); funds seldom borrow.
+    return bool(_LENDER_NAME.search(name)) or kind in (PartyKind.ORGANIZATION, PartyKind.FUND)
 
 
 def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: bool = False,

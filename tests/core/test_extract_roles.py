@@ -287,3 +287,22 @@ def test_trade_words_are_no_names(contract):
     deals = parse_text(f"Deal\n\nHalvard Shipping signed a $200 million {contract} with Najran Bank.\n",
                        published="2025-03-14").deals
     assert deals and {p.name for p in deals[0].parties} == {"Halvard Shipping", "Najran Bank"}
+
+
+def test_with_the_borrower_unnamed_the_one_who_signed_with_the_banks_borrows():
+    roles = roles_of("Loan\n\nHalvard Shipping signed a $450 million green loan facility on Friday with a group of "
+                     "four banks. The loan was provided by Fjordbank and Elbe Landesbank.\n")
+    assert roles == {"Halvard Shipping": "borrower", "Fjordbank": "lender", "Elbe Landesbank": "lender"}
+
+
+def test_a_development_fund_lends_to_a_ministry():
+    roles = roles_of("Loan\n\nThe Al Noor Development Fund signed a $450 million loan agreement with Veridia's "
+                     "Ministry of Finance to finance irrigation works.\n")
+    assert roles["Al Noor Development Fund"] == "lender"
+    assert roles["Ministry of Finance"] == "borrower"
+
+
+def test_banks_whose_names_do_not_say_bank_still_lend():
+    roles = roles_of("Loan\n\nHalvard Shipping took out a $300 million loan. Wells Fargo & Co., BNP Paribas SA and "
+                     "Goldman Sachs Group Inc. have been allocated portions of the loan.\n")
+    assert roles.get("Halvard Shipping") == "borrower"
