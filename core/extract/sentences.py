@@ -68,6 +68,11 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(start, start + len(stripped), stripped, heading=True))
             continue
         begin = 0
+        label = _LABEL.match(body)
+        if label and not _SPOKEN.search(label.group(1)):
+            # "Padhai Pro acquired: X said it would buy ...": a roundup item's label is a heading of its own.
+            sentences.append(Sentence(offset + label.start(1), offset + label.end(1), label.group(1), heading=True))
+            begin = label.end()
         for match in _BOUNDARY.finditer(body):
             cut = match.end()
             if _ends_with_abbreviation(body, match.start() + 1) and match.end() < len(body.rstrip()):
@@ -77,6 +82,11 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(sentences, body, offset, begin, len(body))
     return sentences
 
+
+# A short label before a colon that opens a roundup item: "Funding round: ...", "Padhai Pro acquired: ...".
+_LABEL = re.compile(r"\s*([A-Z][^:.!?\d\n\"“()]{0,50}?\s[^:.!?\d\n\"“()]{1,40}?):\s+(?=[A-Z\"“])")
+_SPOKEN = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|told|explained|stated|wrote|writes|commented|"
+                     r"according to|announced|announces|reported|reports|warned|insisted|has|have|is|are|was|were|will)\b", re.I)
 
 # No sentence of real news runs past a few hundred characters; a longer one is a list, a table or hostile text,
 # and cutting it bounds what every later step does per sentence (parsing stays linear in the article's length).

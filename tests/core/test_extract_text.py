@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
+from core.extract import parse_text
 from core.extract.text import read_bytes, read_html, read_path, read_text
 
 REPO = Path(__file__).parents[2]
@@ -365,3 +366,15 @@ def test_dev_corpus_titles_and_published_dates() -> None:
     assert titles == len(folders)
     assert dates >= 5
     assert invented == 0
+
+
+def test_a_roundup_items_label_before_a_colon_is_a_heading_of_its_own():
+    from core.extract.sentences import split_sentences
+    sentences = split_sentences("Orlan Pro acquired: Kestrel Learning said it would buy Orlan Pro for $20 million.")
+    assert [(s.text, s.heading) for s in sentences] == [
+        ("Orlan Pro acquired", True), ("Kestrel Learning said it would buy Orlan Pro for $20 million.", False)]
+    assert len(split_sentences('He said: "We will buy it."')) == 1
+    assert len(split_sentences("The company has three aims: Growth and more.")) == 1
+    roles = {p.name: p.role for p in parse_text("Roundup\n\nOrlan Pro acquired: Kestrel Learning said it would buy "
+                                                  "Orlan Pro for $20 million.\n", published="2025-03-14").deals[0].parties}
+    assert roles == {"Kestrel Learning": "acquirer", "Orlan Pro": "target"}
