@@ -101,14 +101,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     store = _open_store(args.db, backup=True)
     try:
-        results = import_sources(store, args.sources, published=args.published)
+        # Each input's line as it finishes: a long batch shows its progress, and an interrupted one what it did.
+        results = import_sources(store, args.sources, published=args.published,
+                                 on_result=lambda r: print(printable(f"{r.source}: {r.describe()}"), flush=True))
     finally:
         store.close()
     added = sum(len(r.outcome.added) for r in results if r.outcome)
     merged = len({i for r in results if r.outcome for i in r.outcome.merged})
     again = sum(1 for r in results if r.outcome and r.outcome.already_imported)
-    for result in results:
-        print(printable(f"{result.source}: {result.describe()}"))
     refused = sum(1 for r in results if r.error)
     summary = f"{added} deal{'s' if added != 1 else ''} added from {len(results) - refused} of {len(results)} inputs"
     if merged:
@@ -158,6 +158,11 @@ def _cmd_deals(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--reader-process"]:  # core.budget.READER_ARGUMENT: a bundle starting its own reader
+        from core.budget import serve
+
+        serve()
+        return 0
     if argv and argv[0] in COMMANDS:
         from core.errors import DealsError
 

@@ -146,17 +146,19 @@ class ImportRunner(QObject):
             s for s in sources if isinstance(s, str))
         if self._worker is not None or not items:
             return None
-        from core.importer import remember, store_registry
+        from core.importer import Prepared, reading_process, remember, store_registry
 
         registry = store_registry(self._window.store)  # a plain dict, the worker's alone from here on
+        # Each source is read and parsed in a reader process under a time and memory budget.
+        process = reading_process(registry)
 
         def parse(source: ImportSource) -> Any:
-            article = parse_source(source, registry)
+            parsed = parse_source(source, registry, process)
             # Later articles of the batch fold their parties onto this one's, as the command line does.
-            remember(registry, article)
-            return article
+            remember(registry, parsed.article if isinstance(parsed, Prepared) else parsed)
+            return parsed
 
-        worker = ImportWorker(items, parse)
+        worker = ImportWorker(items, parse, process)
         worker.signals.progress.connect(self._on_worker_progress)
         worker.signals.parsed.connect(self._on_worker_parsed)
         worker.signals.finished.connect(self._on_worker_finished)
@@ -227,7 +229,8 @@ class ImportRunner(QObject):
             # Stored in one transaction or not at all: this article is skipped, the others go on.
             self._results.append(SourceResult(parsed.source, error=readable_error(exc)))
             return
-        self._results.append(SourceResult(parsed.source, outcome=outcomes[0], article=parsed.article))
+        self._results.append(SourceResult(parsed.source, outcome=outcomes[0], article=parsed.article,
+                                          notes=parsed.notes))
 
     def _on_store_changed(self) -> None:
         if self._worker is not None:

@@ -12,7 +12,8 @@ from PySide6.QtCore import QMimeData
 from core.addresses import without_credentials
 
 if TYPE_CHECKING:
-    from core.importer import Registry
+    from core.budget import ReadProcess
+    from core.importer import Prepared, Registry
     from core.model import Article
 
 PASTED = "pasted text"
@@ -30,10 +31,19 @@ class ImportSource:
     published: str | None = None
 
 
-def parse_source(source: ImportSource, registry: Registry | None = None) -> Article:
-    """Read and parse one source: pure, for the worker thread; raises DealsError with a readable reason."""
-    from core.importer import prepare, prepare_text
+def parse_source(source: ImportSource, registry: Registry | None = None,
+                 process: ReadProcess | None = None) -> Article | Prepared:
+    """Read and parse one source: pure, for the worker thread; raises DealsError with a readable reason.
 
+    With `process`, the reading and parsing happen there, under its budget, with its copy of the registry.
+    """
+    from core.importer import prepare, prepare_in, prepare_text, prepare_text_in
+
+    if process is not None:
+        if source.text is not None:
+            return prepare_text_in(process, source.text, title=source.title, url=source.url,
+                                   published=source.published)
+        return prepare_in(process, source.location or "", published=source.published)
     if source.text is not None:
         return prepare_text(source.text, title=source.title, url=source.url, published=source.published,
                             registry=registry)

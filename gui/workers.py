@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from core.budget import ReadCancelled, ReadProcess
 from core.errors import DealsError
+from core.importer import Prepared
 from core.model import Article
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ class Parsed:
     source: str
     article: Article | None = None
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what the reader left out of the article
 
 
 class Signals(QObject):
@@ -41,14 +44,20 @@ def source_name(source: Any) -> str:
 
 
 class ImportWorker(QRunnable):
-    """Runs `parse(source)` over each source; DealsError for one source is that source's result."""
+    """Runs `parse(source)` over each source; DealsError for one source is that source's result.
 
-    def __init__(self, sources: Sequence[Any], parse: Callable[[Any], Article]) -> None:
+    `process`, the reader process `parse` reads in under a budget, is cancelled with the worker (so that a
+    hostile input being read is abandoned) and closed when the worker is done.
+    """
+
+    def __init__(self, sources: Sequence[Any], parse: Callable[[Any], Article | Prepared],
+                 process: ReadProcess | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the window keeps a reference until `finished` arrives
         self.signals = Signals()
         self._sources = list(sources)
         self._parse = parse
+        self._process = process
         self._cancel = threading.Event()
 
     @property
@@ -56,13 +65,22 @@ class ImportWorker(QRunnable):
         return len(self._sources)
 
     def cancel(self) -> None:
-        """Stop after the current source; what was parsed so far is still delivered."""
+        """Stop after the current source (abandoned if it takes more than a moment); what was parsed is delivered."""
         self._cancel.set()
+        if self._process is not None:
+            self._process.cancel()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            if self._process is not None:
+                self._process.close()
+
+    def _run(self) -> None:
         results: list[Parsed] = []
         total = len(self._sources)
         try:
@@ -72,9 +90,11 @@ class ImportWorker(QRunnable):
                 name = source_name(source)
                 self.signals.progress.emit(done, total, name)
                 try:
-                    result = Parsed(name, article=self._parse(source))
+                    result = _parsed(name, self._parse(source))
                 except DealsError as exc:
                     result = Parsed(name, error=str(exc))
+                except ReadCancelled:
+                    break
                 results.append(result)
                 self.signals.parsed.emit(result)
             self.signals.progress.emit(len(results), total, "")
@@ -84,3 +104,9 @@ class ImportWorker(QRunnable):
             self.signals.failed.emit(details)
             return
         self.signals.finished.emit(results)
+
+
+def _parsed(name: str, result: Article | Prepared) -> Parsed:
+    if isinstance(result, Prepared):
+        return Parsed(name, article=result.article, notes=result.notes)
+    return Parsed(name, article=result)

@@ -26,7 +26,8 @@ class Document:
 
     `published` is an ISO date. `byline_date_end` is the offset in `text` where the byline or
     dateline date that gave `published` ends (0 when none did), so that the deal parser can
-    tell the article's own date from the dates it reports.
+    tell the article's own date from the dates it reports. `notes` say what the reader left out
+    ("only the first 50 of 120 pages were read"), for the import line.
     """
 
     text: str
@@ -36,6 +37,7 @@ class Document:
     url: str | None = None
     source_path: str | None = None
     byline_date_end: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -264,6 +266,7 @@ def _with_source(document: Document, source_path: str | None) -> Document:
         url=document.url,
         source_path=source_path,
         byline_date_end=document.byline_date_end,
+        notes=document.notes,
     )
 
 

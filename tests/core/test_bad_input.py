@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
+from core.importer import import_sources
 from db_helpers import ROOT, dump, run_cli
 
 SAMPLE = ROOT / "resources" / "samples" / "02-corvane-lumetric-acquisition.txt"
@@ -171,7 +172,7 @@ companies said. <a href="javascript:steal(document.cookie)">Read the statement</
 
 
 def test_a_page_with_scripts_is_read_without_running_or_fetching_anything(
-    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-LOCAL-FILE-CONTENT")
@@ -183,9 +184,10 @@ def test_a_page_with_scripts_is_read_without_running_or_fetching_anything(
                               (urllib.request, "urlopen"), (subprocess, "Popen")):
         monkeypatch.setattr(target, attribute, refuse)
     source = write(tmp_path, "hostile.html", HOSTILE_PAGE.format(secret=secret).encode())
-    assert main.main(["import", "--db", str(db), source]) == 0
-    assert "added 1 deal" in capsys.readouterr().out
     with main._open_store(str(db)) as store:
+        # Read here, not in the reader process an import starts: the guards above only watch this process.
+        [result] = import_sources(store, [source], budget=None)
+        assert result.describe() == "added 1 deal"
         text = store.article(store.article_count()).text
     assert "agreed to buy Calder Energy" in text and "Maria Lund" in text
     for trace in ("SECRET", "INJECTED", "RAN", "SCRIPT", "javascript", "tracker", "steal", "alert", "cookie"):

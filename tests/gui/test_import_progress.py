@@ -31,9 +31,9 @@ def gate(monkeypatch):
     semaphore = threading.Semaphore(0)
     parse = import_runner.parse_source
 
-    def gated(source, registry=None):
+    def gated(source, registry=None, process=None):
         assert semaphore.acquire(timeout=20), "the test never let the article through"
-        return parse(source, registry)
+        return parse(source, registry, process)
 
     monkeypatch.setattr(import_runner, "parse_source", gated)
     yield semaphore
@@ -102,10 +102,10 @@ def test_a_bug_in_the_worker_is_a_message_and_what_was_stored_stays(qtbot, windo
         (title, details)))
     parse = import_runner.parse_source
 
-    def second_fails(source, registry=None):
+    def second_fails(source, registry=None, process=None):
         if source.name == articles[1]:
             raise RuntimeError("a bug in the parser")
-        return parse(source, registry)
+        return parse(source, registry, process)
 
     monkeypatch.setattr(import_runner, "parse_source", second_fails)
     window.importer.start(articles[:3])
