@@ -79,7 +79,7 @@ def _is_web(source: str | Path) -> bool:
 
 def _shown(source: str | Path) -> str:
     """A source as the readers name it in their errors: a file by its name, an address whole."""
-    return without_credentials(str(source).strip()) if _is_web(source) else Path(source).name or str(source)
+    return shown(str(source).strip()) if is_web_address(str(source)) else Path(source).name or str(source)
 
 
 def read_document(source: str | Path) -> Document:
@@ -87,7 +87,7 @@ def read_document(source: str | Path) -> Document:
     # Other schemes (file:, ftp:, data:) go to the file reader, which refuses them by name.
     if _is_web(source):
         return fetch_url(str(source))
-    document = read_path(source)
+    document = read_path(shown(source) if isinstance(source, str) else source)
     if document.source_path is not None:
         # The path is only shown, never opened again: escaped, an undecodable byte in a file name
         # (a lone surrogate, which SQLite cannot store) or a terminal escape in it is inert.
