@@ -27,7 +27,7 @@ class Shape:
     columns: dict[str, tuple[tuple[object, ...], ...]]
     sql: dict[tuple[str, str], str]  # (type, name) -> the CREATE statement, its spaces folded
     unique: frozenset[str] = field(default_factory=frozenset)  # indexes that are UNIQUE
-    shadows: frozenset[str] = field(default_factory=frozenset)  # the tables a virtual table keeps its data in
+    shadows: dict[str, str] = field(default_factory=dict)  # the tables a virtual table keeps its data in, and their SQL
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,8 @@ def read_shape(conn: sqlite3.Connection | Database) -> Shape:
     rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> ?",
                         [Migrations.migrations_table]).fetchall()  # sqlite-utils' own table and index
     virtual = {name for kind, name, sql in rows if kind == "table" and _fold(sql).startswith("CREATE VIRTUAL")}
-    shadows = frozenset(name for kind, name, _ in rows
-                        if kind == "table" and any(name.startswith(v + "_") for v in virtual))
+    shadows = {name: text for kind, name, text in rows
+               if kind == "table" and any(name.startswith(v + "_") for v in virtual)}
     columns: dict[str, tuple[tuple[object, ...], ...]] = {}
     sql: dict[tuple[str, str], str] = {}
     for kind, name, text in rows:
@@ -102,7 +102,7 @@ def inspect(db: Database | sqlite3.Connection, applied: set[str], name: str) -> 
         rebuild.append(key)
         what = "the search table" if key == fts else f"{key[0]} {key[1]}"
         words.append(f"{what} was {'changed' if key in found.sql else 'missing'}")
-    if fts in found.sql and fts not in rebuild and not expected.shadows <= found.shadows:
+    if fts in found.sql and fts not in rebuild and not expected.shadows.keys() <= found.shadows.keys():
         rebuild.append(fts)
         words.append("the search table was damaged")
     return Repair(tuple(rebuild), tuple(words)) if rebuild else None
@@ -116,7 +116,12 @@ def check(db: Database, applied: set[str], name: str, read_only: str) -> str:
     if read_only:
         raise DatabaseError(f"Could not open {name}: {fix.found[0]} ({CHANGED_OUTSIDE}), and {read_only}, "
                             "so it cannot be repaired.")
-    repair(db, fix, applied)
+    try:
+        repair(db, fix, applied)
+    except (sqlite3.Error, DatabaseError) as exc:
+        cause = exc.__cause__ if isinstance(exc, DatabaseError) and exc.__cause__ else exc
+        raise DatabaseError(f"Could not open {name}: {fix.found[0]} ({CHANGED_OUTSIDE}), and rebuilding it "
+                            f"failed ({cause}).") from exc
     note = fix.describe(name)
     log.warning("%s", note)
     return note
@@ -128,6 +133,12 @@ def repair(db: Database, fix: Repair, applied: set[str]) -> None:
     order = {"view": 0, "table": 1, "index": 2, "trigger": 3}  # triggers read the view and the FTS table
     with db.atomic():
         for kind, name in sorted(fix.rebuild, key=lambda key: order.get(key[0], 9)):
+            if (kind, name) == ("table", FTS_TABLE):
+                # FTS5 cannot even drop a table whose shadow tables are gone: they are put back first.
+                now = read_shape(db)
+                for shadow, sql in expected.shadows.items():
+                    if (kind, name) in now.sql and shadow not in now.shadows:
+                        db.execute(sql)
             db.execute(f"DROP {kind.upper()} IF EXISTS {_quoted(name)}")
             db.execute(expected.sql[(kind, name)])
         # While a trigger was missing, edits went unindexed: the whole index is made again from the deals.

@@ -90,6 +90,7 @@ REPAIRED = {
     "dropped-fts-table": (["DROP TABLE deals_fts"], "the search table was missing"),
     "dropped-view": (["DROP VIEW deal_search"], "view deal_search was missing"),
     "dropped-index": (["DROP INDEX deals_title"], "index deals_title was missing"),
+    "dropped-fts-shadow-table": (["DROP TABLE deals_fts_docsize"], "the search table was damaged"),
 }
 
 
@@ -113,6 +114,17 @@ def test_a_missing_or_changed_search_part_is_rebuilt_on_opening(tmp_path: Path, 
 
 def without_index(rows: dict[str, list[str]]) -> dict[str, list[str]]:
     return {table: values for table, values in rows.items() if not table.startswith("deals_fts")}
+
+
+def test_a_search_table_that_cannot_be_rebuilt_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = filled(tmp_path / "deals.db")
+    altered(path, "DROP TABLE deals_fts_data")  # FTS5 cannot even drop its table without this one
+    before = files(tmp_path)
+    with pytest.raises(DatabaseError) as error:
+        Store.open(path)
+    message = str(error.value)
+    assert "\n" not in message and "the search table was damaged" in message and "rebuilding it failed" in message
+    assert files(tmp_path) == before
 
 
 def test_deals_changed_while_the_triggers_were_gone_are_found_after_the_repair(tmp_path: Path) -> None:
