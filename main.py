@@ -60,16 +60,28 @@ def default_db_path() -> Path:
     return default_data_dir() / "deals.db"
 
 
-def _open_store(path: str | None, *, backup: bool = False):  # -> core.store.Store
+def _open_store(path: str | None, *, backup: bool = False, create: bool = False):  # -> core.store.Store
+    """Open the database of a command; only `import` (`create`) makes one, and refuses a read-only file."""
+    from core.errors import DatabaseError, DealsError
     from core.store import Store
 
     target = Path(path) if path else default_db_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if create and not target.parent.is_dir():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Could not create the folder {target.parent}: {exc.strerror or exc}.") from exc
     existed = target.is_file() and target.stat().st_size > 0
-    store = Store.open(target)
+    store = Store.open(target, create=create)
+    if store.note:
+        print(f"deal-tracker: {store.note}", file=sys.stderr)
+    if store.read_only:
+        if create:
+            store.close()
+            raise DatabaseError(f"Could not import into {target}: {store.read_only}. Nothing was imported.")
+        print(f"deal-tracker: {target} opened read-only: {store.read_only}.", file=sys.stderr)
     if backup and existed:
         from core.store.file import backup_if_due
-        from core.errors import DealsError
 
         try:
             backup_if_due(target)
@@ -99,7 +111,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from core.importer import import_sources
 
-    store = _open_store(args.db, backup=True)
+    store = _open_store(args.db, backup=True, create=True)
     try:
         # Each input's line as it finishes: a long batch shows its progress, and an interrupted one what it did.
         results = import_sources(store, args.sources, published=args.published,

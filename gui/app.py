@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
-from gui.database_dialogs import Chooser, open_or_recover
+from gui.database_dialogs import Chooser, open_or_recover, opened_note
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -187,8 +187,9 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow(store, settings)
+    note = " ".join(line for line in (note, opened_note(store)) if line)
     if note:
-        window.statusBar().showMessage(note, 20000)
+        window.statusBar().showMessage(note, 30000)
     if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
         first_paint = FirstPaintExit(window)
         window.table.viewport().installEventFilter(first_paint)

@@ -39,6 +39,14 @@ def restored_note(backup: Backup, aside: Path | None) -> str:
     return note + (f"; the database as it was is kept in {aside}" if aside else "")
 
 
+def opened_note(store: Any) -> str:
+    """The status-bar line on how a database opened: what was repaired, that it is read-only; "" when plainly."""
+    parts = [store.note] if getattr(store, "note", "") else []
+    if getattr(store, "read_only", ""):
+        parts.append(f"Opened {Path(store.path).name} read-only: {store.read_only}. Edits and imports are refused.")
+    return " ".join(parts)
+
+
 class BackupsDialog(QDialog):
     """The backups of one database, newest first, by date and reason; Restore gives back the chosen one."""
 

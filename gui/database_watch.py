@@ -126,8 +126,8 @@ class DatabaseWatch(QObject):
 
     def _start_backup(self, store: Any) -> None:
         path = getattr(store, "path", None)
-        if path is None or not _has_content(store):
-            return  # a database with nothing in it has nothing to lose
+        if path is None or getattr(store, "read_only", "") or not _has_content(store):
+            return  # a database with nothing in it has nothing to lose; one opened read-only cannot change
         task = BackupTask(Path(path))
         task.signals.finished.connect(self._on_backup_finished)
         task.signals.failed.connect(self._on_backup_failed)

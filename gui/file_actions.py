@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from core.errors import DealsError
-from gui.database_dialogs import Chooser, open_or_recover
+from gui.database_dialogs import Chooser, open_or_recover, opened_note
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class FileActions(QObject):
         if old is not None and old is not store:
             old.close()
         self._remember(store)
-        self._window.statusBar().showMessage(f"Opened {path}", 5000)
+        note = opened_note(store)
+        self._window.statusBar().showMessage(note or f"Opened {path}", 30000 if note else 5000)
         return True
 
     def _remember(self, store: Any) -> None:

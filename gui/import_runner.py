@@ -146,6 +146,11 @@ class ImportRunner(QObject):
             s for s in sources if isinstance(s, str))
         if self._worker is not None or not items:
             return None
+        read_only = getattr(self._window.store, "read_only", "")
+        if read_only:
+            show_error(self._window, "Nothing can be imported",
+                       f"{self._window.store.path} is open read-only: {read_only}. Open a database you may write to.")
+            return None
         from core.importer import Prepared, reading_process, remember, store_registry
 
         registry = store_registry(self._window.store)  # a plain dict, the worker's alone from here on

@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
 
     def _on_store_changed(self) -> None:
         name = Path(self._store.path).name if getattr(self._store, "path", None) else "in memory"
-        self.setWindowTitle(f"{name} — Deal Tracker")
+        read_only = " (read-only)" if getattr(self._store, "read_only", "") else ""
+        self.setWindowTitle(f"{name}{read_only} — Deal Tracker")
         self._names.setStringList(self._store.entity_names())
         self.refresh_facets()
         self._update_welcome()

@@ -36,10 +36,13 @@ class Store:
             schema.apply(db, str(path) if path else "The in-memory database")
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Store:
-        """Open or create a database file; a file that is not ours is refused and left as it was."""
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Store:
+        """Open or create a database file; a file that is not ours is refused and left as it was.
+
+        A file that cannot be written opens read-only (see `read_only`); `create=False` refuses a missing one.
+        """
         path = Path(path)
-        db = open_database(path)
+        db = open_database(path, create=create)
         try:
             return cls(db, path)
         except sqlite3.Error as exc:
@@ -55,6 +58,16 @@ class Store:
         file): it never migrates or writes, and interrupt() stops its query from any thread."""
         path = Path(path)
         return cls(Database(open_reader(path)), path, migrate=False)
+
+    @property
+    def read_only(self) -> str:
+        """Why the database can only be read ("the file is read-only"); "" when it can be written."""
+        return str(getattr(self.db, "read_only", ""))
+
+    @property
+    def note(self) -> str:
+        """What opening the file repaired, in one line ("" when nothing)."""
+        return str(getattr(self.db, "note", ""))
 
     def interrupt(self) -> None:
         """Stop the query running on this connection (sqlite3.OperationalError there); safe from any thread."""

@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.errors import DatabaseError
-from core.store import schema
+from core.store import schema, shape
+from core.store.access import examine, reader_uri
 
 # Several processes may share one file (the window and `main.py import`, or two imports), so
 # every transaction takes the write lock when it begins and waits for it instead of failing.
@@ -59,9 +60,11 @@ class FileDatabase(Database):
     trouble met on the way becomes a DatabaseError naming the file; the transaction is rolled back.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: str = "") -> None:
         super().__init__(conn)
         self.path = path
+        self.read_only = read_only  # why the file can only be read; "" when it can be written
+        self.note = ""  # what opening it repaired, in one line
         self.check: BackgroundCheck | None = None  # set when the file was too big to check before opening
 
     def close(self) -> None:
@@ -71,6 +74,9 @@ class FileDatabase(Database):
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
+        if self.read_only:
+            raise DatabaseError(f"Could not save to {self.path}: {self.read_only}, so it was opened for reading "
+                                "only. Nothing was changed.")
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
@@ -118,8 +124,8 @@ class BackgroundCheck:
         with contextlib.suppress(AttributeError, OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # Linux: one thread's nice value
         try:
-            conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
-                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn = sqlite3.connect(reader_uri(self.path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
         except sqlite3.Error as exc:
             self._finish([f"could not read it ({exc})"])
             return
@@ -149,8 +155,7 @@ class BackgroundCheck:
 
 def open_reader(path: Path) -> sqlite3.Connection:
     """A read-only connection that another thread may own (facet counts): it never writes or migrates."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+    conn = sqlite3.connect(reader_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -162,8 +167,9 @@ def check_file(path: Path, quick_check: bool = True) -> set[str]:
     `quick_check` only the header, the schema and the migrations are read.
     """
     table = schema.MIGRATIONS.migrations_table
+    examine(path, create=False)  # a named pipe would hang the connection, a device would be written to
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(reader_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if quick_check else ["ok"]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -180,6 +186,8 @@ def check_file(path: Path, quick_check: bool = True) -> set[str]:
     except sqlite3.Error as exc:
         if "locked" in str(exc):
             raise DatabaseError(f"Could not open {path}: another program is using it ({exc}).") from exc
+        if (getattr(exc, "sqlite_errorname", "") or "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise DatabaseError(f"Could not open {path}: {file_trouble(exc)} ({exc}).") from exc
         raise DatabaseError(f"Could not open {path}: it is not a database or it is damaged ({exc}).") from exc
     if problems != ["ok"]:
         detail = "; ".join(p.replace("*** in database main ***", "").strip() for p in problems[:3])
@@ -190,24 +198,31 @@ def check_file(path: Path, quick_check: bool = True) -> set[str]:
     return applied
 
 
-def open_database(path: Path) -> FileDatabase:
+def open_database(path: Path, *, create: bool = True) -> FileDatabase:
     """Check, connect and set up a database file; an existing one due for migration is backed up first.
 
     The caller migrates (Store.__init__); migrations run in one transaction, so a kill leaves the
     file at its old version, and the copy taken here is the way back from a migration that is wrong.
+    A file that cannot be written opens read-only; `create=False` refuses a missing one.
     """
-    big = path.exists() and path.stat().st_size > QUICK_CHECK_MAX_BYTES
-    if path.exists():
+    access = examine(path, create=create)
+    big = access.exists and path.stat().st_size > QUICK_CHECK_MAX_BYTES
+    applied: set[str] = set()
+    if access.exists:
         applied = check_file(path, quick_check=not big)
+        access.refuse_writing(applied)
         if applied and schema.pending_names(applied):
             make_backup(path, reason="before-upgrade", keep=None)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        db = FileDatabase(conn, path)
+        target, uri = access.connect_args()
+        conn = sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = FileDatabase(conn, path, access.read_only)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.enable_wal()
+        db.note = shape.check(db, applied, str(path), access.read_only) if applied else ""
+        if not access.read_only:
+            db.enable_wal()
         if big:
             db.check = BackgroundCheck(path)
         return db
