@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from datetime import date, timedelta
 
-from core.extract import cues, roles
+from core.extract import cues, later, roles
 from core.extract.dates import DateMention, find_dates
 from core.extract.entities import Mention, norm, sentence_mentions
 from core.extract.frames import Frame, build_frame
@@ -81,6 +81,8 @@ class _Reader:
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence) or sentence.quoted:
                 continue
+            if later.named_side(self._recent(index, 4), self.mentions[index], self.table, sentence):
+                continue
             previous: Frame | None = None
             # Only the sentence's own sums and dates: a clause never looks at the rest of the article.
             own_amounts = within(amounts, amount_starts, sentence)
@@ -97,8 +99,9 @@ class _Reader:
                 if not frame.hedged:
                     for part in self._one_per_counterparty(frame):
                         self._fold(part)
-            self._list_intro(index, sentence)
-            self._syndicate(index, sentence)
+            recent = self._recent(index, 4)
+            later.list_intro(self.drafts, index, self.mentions[index], self.table, sentence)
+            later.syndicate(self.drafts, recent, self.mentions[index], self.table, sentence)
         self._absorb_lone_purchases()
         finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions,
                             story_date=self._story_date())
@@ -380,39 +383,6 @@ class _Reader:
             or ([self.published] if self.published else [])
         return bool(earlier and theirs and max(earlier) < min(theirs) - timedelta(days=90))
 
-    def _syndicate(self, index: int, sentence: Sentence) -> None:
-        """'A, B and C acted as lead arrangers': lenders or investors of the financing or round just told."""
-        money_types = (DealType.FINANCING, DealType.FUNDING_ROUND, DealType.INVESTMENT)
-        if not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
-            return
-        recent = [d for d in self._recent(index, 4) if d.type in money_types]
-        # The deal with a sum is the loan or round itself; a clause on what the money is for has none.
-        draft = next((d for d in recent if d.amounts), recent[0] if recent else None)
-        if draft is None:
-            return
-        for mention in self.mentions[index]:
-            if mention.location_only or mention.descriptor or mention.asset:
-                continue
-            key = self.table.key_of(mention)
-            if key and key not in draft.parties:
-                draft.parties[key] = roles.GIVER
-                draft.spans.setdefault(key, (mention.start, mention.end))
-
-    def _list_intro(self, index: int, sentence: Sentence) -> None:
-        """'The companies include X, Y and Z' names the parties the last deal left generic."""
-        intro = cues.LIST_INTRO.search(sentence.text)
-        if not self.drafts or not intro:
-            return
-        draft = self.drafts[-1]
-        if index - draft.last_sentence > 2:
-            return
-        # "other investors include A, B and C": backers on the money side; "the companies include": who signed.
-        side = roles.GIVER if re.search(r"investors|backers|lenders|banks|consortium|syndicate", intro.group(), re.I) \
-            else "object"
-        listed = [m for m in self.mentions[index] if not m.person and not m.location_only and not m.descriptor
-                  and m.start >= sentence.start + intro.start()]
-        for key in self._keys(listed):
-            draft.parties.setdefault(key, side)
 
 def extract_deals(text: str, *, reference: date, published: date | None, title: str | None,
                   registry: dict[str, tuple[str, PartyKind]] | None = None) -> list[Deal]:

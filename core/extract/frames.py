@@ -62,7 +62,7 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
     return any(start <= at < end for start, end in _asides(sentence))
 
 
-_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold"
+_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold|chang(?:e|es|ed|ing) hands"
                    r"|pa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor)\b", re.I)
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"

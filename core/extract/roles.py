@@ -151,6 +151,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
 
     if deal_type == DealType.ACQUISITION and _AGREED_TAKEOVER.search(clause[:max(cue_end, 0) + 5]):
         return TARGET, -1
+    # "A 35% stake in X is changing hands": the subject is what is sold.
+    if deal_type == DealType.ACQUISITION and re.search(r"\bchang(?:e|es|ed|ing) hands\b", lead):
+        return TARGET, -1
     if deal_type == DealType.ACQUISITION:
         last(_BUYING_RE, GIVER)
         last(_SELLING_RE, RECEIVER)

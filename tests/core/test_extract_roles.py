@@ -306,3 +306,17 @@ def test_banks_whose_names_do_not_say_bank_still_lend():
     roles = roles_of("Loan\n\nHalvard Shipping took out a $300 million loan. Wells Fargo & Co., BNP Paribas SA and "
                      "Goldman Sachs Group Inc. have been allocated portions of the loan.\n")
     assert roles.get("Halvard Shipping") == "borrower"
+
+
+def test_a_stake_changing_hands_then_the_buyer_named_in_a_sentence_of_its_own():
+    roles = roles_of("Stake sold\n\nA 35% stake in Andes Roads, which runs three toll roads, is changing hands for "
+                     "420 billion pesos. The buyer is conglomerate Grupo Valcor, which is expanding abroad. It is "
+                     "buying the stake from investment firm Cordillera Partners, the companies said.\n")
+    assert roles == {"Andes Roads": "target", "Grupo Valcor": "acquirer", "Cordillera Partners": "seller"}
+
+
+def test_the_lenders_named_after_the_loan():
+    roles = roles_of("Loan\n\nHalvard Shipping signed a $300 million loan on Friday. The lenders are Fjordbank "
+                     "and Elbe Landesbank.\n")
+    assert roles.get("Halvard Shipping") == "borrower"
+    assert roles.get("Fjordbank") == roles.get("Elbe Landesbank") == "lender"
