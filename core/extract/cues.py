@@ -33,6 +33,12 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
         (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|(?<!share )(?<!stock )(?<!bonus )\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
+                            # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
+                            r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b"
+                            r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"
+                            r"(?:[\w$₹€£¥.,-]+\s+){0,4}?orders?\b|\bordered\s+(?:[\w$₹€£¥.,-]+\s+){1,5}?from\s+(?![\d\s])"
+                            r"|\b(?:won|wins?|bags?|bagged|secur(?:e|es|ed)|receiv(?:e|es|ed)|clinch(?:es|ed)?|lands?|landed|gets?|got)"
+                            r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥.,-]+\s+){0,6}?orders?\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
                             # "agreed to buy electricity from X": a purchase of goods, not of a company.

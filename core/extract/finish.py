@@ -301,7 +301,9 @@ class Finisher:
 
     def _needs_default_government(self, draft: Draft, keys: list[str]) -> bool:
         kinds = {self.table.entities[k].kind for k in keys}
-        return draft.type in (DealType.MOU,) and len(keys) == 1 and PartyKind.GOVERNMENT not in kinds \
+        # A grant or an MoU with one company named: the government the article is about gives or signs it
+        # ("Kestrel Cells receives the largest grant, NOK 48 million").
+        return draft.type in (DealType.MOU, DealType.GRANT) and len(keys) == 1 and PartyKind.GOVERNMENT not in kinds \
             or bool(self.title and re.search(r"\bMoUs?\b", self.title) and len(keys) == 1
                     and PartyKind.GOVERNMENT not in kinds and draft.type in (DealType.INVESTMENT, DealType.OTHER))
 

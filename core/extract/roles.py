@@ -37,7 +37,8 @@ _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(
 # A customer's verbs: it gives a contract or an order to a supplier.
 _ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
              r"|hir(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|commission(?:s|ed|ing)?|order(?:s|ed|ing)?|engag(?:e|es|ed|ing)"
-             r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)")
+             r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)"
+             r"|plac(?:e|es|ed|ing)")
 # A supplier's verbs: it is paid to deliver.
 _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pact|accord|order))|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
@@ -130,8 +131,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
         found = None
         for match in pattern.finditer(lead):
             # "received a $20 million grant", "won an award": the cue is a noun here, not the subject's verb
-            # (a giver's verb of money only: "the sale of X" and "a power purchase agreement" still tell sides).
-            if side == GIVER and deal_type in _MONEY_TYPES and match.end() > cue_at \
+            # (a giver's verb of money, or "an order": "the sale of X" and "a power purchase agreement" still tell).
+            noun_cue = deal_type in _MONEY_TYPES or match.group().lower() in ("order", "orders", "award", "awards")
+            if side == GIVER and noun_cue and match.end() > cue_at \
                     and _DETERMINED.search(lead, max(0, match.start() - 40), match.start()):
                 continue
             # "Backed by X, the loan ...": a participle with its agent tells of X, not of the subject.

@@ -320,3 +320,27 @@ def test_the_lenders_named_after_the_loan():
                      "and Elbe Landesbank.\n")
     assert roles.get("Halvard Shipping") == "borrower"
     assert roles.get("Fjordbank") == roles.get("Elbe Landesbank") == "lender"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ashdown Rail bagged a Rs 500 crore order from Indian Railways.",
+    "Indian Railways placed an order worth Rs 500 crore with Ashdown Rail.",
+    "Indian Railways ordered 50 locomotives from Ashdown Rail.",
+    "Ashdown Rail has received a letter of acceptance worth Rs 500 crore from Indian Railways for new coaches.",
+])
+def test_orders_are_contracts_with_the_one_who_orders_as_customer(sentence):
+    deals = parse_text(f"Order\n\n{sentence}\n", published="2025-03-14").deals
+    assert deals and deals[0].type.value == "contract"
+    assert {p.name: p.role for p in deals[0].parties} == {"Ashdown Rail": "supplier", "Indian Railways": "customer"}
+
+
+def test_a_grant_told_with_its_recipient_only_is_given_by_the_articles_government():
+    roles = roles_of("Grants\n\nThe Regional Government of Vestmark on Wednesday announced grants to three "
+                     "battery companies.\n\nKestrel Cells AS receives the largest grant, NOK 48 million, towards a "
+                     "pilot line.\n")
+    assert roles == {"Kestrel Cells AS": "recipient", "Regional Government of Vestmark": "grantor"}
+
+
+def test_things_ordered_for_later_are_no_contract():
+    assert parse_text("Ships\n\nThe vessels will be ordered next year and delivered from 2028.\n",
+                      published="2025-03-14").deals == ()
