@@ -14,8 +14,10 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
-        (DealType.ACQUISITION, r"\bacqui(?:re|res|red|ring|sition|sitions)\b|\bbuy(?:s|ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
-                               r"|\bsell(?:s|ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
+        # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal.
+        (DealType.ACQUISITION, r"\bacqui(?:re|red|ring|sition|sitions)\b|(?<!that )(?<!which )(?<!who )\b(?:acquires|buys|sells)\b"
+                               r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
+                               r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s+(?:[\w.-]+\s+){1,4}?private\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"

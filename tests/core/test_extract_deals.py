@@ -259,3 +259,9 @@ def test_a_city_government_without_a_list_entry_is_a_government():
 ])
 def test_near_misses_make_no_deal(sentence):
     assert parse_text(f"News\n\n{sentence}\n", published="2025-03-14").deals == ()
+
+
+def test_what_a_company_does_told_in_a_relative_clause_is_no_deal_of_its_own():
+    deals = deals_of("Round\n\nCorvane AI, a startup that sells software for insurers, said it has raised $140 million "
+                     "in a Series C round led by Ashgrove Partners.\n")
+    assert [d.type for d in deals] == [DealType.FUNDING_ROUND]
