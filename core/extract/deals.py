@@ -25,7 +25,9 @@ from core.extract.describe import BACKING, UPGRADES
 
 
 # Words of a price paid in parts: "the remaining", "an advance", "payable on closing", "of which".
-_PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
+# "The price is equivalent to roughly 52 billion yen": the price told again in another currency.
+_PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|price\s+(?:(?:is|was)\s+equ(?:ivalent|al)\s+to|equals)"
+                      r"|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
                       r"up-front|deferred|remaining|balance|disburs\w*|cheque|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
@@ -342,6 +344,12 @@ class _Reader:
             if ((not have and recent[0].type in (frame.type, DealType.OTHER)) or (len(have) <= 1 and have & wanted)) \
                     and not self._distinct(frame, recent[0]):
                 return recent[0]
+        # "X will acquire Y for €310m. X will buy all shares of Y from Z": two parties of the deal just told,
+        # and one more, tell that deal in more detail.
+        if compatible and compatible[0] is recent[0] and frame.type == recent[0].type \
+                and len(wanted & set(recent[0].parties)) >= 2 and frame.sentence - recent[0].last_sentence <= 2 \
+                and not self._distinct(frame, recent[0]):
+            return recent[0]
         if frame.deal_anaphor and not frame.between and compatible:
             return compatible[0]
         # "The ministry and the state invested €228m", "Existing investors X and Y also took part":
@@ -378,7 +386,8 @@ class _Reader:
         if frame.amounts and own and years and not own & years:
             return True
         # "including the shares Sony acquired in February 2021": a deal months before the one told is another.
-        earlier = [d.value for d in frame.dates if d.value and d.kind == "absolute"]
+        # "a firm that has owned the company since 2019": a date of history tells no deal.
+        earlier = [d.value for d in frame.dates if d.value and d.kind == "absolute" and d.context != "history"]
         theirs = [d.value for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"] \
             or ([self.published] if self.published else [])
         return bool(earlier and theirs and max(earlier) < min(theirs) - timedelta(days=90))

@@ -73,8 +73,10 @@ _SELLING_RE = re.compile(rf"\b(?:{_SELLING})\b", re.I)
 # Words before an object that put it on the subject's own side: "together with X", "alongside X".
 _CO_BEFORE = re.compile(r"\b(?:alongside|together with|joined by|along with|co-invest(?:s|ed|ing)?\s+with)\s+(?:(?:the|its|existing|new|fellow|other)\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}$")
-_PART_OF = re.compile(r"\b(?:business|businesses|unit|units|division|stake|assets?|operations?|arm|subsidiary|portfolio|"
-                      r"interest|shares?|holding|plants?|towers?|properties)\s+of\s+(?:[\w.&'’-]+\s+){0,5}$", re.I)
+_PART_OF = re.compile(r"\b(?:business|businesses|unit|units|division|assets?|operations?|arm|subsidiary|portfolio|"
+                      r"plants?|towers?|properties)\s+of\s+(?:[\w.&'’-]+\s+){0,5}$", re.I)
+# "all shares of X", "a 20% stake of X": X is the company whose shares are bought, not their seller.
+_SHARES_OF = re.compile(r"\b(?:stake|interest|shares?|holding|equity)\s+of\s+(?:(?!(?:from|to|by|for)\s)[\w.&'’-]+\s+){0,3}$", re.I)
 # "with Corrigan Trust and Osprey Capital joining as lenders": co-backers named after the lead.
 _JOINING_AFTER = re.compile(r"(?:\s*,?\s+(?:and|&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,3}\s*,?\s+"
                             r"(?:also\s+)?(?:joining|joined|participating|participated|taking part|took part|"
@@ -210,6 +212,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     if deal_type == DealType.ACQUISITION:
         if _PART_OF.search(before):
             return RECEIVER  # "the NAND business of U.S. chip giant Intel": the owner of what is bought sells it
+        if _SHARES_OF.search(before) and subject != TARGET:
+            return TARGET
         if word in ("in", "into", "of") or not word and direct_target and subject != TARGET:
             return TARGET
         if word == "by" or word == "from" and subject == TARGET:

@@ -265,3 +265,21 @@ def test_what_a_company_does_told_in_a_relative_clause_is_no_deal_of_its_own():
     deals = deals_of("Round\n\nCorvane AI, a startup that sells software for insurers, said it has raised $140 million "
                      "in a Series C round led by Ashgrove Partners.\n")
     assert [d.type for d in deals] == [DealType.FUNDING_ROUND]
+
+
+def test_a_deal_told_again_with_its_seller_is_one_deal_with_its_price_in_another_currency():
+    deals = deals_of("Takeover\n\nKurosawa Denki will acquire Feldmann Sensortechnik, a maker of sensors, for about "
+                     "310 million euros ($335 million), the company said. The price is equivalent to roughly "
+                     "52 billion yen.\n\nKurosawa will buy all shares of Feldmann from Bruckner Capital Partners, a "
+                     "private equity firm that has owned the company since 2019.\n")
+    assert len(deals) == 1
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert roles == {"Kurosawa Denki": "acquirer", "Feldmann Sensortechnik": "target",
+                     "Bruckner Capital Partners": "seller"}
+    assert [a.text for a in deals[0].amounts] == ["310 million euros", "$335 million", "52 billion yen"]
+
+
+def test_a_value_compared_with_the_price_is_not_the_price():
+    deals = deals_of("Takeover\n\nQuorra Systems agreed to buy Alder Chips for £1.8 billion. The £1.8 billion price "
+                     "is less than half the £3.1 billion value at which Alder Chips floated.\n")
+    assert [a.text for a in deals[0].amounts] == ["£1.8 billion"]
