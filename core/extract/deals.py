@@ -170,7 +170,8 @@ class _Reader:
         if draft is None and named:
             return False
         draft = draft or self.drafts[-1]
-        if index - draft.last_sentence > 2 or draft.type not in _PRICED:
+        # A licence is paid for too: "an upfront payment of 64 billion won and up to 1.5 trillion won in milestones".
+        if index - draft.last_sentence > 2 or draft.type not in _PRICED and not any(f.licence for f in draft.frames):
             return False
         parts = [a for a in amounts if start <= a.start < end and a.excluded is None]
         if not parts:

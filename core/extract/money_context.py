@@ -59,6 +59,21 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
     ),
     (
+        # "The round values the company at about $310 million": what the raise says the company is worth.
+        "valuation",
+        re.compile(r"\b(?:round|funding|raise|investment|injection)\s+(?:" + _AUXILIARIES + r"\s+)*"
+                   r"(?:values|valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
+        # "cost savings of £9 million a year", "$50 million in synergies": what the deal is hoped to save.
+        "savings",
+        re.compile(r"\b(?:savings|synergies|cost\s+cuts?)\s+(?:of\s+|worth\s+|totalling\s+|totaling\s+)?" + _LEAD + "$",
+                   re.I),
+        re.compile(r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:in|of)\s+" + _W + r"{0,2}?(?:savings|synergies)\b",
+                   re.I),
+    ),
+    (
         # "The deal eclipses the $32 billion paid for TXU in 2007": a sum the deal is measured against.
         "comparison",
         re.compile(r"\b(?:eclips\w*|surpass\w*|dwarf\w*|exceed\w*|tops?|topped|outstrip\w*|compared\s+with|compared\s+to"

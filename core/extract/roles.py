@@ -291,7 +291,9 @@ LICENSOR, LICENSEE = "licensor", "licensee"
 # A licence to use something ("a licensing deal", "licence agreement", "licensed to build"); a mining or
 # exploration licence is an asset, not a licence deal.
 LICENCE = re.compile(r"\blicen[cs]ing\b|\blicen[cs]e\s+(?:agreement|deal|pact|accord|fee)s?\b|\blicensed\s+to\b"
-                     r"|\blicen[cs]es?\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:technolog|patent|design|brand|IP)", re.I)
+                     r"|\blicen[cs]es?\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:technolog|patent|design|brand|IP)"
+                     # "has licensed its liver drug to X": out-licensing of what the subject owns.
+                     r"|\blicen[cs](?:es|ed|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,4}?to\b", re.I)
 _OWNED_TECH = r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:technolog\w*|patents?|IP|intellectual property|designs?|platform|software|know-how|membranes?|brand|formula\w*)\b"
 _GIVEN_ACCESS = r"\b(?:gives?|grants?|gave|granted|allows?|allowed|lets?)\s+(?:the\s+)?"
 _LICENSED_TO = r"\s+(?:(?:is|was|has been|will be)\s+)?(?:licensed\s+to|obtained\s+(?:a|the|its)\s+licen[cs]e|gets?\s+access)\b"

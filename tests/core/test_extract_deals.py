@@ -283,3 +283,21 @@ def test_a_value_compared_with_the_price_is_not_the_price():
     deals = deals_of("Takeover\n\nQuorra Systems agreed to buy Alder Chips for £1.8 billion. The £1.8 billion price "
                      "is less than half the £3.1 billion value at which Alder Chips floated.\n")
     assert [a.text for a in deals[0].amounts] == ["£1.8 billion"]
+
+
+def test_a_licence_gets_its_upfront_and_milestone_payments():
+    deals = deals_of("Licence\n\nDaehan Bio has licensed its liver drug to Pellham Therapeutics in a deal worth up to "
+                     "1.56 trillion won. Daehan will receive an upfront payment of 64 billion won ($45 million) and up "
+                     "to 1.5 trillion won in milestone payments.\n")
+    assert {p.name: p.role for p in deals[0].parties} == {"Daehan Bio": "licensor",
+                                                          "Pellham Therapeutics": "licensee"}
+    assert [a.text for a in deals[0].amounts] == ["1.56 trillion won", "64 billion won", "$45 million",
+                                                  "1.5 trillion won"]
+
+
+@pytest.mark.parametrize("after", ["The round values the company at about $310 million.",
+                                   "It expects cost savings of $9 million a year.",
+                                   "It expects $9 million in annual synergies."])
+def test_valuations_and_savings_are_not_deal_amounts(after):
+    deals = deals_of(f"Deal\n\nLumora Health raised $48 million in a Series B round led by Calder Peak. {after}\n")
+    assert [a.text for a in deals[0].amounts] == ["$48 million"]
