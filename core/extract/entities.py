@@ -327,6 +327,14 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
         mention.title = title_phrase(wide) if title_before(wide) else None
         return [mention]
+    # "said Dana Whitfield, President and Chief Executive Officer of Veltrix": a title after the name.
+    appositive = _TITLE_AFTER.match(text, end, min(sentence.end, end + 120))
+    if appositive and 2 <= len(parts) <= 4 and person_evidence(parts) and not looks_like_org(name):
+        mention.person, mention.kind = True, PartyKind.PERSON
+        mention.title = appositive.group("title")
+        org = appositive.group("org")
+        mention.organization = org if org.rsplit(None, 1)[-1] in LEGAL_FORMS else org.rstrip(".")
+        return [mention]
     set_kind(mention, before, after, sentence.start)
     if named_after_city(mention, before, after, text):
         mention.location_only = False
@@ -335,6 +343,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
             mention.aliases.append(inner)
     return [mention]
+
+
+# ", " or ", President and " just before a title run: the title follows a name it belongs to.
+_AFTER_NAME = re.compile(r",\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")
+_TITLE_AFTER = re.compile(
+    r",\s+(?:(?i:the|its|their)\s+)?(?P<title>(?:[\w&-]+\s+){0,5}?(?i:chief|CEO|CFO|COO|CTO|president|chair\w*"
+    r"|founder|co-founder|director|head|minister|secretary|executive|officer|manager|spokes\w+|governor|vice[- ]president"
+    r"|VP|MD|economist|treasurer|partner|principal)(?:\s+(?:[\w&-]+)){0,4}?)\s+(?i:of|at|for)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z&][\w&.'’-]*|of|and|de)){0,5})")
 
 
 def _named_after_royal(text: str, words: list[str]) -> bool:
@@ -360,6 +377,16 @@ def _titled(text: str, run: list[Token], words: list[str], k: int, width: int, s
         before = text[max(sentence.start, run[k][0] - 60):run[k][0]]
         title = title_phrase(before) if title_before(before) else title
     rest = run[rest_at:]
+    # "Dana Whitfield, President and Chief Executive Officer of Veltrix": after a name and a comma, the title
+    # runs to "of", and who follows is the body the office belongs to.
+    of_at = max((i for i, w in enumerate(words) if w in ("of", "at") and i > k), default=-1)
+    titles_before = all(w in TITLE_WORDS or w in ("and", "&") for w in words[:k])
+    if titles_before and 0 < of_at < len(words) - 1 \
+            and _AFTER_NAME.search(text, max(sentence.start, run[0][0] - 40), run[0][0]):
+        body = _classify(text, run[of_at + 1:], sentence, all_tokens, -1)
+        for mention in body:
+            mention.descriptor = True
+        return body
     found = person(text, rest, title, left)
     if found is None and rest and looks_like_org(_strip_possessive(text[rest[0][0]:rest[-1][1]])[0]):
         body = _classify(text, rest, sentence, all_tokens, -1)

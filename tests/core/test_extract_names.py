@@ -320,3 +320,20 @@ def test_legal_forms_units_currency_codes_wires_and_plural_nouns_name_no_party(t
 
 def test_a_plural_name_the_article_writes_mid_sentence_stays_a_name():
     assert _names("Siemens will buy Pellwood Robotics.") == ["Siemens", "Pellwood Robotics"]
+
+
+@pytest.mark.parametrize("text, title, organization", [
+    ("Profit grew, said Dana Whitfield, President and Chief Executive Officer of Veltrix.",
+     "President and Chief Executive Officer", "Veltrix"),
+    ("Profit grew, said Dana Whitfield, chief executive of Veltrix Inc.", "chief executive", "Veltrix Inc."),
+    ("Tobias Kramer, managing director of Orenda Motion Systems, said it was a cornerstone.", "managing director",
+     "Orenda Motion Systems"),
+])
+def test_a_title_after_a_name_makes_a_person_of_that_body(text, title, organization):
+    from core.extract.entities import sentence_mentions
+    sentence = split_sentences(text)[0]
+    mentions = sentence_mentions(text, sentence)
+    people = [m for m in mentions if m.person]
+    assert [(m.title, m.organization) for m in people] == [(title, organization)]
+    body = [m for m in mentions if m.name.startswith(organization.split()[0])]
+    assert body and not body[0].person
