@@ -16,7 +16,7 @@ CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 # The level reached on the 81 dev articles when this test was last raised; a change that loses any of it fails.
-FLOORS = {"score": 0.86, "deal": 0.89, "party": 0.85, "amount": 0.87, "date": 0.78, "type": 0.88, "role": 0.83}
+FLOORS = {"score": 0.865, "deal": 0.90, "party": 0.855, "amount": 0.875, "date": 0.80, "type": 0.88, "role": 0.85}
 
 HERE = CORPUS.is_dir() and SCORER.is_file()
 
