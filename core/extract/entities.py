@@ -34,6 +34,7 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those",
 _LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "AG", "SA", "GmbH",
                           "Co.", "Limited", "Corporation", "Incorporated", "NV", "N.V.", "SE", "Bhd", "Pte"})
 _UNIT_WORDS = frozenset({"Unit", "Division", "Agency", "Fund", "Authority", "Office", "Board", "Group", "Ministry"})
+_GENERIC_BODIES = frozenset({"Corporation", "Corp.", "Corp", "Company", "Fund", "Trust", "Holding", "Holdings"})
 # "of" joins two capitalised runs only after words that head such names ("Ministry of Finance").
 _OF_HEADS = frozenset({
     "Ministry", "Department", "Government", "Bank", "University", "Institute", "Republic", "Kingdom",
@@ -184,7 +185,11 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     if word == "of":
         nxt = tokens[j + 2][2] if right == "the" and j + 2 < len(tokens) else right
         # "Alliance of Angels", "Group of Institutions"; "Acme Group of Japan" names a group and its country.
-        return (left in _OF_HEADS or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) \
+        # "Investment Corporation of Dubai", "Investment Management Corp. of Ontario": a body whose name is only
+        # words of trade is named by its place; "Acme Group of Japan" has a name of its own.
+        generic = left in _GENERIC_BODIES and all(tokens[k][2] in GENERIC_WORDS or tokens[k][2] in _GENERIC_BODIES
+                                                  for k in range(i, j))
+        return (left in _OF_HEADS or generic or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) \
             and _is_name_token(nxt)
     if word in ("and", "&"):
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.

@@ -166,6 +166,9 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     # "Veltrix Robotics, Inc.": a legal form cut off by a comma belongs to the name before it; alone it names nothing.
     if all(w in LEGAL_FORMS for w in words):
         return True
+    # "... in March. /TISG": the credit of the outlet that filed the paragraph.
+    if re.search(r"/\s?$", before) and re.match(r"\s*(?:$|\n)", after):
+        return True
     # "NOK 48 million", "48 million NOK": a currency's code beside a number.
     if name in CODES and (re.match(r"\s?\d", after) or re.search(r"\d\s*(?:[mb]illion|bn|mn|m)?\s$", before)):
         return True

@@ -337,3 +337,13 @@ def test_a_title_after_a_name_makes_a_person_of_that_body(text, title, organizat
     assert [(m.title, m.organization) for m in people] == [(title, organization)]
     body = [m for m in mentions if m.name.startswith(organization.split()[0])]
     assert body and not body[0].person
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Investment Corporation of Orlandia bought it.", ["Investment Corporation of Orlandia"]),
+    ("Investment Management Corp. of Ontario invested.", ["Investment Management Corp. of Ontario"]),
+    ("Kestrel Group of Japan bought it.", ["Kestrel Group"]),
+    ("The sale closed in March. /NEWSCO", []),
+])
+def test_bodies_named_by_their_place_and_trailing_outlet_credits(text, names):
+    assert _names(text) == names
