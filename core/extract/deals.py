@@ -254,10 +254,24 @@ class _Reader:
                     # A startup is the one backed, not its backers: "X co-invested in Y. The startup had a round".
                     acting = [k for d in recent for k, side in d.parties.items()
                               if side in (roles.RECEIVER, roles.TARGET) and self.table.entities[k].kind in kinds]
-                key = acting[0] if acting else self.table.last_of_kind(frame.start, kinds)
+                # "Kestrel Foods spent $6m on a plant. The company was awarded a grant": the name that opened the
+                # sentence before, when that sentence told no deal, is who "the company" is.
+                opener = self._opener(frame.sentence - 1, kinds) if noun not in ("startup", "start-up") else None
+                key = opener or (acting[0] if acting else self.table.last_of_kind(frame.start, kinds))
                 if key:
                     keys.append(key)
         return keys
+
+    def _opener(self, index: int, kinds: set[PartyKind]) -> str | None:
+        """The name that opens sentence `index`, if it is of one of `kinds` and the sentence told no deal."""
+        if index < 0 or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
+            return None
+        sentence = self.sentences[index]
+        first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
+        if first is None or first.person or first.start - sentence.start > 3:
+            return None
+        key = self.table.key_of(first)
+        return key if key and self.table.entities[key].kind in kinds else None
 
     def _fold(self, frame: Frame) -> None:
         subjects = self._keys(frame.subjects)

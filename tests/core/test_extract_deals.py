@@ -301,3 +301,12 @@ def test_a_licence_gets_its_upfront_and_milestone_payments():
 def test_valuations_and_savings_are_not_deal_amounts(after):
     deals = deals_of(f"Deal\n\nLumora Health raised $48 million in a Series B round led by Calder Peak. {after}\n")
     assert [a.text for a in deals[0].amounts] == ["$48 million"]
+
+
+def test_the_company_is_the_one_that_opened_the_sentence_before_when_that_told_no_deal():
+    deals = deals_of("Projects open with Polish government grants\n\nOrlan Electric invested 322 million zloty at "
+                     "its base. The project was supported by 113 million zloty in grant money.\n\nKestrel Foods "
+                     "spent 634 million zloty to expand its dairy output.\n\nThe company was awarded a 190 million "
+                     "zloty grant for the project.\n")
+    recipients = {p.name for d in deals for p in d.parties if p.role == "recipient"}
+    assert "Kestrel Foods" in recipients
