@@ -51,7 +51,7 @@ def _env() -> dict[str, str]:
 def skip_todays_backup(db: Path) -> None:
     """Tell the window that today's backup of `db` exists, by a hard link under today's backup name.
 
-    The window copies its database on the first open of each day (gui/database_watch.py): 3.6 GB for the
+    The window copies its database on the first open of each day (gui/database/watch.py): 3.6 GB for the
     million deals, minutes of disk and CPU beside the measurements. A generated database needs no backup.
     """
     from core.store.file import backup_folder, list_backups
@@ -102,7 +102,7 @@ def child(db: Path, memory_only: bool) -> None:
 
     app = QApplication([sys.argv[0]])
     from gui.app import open_store
-    from gui.deals_model import Column
+    from gui.deals.model import Column
     from gui.main_window import MainWindow
 
     class PaintCounter(QObject):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
-from gui.database_dialogs import Chooser, open_or_recover, opened_note
+from gui.database.dialogs import Chooser, open_or_recover, opened_note
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:

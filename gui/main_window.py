@@ -16,22 +16,22 @@ from PySide6.QtWidgets import (
 
 from core.errors import DealsError
 from core.model import Deal, DealQuery, Evidence
-from gui.article_view import ArticlePane
+from gui.article.pane import ArticlePane
 from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
-from gui.database_watch import DatabaseWatch
-from gui.deals_model import Column, DealsTableModel
-from gui.detail_pane import DetailPane
+from gui.database.watch import DatabaseWatch
+from gui.deals.model import Column, DealsTableModel
+from gui.detail.pane import DetailPane
 from gui.dialogs import readable_error, show_error
-from gui.evidence import find_evidence, spans_for
-from gui.facets_worker import FacetsRunner
-from gui.file_actions import FileActions
-from gui.filter_panel import FilterPanel
-from gui.import_runner import ImportRunner
+from gui.article.evidence import find_evidence, spans_for
+from gui.search.facets import FacetsRunner
+from gui.database.files import FileActions
+from gui.search.filters import FilterPanel
+from gui.importing.runner import ImportRunner
 from gui.menus import build_menus
-from gui.party_registry import PartyRegistryDialog
-from gui.registry_actions import RegistryActions
-from gui.reparsing import Reparser
-from gui.source_actions import SourceActions
+from gui.registry.dialog import PartyRegistryDialog
+from gui.registry.actions import RegistryActions
+from gui.importing.reparse import Reparser
+from gui.detail.sources import SourceActions
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 

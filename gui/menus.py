@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from gui.database_dialogs import restore_into_window
+from gui.database.dialogs import restore_into_window
 from gui.dialogs import show_about
 
 if TYPE_CHECKING:

@@ -13,7 +13,10 @@ from conftest import sample_articles
 from core.errors import DatabaseError
 from core.store import Store
 from gui import app as app_module
-from gui import database_dialogs, file_actions, import_runner, main_window
+from gui.importing import runner as import_runner
+from gui.database import files as file_actions
+from gui.database import dialogs as database_dialogs
+from gui import main_window
 
 
 def filled(path):

@@ -14,9 +14,10 @@ from core.store.file import list_backups, make_backup
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
-from gui import database_dialogs, main_window
-from gui.article_view import ArticlePane
-from gui.database_dialogs import (
+from gui.database import dialogs as database_dialogs
+from gui import main_window
+from gui.article.pane import ArticlePane
+from gui.database.dialogs import (
     OPEN_ANOTHER, RESTORE, BackupsDialog, BrokenDatabaseDialog, Chooser, open_or_recover,
 )
 
@@ -179,8 +180,7 @@ def test_the_daily_backup_is_taken_once_when_a_database_opens(qtbot, window, db_
 
 
 def test_a_failed_backup_is_a_status_bar_warning_not_a_dialog(qtbot, sample_store, settings, monkeypatch, shown):
-    from gui import database_watch
-
+    from gui.database import watch as database_watch
     def fail(path):
         raise DatabaseError(f"Could not back up {path} into backups: the disk is full.")
 
@@ -288,7 +288,7 @@ def test_damage_found_after_a_big_file_opened_is_reported_once(window, monkeypat
     from concurrent.futures import Future
     from types import SimpleNamespace
 
-    from gui import database_watch
+    from gui.database import watch as database_watch
 
     shown = []
     monkeypatch.setattr(database_watch, "show_error", lambda parent, title, text, details=None: shown.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from core.model import DealQuery
-from gui import facets_worker
+from gui.search import facets as facets_worker
 
 
 def test_big_files_count_facets_on_the_pool_and_small_ones_here(qtbot, window, monkeypatch):

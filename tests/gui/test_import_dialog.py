@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFileDialog
 from core.importer import import_sources
 from core.model import DealQuery
 from core.store import Store
-from gui import import_runner
-from gui.import_dialog import FILES, PASTE, WEB
+from gui.importing import runner as import_runner
+from gui.importing.dialog import FILES, PASTE, WEB
 from gui_import_helpers import (
     CALDER, KESTREL, NORTHWIND, NORTHWIND_AGAIN, dump, eml, make_pdf, page, save_shot, wait_for_import, web_server,
 )

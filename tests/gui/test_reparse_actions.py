@@ -6,9 +6,9 @@ from PySide6.QtCore import QUrl, Qt
 
 from core.importer import prepare_text, store_article, store_registry
 from core.model import ReparseOutcome
-from gui.import_sources import from_text
+from gui.importing.sources import from_text
 from gui.main_window import MainWindow
-from gui.reparsing import describe
+from gui.importing.reparse import describe
 from gui_import_helpers import NORTHWIND, PUBLISHED, dump, save_shot, wait_for_import
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gui.deals_model import Column
+from gui.deals.model import Column
 
 
 def _titles(window):

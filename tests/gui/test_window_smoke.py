@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from gui.deals_model import Column
+from gui.deals.model import Column
 
 
 def test_rows_appear_and_selecting_shows_details(window, sample_store):

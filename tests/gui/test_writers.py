@@ -13,7 +13,7 @@ from core.store import Store
 from test_commands import EDITS, MOU, _deal_id
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
-COMMAND_FILES = ("gui/commands.py", "gui/registry_commands.py")
+COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py")
 
 # Every public name of Store, sorted into what writes to the database and what does not; a new method
 # must be put in one of them (test_every_store_method_is_a_read_or_a_write), so a new writer is watched.

@@ -1,4 +1,4 @@
-"""The File menu's work: new/open/recent databases and export; importing is gui.import_runner's."""
+"""The File menu's work: new/open/recent databases and export; importing is gui.importing.runner's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from core.errors import DealsError
-from gui.database_dialogs import Chooser, open_or_recover, opened_note
+from gui.database.dialogs import Chooser, open_or_recover, opened_note
 from gui.dialogs import show_error
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from gui.alternatives import CHOICE_NOUNS, describe_value
+from gui.detail.alternatives import CHOICE_NOUNS, describe_value
 from gui.commands import ChooseValue, MergeDeals, NotDuplicates, SplitDeal
-from gui.import_runner import refresh_window
+from gui.importing.runner import refresh_window
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

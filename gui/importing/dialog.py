@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from gui.import_sources import ImportSource, from_address, from_locations, from_text
+from gui.importing.sources import ImportSource, from_address, from_locations, from_text
 
 IMPORT_FOLDER_KEY = "import/last_folder"
 LAST_TAB_KEY = "import/last_tab"

@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from core.store.parties import Entity, normalize_name
-from gui.import_runner import refresh_window
-from gui.party_registry import PartyRegistryDialog
-from gui.registry_commands import AddAlias, MergeParties, RemoveAlias, RenameParty
+from gui.importing.runner import refresh_window
+from gui.registry.dialog import PartyRegistryDialog
+from gui.registry.commands import AddAlias, MergeParties, RemoveAlias, RenameParty
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -14,7 +14,7 @@ from core.errors import DealsError
 from core.model import ReparseOutcome
 from gui.commands import ReparseArticles
 from gui.dialogs import readable_error, show_error
-from gui.import_runner import refresh_window
+from gui.importing.runner import refresh_window
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from core.errors import DealsError
 from gui.commands import ImportArticles
 from gui.dialogs import readable_error, show_error
-from gui.import_dialog import ImportDialog
-from gui.import_sources import ImportSource, from_locations, from_mime, parse_source
-from gui.import_summary import ImportSummary, needs_panel, shown_name, status_line
-from gui.workers import ImportWorker, Parsed
+from gui.importing.dialog import ImportDialog
+from gui.importing.sources import ImportSource, from_locations, from_mime, parse_source
+from gui.importing.summary import ImportSummary, needs_panel, shown_name, status_line
+from gui.importing.workers import ImportWorker, Parsed
 
 if TYPE_CHECKING:
     from core.importer import SourceResult

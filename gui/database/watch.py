@@ -13,8 +13,8 @@ from core.store.file import backup_if_due
 from core.errors import DealsError
 from core.model import DealQuery
 from gui.dialogs import show_error
-from gui.import_runner import refresh_window
-from gui.party_registry import PartyRegistryDialog
+from gui.importing.runner import refresh_window
+from gui.registry.dialog import PartyRegistryDialog
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from core.model import Amount, Commitment, Deal, DealType, Party, PartyKind, Person, Precision, Status
 
 if TYPE_CHECKING:
-    from gui.detail_pane import DetailPane
+    from gui.detail.pane import DetailPane
 
 _NOUNS = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person"}
 
