@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -66,7 +67,7 @@ class ImportDialog(QDialog):
         self.text.textChanged.connect(self._on_input_changed)
         self.published.textChanged.connect(self._on_input_changed)
         self.address.textChanged.connect(self._on_input_changed)
-        self.tabs.setCurrentIndex(int(settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
+        self.tabs.setCurrentIndex(cast(int, settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
         self._on_input_changed()
 
     # --- the tabs ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from core.model import DealQuery
 from gui.database import files as file_actions
-from gui.app import sample_paths
+from gui.resources import sample_paths
 from gui.main_window import MainWindow
 from gui.importing.workers import ImportWorker
 

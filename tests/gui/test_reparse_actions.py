@@ -61,7 +61,7 @@ def test_reparse_is_in_the_edit_menu_and_the_lists_context_menu(northwind):
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert action in edit_menu.actions()
     assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
-    assert action in window.table.actions() and window.delete_action in window.table.actions()
+    assert action in window.table.actions() and window.deal_actions.delete_action in window.table.actions()
     window.table.clearSelection()
     assert not action.isEnabled()
 
