@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Deal, DealQuery, Evidence
 from core.store import Store
-from gui.article.evidence import find_evidence, spans_for
+from gui.article.links import EvidenceLinks
 from gui.article.pane import ArticlePane
 from gui.commands import EditDeal
 from gui.context import Context
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.deal_actions = DealActions(ctx, self.table, self.model, self.detail)
         self.source_actions = SourceActions(ctx, self.detail, self.table)
         self.registry = RegistryActions(ctx)
+        self.evidence = EvidenceLinks(ctx, self.detail, self.article)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -148,8 +149,6 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.model.modelReset.connect(self._on_model_reset)
         self.detail.deal_edited.connect(self._on_detail_deal_edited)
-        self.detail.field_selected.connect(self._on_detail_field_selected)
-        self.detail.article_requested.connect(self._on_detail_article_requested)
         self.welcome.import_samples_requested.connect(self.importer.import_samples)
         self.welcome.import_requested.connect(self.importer.import_action.trigger)
         self.importer.reparse_requested.connect(self.reparser.reparse_articles)
@@ -230,6 +229,9 @@ class MainWindow(QMainWindow):
     def select_deal(self, deal_id: int) -> bool:
         return self.table.select_deal(deal_id)
 
+    def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
+        return self.evidence.evidence_for(deal, field, row)
+
     def _on_model_reset(self) -> None:
         self._show_count()
         self.table.horizontalHeader().setSortIndicatorShown(self.model.query.sort != "id")
@@ -260,25 +262,6 @@ class MainWindow(QMainWindow):
         if shown is None or shown.id not in {s.article_id for s in deal.sources}:
             self.article.show_article(store.article(deal.sources[0].article_id) if deal.sources else None)
 
-    # --- evidence ----------------------------------------------------------------------------
-
-    def _on_detail_field_selected(self, field: str, row: int) -> None:
-        deal = self.detail.deal
-        if deal is None:
-            return
-        evidence = self.evidence_for(deal, field, row)
-        if evidence is None or evidence.article_id is None:
-            self.article.highlight(())
-            self.statusBar().showMessage(f"No source sentence recorded for {field}", 3000)
-            return
-        self.article.show_article(self.ctx.store.article(evidence.article_id), spans_for(deal, evidence, row), field)
-
-    def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
-        return find_evidence(deal, field, row, lambda article_id: self.ctx.store.article(article_id).text)
-
-    def _on_detail_article_requested(self, article_id: int) -> None:
-        self.article.show_article(self.ctx.store.article(article_id))
-
     # --- hand edits --------------------------------------------------------------------------
 
     def _on_detail_deal_edited(self, before: Deal, after: Deal, text: str) -> None:
@@ -305,12 +288,9 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------------------
 
-    def save_settings(self) -> None:
-        save_layout(self, self._settings)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.list_query.stop()
         self.watch.stop()
         self.importer.shutdown()
-        self.save_settings()
+        save_layout(self, self._settings)
         super().closeEvent(event)

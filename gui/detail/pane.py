@@ -73,7 +73,7 @@ class DetailPane(QWidget):
         self._deal: Deal | None = None
         self._labels: dict[str, FieldLabel] = {}
         self._field_of: dict[QObject, str] = {}
-        self._edits = DealEdits(self)
+        self._edits = DealEdits(self, self)
         self._tabs = QTabWidget(self)
         self._stack = QStackedWidget(self)
         self._empty = QLabel("Select a deal to see its details.", self)

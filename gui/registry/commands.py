@@ -7,7 +7,6 @@ Store.undo_registry_edit, which puts the registry and every deal it rewrote back
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 

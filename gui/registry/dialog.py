@@ -1,12 +1,11 @@
 """The party registry window: every party with its kind, country, aliases and deal count; rename, merge, aliases.
 
-It writes nothing: each change is emitted as a request, and the main window pushes an undo command.
+It writes nothing: each change is emitted as a request, and RegistryActions pushes an undo command.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (

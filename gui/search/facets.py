@@ -6,7 +6,6 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
