@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.importer import import_sources  # noqa: E402
 from core.store import Store  # noqa: E402
-from gui.app import APPLICATION, ORGANIZATION, app_icon, sample_paths  # noqa: E402
-from gui.main_window import FACETS_DELAY_MS, MainWindow  # noqa: E402
+from gui.app import APPLICATION, ORGANIZATION  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.resources import app_icon, sample_paths  # noqa: E402
+from gui.search.query import FACETS_DELAY_MS  # noqa: E402
 
 SIZE = (1400, 850)
 

@@ -1,8 +1,8 @@
 """The window over generated databases: start-up, first paint, scrolling, search, sorting and memory.
 
-window_start_100k runs `main.py --db FILE` with DEAL_TRACKER_BENCH_EXIT_AFTER_PAINT=1 (gui/app.py prints the
-monotonic clock when the deal table first paints, then quits) and takes the time from just before the
-process was started. The 1,000,000-deal figures come from child processes (`window_bench.py --child DB`) that
+window_start_100k runs `bench/first_paint.py --db FILE` (main.py's start-up, which prints the monotonic
+clock when the deal table first paints, then quits) and takes the time from just before the process was
+started. The 1,000,000-deal figures come from child processes (`window_bench.py --child DB`) that
 time each step in-process and print one JSON line:
 
 - first_paint: Store.open (gui.app.open_store) + MainWindow + show, until the table's viewport has painted;
@@ -51,7 +51,7 @@ def _env() -> dict[str, str]:
 def skip_todays_backup(db: Path) -> None:
     """Tell the window that today's backup of `db` exists, by a hard link under today's backup name.
 
-    The window copies its database on the first open of each day (gui/database_watch.py): 3.6 GB for the
+    The window copies its database on the first open of each day (gui/database/watch.py): 3.6 GB for the
     million deals, minutes of disk and CPU beside the measurements. A generated database needs no backup.
     """
     from core.store.file import backup_folder, list_backups
@@ -66,14 +66,14 @@ def skip_todays_backup(db: Path) -> None:
 
 
 def window_start(db: Path, rounds: int = START_ROUNDS) -> float:
-    """Median seconds from starting `main.py --db FILE` to its first painted table."""
+    """Median seconds from starting the window on `db` (bench/first_paint.py) to its first painted table."""
     times = []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as data_dir:
-            env = {**_env(), "DEAL_TRACKER_BENCH_EXIT_AFTER_PAINT": "1"}
             started = time.monotonic()
-            proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--data-dir", data_dir],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "first_paint.py"), "--db", str(db),
+                                     "--data-dir", data_dir], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True, env=_env())
             try:
                 out, err = proc.communicate(timeout=120)
             except subprocess.TimeoutExpired:
@@ -81,7 +81,7 @@ def window_start(db: Path, rounds: int = START_ROUNDS) -> float:
                 out, err = proc.communicate()
             painted = [line for line in out.splitlines() if line.startswith("bench: painted at ")]
             if proc.returncode != 0 or not painted:
-                raise RuntimeError(f"main.py did not report a paint (exit {proc.returncode}):\n{err[-2000:]}")
+                raise RuntimeError(f"first_paint.py did not report a paint (exit {proc.returncode}):\n{err[-2000:]}")
             times.append(float(painted[0].rsplit(" ", 1)[1]) - started)
     return statistics.median(times)
 
@@ -102,7 +102,7 @@ def child(db: Path, memory_only: bool) -> None:
 
     app = QApplication([sys.argv[0]])
     from gui.app import open_store
-    from gui.deals_model import Column
+    from gui.deals.model import Column
     from gui.main_window import MainWindow
 
     class PaintCounter(QObject):
@@ -137,7 +137,7 @@ def child(db: Path, memory_only: bool) -> None:
         # The facet counts follow on the thread pool; a user looks at the list meanwhile. Wait for them,
         # so that the figures below measure the list, not the list sharing two cores with the counts.
         counted: list[float] = []
-        window._facets.finished.connect(lambda *_: counted.append(time.perf_counter()))
+        window.list_query.facets.finished.connect(lambda *_: counted.append(time.perf_counter()))
         deadline = time.perf_counter() + 600
         while not counted and time.perf_counter() < deadline:
             app.processEvents()
@@ -159,7 +159,7 @@ def child(db: Path, memory_only: bool) -> None:
             search.blockSignals(True)  # the query is applied below, timed, instead of after the debounce
             search.setText(word)
             search.blockSignals(False)
-            query = window.current_query()
+            query = window.list_query.current_query()
             started = time.perf_counter()
             window.model.set_query(query)
             window.model.index(0, Column.TITLE).data()  # the first page: ids and rows
@@ -172,7 +172,7 @@ def child(db: Path, memory_only: bool) -> None:
         search.blockSignals(True)
         search.clear()
         search.blockSignals(False)
-        window.model.set_query(window.current_query())
+        window.model.set_query(window.list_query.current_query())
         app.processEvents()
 
         sorts: dict[str, list[float]] = {"value": [], "date": []}

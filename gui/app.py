@@ -1,24 +1,24 @@
-"""Start-up: QApplication and its names, the data dir, settings, the excepthook, resource paths; run() opens the window."""
+"""Start-up: QApplication and its names, the data dir, settings, the excepthook; run() opens the window."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
-import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
-from gui.database_dialogs import Chooser, open_or_recover, opened_note
+from gui.database.dialogs import Chooser, open_or_recover, opened_note
+from gui.database.files import LAST_DATABASE_KEY
 from gui.dialogs import show_error
+from gui.resources import app_icon, sample_paths
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -26,35 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE = "deals.db"
-BENCH_EXIT_AFTER_PAINT = "DEAL_TRACKER_BENCH_EXIT_AFTER_PAINT"
-LAST_DATABASE_KEY = "database/last"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 DESKTOP_ENTRY = "deal-tracker"  # resources/deal-tracker.desktop, as make install-desktop installs it
-
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-
-
-def resource_path(name: str) -> Path:
-    """A file under resources/, the one place icons and samples are read from."""
-    return _RESOURCES / name
-
-
-def sample_paths() -> list[Path]:
-    folder = resource_path("samples")
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "README")))
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in ICON_SIZES:
-        png = resource_path(f"icons/deal-tracker-{size}.png")
-        if png.exists():
-            icon.addFile(str(png))
-    if icon.isNull() and resource_path("icon.svg").exists():
-        icon.addFile(str(resource_path("icon.svg")))
-    return icon
 
 
 def choose_data_dir(override: str | None) -> Path:
@@ -139,23 +111,10 @@ def _setup_logging(folder: Path) -> None:
                         handlers=handlers)
 
 
-class FirstPaintExit(QObject):
-    """For `make bench`: print the monotonic clock when the watched widget first paints, then quit."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_painted)  # runs once this paint has finished
-        return False
-
-    def _on_painted(self) -> None:
-        print(f"bench: painted at {time.monotonic():.6f}", flush=True)
-        QApplication.quit()
-
-
 def run(argv_db: str | None, data_dir: str | None) -> int:
     """Open the window on `argv_db`, else the last database, else `deals.db` in the data dir."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(app_icon())
@@ -168,7 +127,7 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     settings = make_settings(folder, private=data_dir is not None)
 
     default = folder / DEFAULT_DATABASE
-    last = settings.value(LAST_DATABASE_KEY, "", str)
+    last = cast(str, settings.value(LAST_DATABASE_KEY, "", str))
     if argv_db:
         path = Path(argv_db).expanduser()
     elif last and Path(last).exists():
@@ -190,9 +149,6 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     note = " ".join(line for line in (note, opened_note(store)) if line)
     if note:
         window.statusBar().showMessage(note, 30000)
-    if os.environ.get(BENCH_EXIT_AFTER_PAINT) == "1":
-        first_paint = FirstPaintExit(window)
-        window.table.viewport().installEventFilter(first_paint)
     window.show()
     code = app.exec()
     window.store.close()  # the window may have switched databases since

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from PySide6.QtGui import QUndoCommand
 
 from core.model import Article, Deal, ImportOutcome, ReparseOutcome
+from core.store import Store
 
 OnSaved = Callable[[Deal], None]
 OnChanged = Callable[[], None]
@@ -30,10 +31,17 @@ def _drop_on_failure(method: _Method) -> _Method:
     return wrapper  # type: ignore[return-value]
 
 
+def _stored(deal: Deal) -> int:
+    """The id of a deal read from the store: commands change stored deals only."""
+    if deal.id is None:
+        raise ValueError("a deal that is not stored cannot be changed by a command")
+    return deal.id
+
+
 class EditDeal(QUndoCommand):
     """Replace a deal with an edited copy; undo restores the copy taken before, hand-edit marks included."""
 
-    def __init__(self, store: Any, before: Deal, after: Deal, text: str, on_saved: OnSaved) -> None:
+    def __init__(self, store: Store, before: Deal, after: Deal, text: str, on_saved: OnSaved) -> None:
         super().__init__(text)  # "Rename party", "Add commitment": shown in the Edit menu
         self._store, self._before, self._after, self._on_saved = store, before, after, on_saved
         # The store marks the edited fields on the first redo; later redos put back exactly that set.
@@ -53,7 +61,7 @@ class EditDeal(QUndoCommand):
 class DeleteDeal(QUndoCommand):
     """Move deals to the trash; undo restores them."""
 
-    def __init__(self, store: Any, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
         ids = tuple(deal_ids)
         super().__init__("Delete deal" if len(ids) == 1 else f"Delete {len(ids)} deals")
         self._store, self._ids, self._on_changed = store, ids, on_changed
@@ -72,7 +80,7 @@ class DeleteDeal(QUndoCommand):
 class RestoreDeal(QUndoCommand):
     """Bring deals back from the trash; undo sends them back."""
 
-    def __init__(self, store: Any, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
         ids = tuple(deal_ids)
         super().__init__("Restore deal" if len(ids) == 1 else f"Restore {len(ids)} deals")
         self._store, self._ids, self._on_changed = store, ids, on_changed
@@ -91,7 +99,7 @@ class RestoreDeal(QUndoCommand):
 class MergeDeals(QUndoCommand):
     """Fold `other` into `keep`: keep gains the union of both, other goes to the trash; undo reverses both."""
 
-    def __init__(self, store: Any, keep: Deal, other: Deal, on_saved: OnSaved, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, keep: Deal, other: Deal, on_saved: OnSaved, on_changed: OnChanged) -> None:
         super().__init__("Merge deals")
         self._store, self._keep, self._other = store, keep, other
         # The store marks the merged fields on the first redo; later redos put back exactly that set.
@@ -107,7 +115,7 @@ class MergeDeals(QUndoCommand):
 
     @_drop_on_failure
     def undo(self) -> None:
-        saved = self._store.undo_merge(self._keep, self._other.id)
+        saved = self._store.undo_merge(self._keep, _stored(self._other))
         self._on_changed()
         self._on_saved(saved)
 
@@ -115,7 +123,7 @@ class MergeDeals(QUndoCommand):
 class NotDuplicates(QUndoCommand):
     """A person's word that two deals offered as possible duplicates are not one deal; undo offers them again."""
 
-    def __init__(self, store: Any, deal_id: int, other_id: int, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, deal_id: int, other_id: int, on_changed: OnChanged) -> None:
         super().__init__("Not a duplicate")
         self._store, self._ids, self._on_changed = store, (deal_id, other_id), on_changed
 
@@ -133,14 +141,14 @@ class NotDuplicates(QUndoCommand):
 class ChooseValue(QUndoCommand):
     """A person's pick among the values a deal's sources give one field; undo puts back the deal as it was."""
 
-    def __init__(self, store: Any, before: Deal, field: str, value: Any, text: str, on_saved: OnSaved) -> None:
+    def __init__(self, store: Store, before: Deal, field: str, value: Any, text: str, on_saved: OnSaved) -> None:
         super().__init__(text)
         self._store, self._before, self._field, self._value = store, before, field, value
         self._on_saved = on_saved
 
     @_drop_on_failure
     def redo(self) -> None:
-        self._on_saved(self._store.choose_value(self._before.id, self._field, self._value))
+        self._on_saved(self._store.choose_value(_stored(self._before), self._field, self._value))
 
     @_drop_on_failure
     def undo(self) -> None:
@@ -154,7 +162,7 @@ class SplitDeal(QUndoCommand):
     transaction, saves the deal as it was before the split, so values and hand-edit marks come back exactly.
     """
 
-    def __init__(self, store: Any, before: Deal, article_id: int, on_saved: OnSaved, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, before: Deal, article_id: int, on_saved: OnSaved, on_changed: OnChanged) -> None:
         super().__init__("Split deal")
         self._store, self._before, self._article_id = store, before, article_id
         self._on_saved, self._on_changed = on_saved, on_changed
@@ -162,13 +170,14 @@ class SplitDeal(QUndoCommand):
 
     @_drop_on_failure
     def redo(self) -> None:
-        self.split_id = self._store.split_deal(self._before.id, self._article_id).id
+        self.split_id = self._store.split_deal(_stored(self._before), self._article_id).id
         self._on_changed()
-        self._on_saved(self._store.deal(self._before.id))
+        self._on_saved(self._store.deal(_stored(self._before)))
 
     @_drop_on_failure
     def undo(self) -> None:
-        saved = self._store.undo_split(self._before.id, self.split_id, before=self._before)
+        assert self.split_id is not None  # an undo follows its redo
+        saved = self._store.undo_split(_stored(self._before), self.split_id, before=self._before)
         self._on_changed()
         self._on_saved(saved)
 
@@ -185,7 +194,7 @@ class ImportArticles(QUndoCommand):
     makes the import one undo step. Redo stores the same articles again.
     """
 
-    def __init__(self, store: Any, articles: Iterable[Article], text: str,
+    def __init__(self, store: Store, articles: Iterable[Article], text: str,
                  on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged,
                  batch: object | None = None) -> None:
         super().__init__(text)
@@ -251,7 +260,7 @@ class ReparseArticles(QUndoCommand):
     first; redo parses again.
     """
 
-    def __init__(self, store: Any, *, deal_id: int | None = None, article_ids: Iterable[int] = (),
+    def __init__(self, store: Store, *, deal_id: int | None = None, article_ids: Iterable[int] = (),
                  on_reparsed: Callable[[list[ReparseOutcome]], None], on_changed: OnChanged) -> None:
         self._article_ids = tuple(article_ids)
         count = len(self._article_ids)

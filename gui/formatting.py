@@ -108,3 +108,8 @@ def format_exact_money(value: float | None, currency: str | None) -> str:
         return ""
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return f"{number} {currency or ''}".strip()
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 deal', '3 deals': the count and its noun, for status lines."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,76 +1,69 @@
-"""MainWindow: search, filters, the deal table, the detail and article panes; owns the undo stack and the store."""
+"""MainWindow: the layout of search, filters, list, detail and article panes, and the wiring of its controllers."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QStringListModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QTableView,
-    QVBoxLayout, QWidget,
+    QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from core.errors import DealsError
 from core.model import Deal, DealQuery, Evidence
-from gui.article_view import ArticlePane
-from gui.commands import DeleteDeal, EditDeal, MergeDeals, RestoreDeal
-from gui.database_watch import DatabaseWatch
-from gui.deals_model import Column, DealsTableModel
-from gui.detail_pane import DetailPane
-from gui.dialogs import readable_error, show_error
-from gui.evidence import find_evidence, spans_for
-from gui.facets_worker import FacetsRunner
-from gui.file_actions import FileActions
-from gui.filter_panel import FilterPanel
-from gui.import_runner import ImportRunner
-from gui.menus import build_menus
-from gui.party_registry import PartyRegistryDialog
-from gui.registry_actions import RegistryActions
-from gui.reparsing import Reparser
-from gui.source_actions import SourceActions
+from core.store import Store
+from gui.article.links import EvidenceLinks
+from gui.article.pane import ArticlePane
+from gui.commands import EditDeal
+from gui.context import Context
+from gui.database.files import FileActions
+from gui.database.watch import DatabaseWatch
+from gui.deals.actions import DealActions
+from gui.deals.model import DealsTableModel
+from gui.deals.table import DealTable
+from gui.detail.pane import DetailPane
+from gui.detail.sources import SourceActions
+from gui.dialogs import show_about
+from gui.importing.reparse import Reparser
+from gui.importing.runner import ImportRunner
+from gui.menus import build_menus, undo_actions
+from gui.registry.actions import RegistryActions
+from gui.search.filters import FilterPanel
+from gui.search.query import ListQuery
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
-SEARCH_DELAY_MS = 150
-# The list repaints first; counts (a scan per facet) follow once typing pauses.
-FACETS_DELAY_MS = 250
-_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 210, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 140,
-                  Column.VALUE: 130, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
 _FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
 
 
 class MainWindow(QMainWindow):
-    """Everything the user sees; writes to the store only through the commands on `undo_stack`."""
+    """Everything the user sees; its controllers write to the store only through commands on the context."""
 
-    def __init__(self, store: Any, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
         self._settings = settings
-        self.undo_stack = QUndoStack(self)
+        self.ctx = Context(store, self)
+        self.undo_stack = self.ctx.undo_stack
         self.model = DealsTableModel(store, self)
         self._names = QStringListModel(self)
-        self._registry: PartyRegistryDialog | None = None
         # An explicit minimum keeps the layout from re-deriving one each time a pane changes; the
         # offscreen platform warns on every such change ("does not support propagateSizeHints").
         self.setMinimumSize(800, 500)
         self._build_widgets()
-        self.files = FileActions(self, settings)
-        self.importer = ImportRunner(self, settings)
-        self.reparser = Reparser(self)
-        self.source_actions = SourceActions(self)
-        build_menus(self)
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
-        self._facets = FacetsRunner(self)  # counts a big database's facets off this thread
-        self._column_sort = ("date", True)  # the list's sort while a search shows its matches newest first
+        ctx = self.ctx
+        self.list_query = ListQuery(ctx, self.search, self.filters, self.model)
+        self.files = FileActions(ctx, settings, self.model)
+        self.importer = ImportRunner(ctx, settings, self.table, self)
+        self.reparser = Reparser(ctx, self.table, self.detail, self.article)
+        self.deal_actions = DealActions(ctx, self.table, self.model, self.detail)
+        self.source_actions = SourceActions(ctx, self.detail, self.table)
+        self.registry = RegistryActions(ctx)
+        self.evidence = EvidenceLinks(ctx, self.detail, self.article)
+        self._build_menus()
         self._connect()
-        self._restore_settings()
+        restore_layout(self, settings)
         self._on_store_changed()
-        self.watch = DatabaseWatch(self)  # another program's writes, and the daily backup
+        self.watch = DatabaseWatch(ctx, self)  # another program's writes, and the daily backup
 
     # --- construction ------------------------------------------------------------------------
 
@@ -80,24 +73,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search deals, parties and articles")
         self.search.setClearButtonEnabled(True)
         self.filters = FilterPanel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("deals")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = DealTable(self.model, self)
         self.welcome = WelcomePanel(self)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
@@ -137,189 +113,124 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 
+    def _build_menus(self) -> None:
+        # Some platforms (Windows, offscreen) bind no key to Quit; Ctrl+Q is what people try.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        self.quit_action = QAction("&Quit", self, menuRole=QAction.MenuRole.QuitRole)
+        self.quit_action.setShortcuts(quit_keys)
+        self.undo_action, self.redo_action = undo_actions(self.ctx, self)
+        self.filters_action = QAction("&Filters", self, checkable=True, checked=True,
+                                      shortcut=QKeySequence("Ctrl+Shift+L"))
+        self.article_action = QAction("&Article pane", self, checkable=True, checked=True,
+                                      shortcut=QKeySequence("Ctrl+Shift+A"))
+        about = QAction("&About Deal Tracker", self, menuRole=QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda: show_about(self))
+        files, importer, deals, query = self.files, self.importer, self.deal_actions, self.list_query
+        build_menus(self.menuBar(), [
+            ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
+                       importer.clipboard_action, importer.samples_action, None, files.export_csv_action,
+                       files.export_json_action, None, files.restore_backup_action, None, self.quit_action]),
+            ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
+                       deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
+                       query.find_action]),
+            ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action]),
+            ("&Help", [about]),
+        ])
+
     def _connect(self) -> None:
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.search.returnPressed.connect(self._on_search_timer_timeout)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self._facets_timer.timeout.connect(self._on_facets_timer_timeout)
-        self._facets.finished.connect(self._on_facets_finished)
-        self.filters.filters_changed.connect(self._on_filters_changed)
+        ctx = self.ctx
+        ctx.deal_saved.connect(self._on_deal_saved)
+        ctx.deals_changed.connect(self.refresh)
+        ctx.write_refused.connect(self._on_write_refused)
+        ctx.store_replaced.connect(self._on_store_replaced)
+        ctx.importing_changed.connect(lambda running: self.welcome.setEnabled(not running))
+        ctx.status.connect(self.statusBar().showMessage)
+        self.quit_action.triggered.connect(self.close)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.model.modelReset.connect(self._on_model_reset)
         self.detail.deal_edited.connect(self._on_detail_deal_edited)
-        self.detail.field_selected.connect(self._on_detail_field_selected)
-        self.detail.article_requested.connect(self._on_detail_article_requested)
         self.welcome.import_samples_requested.connect(self.importer.import_samples)
         self.welcome.import_requested.connect(self.importer.import_action.trigger)
+        self.importer.reparse_requested.connect(self.reparser.reparse_articles)
+        self.registry.party_chosen.connect(self._on_registry_party_chosen)
         self.filters_action.toggled.connect(self.filters.setVisible)
         self.article_action.toggled.connect(self._on_article_action_toggled)
-        self.trash_action.toggled.connect(self._on_trash_toggled)
 
     # --- the store ---------------------------------------------------------------------------
 
     @property
-    def store(self) -> Any:
-        return self._store
+    def store(self) -> Store:
+        return self.ctx.store
 
-    def set_store(self, store: Any) -> None:
-        """Switch to another database: the undo stack, filters and panes start afresh."""
-        self.undo_stack.clear()
-        self._store = store
-        self.watch.attach(store)
-        if self._registry is not None:
-            self._registry.refresh(store)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.filters.clear_selection(notify=False)
+    def _on_store_replaced(self, store: Store) -> None:
+        """Another database: filters and panes start afresh."""
+        self.list_query.clear()
         self.model.set_store(store)
-        self.apply_query()
+        self.list_query.apply()
         self._on_store_changed()
 
     def _on_store_changed(self) -> None:
-        name = Path(self._store.path).name if getattr(self._store, "path", None) else "in memory"
-        read_only = " (read-only)" if getattr(self._store, "read_only", "") else ""
-        self.setWindowTitle(f"{name}{read_only} — Deal Tracker")
-        self._names.setStringList(self._store.entity_names())
-        self.refresh_facets()
+        store = self.ctx.store
+        name = Path(store.path).name if store.path else "in memory"
+        self.setWindowTitle(f"{name}{' (read-only)' if store.read_only else ''} — Deal Tracker")
+        self._names.setStringList(store.entity_names())
+        self.list_query.refresh_facets()
         self._update_welcome()
         self.detail.show_deal(None)
         self.article.show_article(None)
         if self.model.rowCount():
             self.table.selectRow(0)  # open on a deal, not on an empty detail pane
             # Row 0 may have been current already (the model reset kept it), so no signal came.
-            self._on_table_current_row_changed(self.table.currentIndex(), None)
+            self._on_table_current_row_changed(self.table.currentIndex(), QModelIndex())
 
     def reload_deals(self, select_ids: tuple[int, ...] = ()) -> None:
         """After deals were added, deleted or merged: re-query and select `select_ids` if shown."""
         current = self.detail.deal.id if self.detail.deal else None
         self.model.reload()
-        self._names.setStringList(self._store.entity_names())
-        self.refresh_facets()
+        self._names.setStringList(self.ctx.store.entity_names())
+        self.list_query.refresh_facets()
         self._update_welcome()
         for deal_id in (*select_ids, current):
-            if deal_id is not None and self.select_deal(deal_id):
+            if deal_id is not None and self.table.select_deal(deal_id):
                 return
 
-    def refresh_facets(self) -> None:
-        self._facets_timer.start()
-
-    def _on_facets_timer_timeout(self) -> None:
-        if not self._facets.start(self._store, self.model.query):
-            self.filters.set_facets(self._store.facets(self.model.query))
-
-    def _on_facets_finished(self, query: DealQuery, facets: dict[str, list[tuple[str, int]]]) -> None:
-        if query == self.model.query:  # counts for a query the user has since left are dropped
-            self.filters.set_facets(facets)
+    def refresh(self) -> None:
+        """After a command changed deals no one can name: reload the list and the deal on show."""
+        self.reload_deals()
+        deal = self.detail.deal
+        if deal is not None and deal.id is not None:
+            try:
+                fresh = self.ctx.store.deal(deal.id)
+            except KeyError:
+                self.detail.show_deal(None)
+                return
+            if fresh != deal:
+                self._on_deal_saved(fresh)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
 
     def _update_welcome(self) -> None:
-        empty = self._store.count_deals(DealQuery(include_deleted=True)) == 0
+        empty = self.ctx.store.count_deals(DealQuery(include_deleted=True)) == 0
         self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
         self.article.setVisible(self.article_action.isChecked() and not empty)
         self._show_count()
 
-    # --- query: search and filters -----------------------------------------------------------
-
-    def current_query(self) -> DealQuery:
-        chosen = self.filters.selection()
-        party_ids = self._party_ids(chosen.get("party", []))
-        search = self.search.text().strip()
-        sort, descending = self._sort_for(search)
-        return DealQuery(
-            search=search,
-            types=tuple(chosen.get("type", ())),
-            statuses=tuple(chosen.get("status", ())),
-            sectors=tuple(chosen.get("sector", ())),
-            years=tuple(int(y) for y in chosen.get("year", ()) if y.isdigit()),
-            countries=tuple(chosen.get("country", ())),
-            parties=party_ids,
-            needs_review="yes" in chosen.get("review", ()),
-            include_deleted=self.trash_action.isChecked(),
-            sort=sort,
-            descending=descending,
-        )
-
-    def _sort_for(self, search: str) -> tuple[str, bool]:
-        """A new search lists its matches newest first ("id", the search index's own order), whose first
-        page costs the same at any size; sorting 300,000 matches by date would not. A header click still
-        sorts them by its column; clearing the search brings back the list's own sort."""
-        query = self.model.query
-        if search and not query.search:
-            self._column_sort = (query.sort, query.descending)
-            return "id", True
-        if not search and query.sort == "id":
-            return self._column_sort
-        return query.sort, query.descending
-
-    def _party_ids(self, names: list[str]) -> tuple[int, ...]:
-        # The party facet lists entity names while DealQuery filters by entity id.
-        if not names:
-            return ()
-        wanted = set(names)
-        return tuple(e.id for e in self._store.entities() if e.name in wanted)
-
-    def apply_query(self) -> None:
-        query = self.current_query()
-        if query != self.model.query:
-            self.model.set_query(query)
-            self.refresh_facets()
-
-    def _on_search_text_changed(self, _: str) -> None:
-        self._search_timer.start()
-
-    def _on_search_timer_timeout(self) -> None:
-        self._search_timer.stop()
-        self.apply_query()
-
-    def _on_filters_changed(self) -> None:
-        self.apply_query()
-
     def _on_article_action_toggled(self, checked: bool) -> None:
         self.article.setVisible(checked and self.list_stack.currentWidget() is self.table)
-
-    def _on_trash_toggled(self, _: bool) -> None:
-        self.apply_query()
-
-    def _on_registry_triggered(self) -> None:
-        if self._registry is None:
-            self._registry = PartyRegistryDialog(self._store, self)
-            self._registry.party_chosen.connect(self._on_registry_party_chosen)
-            RegistryActions(self, self._registry)
-        else:
-            self._registry.refresh(self._store)
-        if self._registry.isVisible():
-            self._registry.raise_()
-            self._registry.activateWindow()
-        else:
-            self._registry.show()
 
     def _on_registry_party_chosen(self, name: str) -> None:
         self.filters.clear_selection(notify=False)
         self.filters.set_checked("party", name)
 
-    def _on_find_triggered(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
     # --- selection ---------------------------------------------------------------------------
 
     def select_deal(self, deal_id: int) -> bool:
-        row = self.model.row_of(deal_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return self.table.select_deal(deal_id)
 
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [i for i in (self.model.deal_id(r) for r in rows) if i is not None]
+    def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
+        return self.evidence.evidence_for(deal, field, row)
 
     def _on_model_reset(self) -> None:
         self._show_count()
@@ -328,130 +239,58 @@ class MainWindow(QMainWindow):
         if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
             self.detail.show_deal(None)
         elif deal is not None and deal.id is not None:
-            self.select_deal(deal.id)
-        self._on_table_selection_changed()
+            self.table.select_deal(deal.id)
 
-    def _on_table_current_row_changed(self, current: Any, _: Any) -> None:
+    def _on_table_current_row_changed(self, current: QModelIndex | QPersistentModelIndex, _: object) -> None:
         deal_id = self.model.deal_id(current.row()) if current.isValid() else None
         if deal_id is None:
             return
         if self.detail.deal is not None and self.detail.deal.id == deal_id:
             return
-        self._show_deal(self._store.deal(deal_id))
-
-    def _on_table_selection_changed(self, *_: Any) -> None:
-        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
-        in_trash = sum(1 for row in rows if self.model.is_trashed(row))
-        self.delete_action.setEnabled(len(rows) > in_trash)
-        self.merge_action.setEnabled(len(rows) == 2 and in_trash == 0)
-        self.restore_action.setEnabled(in_trash > 0)
+        self._show_deal(self.ctx.store.deal(deal_id))
 
     def _show_deal(self, deal: Deal | None) -> None:
+        store = self.ctx.store
         deal_id = deal.id if deal is not None else None
-        self.detail.show_deal(deal, self._store.field_alternatives(deal_id) if deal_id else None,
-                              self._store.possible_duplicates(deal_id) if deal_id else ())
-        self.review_action.setEnabled(bool(deal and deal.needs_review))
+        self.detail.show_deal(deal, store.field_alternatives(deal_id) if deal_id else None,
+                              store.possible_duplicates(deal_id) if deal_id else ())
+        self.deal_actions.show_deal(deal)
         if deal is None or deal.id is None:
             return
-        self.detail.history.set_entries(self._store.history(deal.id))
+        self.detail.history.set_entries(store.history(deal.id))
         shown = self.article.article
         if shown is None or shown.id not in {s.article_id for s in deal.sources}:
-            self.article.show_article(self._store.article(deal.sources[0].article_id) if deal.sources else None)
+            self.article.show_article(store.article(deal.sources[0].article_id) if deal.sources else None)
 
-    # --- evidence ----------------------------------------------------------------------------
-
-    def _on_detail_field_selected(self, field: str, row: int) -> None:
-        deal = self.detail.deal
-        if deal is None:
-            return
-        evidence = self.evidence_for(deal, field, row)
-        if evidence is None or evidence.article_id is None:
-            self.article.highlight(())
-            self.statusBar().showMessage(f"No source sentence recorded for {field}", 3000)
-            return
-        self.article.show_article(self._store.article(evidence.article_id), spans_for(deal, evidence, row), field)
-
-    def evidence_for(self, deal: Deal, field: str, row: int = -1) -> Evidence | None:
-        return find_evidence(deal, field, row, lambda article_id: self._store.article(article_id).text)
-
-    def _on_detail_article_requested(self, article_id: int) -> None:
-        self.article.show_article(self._store.article(article_id))
-
-    # --- commands ----------------------------------------------------------------------------
-
-    def push(self, command: QUndoCommand) -> bool:
-        """Run and keep an undo command; a write the store refused becomes a message, not a traceback."""
-        return self.run_undo_step(lambda: self.undo_stack.push(command))
-
-    def run_undo_step(self, step: Callable[[], None]) -> bool:
-        """Push, undo or redo (Edit > Undo and Redo come here too); False when the store refused the write."""
-        try:
-            step()
-        except (DealsError, sqlite3.Error) as exc:
-            show_error(self, "The change was not saved", readable_error(exc))
-            self.reload_deals()
-            if self.detail.deal is not None and self.detail.deal.id is not None:
-                self._show_deal(self._store.deal(self.detail.deal.id))  # drop the unsaved edit from the pane
-            return False
-        return True
+    # --- hand edits --------------------------------------------------------------------------
 
     def _on_detail_deal_edited(self, before: Deal, after: Deal, text: str) -> None:
-        self.push(EditDeal(self._store, before, after, text, self._on_deal_saved))
+        self.ctx.push(EditDeal(self.ctx.store, before, after, text, self.ctx.deal_saved.emit))
 
     def _on_deal_saved(self, deal: Deal) -> None:
+        assert deal.id is not None  # a saved deal has its row
         previous = self.detail.deal
         self.model.refresh_deal(deal.id)
         if previous is None or previous.id != deal.id:
-            self.select_deal(deal.id)
+            self.table.select_deal(deal.id)
         self._show_deal(deal)
         if previous is None or previous.parties != deal.parties:
-            self._names.setStringList(self._store.entity_names())
+            self._names.setStringList(self.ctx.store.entity_names())
         # Facet counts cost a scan of the deals table; a new title or note changes none of them.
         if previous is None or previous.id != deal.id or any(
                 getattr(previous, f) != getattr(deal, f) for f in _FACET_FIELDS):
-            self.refresh_facets()
+            self.list_query.refresh_facets()
 
-    def _on_delete_triggered(self) -> None:
-        in_trash = self._store.trashed(self.selected_ids())
-        ids = [i for i in self.selected_ids() if i not in in_trash]
-        if ids:
-            if self.push(DeleteDeal(self._store, ids, self._on_deals_changed)):
-                self.statusBar().showMessage(f"Moved {len(ids)} deal{'s' if len(ids) > 1 else ''} to the trash "
-                                             "(Edit > Undo brings it back)", 5000)
-
-    def _on_restore_triggered(self) -> None:
-        # Only deals really in the trash: undoing the restore of a live deal would delete it.
-        ids = sorted(self._store.trashed(self.selected_ids()))
-        if ids:
-            self.push(RestoreDeal(self._store, ids, self._on_deals_changed))
-
-    def _on_merge_triggered(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 2:
-            return
-        current = self.detail.deal.id if self.detail.deal else ids[0]
-        keep_id = current if current in ids else ids[0]
-        other_id = ids[1] if keep_id == ids[0] else ids[0]
-        keep, other = self._store.deal(keep_id), self._store.deal(other_id)
-        self.push(MergeDeals(self._store, keep, other, self._on_deal_saved, self._on_deals_changed))
-
-    def _on_deals_changed(self) -> None:
+    def _on_write_refused(self) -> None:
         self.reload_deals()
+        if self.detail.deal is not None and self.detail.deal.id is not None:
+            self._show_deal(self.ctx.store.deal(self.detail.deal.id))  # drop the unsaved edit from the pane
 
-    # --- settings ----------------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        restore_layout(self, self._settings)
-
-    def save_settings(self) -> None:
-        save_layout(self, self._settings)
+    # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Pending refreshes must not reach a store that is closed right after the window.
-        self._search_timer.stop()
-        self._facets_timer.stop()
-        self._facets.stop()
+        self.list_query.stop()
         self.watch.stop()
         self.importer.shutdown()
-        self.save_settings()
+        save_layout(self, self._settings)
         super().closeEvent(event)

@@ -30,8 +30,9 @@ def _checks(folder: Path, started: float) -> str:
 
     from core.extract.dates import parse_date
     from core.importer import import_sources
-    from gui.app import app_icon, make_settings, open_store, resource_path
-    from gui.deals_model import Column
+    from gui.app import make_settings, open_store
+    from gui.resources import app_icon, resource_path
+    from gui.deals.model import Column
     from gui.dialogs import app_version
     from gui.main_window import MainWindow
 

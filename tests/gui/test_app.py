@@ -7,19 +7,19 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.model import DealQuery
 from gui import app as app_module
-from gui import dialogs
+from gui import dialogs, resources
 
 
 def test_resource_path_points_into_resources():
-    assert app_module.resource_path("samples").is_dir()
-    assert app_module.resource_path("icon.svg").name == "icon.svg"
-    assert app_module.sample_paths(), "the bundled sample articles are missing"
+    assert resources.resource_path("samples").is_dir()
+    assert resources.resource_path("icon.svg").name == "icon.svg"
+    assert resources.sample_paths(), "the bundled sample articles are missing"
 
 
 def test_app_icon_has_every_size(qapp):
-    icon = app_module.app_icon()
+    icon = resources.app_icon()
     assert not icon.isNull()
-    assert {s.width() for s in icon.availableSizes()} >= set(app_module.ICON_SIZES)
+    assert {s.width() for s in icon.availableSizes()} >= set(resources.ICON_SIZES)
 
 
 def test_data_dir_follows_the_cli_environment_variable(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QTableView
 
 from core.model import DealQuery
-from gui.deals_model import CACHED_PAGES, PAGE_SIZE, Column, DealsTableModel
+from gui.deals.model import CACHED_PAGES, PAGE_SIZE, Column, DealsTableModel
 
 DEALS = 100_000
 

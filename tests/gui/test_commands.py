@@ -149,18 +149,18 @@ def test_unchanged_field_pushes_nothing(mou_window):
 
 def test_delete_round_trip(window, sample_store):
     window.select_deal(_deal_id(sample_store, MOU))
-    assert_round_trip(window, sample_store, window.delete_action.trigger)
+    assert_round_trip(window, sample_store, window.deal_actions.delete_action.trigger)
     assert window.model.rowCount() == 4
 
 
 def test_restore_round_trip(qtbot, window, sample_store):
     deal_id = _deal_id(sample_store, MOU)
     window.select_deal(deal_id)
-    window.delete_action.trigger()
-    window.trash_action.setChecked(True)
+    window.deal_actions.delete_action.trigger()
+    window.list_query.trash_action.setChecked(True)
     assert window.model.rowCount() == 5
     assert window.select_deal(deal_id)
-    assert_round_trip(window, sample_store, window.restore_action.trigger)
+    assert_round_trip(window, sample_store, window.deal_actions.restore_action.trigger)
     assert sample_store.count_deals(DealQuery()) == 5
 
 
@@ -171,8 +171,8 @@ def test_merge_round_trip(window, sample_store):
     window.table.selectionModel().select(
         window.model.index(window.model.row_of(other), 0),
         window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows)
-    assert window.merge_action.isEnabled()
-    assert_round_trip(window, sample_store, window.merge_action.trigger)
+    assert window.deal_actions.merge_action.isEnabled()
+    assert_round_trip(window, sample_store, window.deal_actions.merge_action.trigger)
     merged = sample_store.deal(keep)
     assert {p.name for p in merged.parties} >= {"BlackRock", "South Korea", "Microsoft", "Nvidia", "xAI"}
     assert sample_store.count_deals(DealQuery()) == 4
@@ -187,12 +187,12 @@ def test_delete_and_restore_of_several_deals_round_trip(window, sample_store):
     ids = [_deal_id(sample_store, MOU), _deal_id(sample_store, "AI Infrastructure Partnership")]
     window.select_deal(ids[0])
     _select_too(window, ids[1])
-    assert_round_trip(window, sample_store, window.delete_action.trigger)
+    assert_round_trip(window, sample_store, window.deal_actions.delete_action.trigger)
     assert window.undo_action.text() == "&Undo Delete 2 deals"
-    window.trash_action.setChecked(True)
+    window.list_query.trash_action.setChecked(True)
     window.select_deal(ids[0])
     _select_too(window, ids[1])
-    assert_round_trip(window, sample_store, window.restore_action.trigger)
+    assert_round_trip(window, sample_store, window.deal_actions.restore_action.trigger)
     assert sample_store.trashed(ids) == set()
 
 
@@ -216,17 +216,17 @@ def _fail_on_call(monkeypatch, number):
 
 @pytest.mark.parametrize("action", ["delete", "merge"])
 def test_a_write_failing_half_way_changes_nothing_and_leaves_no_step(window, sample_store, monkeypatch, action):
-    from gui import main_window
+    from gui import context
 
     shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    monkeypatch.setattr(context, "show_error", lambda parent, title, text, details=None: shown.append(text))
     ids = [_deal_id(sample_store, MOU), _deal_id(sample_store, "AI Infrastructure Partnership")]
     window.select_deal(ids[0])
     _select_too(window, ids[1])
     before = _state(sample_store)
     # A delete of two fails at the second deal; a merge after saving the kept deal, as it trashes the other.
     _fail_on_call(monkeypatch, 2 if action == "delete" else 1)
-    getattr(window, f"{action}_action").trigger()
+    getattr(window.deal_actions, f"{action}_action").trigger()
     assert shown and "disk is full" in shown[0]
     assert window.undo_stack.count() == 0
     assert _state(sample_store) == before
@@ -262,16 +262,16 @@ def test_trash_view_marks_deleted_deals_and_restores_only_them(window, sample_st
     deleted = _deal_id(sample_store, MOU)
     live = _deal_id(sample_store, "AI Infrastructure Partnership")
     window.select_deal(deleted)
-    window.delete_action.trigger()
-    window.trash_action.setChecked(True)
+    window.deal_actions.delete_action.trigger()
+    window.list_query.trash_action.setChecked(True)
     row = window.model.row_of(deleted)
     assert window.model.index(row, 1).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert window.model.index(window.model.row_of(live), 1).data(Qt.ItemDataRole.FontRole) is None
     window.select_deal(live)
-    assert not window.restore_action.isEnabled() and window.delete_action.isEnabled()
+    assert not window.deal_actions.restore_action.isEnabled() and window.deal_actions.delete_action.isEnabled()
     window.table.selectAll()
     depth = window.undo_stack.count()
-    window.restore_action.trigger()
+    window.deal_actions.restore_action.trigger()
     assert window.undo_stack.count() == depth + 1
     window.undo_stack.undo()  # puts back only what the restore took out of the trash
     assert sample_store.count_deals(DealQuery()) == 4
@@ -280,10 +280,10 @@ def test_trash_view_marks_deleted_deals_and_restores_only_them(window, sample_st
 
 def test_a_refused_write_is_a_message_and_no_undo_step(mou_window, sample_store, monkeypatch):
     from core.errors import DatabaseError
-    from gui import main_window
+    from gui import context
 
     shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    monkeypatch.setattr(context, "show_error", lambda parent, title, text, details=None: shown.append(text))
 
     def refuse(*args, **kwargs):
         raise DatabaseError("Could not save: the database is locked by another program.")

@@ -13,7 +13,10 @@ from conftest import sample_articles
 from core.errors import DatabaseError
 from core.store import Store
 from gui import app as app_module
-from gui import database_dialogs, file_actions, import_runner, main_window
+from gui.importing import runner as import_runner
+from gui.database import files as file_actions
+from gui.database import dialogs as database_dialogs
+from gui import context, main_window
 
 
 def filled(path):
@@ -45,7 +48,7 @@ class AskedOnce:
 @pytest.fixture
 def shown(monkeypatch):
     calls = []
-    for module in (main_window, database_dialogs, file_actions, import_runner):
+    for module in (context, database_dialogs, file_actions, import_runner):
         monkeypatch.setattr(module, "show_error", lambda parent, title, text, details=None: calls.append(
             (title, text, details)))
     return calls
@@ -87,7 +90,7 @@ def test_a_repaired_database_opens_and_the_status_bar_says_what_was_rebuilt(wind
         message = window.statusBar().currentMessage()
         assert message.startswith(f"Repaired {path}: the search table was missing") and "\n" not in message
         window.search.setText("Mistral")
-        window.apply_query()
+        window.list_query.apply()
         assert window.model.rowCount() == 1
     finally:
         window.store.close()

@@ -14,9 +14,10 @@ from core.store.file import list_backups, make_backup
 from core.errors import DatabaseError, NewerDatabaseError
 from core.model import Article, Deal, DealQuery, Party
 from core.store import Store
-from gui import database_dialogs, main_window
-from gui.article_view import ArticlePane
-from gui.database_dialogs import (
+from gui.database import dialogs as database_dialogs
+from gui import context, main_window
+from gui.article.pane import ArticlePane
+from gui.database.dialogs import (
     OPEN_ANOTHER, RESTORE, BackupsDialog, BrokenDatabaseDialog, Chooser, open_or_recover,
 )
 
@@ -61,7 +62,7 @@ def newer(path):
 @pytest.fixture
 def shown(monkeypatch):
     calls = []
-    for module in (main_window, database_dialogs):
+    for module in (context, database_dialogs):
         monkeypatch.setattr(module, "show_error", lambda parent, title, text, details=None: calls.append(
             (title, text, details)))
     return calls
@@ -179,7 +180,7 @@ def test_the_daily_backup_is_taken_once_when_a_database_opens(qtbot, window, db_
 
 
 def test_a_failed_backup_is_a_status_bar_warning_not_a_dialog(qtbot, sample_store, settings, monkeypatch, shown):
-    from gui import database_watch
+    from gui.database import watch as database_watch
 
     def fail(path):
         raise DatabaseError(f"Could not back up {path} into backups: the disk is full.")
@@ -201,7 +202,7 @@ def test_restore_backup_while_open_reloads_and_says_where_the_copy_went(qtbot, w
     offered = []
     monkeypatch.setattr(Chooser, "backup", lambda self, parent, path, backups: offered.append(backups) or backups[0])
     old = window.store
-    window.restore_backup_action.trigger()
+    window.files.restore_backup_action.trigger()
     try:
         assert window.store is not old and offered and offered[0][0].reason == ""
         assert window.store.deal(deal_id).title == title
@@ -288,7 +289,7 @@ def test_damage_found_after_a_big_file_opened_is_reported_once(window, monkeypat
     from concurrent.futures import Future
     from types import SimpleNamespace
 
-    from gui import database_watch
+    from gui.database import watch as database_watch
 
     shown = []
     monkeypatch.setattr(database_watch, "show_error", lambda parent, title, text, details=None: shown.append(

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.model import DealQuery
-from gui.deals_model import Column, DealsTableModel
+from gui.deals.model import Column, DealsTableModel
 from gui.formatting import format_date, format_value
 
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from conftest import sample_articles
 from core.model import Party, PartyKind, Precision
-from gui.deal_edits import parse_date
-from gui.detail_pane import DetailPane
+from gui.detail.edits import parse_date
+from gui.detail.pane import DetailPane
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from core.model import Amount, Article, Deal, DealType, Party, Precision
 from core.store import Store
-from gui.duplicates import TITLE_CHARS
+from gui.detail.duplicates import TITLE_CHARS
 from test_commands import _state, assert_round_trip
 
 FIRST = "Gorse Metals agreed to buy Tansy Labs, the companies said on May 12, 2025.\n"

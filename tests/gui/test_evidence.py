@@ -5,7 +5,7 @@ from PySide6.QtGui import QPalette
 
 from conftest import KOREA_TEXT
 from core.model import Article
-from gui.article_view import ArticlePane, qt_position
+from gui.article.pane import ArticlePane, qt_position
 
 MOU = "BlackRock and South Korea sign AI infrastructure MoU"
 
@@ -77,7 +77,7 @@ def test_article_text_is_never_rendered_as_html(qtbot):
 
 def test_whole_field_lights_up_every_span_in_the_article(qtbot):
     from core.model import Deal, Evidence
-    from gui.evidence import find_evidence, spans_for
+    from gui.article.evidence import find_evidence, spans_for
 
     text = "One. The first sentence. Two. The second sentence."
     spans = [(5, 24), (30, 50)]
@@ -93,7 +93,7 @@ def test_whole_field_lights_up_every_span_in_the_article(qtbot):
 
 def test_parser_style_row_evidence_is_found():
     from core.model import Deal, Evidence, Party
-    from gui.evidence import find_evidence
+    from gui.article.evidence import find_evidence
 
     deal = Deal("d", parties=(Party("A"), Party("B")),
                 evidence=(Evidence("parties[0]", 0, 1), Evidence("parties[1]", 2, 3), Evidence("amounts[0]", 4, 5)))

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pytest
 
 from core.store.file import backup_folder
-from gui import file_actions
+from gui.database import files as file_actions
 from gui_import_helpers import dump
 
 

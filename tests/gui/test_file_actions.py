@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from core.model import DealQuery
-from gui import file_actions
-from gui.app import sample_paths
+from gui.database import files as file_actions
+from gui.resources import sample_paths
 from gui.main_window import MainWindow
-from gui.workers import ImportWorker
+from gui.importing.workers import ImportWorker
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The History tab reads like a log a person can follow: names, money and plain lists, local times."""
 
 from core.store.journal import HistoryEntry
-from gui.history_view import HistoryView, describe
+from gui.detail.history import HistoryView, describe
 
 
 def test_values_read_as_words():

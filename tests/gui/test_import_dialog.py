@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFileDialog
 from core.importer import import_sources
 from core.model import DealQuery
 from core.store import Store
-from gui import import_runner
-from gui.import_dialog import FILES, PASTE, WEB
+from gui.importing import runner as import_runner
+from gui.importing.dialog import FILES, PASTE, WEB
 from gui_import_helpers import (
     CALDER, KESTREL, NORTHWIND, NORTHWIND_AGAIN, dump, eml, make_pdf, page, save_shot, wait_for_import, web_server,
 )
@@ -63,7 +63,7 @@ def test_pasted_text_is_imported_with_its_title_address_and_date(qtbot, window, 
         "Northwind's storage deal", "https://news.example/northwind", "2025-03-05")
     assert window.statusBar().currentMessage() == "Imported 1 deal from 1 article"
     assert window.importer.summary is None  # a plain success is told in the status bar alone
-    assert window.selected_ids() == list(result.outcome.added)
+    assert window.table.selected_ids() == list(result.outcome.added)
     assert window.detail.deal.id == result.outcome.added[0]
     assert window.undo_action.text() == "&Undo Import article"
     assert dialog.text.toPlainText() == "" and dialog.title.text() == ""  # imported: the dialog starts afresh
@@ -118,7 +118,7 @@ def test_several_files_of_each_kind_are_imported_at_once(qtbot, window, sample_s
     assert window.importer.summary.isVisible()  # something was merged: the panel says so
     save_shot(window.importer.summary, "import-summary-files")
     save_shot(window, "import-window-after-files")
-    assert sorted(window.selected_ids()) == sorted(i for r in results for i in r.outcome.added)
+    assert sorted(window.table.selected_ids()) == sorted(i for r in results for i in r.outcome.added)
 
 
 def test_a_web_address_is_fetched_and_kept_as_the_source(qtbot, window, sample_store):

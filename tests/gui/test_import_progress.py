@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from core.model import DealQuery
-from gui import import_runner
+from gui.importing import runner as import_runner
 from gui_import_helpers import dump, save_shot, wait_for_import
 
 PAIRS = [("Alder Freight", "Birchwood Cargo Ltd"), ("Cobalt Rail", "Dunmore Signals Ltd"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.import_sources import from_address, from_locations, from_text
+from gui.importing.sources import from_address, from_locations, from_text
 
 
 def test_an_address_with_a_login_is_named_without_it_and_fetched_with_it() -> None:

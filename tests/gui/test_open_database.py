@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import main
 from gui import app as app_module
+from gui import resources
 from gui import self_test
 
 DESKTOP = Path(__file__).resolve().parents[2] / "resources" / "deal-tracker.desktop"
@@ -111,7 +112,7 @@ def test_about_box_shows_the_application_icon(qapp):
     from gui import dialogs
 
     before = qapp.windowIcon()
-    qapp.setWindowIcon(app_module.app_icon())  # as run() does
+    qapp.setWindowIcon(resources.app_icon())  # as run() does
     seen = []
 
     def look_and_close() -> None:
@@ -127,7 +128,7 @@ def test_about_box_shows_the_application_icon(qapp):
         dialogs.show_about(None)
     finally:
         qapp.setWindowIcon(before)
-    expected = app_module.app_icon().pixmap(QSize(64, 64)).toImage()
+    expected = resources.app_icon().pixmap(QSize(64, 64)).toImage()
     assert len(seen) == 1 and not seen[0].isNull()
     assert seen[0].convertToFormat(expected.format()) == expected
 

@@ -2,8 +2,8 @@
 
 
 def test_registry_lists_parties_and_filters_by_one(qtbot, window):
-    window.registry_action.trigger()
-    dialog = window._registry
+    window.registry.action.trigger()
+    dialog = window.registry.dialog
     qtbot.addWidget(dialog)
     rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
     assert {"BlackRock", "South Korea", "Mistral AI", "General Catalyst"} <= rows.keys()
@@ -17,8 +17,8 @@ def test_registry_lists_parties_and_filters_by_one(qtbot, window):
 
 
 def test_registry_filter_box_hides_other_parties(qtbot, window):
-    window.registry_action.trigger()
-    dialog = window._registry
+    window.registry.action.trigger()
+    dialog = window.registry.dialog
     qtbot.addWidget(dialog)
     dialog._filter.setText("nvid")
     shown = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]

@@ -19,8 +19,8 @@ def _registry_state(store):
 
 @pytest.fixture
 def registry(qtbot, window):
-    window.registry_action.trigger()
-    dialog = window._registry
+    window.registry.action.trigger()
+    dialog = window.registry.dialog
     qtbot.addWidget(dialog)
     return dialog
 
@@ -130,10 +130,10 @@ def test_an_alias_it_already_has_adds_no_undo_step(window, registry, sample_stor
 
 
 def test_a_refused_rename_is_a_message_and_no_undo_step(window, registry, sample_store, monkeypatch):
-    from gui import main_window
+    from gui import context
 
     shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    monkeypatch.setattr(context, "show_error", lambda parent, title, text, details=None: shown.append(text))
     before = _registry_state(sample_store)
     _select(registry, "BlackRock")
     registry.ask_text = lambda parent, title, label, text: "Microsoft Corp."

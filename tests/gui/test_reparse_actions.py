@@ -6,9 +6,9 @@ from PySide6.QtCore import QUrl, Qt
 
 from core.importer import prepare_text, store_article, store_registry
 from core.model import ReparseOutcome
-from gui.import_sources import from_text
+from gui.importing.sources import from_text
 from gui.main_window import MainWindow
-from gui.reparsing import describe
+from gui.importing.reparse import describe
 from gui_import_helpers import NORTHWIND, PUBLISHED, dump, save_shot, wait_for_import
 
 
@@ -61,7 +61,7 @@ def test_reparse_is_in_the_edit_menu_and_the_lists_context_menu(northwind):
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert action in edit_menu.actions()
     assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
-    assert action in window.table.actions() and window.delete_action in window.table.actions()
+    assert action in window.table.actions() and window.deal_actions.delete_action in window.table.actions()
     window.table.clearSelection()
     assert not action.isEnabled()
 

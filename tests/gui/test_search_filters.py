@@ -2,7 +2,7 @@
 
 import pytest
 
-from gui.deals_model import Column
+from gui.deals.model import Column
 
 
 def _titles(window):
@@ -44,7 +44,7 @@ def test_search_is_debounced(qtbot, window):
 
 def test_find_focuses_the_search_box(qtbot, window):
     window.table.setFocus()
-    window.find_action.trigger()
+    window.list_query.find_action.trigger()
     assert window.search.hasFocus()
 
 
@@ -72,7 +72,7 @@ def test_each_filter_narrows_to_its_count(qtbot, window, key, value, expected):
 
 def _settle(qtbot, window):
     """Wait until the debounced search and the facet counts after it have run."""
-    qtbot.waitUntil(lambda: not window._search_timer.isActive() and not window._facets_timer.isActive(),
+    qtbot.waitUntil(lambda: not window.list_query._search_timer.isActive() and not window.list_query._facets_timer.isActive(),
                     timeout=2000)
 
 

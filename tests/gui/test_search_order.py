@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from gui.deals_model import Column
+from gui.deals.model import Column
 
 
 def _settle(qtbot, window, search):

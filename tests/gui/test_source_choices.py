@@ -173,11 +173,11 @@ def test_the_sources_list_offers_the_split_per_source(merged_window):
 
 def test_a_refused_split_is_a_message_and_no_undo_step(merged_window, merged, monkeypatch):
     from core.errors import DatabaseError
-    from gui import main_window
+    from gui import context
 
     store, _, _ = merged
     shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    monkeypatch.setattr(context, "show_error", lambda parent, title, text, details=None: shown.append(text))
 
     def refuse(*args, **kwargs):
         raise DatabaseError("Could not write to merged.db: the disk is full.")
@@ -193,11 +193,11 @@ def test_an_undo_of_a_split_failing_half_way_changes_nothing_and_drops_the_step(
     import sqlite3
 
     from core.store import rows
-    from gui import main_window
+    from gui import context
 
     store, _, _ = merged
     shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, title, text, details=None: shown.append(text))
+    monkeypatch.setattr(context, "show_error", lambda parent, title, text, details=None: shown.append(text))
     _split_second(merged_window)
     after = _state(store)
 
@@ -206,7 +206,7 @@ def test_an_undo_of_a_split_failing_half_way_changes_nothing_and_drops_the_step(
 
     # The sources have joined the deal again when saving it as it was fails.
     monkeypatch.setattr(rows, "save_deal", full)
-    assert not merged_window.run_undo_step(merged_window.undo_stack.undo)
+    assert not merged_window.ctx.run_undo_step(merged_window.undo_stack.undo)
     assert shown and "disk is full" in shown[0]
     assert _state(store) == after
     assert merged_window.undo_stack.count() == 0  # no step left claiming the split can be undone

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from gui.deals_model import Column
+from gui.deals.model import Column
 
 
 def test_rows_appear_and_selecting_shows_details(window, sample_store):
@@ -34,7 +34,7 @@ def test_menus_carry_standard_shortcuts(window):
 
     assert "Ctrl+Z" in keys(window.undo_action)
     assert "Ctrl+Shift+Z" in keys(window.redo_action)
-    assert "Ctrl+F" in keys(window.find_action)
+    assert "Ctrl+F" in keys(window.list_query.find_action)
     assert "Ctrl+I" in keys(window.importer.import_action)
     assert "Ctrl+Q" in keys(window.quit_action) or keys(window.quit_action) == {
         k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)}

@@ -13,7 +13,7 @@ from core.store import Store
 from test_commands import EDITS, MOU, _deal_id
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
-COMMAND_FILES = ("gui/commands.py", "gui/registry_commands.py")
+COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py")
 
 # Every public name of Store, sorted into what writes to the database and what does not; a new method
 # must be put in one of them (test_every_store_method_is_a_read_or_a_write), so a new writer is watched.
@@ -57,18 +57,18 @@ def _select_only(window, *deal_ids):
     selection.setCurrentIndex(model.index(model.row_of(deal_ids[0]), 0), flags.ClearAndSelect | flags.Rows)
     for deal_id in deal_ids[1:]:
         selection.select(model.index(model.row_of(deal_id), 0), flags.Select | flags.Rows)
-    assert window.selected_ids() == sorted(deal_ids, key=model.row_of)
+    assert window.table.selected_ids() == sorted(deal_ids, key=model.row_of)
 
 
 def _drive(window, store):
     """Merge, delete and edits through the window, with undo (a delete's undo restores) and redo."""
     keep, other = _deal_id(store, MOU), _deal_id(store, "AI Infrastructure Partnership")
     _select_only(window, keep, other)
-    window.merge_action.trigger()
+    window.deal_actions.merge_action.trigger()
     window.undo_stack.undo()
     window.undo_stack.redo()
     _select_only(window, keep)
-    window.delete_action.trigger()
+    window.deal_actions.delete_action.trigger()
     window.undo_stack.undo()
     window.undo_stack.redo()
     window.undo_stack.undo()

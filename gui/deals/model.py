@@ -8,10 +8,11 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
+from core.store import Store
 from gui.formatting import format_date, format_exact_money, format_value, status_label, type_label
 
 PAGE_SIZE = 200
@@ -44,10 +45,13 @@ class Column(IntEnum):
     SOURCES = 8, "Sources", "sources"
 
 
+COLUMNS: tuple[Column, ...] = tuple(Column)  # by index: a view's column number is its Column
+
+
 class DealsTableModel(QAbstractTableModel):
     """Rows are the store's answer to one DealQuery; only pages of rows near the view are held."""
 
-    def __init__(self, store: Any, parent: Any = None) -> None:
+    def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._query = DealQuery()
@@ -55,7 +59,7 @@ class DealsTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, tuple[list[int], dict[int, Any]]] = OrderedDict()
         self._trashed: set[int] = set()  # deals in the trash among the cached rows, when the query shows them
         self.pages_fetched = 0  # for tests and the curious: how often the store was asked for a page
-        self._review_icon = None
+        self._review_icon: QIcon | None = None
         self._count = store.count_deals(self._query)
 
     # --- what the window asks for -------------------------------------------------------------
@@ -64,7 +68,7 @@ class DealsTableModel(QAbstractTableModel):
     def query(self) -> DealQuery:
         return self._query
 
-    def set_store(self, store: Any) -> None:
+    def set_store(self, store: Store) -> None:
         self.beginResetModel()
         self._store = store
         self._reset_cache()
@@ -122,7 +126,7 @@ class DealsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return Column(section).header
+                return COLUMNS[section].header
             if role == Qt.ItemDataRole.DecorationRole and section == Column.REVIEW:
                 return self._warning_icon()
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.REVIEW:
@@ -142,7 +146,7 @@ class DealsTableModel(QAbstractTableModel):
         row = self._row(index.row())
         if row is None:
             return None
-        column = Column(index.column())
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and row.id not in self._trashed:
@@ -168,9 +172,9 @@ class DealsTableModel(QAbstractTableModel):
         if not 0 <= column < len(Column):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if self._query.sort == Column(column).sort_key and self._query.descending == descending:
+        if self._query.sort == COLUMNS[column].sort_key and self._query.descending == descending:
             return
-        self.set_query(dataclasses.replace(self._query, sort=Column(column).sort_key, descending=descending))
+        self.set_query(dataclasses.replace(self._query, sort=COLUMNS[column].sort_key, descending=descending))
 
     # --- paging -------------------------------------------------------------------------------
 

@@ -7,10 +7,10 @@ Store.undo_registry_edit, which puts the registry and every deal it rewrote back
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from core.store import Store
 from core.store.parties import Entity
 from gui.commands import OnChanged, _drop_on_failure
 
@@ -18,7 +18,7 @@ from gui.commands import OnChanged, _drop_on_failure
 class _RegistryCommand(QUndoCommand):
     """Runs one registry edit on redo and takes it back through its journal on undo."""
 
-    def __init__(self, store: Any, text: str, change: Callable[[], Entity], on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, text: str, change: Callable[[], Entity], on_changed: OnChanged) -> None:
         super().__init__(text)
         self._store, self._change, self._on_changed = store, change, on_changed
         self._edited: Entity | None = None
@@ -43,22 +43,22 @@ class _RegistryCommand(QUndoCommand):
 class RenameParty(_RegistryCommand):
     """Every deal shows the new name; the old one stays a spelling, so later imports map it here."""
 
-    def __init__(self, store: Any, entity_id: int, name: str, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, entity_id: int, name: str, on_changed: OnChanged) -> None:
         super().__init__(store, "Rename party", lambda: store.rename_entity(entity_id, name), on_changed)
 
 
 class MergeParties(_RegistryCommand):
     """Two entries are one party: `drop_id`'s spellings and deals move to `keep_id`."""
 
-    def __init__(self, store: Any, keep_id: int, drop_id: int, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, keep_id: int, drop_id: int, on_changed: OnChanged) -> None:
         super().__init__(store, "Merge parties", lambda: store.merge_entities(keep_id, drop_id), on_changed)
 
 
 class AddAlias(_RegistryCommand):
-    def __init__(self, store: Any, entity_id: int, alias: str, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, entity_id: int, alias: str, on_changed: OnChanged) -> None:
         super().__init__(store, "Add alias", lambda: store.add_alias(entity_id, alias), on_changed)
 
 
 class RemoveAlias(_RegistryCommand):
-    def __init__(self, store: Any, entity_id: int, alias: str, on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, entity_id: int, alias: str, on_changed: OnChanged) -> None:
         super().__init__(store, "Remove alias", lambda: store.remove_alias(entity_id, alias), on_changed)

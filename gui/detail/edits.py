@@ -4,23 +4,52 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date as Date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from core.model import Amount, Commitment, Deal, DealType, Party, PartyKind, Person, Precision, Status
 
-if TYPE_CHECKING:
-    from gui.detail_pane import DetailPane
-
 _NOUNS = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person"}
+
+
+class EditedPane(Protocol):
+    """What of the detail pane its edits read: the deal on show, its editors, and where an edit goes.
+
+    The row tables (parties, amounts, commitments, people) are reached by field name.
+    """
+
+    @property
+    def deal(self) -> Deal | None: ...
+    @property
+    def deal_edited(self) -> SignalInstance: ...
+    @property
+    def title(self) -> QLineEdit: ...
+    @property
+    def type(self) -> QComboBox: ...
+    @property
+    def status(self) -> QComboBox: ...
+    @property
+    def date(self) -> QLineEdit: ...
+    @property
+    def precision(self) -> QComboBox: ...
+    @property
+    def location(self) -> QLineEdit: ...
+    @property
+    def sectors(self) -> QLineEdit: ...
+    @property
+    def summary(self) -> QPlainTextEdit: ...
+    @property
+    def notes(self) -> QPlainTextEdit: ...
+    def show_deal(self, deal: Deal | None) -> None: ...
 
 
 class DealEdits(QObject):
     """The pane's slots: each compares the editors with the shown deal and emits only a real change."""
 
-    def __init__(self, pane: DetailPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: EditedPane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._pane = pane
 
     def _emit(self, after: Deal, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from gui.import_sources import ImportSource, from_address, from_locations, from_text
+from gui.importing.sources import ImportSource, from_address, from_locations, from_text
 
 IMPORT_FOLDER_KEY = "import/last_folder"
 LAST_TAB_KEY = "import/last_tab"
@@ -66,7 +67,7 @@ class ImportDialog(QDialog):
         self.text.textChanged.connect(self._on_input_changed)
         self.published.textChanged.connect(self._on_input_changed)
         self.address.textChanged.connect(self._on_input_changed)
-        self.tabs.setCurrentIndex(int(settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
+        self.tabs.setCurrentIndex(cast(int, settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
         self._on_input_changed()
 
     # --- the tabs ------------------------------------------------------------------------------

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from core.deals.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
-from gui.alternatives import AlternativesBox
+from gui.detail.alternatives import AlternativesBox
 from core.store.duplicates import PossibleDuplicate
-from gui.deal_edits import DealEdits
-from gui.duplicates import DuplicatesBanner
+from gui.detail.edits import DealEdits
+from gui.detail.duplicates import DuplicatesBanner
 from gui.formatting import COMMON_CURRENCIES, kind_label, status_label, type_label
-from gui.history_view import HistoryView
-from gui.row_table import RowColumn, RowTable
+from gui.detail.history import HistoryView
+from gui.detail.row_table import RowColumn, RowTable
 
 FIELD_LABELS = {
     "title": "Title", "type": "Type", "status": "Status", "date": "Date", "location": "Location",
@@ -73,7 +73,7 @@ class DetailPane(QWidget):
         self._deal: Deal | None = None
         self._labels: dict[str, FieldLabel] = {}
         self._field_of: dict[QObject, str] = {}
-        self._edits = DealEdits(self)
+        self._edits = DealEdits(self, self)
         self._tabs = QTabWidget(self)
         self._stack = QStackedWidget(self)
         self._empty = QLabel("Select a deal to see its details.", self)

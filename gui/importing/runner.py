@@ -8,23 +8,24 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QMimeData, QObject, QSettings, Qt, QThreadPool
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QWidget
 
 from core.errors import DealsError
 from gui.commands import ImportArticles
+from gui.context import Context
+from gui.deals.table import DealTable
 from gui.dialogs import readable_error, show_error
-from gui.import_dialog import ImportDialog
-from gui.import_sources import ImportSource, from_locations, from_mime, parse_source
-from gui.import_summary import ImportSummary, needs_panel, shown_name, status_line
-from gui.workers import ImportWorker, Parsed
+from gui.importing.dialog import ImportDialog
+from gui.importing.sources import ImportSource, from_locations, from_mime, parse_source
+from gui.importing.summary import ImportSummary, needs_panel, shown_name, status_line
+from gui.importing.workers import ImportWorker, Parsed
+from gui.resources import sample_paths
 
 if TYPE_CHECKING:
     from core.importer import SourceResult
     from core.model import ImportOutcome
-    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +38,17 @@ class ImportRunner(QObject):
     """Owns the import actions, the running worker, its progress dialog and the summary panel."""
 
     import_finished = Signal(list)  # list[SourceResult], after the summary is shown
+    reparse_requested = Signal(list)  # list[int]: article ids the summary offers to parse again
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
-        super().__init__(window)
-        self._window = window
-        self._settings = settings
+    def __init__(self, ctx: Context, settings: QSettings, table: DealTable, drop_target: QWidget) -> None:
+        super().__init__(ctx)
+        self._ctx, self._settings, self._table, self._drop_target = ctx, settings, table, drop_target
         self._worker: ImportWorker | None = None
         self._batch: object | None = None
         self._results: list[SourceResult] = []
         self._cancelled = False
         self._from_dialog = False
-        self._summary_store: Any = None
+        self._summary_store: object = None
         self.dialog: ImportDialog | None = None
         self.progress: QProgressDialog | None = None
         self.summary: ImportSummary | None = None
@@ -60,14 +61,12 @@ class ImportRunner(QObject):
         self.import_action.triggered.connect(self._on_import_triggered)
         self.clipboard_action.triggered.connect(self._on_clipboard_triggered)
         self.samples_action.triggered.connect(self.import_samples)
-        self._refresh_timer.timeout.connect(self._window.reload_deals)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        self._refresh_timer.timeout.connect(ctx.deals_changed.emit)
+        drop_target.setAcceptDrops(True)
+        drop_target.installEventFilter(self)
 
-    def add_to_menu(self, menu: Any) -> None:
-        menu.addAction(self.import_action)
-        menu.addAction(self.clipboard_action)
-        menu.addAction(self.samples_action)
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.import_action, self.clipboard_action, self.samples_action])
 
     @property
     def worker(self) -> ImportWorker | None:
@@ -81,7 +80,7 @@ class ImportRunner(QObject):
 
     def _on_import_triggered(self) -> None:
         if self.dialog is None:
-            self.dialog = ImportDialog(self._settings, self._window)
+            self.dialog = ImportDialog(self._settings, self._ctx.dialog_parent)
             self.dialog.import_requested.connect(self._on_dialog_import_requested)
         self.dialog.show_error("")
         self.dialog.open()
@@ -94,22 +93,20 @@ class ImportRunner(QObject):
         mime = QApplication.clipboard().mimeData()
         sources = from_mime(mime) if mime is not None else []
         if not sources:
-            self._window.statusBar().showMessage("The clipboard holds no text, file or web address to import", 5000)
+            self._ctx.show_status("The clipboard holds no text, file or web address to import", 5000)
             return
         self.start(sources)
 
     def import_samples(self) -> None:
-        from gui.app import sample_paths
-
         self.start([str(p) for p in sample_paths()])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Drops land on the window when the widget under the cursor takes none (the table, the panes'
         # labels); text fields still take dropped text for themselves.
-        if watched is self._window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        if watched is self._drop_target and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             self._answer_drag(event)  # type: ignore[arg-type]  # QDragEnterEvent and QDragMoveEvent
             return True
-        if watched is self._window and event.type() == QEvent.Type.Drop:
+        if watched is self._drop_target and event.type() == QEvent.Type.Drop:
             self.drop(event)  # type: ignore[arg-type]
             return True
         return super().eventFilter(watched, event)
@@ -132,7 +129,7 @@ class ImportRunner(QObject):
         if not sources:
             event.ignore()
             if self.running:
-                self._window.statusBar().showMessage("An import is running; drop again when it is done", 5000)
+                self._ctx.show_status("An import is running; drop again when it is done", 5000)
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
@@ -146,14 +143,14 @@ class ImportRunner(QObject):
             s for s in sources if isinstance(s, str))
         if self._worker is not None or not items:
             return None
-        read_only = getattr(self._window.store, "read_only", "")
+        read_only = self._ctx.store.read_only
         if read_only:
-            show_error(self._window, "Nothing can be imported",
-                       f"{self._window.store.path} is open read-only: {read_only}. Open a database you may write to.")
+            show_error(self._ctx.dialog_parent, "Nothing can be imported",
+                       f"{self._ctx.store.path} is open read-only: {read_only}. Open a database you may write to.")
             return None
         from core.importer import Prepared, reading_process, remember, store_registry
 
-        registry = store_registry(self._window.store)  # a plain dict, the worker's alone from here on
+        registry = store_registry(self._ctx.store)  # a plain dict, the worker's alone from here on
         # Each source is read and parsed in a reader process under a time and memory budget.
         process = reading_process(registry)
 
@@ -178,7 +175,7 @@ class ImportRunner(QObject):
         return worker
 
     def _show_progress(self, total: int) -> None:
-        progress = QProgressDialog("Starting…", "Cancel", 0, total, self._window)
+        progress = QProgressDialog("Starting…", "Cancel", 0, total, self._ctx.dialog_parent)
         progress.setWindowTitle("Importing articles")
         progress.setWindowModality(Qt.WindowModality.NonModal)  # the list stays usable while it runs
         progress.setAutoClose(False)
@@ -190,11 +187,9 @@ class ImportRunner(QObject):
         self.progress = progress
 
     def _set_importing(self, running: bool) -> None:
-        files = self._window.files
-        for action in (self.import_action, self.clipboard_action, self.samples_action, files.new_action,
-                       files.open_action):
+        for action in (self.import_action, self.clipboard_action, self.samples_action):
             action.setEnabled(not running)
-        self._window.welcome.setEnabled(not running)
+        self._ctx.set_importing(running)  # File > New and Open, and the welcome panel, wait for it too
 
     def _from_current_worker(self) -> bool:
         # A result already queued when the window closed (or the worker was dropped) is stale.
@@ -207,7 +202,7 @@ class ImportRunner(QObject):
         self._cancelled = True
         self._worker.cancel()
         # QProgressDialog hides itself on Cancel; the status bar tells the rest.
-        self._window.statusBar().showMessage("Cancelling after the current article…")
+        self._ctx.show_status("Cancelling after the current article…")
 
     def _on_worker_progress(self, done: int, total: int, name: str) -> None:
         if not self._from_current_worker() or self.progress is None or self._cancelled:
@@ -226,10 +221,10 @@ class ImportRunner(QObject):
             self._results.append(SourceResult(parsed.source, error=parsed.error))
             return
         outcomes: list[ImportOutcome] = []
-        command = ImportArticles(self._window.store, [parsed.article], "Import article", outcomes.extend,
+        command = ImportArticles(self._ctx.store, [parsed.article], "Import article", outcomes.extend,
                                  self._on_store_changed, batch=self._batch)
         try:
-            self._window.undo_stack.push(command)
+            self._ctx.undo_stack.push(command)
         except (DealsError, sqlite3.Error) as exc:
             # Stored in one transaction or not at all: this article is skipped, the others go on.
             self._results.append(SourceResult(parsed.source, error=readable_error(exc)))
@@ -241,7 +236,7 @@ class ImportRunner(QObject):
         if self._worker is not None:
             self._refresh_timer.start()
         else:
-            refresh_window(self._window)
+            self._ctx.deals_changed.emit()
 
     def _on_worker_finished(self, _: list[Parsed]) -> None:
         if not self._from_current_worker():
@@ -251,10 +246,10 @@ class ImportRunner(QObject):
         self._end()
         results, cancelled = self._results, self._cancelled
         added = [i for r in results if r.outcome is not None for i in r.outcome.added]
-        self._window.reload_deals(tuple(added[:1]))
-        self.select_deals(added)
+        self._ctx.deals_changed.emit()
+        self._table.select_deals(added)
         headline = status_line(results, cancelled=cancelled, total=total)
-        self._window.statusBar().showMessage(headline, 10000)
+        self._ctx.show_status(headline, 10000)
         if needs_panel(results) or cancelled:
             self._show_summary(results, headline)
         if self._from_dialog and self.dialog is not None and not any(r.error for r in results):
@@ -265,8 +260,8 @@ class ImportRunner(QObject):
         if not self._from_current_worker():
             return
         self._end()
-        self._window.reload_deals()
-        show_error(self._window, "Import failed", "The import stopped because of an unexpected problem. "
+        self._ctx.deals_changed.emit()
+        show_error(self._ctx.dialog_parent, "Import failed", "The import stopped because of an unexpected problem. "
                    "The articles stored before it stay stored.", details)
 
     def _end(self) -> None:
@@ -293,26 +288,13 @@ class ImportRunner(QObject):
 
     # --- the end ---------------------------------------------------------------------------------
 
-    def select_deals(self, deal_ids: Sequence[int]) -> None:
-        """Select the rows of `deal_ids` that the list shows (the first is made current)."""
-        model, table = self._window.model, self._window.table
-        rows = [r for r in (model.row_of(i, max_pages=5) for i in deal_ids) if r is not None]
-        if not rows:
-            return
-        self._window.select_deal(model.deal_id(rows[0]) or 0)
-        selection = QItemSelection()
-        for row in rows:
-            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
-        flags = QItemSelectionModel.SelectionFlag
-        table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
-
     def _show_summary(self, results: list[SourceResult], headline: str) -> None:
         if self.summary is None:
-            self.summary = ImportSummary(self._window)
+            self.summary = ImportSummary(self._ctx.dialog_parent)
             self.summary.deal_requested.connect(self._on_summary_deal_requested)
             self.summary.reparse_requested.connect(self._on_summary_reparse_requested)
         ids = sorted({i for r in results if r.outcome is not None for i in (*r.outcome.added, *r.outcome.merged)})
-        store = self._window.store
+        store = self._ctx.store
         titles = {i: row.title for i, row in store.deal_rows(ids).items()}
         again = {r.outcome.article_id for r in results if r.outcome is not None and r.outcome.already_imported}
         articles = {i: store.article(i).title or f"article #{i}" for i in again if i is not None}
@@ -324,30 +306,16 @@ class ImportRunner(QObject):
             self.summary.show()
 
     def _on_summary_deal_requested(self, deal_id: int) -> None:
-        if self._summary_store is not self._window.store:
-            self._window.statusBar().showMessage("That import went into another database", 5000)
-        elif not self._window.select_deal(deal_id):
-            self._window.statusBar().showMessage("That deal is not in the list as filtered now", 5000)
+        if self._summary_store is not self._ctx.store:
+            self._ctx.show_status("That import went into another database", 5000)
+        elif not self._table.select_deal(deal_id):
+            self._ctx.show_status("That deal is not in the list as filtered now", 5000)
 
     def _on_summary_reparse_requested(self, article_ids: list[int]) -> None:
-        if self._summary_store is not self._window.store:
-            self._window.statusBar().showMessage("That import went into another database", 5000)
+        if self._summary_store is not self._ctx.store:
+            self._ctx.show_status("That import went into another database", 5000)
         else:
-            self._window.reparser.reparse_articles(article_ids)
-
-
-def refresh_window(window: MainWindow) -> None:
-    """After a command changed deals the window cannot name: reload the list and the deal on show."""
-    window.reload_deals()
-    deal = window.detail.deal
-    if deal is not None and deal.id is not None:
-        try:
-            fresh = window.store.deal(deal.id)
-        except KeyError:
-            window.detail.show_deal(None)
-            return
-        if fresh != deal:
-            window._on_deal_saved(fresh)  # noqa: SLF001 - the window's own refresh of one deal
+            self.reparse_requested.emit(article_ids)
 
 
 def _short(name: str, limit: int = 70) -> str:

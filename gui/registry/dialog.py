@@ -1,12 +1,11 @@
 """The party registry window: every party with its kind, country, aliases and deal count; rename, merge, aliases.
 
-It writes nothing: each change is emitted as a request, and the main window pushes an undo command.
+It writes nothing: each change is emitted as a request, and RegistryActions pushes an undo command.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import DealQuery
+from core.store import Store
 from core.store.parties import Entity
 from gui.formatting import kind_label
 
@@ -49,7 +49,7 @@ class PartyRegistryDialog(QDialog):
     alias_add_requested = Signal(int, str)
     alias_remove_requested = Signal(int, str)
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Party registry")
         self.setMinimumSize(480, 320)  # explicit: a layout-derived minimum is re-sent on every change
@@ -100,7 +100,7 @@ class PartyRegistryDialog(QDialog):
         self.remove_alias_button.clicked.connect(self._on_remove_alias_button_clicked)
         self.refresh(store)
 
-    def refresh(self, store: Any) -> None:
+    def refresh(self, store: Store) -> None:
         """Read the registry again; the selected parties stay selected if they are still there."""
         chosen = set(self.selected_ids())
         counts: dict[str, int] = {}
@@ -118,26 +118,31 @@ class PartyRegistryDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entity.id)
                 self.table.setItem(row, col, item)
-            count = _CountItem(str(counts.get(entity.name, 0)))
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 4, count)
+            cell = _CountItem(str(counts.get(entity.name, 0)))
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 4, cell)
         self.table.setSortingEnabled(True)
         self.table.sortItems(4, Qt.SortOrder.DescendingOrder)
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) in chosen:
+            if self._cell(row, 0).data(Qt.ItemDataRole.UserRole) in chosen:
                 self._add_row_to_selection(row)
         self._on_filter_text_changed(self._filter.text())
         self._on_table_item_selection_changed()
 
     def row_of(self, entity_id: int) -> int | None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == entity_id:
+            if self._cell(row, 0).data(Qt.ItemDataRole.UserRole) == entity_id:
                 return row
         return None
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)) for row in rows]
+        return [int(self._cell(row, 0).data(Qt.ItemDataRole.UserRole)) for row in rows]
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # refresh() fills every cell of every row
+        return item
 
     def _add_row_to_selection(self, row: int) -> None:
         flags = self.table.selectionModel().SelectionFlag
@@ -157,11 +162,11 @@ class PartyRegistryDialog(QDialog):
     def _on_filter_text_changed(self, text: str) -> None:
         needle = text.casefold().strip()
         for row in range(self.table.rowCount()):
-            haystack = f"{self.table.item(row, 0).text()} {self.table.item(row, 3).text()}".casefold()
+            haystack = f"{self._cell(row, 0).text()} {self._cell(row, 3).text()}".casefold()
             self.table.setRowHidden(row, bool(needle) and needle not in haystack)
 
     def _on_table_cell_double_clicked(self, row: int, _: int) -> None:
-        self.party_chosen.emit(self.table.item(row, 0).text())
+        self.party_chosen.emit(self._cell(row, 0).text())
 
     def _on_rename_button_clicked(self) -> None:
         chosen = self._selected()

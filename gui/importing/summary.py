@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from gui.formatting import plural
+
 if TYPE_CHECKING:
     from core.importer import SourceResult  # the window starts without the parser; imports load it
 
@@ -30,10 +32,6 @@ _EXPLAINED = {
 MAX_LINKS = 5  # deal titles named per source; the rest are counted
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def kind(result: SourceResult) -> str:
     if result.error is not None or result.outcome is None:
         return SKIPPED
@@ -50,7 +48,7 @@ def status_line(results: Sequence[SourceResult], *, cancelled: bool = False, tot
     again = sum(1 for o in outcomes if o.already_imported)
     skipped = sum(1 for r in results if r.error is not None)
     stored = len(outcomes) - again
-    parts = [f"Imported {_plural(added, 'deal')} from {_plural(stored, 'article')}" if stored else "Nothing imported"]
+    parts = [f"Imported {plural(added, 'deal')} from {plural(stored, 'article')}" if stored else "Nothing imported"]
     if merged:
         parts.append(f"{merged} merged with existing deals")
     if again:
@@ -163,7 +161,7 @@ class ImportSummary(QDialog):
 
         plain_parts, rich_parts = [], []
         if outcome.added or not outcome.merged:
-            count = f"added {_plural(len(outcome.added), 'deal')}"
+            count = f"added {plural(len(outcome.added), 'deal')}"
             plain_parts.append(count)
             rich_parts.append(count + (f": {links(outcome.added)}" if outcome.added else ""))
         if outcome.merged:

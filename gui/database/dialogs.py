@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from core.store.file import Backup, backup_folder, list_backups, restore_backup
 from core.errors import DatabaseError, NewerDatabaseError
+from core.store import Store
+from core.store.file import Backup, backup_folder, list_backups, restore_backup
+from gui.context import Context
 from gui.dialogs import show_error
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 OPEN_ANOTHER = "open"
 RESTORE = "restore"
@@ -39,11 +38,11 @@ def restored_note(backup: Backup, aside: Path | None) -> str:
     return note + (f"; the database as it was is kept in {aside}" if aside else "")
 
 
-def opened_note(store: Any) -> str:
+def opened_note(store: Store) -> str:
     """The status-bar line on how a database opened: what was repaired, that it is read-only; "" when plainly."""
-    parts = [store.note] if getattr(store, "note", "") else []
-    if getattr(store, "read_only", ""):
-        parts.append(f"Opened {Path(store.path).name} read-only: {store.read_only}. Edits and imports are refused.")
+    parts = [store.note] if store.note else []
+    if store.read_only:
+        parts.append(f"Opened {Path(store.path or '').name} read-only: {store.read_only}. Edits and imports are refused.")
     return " ".join(parts)
 
 
@@ -86,12 +85,14 @@ class BackupsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(self.accept)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
-        if self._backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self._backups and first is not None:
+            self.list.setCurrentItem(first)
         self._on_list_current_item_changed()
 
     def chosen(self) -> Backup | None:
-        row = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
+        current = self.list.currentItem()
+        row = self.list.indexOfTopLevelItem(current) if current is not None else -1
         return self._backups[row] if 0 <= row < len(self._backups) else None
 
     def _on_list_current_item_changed(self, *_: Any) -> None:
@@ -177,19 +178,16 @@ def open_or_recover(parent: QWidget | None, path: Path, open_store: Callable[[Pa
             return None, ""
 
 
-def restore_into_window(window: MainWindow, chooser: Chooser | None = None) -> bool:
+def restore_into(ctx: Context, chooser: Chooser) -> bool:
     """File > Restore backup…: put a backup in place of the open database and show it; True when restored."""
-    from core.store import Store
-
-    chooser = chooser or Chooser()
-    path = getattr(window.store, "path", None)
-    if path is None:
+    window = ctx.dialog_parent
+    if ctx.store.path is None:
         show_error(window, "Restore backup", "This database is kept in memory only; it has no backups.")
         return False
-    if window.importer.running:
+    if ctx.importing:
         show_error(window, "Import running", "Wait for the import to finish or cancel it first.")
         return False
-    path = Path(path)
+    path = Path(ctx.store.path)
     backup = chooser.backup(window, path, list_backups(path))
     if backup is None:
         return False
@@ -201,10 +199,10 @@ def restore_into_window(window: MainWindow, chooser: Chooser | None = None) -> b
     except DatabaseError as exc:
         show_error(window, "Could not restore the backup", str(exc))
         return False
-    old = window.store
-    window.set_store(store)  # undo steps named deals of the database as it was: the stack starts afresh
+    old = ctx.store
+    ctx.replace_store(store)  # undo steps named deals of the database as it was: the stack starts afresh
     old.close()
-    window.statusBar().showMessage(restored_note(backup, aside), 20000)
+    ctx.show_status(restored_note(backup, aside), 20000)
     return True
 
 

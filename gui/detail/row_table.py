@@ -143,10 +143,11 @@ class RowTable(QWidget):
                     combo.addItem(label, value)
                 combo.setFrame(False)
                 combo.activated.connect(self._on_editor_changed)
-                if column.editable:
-                    combo.lineEdit().editingFinished.connect(self._on_editor_changed)
-                    combo.lineEdit().setProperty("row", row)
-                    combo.lineEdit().setProperty("col", col)
+                line = combo.lineEdit() if column.editable else None
+                if line is not None:
+                    line.editingFinished.connect(self._on_editor_changed)
+                    line.setProperty("row", row)
+                    line.setProperty("col", col)
                 editor = combo
             else:
                 line = QLineEdit(self._table)
@@ -204,8 +205,9 @@ class RowTable(QWidget):
     def _on_editor_changed(self, *_: object) -> None:
         sender = self.sender()
         row = sender.property("row") if sender is not None else None
-        if row is None and sender is not None and sender.parent() is not None:
-            row = sender.parent().property("row")
+        parent = sender.parent() if sender is not None else None
+        if row is None and parent is not None:
+            row = parent.property("row")
         if row is not None and int(row) < self._table.rowCount():
             self.row_edited.emit(int(row))
 

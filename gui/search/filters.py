@@ -74,8 +74,8 @@ class FilterPanel(QWidget):
         """The checked raw values of each facet key."""
         chosen: dict[str, list[str]] = {}
         for key, group in self._groups.items():
-            values = [group.child(i).data(0, _VALUE_ROLE) for i in range(group.childCount())
-                      if group.child(i).checkState(0) == Qt.CheckState.Checked]
+            values = [child.data(0, _VALUE_ROLE) for child in _children(group)
+                      if child.checkState(0) == Qt.CheckState.Checked]
             if values:
                 chosen[key] = values
         return chosen
@@ -93,11 +93,7 @@ class FilterPanel(QWidget):
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def item(self, key: str, value: str) -> QTreeWidgetItem | None:
-        group = self._groups[key]
-        for i in range(group.childCount()):
-            if group.child(i).data(0, _VALUE_ROLE) == value:
-                return group.child(i)
-        return None
+        return next((c for c in _children(self._groups[key]) if c.data(0, _VALUE_ROLE) == value), None)
 
     def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Show new counts; values with no deals left disappear unless they are checked."""
@@ -112,8 +108,8 @@ class FilterPanel(QWidget):
     def clear_selection(self, notify: bool = True) -> None:
         self._tree.blockSignals(True)
         for group in self._groups.values():
-            for i in range(group.childCount()):
-                group.child(i).setCheckState(0, Qt.CheckState.Unchecked)
+            for child in _children(group):
+                child.setCheckState(0, Qt.CheckState.Unchecked)
         self._tree.blockSignals(False)
         self._clear.setEnabled(False)
         if notify:
@@ -127,20 +123,20 @@ class FilterPanel(QWidget):
         counts = {str(value): count for value, count in values[:MAX_VALUES] if count or str(value) in checked}
         for value in checked - counts.keys():
             counts[value] = 0
-        existing = {group.child(i).data(0, _VALUE_ROLE): group.child(i) for i in range(group.childCount())}
+        existing = {child.data(0, _VALUE_ROLE): child for child in _children(group)}
         for value, child in existing.items():
             if value not in counts:
                 group.removeChild(child)
         for position, (value, count) in enumerate(counts.items()):
-            child = existing.get(value)
-            if child is None:
-                child = self._new_item(label, value)
-                group.insertChild(position, child)
-            elif group.indexOfChild(child) != position:
-                group.takeChild(group.indexOfChild(child))
-                group.insertChild(position, child)
-            child.setText(1, str(count))
-            child.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
+            item = existing.get(value)
+            if item is None:
+                item = self._new_item(label, value)
+                group.insertChild(position, item)
+            elif group.indexOfChild(item) != position:
+                group.takeChild(group.indexOfChild(item))
+                group.insertChild(position, item)
+            item.setText(1, str(count))
+            item.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
         group.setText(1, "")
         group.setHidden(group.childCount() == 0)
         if key not in self._filled and group.childCount():
@@ -166,3 +162,7 @@ class FilterPanel(QWidget):
 
     def _on_clear_clicked(self) -> None:
         self.clear_selection()
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for child in (group.child(i) for i in range(group.childCount())) if child is not None]

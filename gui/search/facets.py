@@ -6,7 +6,6 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -84,12 +83,14 @@ class FacetsRunner(QObject):
         self._worker: FacetsWorker | None = None
         self._running: set[FacetsWorker] = set()  # a running QRunnable must keep its Python object
 
-    def start(self, store: Any, query: DealQuery) -> bool:
+    def start(self, store: Store, query: DealQuery) -> bool:
         """Count on the pool and return True when the store is a big file; False means count here."""
         self.stop()
-        path = getattr(store, "path", None)
+        path = store.path
+        if path is None:
+            return False
         try:
-            big = path is not None and Path(path).stat().st_size > THREAD_ABOVE_BYTES
+            big = Path(path).stat().st_size > THREAD_ABOVE_BYTES
         except OSError:
             big = False
         if not big:

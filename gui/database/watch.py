@@ -5,19 +5,16 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from core.store.file import backup_if_due
 from core.errors import DealsError
 from core.model import DealQuery
+from core.store import Store
+from gui.context import Context
 from gui.dialogs import show_error
-from gui.import_runner import refresh_window
-from gui.party_registry import PartyRegistryDialog
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -57,22 +54,24 @@ class DatabaseWatch(QObject):
 
     backup_done = Signal(object)  # Path | None, after the daily backup ran (tests wait for it)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._store: Any = None
+    def __init__(self, ctx: Context, window: QWidget) -> None:
+        super().__init__(ctx)
+        self._ctx = ctx
+        self._window = window  # watched for activation only
+        self._store = ctx.store
         self._version: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: list[BackupTask] = []
-        self._checked: Any = None  # the background integrity check already reported
+        self._checked: object = None  # the background integrity check already reported
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         window.installEventFilter(self)
-        self.attach(window.store)
+        ctx.store_replaced.connect(self.attach)
+        self.attach(ctx.store)
         self.timer.start()
 
-    def attach(self, store: Any) -> None:
+    def attach(self, store: Store) -> None:
         """Watch a newly opened store from its current state, and back it up if today's copy is due."""
         self._store = store
         self._version = self._read()
@@ -84,10 +83,7 @@ class DatabaseWatch(QObject):
         if version is None or version == self._version:
             return False
         self._version = version
-        refresh_window(self._window)
-        registry = self._window.findChild(PartyRegistryDialog)
-        if registry is not None and registry.isVisible():
-            registry.refresh(self._store)
+        self._ctx.deals_changed.emit()
         return True
 
     def stop(self) -> None:
@@ -112,7 +108,7 @@ class DatabaseWatch(QObject):
         problems = check.problems.result()
         if not problems:
             return False
-        show_error(self._window, "The database is damaged",
+        show_error(self._ctx.dialog_parent, "The database is damaged",
                    f"{check.path} failed its integrity check. The deals that can be read are shown, but some may "
                    "be missing or wrong. Use File > Restore backup… or open another database; the file is left "
                    "as it is, so keep a copy of it.", "\n".join(problems[:50]))
@@ -124,9 +120,9 @@ class DatabaseWatch(QObject):
         except (sqlite3.Error, DealsError, AttributeError):
             return None  # closed or not a file store: nothing to compare
 
-    def _start_backup(self, store: Any) -> None:
-        path = getattr(store, "path", None)
-        if path is None or getattr(store, "read_only", "") or not _has_content(store):
+    def _start_backup(self, store: Store) -> None:
+        path = store.path
+        if path is None or store.read_only or not _has_content(store):
             return  # a database with nothing in it has nothing to lose; one opened read-only cannot change
         task = BackupTask(Path(path))
         task.signals.finished.connect(self._on_backup_finished)
@@ -148,11 +144,11 @@ class DatabaseWatch(QObject):
         self._forget()
         log.warning("%s", message)
         # A warning, not a dialog: the database itself is fine, and the next opening tries again.
-        self._window.statusBar().showMessage(f"Warning: today's backup was not made. {message}", 15000)
+        self._ctx.show_status(f"Warning: today's backup was not made. {message}", 15000)
         self.backup_done.emit(None)
 
 
-def _has_content(store: Any) -> bool:
+def _has_content(store: Store) -> bool:
     try:
         return bool(store.article_count() or store.count_deals(DealQuery(include_deleted=True)))
     except (sqlite3.Error, DealsError):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
@@ -12,16 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from core.errors import DealsError
 from core.model import ReparseOutcome
+from gui.article.pane import ArticlePane
 from gui.commands import ReparseArticles
+from gui.context import Context
+from gui.deals.table import DealTable
+from gui.detail.pane import DetailPane
 from gui.dialogs import readable_error, show_error
-from gui.import_runner import refresh_window
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+from gui.formatting import plural
 
 
 def describe(outcomes: Sequence[ReparseOutcome]) -> str:
@@ -33,14 +29,14 @@ def describe(outcomes: Sequence[ReparseOutcome]) -> str:
     kept = sorted({field for o in outcomes for _, field in o.kept_edits})
     parts = []
     if updated:
-        parts.append(f"{_plural(len(updated), 'deal')} updated")
+        parts.append(f"{plural(len(updated), 'deal')} updated")
     if added:
-        parts.append(f"{_plural(len(added), 'new deal')}")
+        parts.append(f"{plural(len(added), 'new deal')}")
     if merged:
         parts.append(f"{len(merged)} merged into existing deals")
     if not parts:
         parts.append("nothing changed")
-    line = f"Re-parsed {_plural(len(outcomes), 'article')}: " + ", ".join(parts)
+    line = f"Re-parsed {plural(len(outcomes), 'article')}: " + ", ".join(parts)
     if kept:
         line += f"; kept your edits to {', '.join(kept)}"
     if stale:
@@ -52,9 +48,9 @@ def describe(outcomes: Sequence[ReparseOutcome]) -> str:
 class Reparser(QObject):
     """Owns the Re-parse action; every re-parse is an undoable command."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, ctx: Context, table: DealTable, detail: DetailPane, article: ArticlePane) -> None:
+        super().__init__(ctx)
+        self._ctx, self._table, self._detail, self._article = ctx, table, detail, article
         self.reparse_action = QAction("Re-&parse from article", self)
         self.reparse_action.setStatusTip("Run the current parser over the selected deals' articles again; "
                                          "fields you edited stay as they are")
@@ -63,10 +59,10 @@ class Reparser(QObject):
         self.reparse_action.triggered.connect(self._on_reparse_triggered)
         self.article_action.triggered.connect(self._on_article_action_triggered)
         # The deal list's context menu: the table's own actions (Delete deal) and this one.
-        window.table.addAction(self.reparse_action)
-        window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        window.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        text = window.article.text_edit
+        table.addAction(self.reparse_action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        text = article.text_edit
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._on_article_context_menu_requested)
         self.last_outcomes: list[ReparseOutcome] = []
@@ -74,30 +70,30 @@ class Reparser(QObject):
     def reparse_deals(self, deal_ids: Sequence[int]) -> bool:
         """Re-parse every article of these deals, as one undo step."""
         if len(deal_ids) == 1:
-            return self._push(ReparseArticles(self._window.store, deal_id=deal_ids[0],
-                                              on_reparsed=self._on_reparsed, on_changed=self._on_changed))
+            return self._push(ReparseArticles(self._ctx.store, deal_id=deal_ids[0],
+                                              on_reparsed=self._on_reparsed, on_changed=self._ctx.deals_changed.emit))
         article_ids: list[int] = []
         for deal_id in deal_ids:
-            article_ids += [a.id for a in self._window.store.articles_for_deal(deal_id) if a.id is not None]
+            article_ids += [a.id for a in self._ctx.store.articles_for_deal(deal_id) if a.id is not None]
         return self.reparse_articles(sorted(set(article_ids)))
 
     def reparse_articles(self, article_ids: Sequence[int]) -> bool:
         if not article_ids:
             return False
-        return self._push(ReparseArticles(self._window.store, article_ids=article_ids,
-                                          on_reparsed=self._on_reparsed, on_changed=self._on_changed))
+        return self._push(ReparseArticles(self._ctx.store, article_ids=article_ids,
+                                          on_reparsed=self._on_reparsed, on_changed=self._ctx.deals_changed.emit))
 
     def _push(self, command: ReparseArticles) -> bool:
-        if self._window.importer.running:
+        if self._ctx.importing:
             # Its articles merge into one undo step only while nothing else comes between them.
-            self._window.statusBar().showMessage("Re-parse waits until the import running now is done", 5000)
+            self._ctx.show_status("Re-parse waits until the import running now is done", 5000)
             return False
         # Parsing an article takes a moment on this thread; the store it writes to lives here.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._window.undo_stack.push(command)
+            self._ctx.undo_stack.push(command)
         except (DealsError, sqlite3.Error) as exc:
-            show_error(self._window, "Re-parse failed", readable_error(exc))
+            show_error(self._ctx.dialog_parent, "Re-parse failed", readable_error(exc))
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -105,31 +101,28 @@ class Reparser(QObject):
 
     def _on_reparsed(self, outcomes: list[ReparseOutcome]) -> None:
         self.last_outcomes = outcomes
-        self._window.statusBar().showMessage(describe(outcomes), 15000)
-
-    def _on_changed(self) -> None:
-        refresh_window(self._window)
+        self._ctx.show_status(describe(outcomes), 15000)
 
     def _on_reparse_triggered(self) -> None:
-        ids = self._window.selected_ids()
-        if not ids and self._window.detail.deal is not None and self._window.detail.deal.id is not None:
-            ids = [self._window.detail.deal.id]
+        ids = self._table.selected_ids()
+        if not ids and self._detail.deal is not None and self._detail.deal.id is not None:
+            ids = [self._detail.deal.id]
         if ids:
             self.reparse_deals(ids)
 
     def _on_table_selection_changed(self, *_: object) -> None:
-        self.reparse_action.setEnabled(bool(self._window.selected_ids()))
+        self.reparse_action.setEnabled(bool(self._table.selected_ids()))
 
     def _on_article_action_triggered(self) -> None:
-        article = self._window.article.article
+        article = self._article.article
         if article is not None and article.id is not None:
             self.reparse_articles([article.id])
 
     def _on_article_context_menu_requested(self, pos: QPoint) -> None:
-        text = self._window.article.text_edit
+        text = self._article.text_edit
         menu = text.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.article_action)
-        self.article_action.setEnabled(self._window.article.article is not None)
+        self.article_action.setEnabled(self._article.article is not None)
         menu.exec(text.viewport().mapToGlobal(pos))
         menu.deleteLater()

@@ -1,0 +1,1 @@
+"""The deal list: its table model and the actions on selected deals."""

@@ -1,0 +1,1 @@
+"""The detail pane: one deal, its fields, sources, alternatives, duplicates and history."""

@@ -1,0 +1,1 @@
+"""The party registry window: names, aliases and merges of parties."""
