@@ -326,8 +326,19 @@ class Finisher:
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
+        if draft.type == DealType.FINANCING and entity.kind == PartyKind.GOVERNMENT and self._guarantees(draft, key):
+            role = "government"
         return Party(name=entity.name, kind=entity.kind, role=role,
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
+
+    def _guarantees(self, draft: Draft, key: str) -> bool:
+        """'backed by a Government of Zambia guarantee', 'guaranteed by the finance ministry': a state that stands
+        behind a loan is neither its lender nor its borrower."""
+        span = draft.spans.get(key)
+        if span is None:
+            return False
+        return bool(_GUARANTOR_BEFORE.search(self.text, max(0, span[0] - 40), span[0])
+                    or _GUARANTEE_AFTER.match(self.text, span[1], span[1] + 40))
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
         mentions = [m for f in draft.frames for m in f.dates]
@@ -337,6 +348,10 @@ class Finisher:
             return self.story_date, Precision.DAY if self.published is not None else Precision.WEEK
         return deal_date(mentions, self.published)
 
+
+_GUARANTOR_BEFORE = re.compile(r"\b(?:guaranteed|backed|underwritten|insured|covered)\s+by\s+(?:a\s+|an\s+|the\s+)?$"
+                               r"|\bguarantee\s+(?:from|by|of)\s+(?:the\s+)?$", re.I)
+_GUARANTEE_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?\s+(?:sovereign\s+|state\s+|full\s+)?guarantee", re.I)
 
 # How far after a deal's last clause a quoted speaker may still speak of it, in sentences: press releases
 # end on quotes, after a paragraph or two of background.

@@ -344,3 +344,9 @@ def test_a_grant_told_with_its_recipient_only_is_given_by_the_articles_governmen
 def test_things_ordered_for_later_are_no_contract():
     assert parse_text("Ships\n\nThe vessels will be ordered next year and delivered from 2028.\n",
                       published="2025-03-14").deals == ()
+
+
+def test_a_state_that_guarantees_a_loan_is_its_government_not_its_lender():
+    roles = roles_of("Loan\n\nKestrel Bank signed a US$150 million loan with Kafula Power for a solar park, backed "
+                     "by a Government of Zambia guarantee.\n")
+    assert roles == {"Kestrel Bank": "lender", "Kafula Power": "borrower", "Government of Zambia": "government"}
