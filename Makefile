@@ -31,7 +31,7 @@ clean:
 .PHONY: fuzz
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz DEAL_TRACKER_KILL_ROUNDS=60 $(PY) -m pytest -q \
-		tests/core/test_parser_properties.py tests/core/test_kill.py tests/core/test_two_writers.py
+		tests/core/extract/test_parser_properties.py tests/core/store/test_kill.py tests/core/store/test_two_writers.py
 
 # Everyday use (README "Installing for everyday use"): a one-folder application built by PyInstaller,
 # and the desktop entry, MIME type and icons for the current user (resources/packaging/).
