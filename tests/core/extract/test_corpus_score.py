@@ -11,6 +11,8 @@ import pytest
 
 from core.extract import parse_path
 
+pytestmark = pytest.mark.slow  # the whole dev corpus
+
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
