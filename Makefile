@@ -1,10 +1,12 @@
 # Two commands a new user needs: `make run` and `make test`. Both create .venv when missing.
+# While working, `make test-fast` runs every test not marked slow (subprocesses, kills, big databases,
+# fuzz, the corpus score) in under a minute; `make test` (what CI runs) runs them all, in about three.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshot clean
+.PHONY: run test test-fast bench screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +19,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow"
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
@@ -31,7 +36,7 @@ clean:
 .PHONY: fuzz
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz DEAL_TRACKER_KILL_ROUNDS=60 $(PY) -m pytest -q \
-		tests/core/test_parser_properties.py tests/core/test_kill.py tests/core/test_two_writers.py
+		tests/core/extract/test_parser_properties.py tests/core/store/test_kill.py tests/core/store/test_two_writers.py
 
 # Everyday use (README "Installing for everyday use"): a one-folder application built by PyInstaller,
 # and the desktop entry, MIME type and icons for the current user (resources/packaging/).

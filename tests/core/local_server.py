@@ -56,7 +56,8 @@ def serve(handler: type[Handler]) -> Iterator[Site]:
     httpd.daemon_threads = True
     site.port = int(httpd.server_address[1])
     site.url = f"http://127.0.0.1:{site.port}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # shutdown() waits for serve_forever to look up from select(); the default half second, once per test, adds up.
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield site

@@ -15,6 +15,8 @@ import main
 from core.importer import import_sources
 from db_helpers import ROOT, dump, run_cli
 
+pytestmark = pytest.mark.slow  # subprocesses: every case runs main.py
+
 SAMPLE = ROOT / "resources" / "samples" / "02-corvane-lumetric-acquisition.txt"
 ARTICLE = (
     "Orbis Logistics to buy Calder Energy for $90 million\n\n"

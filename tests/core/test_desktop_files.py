@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # make in a subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
 DESKTOP = RESOURCES / "deal-tracker.desktop"

@@ -13,6 +13,8 @@ from core.store import Store
 from import_samples import KESTREL, page
 from local_server import Handler, Site, serve
 
+pytestmark = pytest.mark.slow  # deadlines of a second that must run out
+
 ARTICLE = page(KESTREL)
 
 

@@ -16,6 +16,8 @@ from core.extract.text import Document
 from core.importer import import_sources, read_document
 from core.store import Store
 
+pytestmark = pytest.mark.slow  # time and memory budgets run out on purpose
+
 BODY = ("Orbis Logistics said on Monday it had agreed to buy Calder Energy, which runs three wind farms on the "
         "river Wend, for $90 million in cash. The deal is expected to close in the second quarter.\n")
 HEADLINE = "Orbis Logistics to buy Calder Energy for $90 million"

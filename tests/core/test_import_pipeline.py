@@ -51,6 +51,7 @@ def northwind_file(tmp_path: Path) -> str:
     return str(path)
 
 
+@pytest.mark.slow
 def test_files_and_web_addresses_go_through_one_pipeline(store: Store, site: str, northwind_file: str) -> None:
     sources = [northwind_file, f"{site}/northwind-again", f"{site}/missing", "/no/such/article.txt"]
     results = import_sources(store, sources, published=PUBLISHED)
@@ -64,12 +65,14 @@ def test_files_and_web_addresses_go_through_one_pipeline(store: Store, site: str
     assert first.article is not None and first.article.deals
 
 
+@pytest.mark.slow
 def test_a_web_address_imported_twice_is_already_imported(store: Store, site: str) -> None:
     import_sources(store, [f"{site}/kestrel"])
     [again] = import_sources(store, [f" {site}/kestrel "])
     assert again.describe() == "already imported"
 
 
+@pytest.mark.slow
 def test_progress_is_reported_before_each_source_and_at_the_end(store: Store, site: str, northwind_file: str) -> None:
     calls: list[tuple[int, int, str]] = []
     import_sources(store, [northwind_file, f"{site}/kestrel"], progress=lambda *a: calls.append(a))
@@ -113,6 +116,7 @@ def test_parsing_is_apart_from_storing(store: Store, northwind_file: str) -> Non
     assert store_article(store, article).added
 
 
+@pytest.mark.slow
 def test_cli_import_reports_each_input_and_a_summary(
     tmp_path: Path, site: str, northwind_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -138,6 +142,7 @@ FILE_TYPES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FILE_TYPES))
 def test_each_file_type_imports_its_deal(store: Store, tmp_path: Path, name: str) -> None:
     path = tmp_path / name

@@ -59,6 +59,7 @@ def _store_texts(db: Path) -> list[str]:
     return [value or "" for row in rows for value in row]
 
 
+@pytest.mark.slow
 def test_imported_article_keeps_no_control_characters(tmp_path, capsys):
     article = tmp_path / "article.txt"
     article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
@@ -73,6 +74,7 @@ def test_imported_article_keeps_no_control_characters(tmp_path, capsys):
     assert any("invest $40 million in the Lisbon plant by 2027" in text for text in commitments)
 
 
+@pytest.mark.slow
 def test_a_page_title_and_pasted_title_lose_their_controls(tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>Arvane buys Beldell &#27;[2J&#133;</title></head><body><article><p>"
@@ -152,6 +154,7 @@ def test_import_names_a_hostile_file_name_safely(tmp_path, capsys):
     assert "empty\\x1b[31m.txt" in captured.out
 
 
+@pytest.mark.slow
 def test_an_undecodable_file_name_is_shown_not_a_crash(tmp_path):
     folder = os.fsencode(tmp_path)
     with open(os.path.join(folder, b"\xff-deal.txt"), "w", encoding="utf-8") as handle:

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QTableView
 from core.model import DealQuery
 from gui.deals.model import CACHED_PAGES, PAGE_SIZE, Column, DealsTableModel
 
+pytestmark = pytest.mark.slow  # a big database
+
 DEALS = 100_000
 
 

@@ -219,6 +219,7 @@ def test_restore_backup_while_open_reloads_and_says_where_the_copy_went(qtbot, w
 
 # Another program writes to the file
 
+@pytest.mark.slow
 def test_the_window_reloads_when_another_connection_writes(qtbot, window, db_path):
     shown_id = window.detail.deal.id
     assert window.model.rowCount() == 5

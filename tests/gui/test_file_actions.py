@@ -97,6 +97,7 @@ def test_worker_parses_off_the_gui_thread(qtbot, tmp_path):
     assert second.article is None and second.error
 
 
+@pytest.mark.slow
 def test_welcome_imports_the_samples(qtbot, empty_store, settings):
     win = _make_window(qtbot, empty_store, settings)
     assert win.list_stack.currentWidget() is win.welcome

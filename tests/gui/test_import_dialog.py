@@ -87,6 +87,7 @@ def test_a_published_date_that_is_no_date_is_refused_in_the_dialog(window, sampl
     assert not dialog.error.isVisibleTo(dialog)
 
 
+@pytest.mark.slow
 def test_several_files_of_each_kind_are_imported_at_once(qtbot, window, sample_store, tmp_path, monkeypatch):
     files = {
         "northwind.txt": NORTHWIND.encode(),
@@ -121,6 +122,7 @@ def test_several_files_of_each_kind_are_imported_at_once(qtbot, window, sample_s
     assert sorted(window.table.selected_ids()) == sorted(i for r in results for i in r.outcome.added)
 
 
+@pytest.mark.slow
 def test_a_web_address_is_fetched_and_kept_as_the_source(qtbot, window, sample_store):
     with web_server({"/news/northwind.html": page(NORTHWIND)}) as base:
         dialog = open_dialog(window, WEB)
@@ -158,6 +160,7 @@ def _file(path, data):
     return str(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_INPUTS))
 def test_bad_input_is_a_one_line_refusal_that_changes_nothing(qtbot, window, sample_store, tmp_path, errors, case):
     before = dump(sample_store)

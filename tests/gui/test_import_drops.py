@@ -71,6 +71,7 @@ def test_a_dropped_folder_brings_the_articles_in_it(qtbot, window, sample_store,
     assert [r.source for r in results] == [str(folder / "a.txt"), str(folder / "b.md")]
 
 
+@pytest.mark.slow
 def test_a_dropped_web_address_is_fetched(qtbot, window, sample_store):
     with web_server({"/calder": page(CALDER)}) as base:
         drop(window, urls(f"{base}/calder"))
@@ -78,6 +79,7 @@ def test_a_dropped_web_address_is_fetched(qtbot, window, sample_store):
     assert result.error is None and sample_store.article(result.outcome.article_id).url == f"{base}/calder"
 
 
+@pytest.mark.slow
 def test_an_address_dropped_as_text_is_fetched_too(qtbot, window, sample_store):
     with web_server({"/calder": page(CALDER)}) as base:
         drop(window, text(f"  {base}/calder\n"))
@@ -85,6 +87,7 @@ def test_an_address_dropped_as_text_is_fetched_too(qtbot, window, sample_store):
     assert result.source == f"{base}/calder" and result.outcome.added
 
 
+@pytest.mark.slow
 def test_dropped_selected_text_is_imported_as_pasted_text(qtbot, window, sample_store):
     drop(window, text(KESTREL))
     (result,) = wait_for_import(qtbot, window)
@@ -102,6 +105,7 @@ def test_nothing_importable_is_refused_at_the_door(window, sample_store):
     assert window.importer.worker is None and dump(sample_store) == before
 
 
+@pytest.mark.slow
 def test_drops_wait_while_an_import_runs(qtbot, window, tmp_path):
     article = tmp_path / "northwind.txt"
     article.write_text(NORTHWIND, encoding="utf-8")
@@ -112,6 +116,7 @@ def test_drops_wait_while_an_import_runs(qtbot, window, tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["text", "file"])
+@pytest.mark.slow
 def test_import_from_clipboard(qtbot, window, sample_store, tmp_path, kind):
     assert window.importer.clipboard_action.shortcut().toString() == "Ctrl+Shift+V"
     clipboard = QApplication.clipboard()

@@ -1,10 +1,13 @@
 """The window reads each input under the budget: a recursion bomb is one skipped line, the others are stored."""
 
+import pytest
+
 from gui_import_helpers import wait_for_import
 
 BODY = "{buyer} said on Monday it had agreed to buy {target} for $90 million in cash.\n"
 
 
+@pytest.mark.slow
 def test_a_nested_email_is_skipped_and_the_files_around_it_are_stored(qtbot, window, sample_store, tmp_path):
     first, last = tmp_path / "first.txt", tmp_path / "last.txt"
     first.write_text(BODY.format(buyer="Alder Freight", target="Birchwood Cargo Ltd"), encoding="utf-8")

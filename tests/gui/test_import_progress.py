@@ -41,6 +41,7 @@ def gate(monkeypatch):
         semaphore.release()  # never leave a pool thread waiting
 
 
+@pytest.mark.slow
 def test_progress_names_each_article_and_cancel_keeps_what_was_stored(qtbot, window, sample_store, articles, gate):
     before = dump(sample_store)
     runner = window.importer
@@ -84,6 +85,7 @@ def test_progress_names_each_article_and_cancel_keeps_what_was_stored(qtbot, win
     assert dump(sample_store) == before
 
 
+@pytest.mark.slow
 def test_the_list_follows_the_import_as_articles_arrive(qtbot, window, sample_store, articles, gate):
     window.importer.start(articles[:3])
     gate.release()
@@ -95,6 +97,7 @@ def test_the_list_follows_the_import_as_articles_arrive(qtbot, window, sample_st
     assert window.model.rowCount() == 8
 
 
+@pytest.mark.slow
 def test_a_bug_in_the_worker_is_a_message_and_what_was_stored_stays(qtbot, window, sample_store, articles,
                                                                      monkeypatch):
     shown = []
@@ -117,6 +120,7 @@ def test_a_bug_in_the_worker_is_a_message_and_what_was_stored_stays(qtbot, windo
     assert window.importer.import_action.isEnabled()
 
 
+@pytest.mark.slow
 def test_a_new_import_hides_the_last_summary(qtbot, window, articles, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")

@@ -76,6 +76,7 @@ def test_run_opens_the_given_file_and_leaves_the_default_database_alone(qapp, tm
     assert wanted.is_file() and not (data / app_module.DEFAULT_DATABASE).exists()
 
 
+@pytest.mark.slow
 def test_self_test_passes_and_says_so_in_one_line(qapp, capsys):
     assert self_test.run_self_test() == 0
     out = capsys.readouterr().out
@@ -83,6 +84,7 @@ def test_self_test_passes_and_says_so_in_one_line(qapp, capsys):
     assert "07-lake-carrow-signalling-contract.html" in out
 
 
+@pytest.mark.slow
 def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, monkeypatch):
     monkeypatch.setattr(self_test, "SAMPLE", "samples/not-there.html")
     assert self_test.run_self_test() == 1
@@ -95,6 +97,7 @@ def test_self_test_fails_with_a_reason_when_the_sample_is_missing(qapp, capsys, 
     ("COMMON_WORD", "qxzvbl", "wordfreq's English list is missing"),
     ("GIVEN_NAME", "Qxzvbl", "the names package's lists are missing"),
 ])
+@pytest.mark.slow
 def test_self_test_fails_when_the_names_data_does_not_know_a_word(qapp, capsys, monkeypatch, name, value, reason):
     # Stands in for a bundle built without pycountry's or wordfreq's data files.
     monkeypatch.setattr(self_test, name, value)

@@ -83,6 +83,7 @@ def test_an_unchanged_article_is_no_undo_step(northwind):
     assert window.statusBar().currentMessage() == "Re-parsed 1 article: nothing changed"
 
 
+@pytest.mark.slow
 def test_already_imported_is_offered_a_reparse_in_the_summary(qtbot, northwind):
     window, store, deal_id, fresh, article_id = northwind
     window.importer.start([from_text(NORTHWIND, published=PUBLISHED)])

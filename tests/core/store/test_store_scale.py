@@ -14,6 +14,8 @@ from core.model import Article, Deal, DealQuery, DealType, Party, Status
 from core.store import Store
 from core.store.query import FACET_KEYS, SORT_KEYS, fts_query
 
+pytestmark = pytest.mark.slow  # big databases
+
 WORDS = ("invest", "investment", "investor", "inventory", "solar", "solaris", "grid", "café", "port")
 COUNTRIES = ("NO", "FR", "US", None)
 

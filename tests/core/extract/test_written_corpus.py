@@ -14,7 +14,9 @@ import pytest
 
 from core.extract import parse_path
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # the whole written corpus, scored
+
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "corpus" / "written"
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 

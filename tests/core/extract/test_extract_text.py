@@ -19,9 +19,9 @@ from core.errors import InputError
 from core.extract import parse_text
 from core.extract.text import read_bytes, read_html, read_path, read_text
 
-REPO = Path(__file__).parents[2]
+REPO = Path(__file__).parents[3]
 SAMPLES = REPO / "resources" / "samples"
-DEV_CORPUS = Path(__file__).parents[2].parent / "shared/corpus/dev"
+DEV_CORPUS = Path(__file__).parents[3].parent / "shared/corpus/dev"
 
 ARTICLE = (
     "Orbis Freight to buy Calder Docks for $90 million\n"

@@ -21,7 +21,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from db_helpers import MAIN, ROOT, make_articles, run_cli, start_cli
+
+pytestmark = pytest.mark.slow  # kills main.py mid-import, many times
 
 ROUNDS = int(os.environ.get("DEAL_TRACKER_KILL_ROUNDS", "15"))
 ARTICLES = 60

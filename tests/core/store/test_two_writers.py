@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from db_helpers import ROOT, make_articles, start_cli
+
+pytestmark = pytest.mark.slow  # several main.py processes at once
 
 # Polls the deal count as the window's list would, opening the store afresh now and then, until told to stop.
 READER = f"""

@@ -11,7 +11,9 @@ import pytest
 
 from core.extract import parse_path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+pytestmark = pytest.mark.slow  # the whole dev corpus
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 

@@ -160,6 +160,7 @@ def _bulk_fill(store: Store, count: int) -> None:
     """)
 
 
+@pytest.mark.slow
 def test_hundred_thousand_deals_page_without_loading_them_all(store: Store) -> None:
     _bulk_fill(store, 100_000)
     assert store.count_deals(DealQuery()) == 100_000

@@ -19,6 +19,8 @@ from core.extract.text import normalise
 from core.model import Article
 from db_helpers import ROOT, TEMPLATES
 
+pytestmark = pytest.mark.slow  # hypothesis fuzz
+
 settings.register_profile(
     "fuzz", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )

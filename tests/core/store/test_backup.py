@@ -189,6 +189,7 @@ class FakeClock(datetime):
         return cls.fromtimestamp(cls.moment.timestamp())
 
 
+@pytest.mark.slow
 def test_the_import_command_backs_up_an_existing_database_once_a_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

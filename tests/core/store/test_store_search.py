@@ -107,6 +107,7 @@ def test_search_words_are_quoted_prefixes() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text())
+@pytest.mark.slow
 def test_any_user_text_is_a_valid_query(text: str) -> None:
     with Store.in_memory() as store:
         store.add_deal(Deal("Anything"))
