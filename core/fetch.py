@@ -21,7 +21,7 @@ from typing import NoReturn
 from core.addresses import Internal, Permission, internal_endpoint, refusal, typed_permission, without_credentials
 from core.connection import Clock, PinnedConnection, Response, resolve
 from core.errors import FetchError, InputError
-from core.extract.text import Document, read_bytes, read_html
+from core.extract.text import Document, read_bytes, read_html, readable_size
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -213,14 +213,14 @@ def _read_body(response: Response, url: str, max_bytes: int, timeout: float) -> 
     length = (response.getheader("Content-Length") or "").strip()
     declared = int(length) if length.isdigit() and not response.chunked else None
     if declared is not None and declared > max_bytes:
-        raise _failure(url, f"the page is {_size(declared)}, over the {_size(max_bytes)} limit")
+        raise _failure(url, f"the page is {readable_size(declared)}, over the {readable_size(max_bytes)} limit")
     chunks: list[bytes] = []
     total = 0
     try:
         while chunk := response.read(_CHUNK):
             total += len(chunk)
             if total > max_bytes:
-                raise _failure(url, f"the page is over the {_size(max_bytes)} limit")
+                raise _failure(url, f"the page is over the {readable_size(max_bytes)} limit")
             chunks.append(chunk)
     except TimeoutError:
         raise _failure(url, f"the page did not finish loading within {timeout:g} seconds") from None
@@ -228,7 +228,7 @@ def _read_body(response: Response, url: str, max_bytes: int, timeout: float) -> 
         raise _failure(url, "the page arrived incomplete (the connection broke off)") from None
     # http.client ends a body that stops early without a word; the length the server gave tells.
     if declared is not None and total < declared:
-        raise _failure(url, f"the page arrived incomplete ({_size(total)} of {_size(declared)}; "
+        raise _failure(url, f"the page arrived incomplete ({readable_size(total)} of {readable_size(declared)}; "
                             "the connection broke off)")
     return b"".join(chunks)
 
@@ -246,7 +246,7 @@ def _decoded(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
     except zlib.error:
         raise _failure(url, "the server sent a damaged compressed page") from None
     if len(out) > max_bytes:
-        raise _failure(url, f"the page is over the {_size(max_bytes)} limit")
+        raise _failure(url, f"the page is over the {readable_size(max_bytes)} limit")
     return out
 
 
@@ -311,10 +311,3 @@ def _network_error(url: str, reason: object, timeout: float) -> NoReturn:
 def _failure(url: str, reason: str) -> FetchError:
     return FetchError(f"Could not fetch {url}: {' '.join(reason.split())}")
 
-
-def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.1f} MB"
-    if count >= 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count} bytes"

@@ -61,7 +61,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     if info.st_size == 0:
         raise _refusal(name, "the file is empty")
     if info.st_size > max_bytes:
-        raise _refusal(name, f"the file is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+        raise _refusal(name, f"the file is {readable_size(info.st_size)}, over the {readable_size(max_bytes)} limit")
     try:
         with path.open("rb") as handle:
             # Read one byte past the limit: the file may have grown since stat().
@@ -69,7 +69,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     except OSError as exc:
         raise _refusal(name, _os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise _refusal(name, f"the file is over the {_size(max_bytes)} limit")
+        raise _refusal(name, f"the file is over the {readable_size(max_bytes)} limit")
     return read_bytes(data, name=name, suffix=suffix, source_path=str(path))
 
 
@@ -314,7 +314,8 @@ def _os_reason(exc: OSError) -> str:
     return (exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__).lower()
 
 
-def _size(count: int) -> str:
+def readable_size(count: int) -> str:
+    """A byte count as a user reads it in a refusal: "12.3 MB", "40 KB", "12 bytes"."""
     if count >= 1024 * 1024:
         return f"{count / (1024 * 1024):.1f} MB"
     if count >= 1024:

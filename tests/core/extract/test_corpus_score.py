@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 from core.extract import parse_path
+from corpus_scoring import below, score_folder
 
 pytestmark = pytest.mark.slow  # the whole dev corpus
 
@@ -32,29 +31,9 @@ def _corpus_is_here():
         pytest.skip("../shared/corpus/dev is not here")
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_dev_corpus_scores_at_least_the_level_reached():
-    score = _scorer()
-    total = score.Tally()
-    for folder in sorted(p for p in CORPUS.iterdir() if (p / "gold.json").is_file()):
-        meta = json.loads((folder / "meta.json").read_text())
-        gold = json.loads((folder / "gold.json").read_text())
-        predicted = parse_path(folder / "article.txt", published=meta.get("published")).to_contract()
-        total.add(score.score_article(gold, predicted))
-    figures = {
-        "deal": total.f1("deal"), "party": total.f1("party"), "amount": total.f1("amount"),
-        "date": total.ratio("date"), "type": total.ratio("type"),
-    }
-    figures["score"] = sum(figures.values()) / len(figures)
-    figures["role"] = total.ratio("role")
-    low = {k: round(v, 3) for k, v in figures.items() if v < FLOORS[k]}
+    _, figures = score_folder(CORPUS)
+    low = below(figures, FLOORS)
     assert not low, f"below the level reached: {low} (all: {figures})"
 
 
