@@ -213,17 +213,8 @@ class ImportArticles(QUndoCommand):
 
     @_drop_on_failure
     def redo(self) -> None:
-        from core.importer import store_article
-
-        outcomes: list[ImportOutcome] = []
-        try:
-            for article in self._articles:
-                outcomes.append(store_article(self._store, article))
-        except Exception:
-            # Each article was its own transaction: take back the ones stored so the step leaves nothing.
-            for outcome in reversed(outcomes):
-                self._store.remove_import(outcome)
-            raise
+        # One store call, one transaction: a failure half-way leaves nothing stored and no undo step.
+        outcomes = self._store.add_articles(self._articles, merge=True)
         if self._first:
             self._first = False
             # An article already stored brings nothing to undo or to store again.
@@ -239,8 +230,7 @@ class ImportArticles(QUndoCommand):
 
     @_drop_on_failure
     def undo(self) -> None:
-        for outcome in reversed(self._outcomes):
-            self._store.remove_import(outcome)
+        self._store.remove_imports(self._outcomes)
         self._on_changed()
 
     def mergeWith(self, other: QUndoCommand) -> bool:
@@ -273,21 +263,16 @@ class ReparseArticles(QUndoCommand):
 
     @_drop_on_failure
     def redo(self) -> None:
-        from core.importer import reparse_article, store_registry
+        from core.importer import parse_stored, store_registry
 
-        # As core.importer.reparse_deal does (its articles oldest first), but one at a time, so that a
-        # failure half-way can take back the articles already re-parsed.
+        # As core.importer.reparse_deal does (its articles oldest first): every article parsed first, then one
+        # store call lays all the parses in one transaction, so a failure half-way leaves nothing changed.
         article_ids = self._article_ids if self._deal_id is None else tuple(
             a.id for a in self._store.articles_for_deal(self._deal_id) if a.id is not None)
         registry = store_registry(self._store)
-        outcomes: list[ReparseOutcome] = []
-        try:
-            for article_id in article_ids:
-                outcomes.append(reparse_article(self._store, article_id, registry))
-        except Exception:
-            for outcome in reversed(outcomes):
-                self._store.undo_reparse(outcome)
-            raise
+        parses = [(article_id, parse_stored(self._store.article(article_id), registry=registry))
+                  for article_id in article_ids]
+        outcomes = self._store.apply_reparses(parses)
         self._outcomes = outcomes
         if self._first:
             self._first = False
@@ -298,6 +283,5 @@ class ReparseArticles(QUndoCommand):
 
     @_drop_on_failure
     def undo(self) -> None:
-        for outcome in reversed(self._outcomes):
-            self._store.undo_reparse(outcome)
+        self._store.undo_reparses(self._outcomes)
         self._on_changed()

@@ -116,6 +116,29 @@ class Store:
         if not outcome.already_imported:
             imports.take_back(self.db, outcome.journal)
 
+    def add_articles(self, articles: Sequence[Article], *, merge: bool = False) -> list[ImportOutcome]:
+        """Several articles as add_article stores each, in one transaction: all of them are stored, or none."""
+        with self.db.atomic():
+            return [imports.add_article(self.db, article, merge=merge) for article in articles]
+
+    def remove_imports(self, outcomes: Sequence[ImportOutcome]) -> None:
+        """Take back several add_article calls, newest first, in one transaction."""
+        with self.db.atomic():
+            for outcome in reversed(outcomes):
+                if not outcome.already_imported:
+                    imports.take_back(self.db, outcome.journal)
+
+    def apply_reparses(self, parses: Sequence[tuple[int, Sequence[Deal]]]) -> list[ReparseOutcome]:
+        """Lay new parses of several stored articles over their deals, in one transaction (see apply_reparse)."""
+        with self.db.atomic():
+            return [imports.apply_reparse(self.db, article_id, deals) for article_id, deals in parses]
+
+    def undo_reparses(self, outcomes: Sequence[ReparseOutcome]) -> None:
+        """Take back several re-parses, newest first, in one transaction."""
+        with self.db.atomic():
+            for outcome in reversed(outcomes):
+                imports.take_back(self.db, outcome.journal)
+
     def apply_reparse(self, article_id: int, deals: Sequence[Deal]) -> ReparseOutcome:
         """Lay a new parse of a stored article over its deals; fields a person edited stay as they are."""
         return imports.apply_reparse(self.db, article_id, deals)

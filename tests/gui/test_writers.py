@@ -21,7 +21,7 @@ WRITES = {
     "add_article", "remove_import", "apply_reparse", "undo_reparse", "choose_value", "split_deal", "undo_split",
     "add_deal", "save", "delete_deal", "restore_deal", "delete_deals", "restore_deals", "merge_deals",
     "undo_merge", "rename_entity", "merge_entities", "add_alias", "remove_alias", "undo_registry_edit",
-    "set_not_duplicates",
+    "set_not_duplicates", "add_articles", "remove_imports", "apply_reparses", "undo_reparses",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",

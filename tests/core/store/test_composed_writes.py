@@ -118,3 +118,27 @@ def test_merged_deal_joins_lists_without_repeats_and_fills_blanks() -> None:
     assert [p.name for p in merged.parties] == ["Alder Bank", "Birch Power"]
     assert merged.sectors == ("energy", "AI")
     assert (merged.title, merged.location, merged.notes) == ("A", "Oslo", "one\ntwo")
+
+
+def test_several_articles_are_stored_in_one_transaction_or_not_at_all(tmp_path):
+    import dataclasses
+
+    from core.extract import parse_text
+    from core.store import Store
+
+    store = Store.open(tmp_path / "deals.db")
+    good = parse_text("Deal\n\nKestrel Bank lent $5 million to Orlan Power on Monday.\n", published="2025-03-14")
+    other = parse_text("Deal\n\nVeldt Foods bought Ashdown Dairies for $9 million.\n", published="2025-03-14")
+    # A deal whose party cannot be stored (no name): the whole batch fails, and the first article is not kept.
+    broken = dataclasses.replace(other, deals=tuple(dataclasses.replace(d, parties=(None,)) for d in other.deals))
+    before = store.article_count()
+    try:
+        store.add_articles([good, broken], merge=True)
+    except Exception:
+        pass
+    assert store.article_count() == before
+    outcomes = store.add_articles([good, other], merge=True)
+    assert store.article_count() == before + 2
+    store.remove_imports(outcomes)
+    assert store.article_count() == before
+    store.close()
