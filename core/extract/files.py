@@ -12,7 +12,8 @@ from email.policy import EmailPolicy
 from typing import Any
 
 from core.errors import InputError
-from core.extract.text import Document, decode, document_from_text, read_html
+from core.extract.document import Document, decode, document_from_text
+from core.extract.html import read_html
 
 # A header is cut to this many characters before the e-mail library decodes it: its decoder needs about a
 # hundred kilobytes for each encoded word ("=?utf-8?q?...?="), so a 3 MB Subject would take gigabytes.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import InputError
-from core.extract.text import decode
+from core.extract.document import Document, decode, document_from_text
 
 # Fewer words than this after boilerplate removal is a page without an article (a login wall, an index).
 _MIN_ARTICLE_WORDS = 12
@@ -221,3 +221,25 @@ def _without_site(title: str, publisher: str | None, *, from_title_tag: bool) ->
 
 def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
+
+
+def read_html(html: str | bytes, url: str | None = None) -> Document:
+    """Read a web page: its main text without navigation, banners, related links or footers.
+
+    Nothing in the page is run and nothing it links to is loaded.
+    """
+    if isinstance(html, bytes):
+        html = decode_html(html)
+    return _read_html_named(html, url, url or "the page")
+
+
+def _read_html_named(html: str, url: str | None, name: str) -> Document:
+    parts = page_parts(html, url, name)
+    return document_from_text(
+        parts.text,
+        title=parts.title,
+        publisher=parts.publisher,
+        published=parts.published,
+        url=parts.url,
+        name=name,
+    )

@@ -11,7 +11,7 @@ from core.extract.gazetteer import (
 from core.model import PartyKind
 
 if TYPE_CHECKING:
-    from core.extract.entities import Mention
+    from core.extract.mention import Mention
 
 _FUND_DESCRIPTORS = re.compile(r"\b(?:pension|wealth|sovereign|investment|endowment|retirement|superannuation)\s+fund\s*$", re.I)
 

@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import InputError
-from core.extract.byline import Byline, find_byline
-from core.text_safety import strip_controls
+from core.extract.document import Document, BOMS, refusal, decode, document_from_text, normalise
+from core.extract.html import _read_html_named, read_html
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".eml", ".pdf"}
-
-
-@dataclass(frozen=True)
-class Document:
-    """An article's text as the parser and the store keep it, with what the input says about it.
-
-    `published` is an ISO date. `byline_date_end` is the offset in `text` where the byline or
-    dateline date that gave `published` ends (0 when none did), so that the deal parser can
-    tell the article's own date from the dates it reports. `notes` say what the reader left out
-    ("only the first 50 of 120 pages were read"), for the import line.
-    """
-
-    text: str
-    title: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-    url: str | None = None
-    source_path: str | None = None
-    byline_date_end: int = 0
-    notes: tuple[str, ...] = ()
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -50,33 +28,33 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     except FileNotFoundError:
         raise _missing(given) from None
     except OSError as exc:
-        raise _refusal(name, _os_reason(exc)) from None
+        raise refusal(name, _os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise _refusal(name, "it is a folder, not a file")
+        raise refusal(name, "it is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise _refusal(name, "it is not a regular file")
+        raise refusal(name, "it is not a regular file")
     suffix = _suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
-        raise _refusal(name, f"{suffix} files are not supported (use .txt, .md, .html, .eml or .pdf)")
+        raise refusal(name, f"{suffix} files are not supported (use .txt, .md, .html, .eml or .pdf)")
     if info.st_size == 0:
-        raise _refusal(name, "the file is empty")
+        raise refusal(name, "the file is empty")
     if info.st_size > max_bytes:
-        raise _refusal(name, f"the file is {readable_size(info.st_size)}, over the {readable_size(max_bytes)} limit")
+        raise refusal(name, f"the file is {readable_size(info.st_size)}, over the {readable_size(max_bytes)} limit")
     try:
         with path.open("rb") as handle:
             # Read one byte past the limit: the file may have grown since stat().
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise _refusal(name, _os_reason(exc)) from None
+        raise refusal(name, _os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise _refusal(name, f"the file is over the {readable_size(max_bytes)} limit")
+        raise refusal(name, f"the file is over the {readable_size(max_bytes)} limit")
     return read_bytes(data, name=name, suffix=suffix, source_path=str(path))
 
 
 def read_bytes(data: bytes, *, name: str, suffix: str = ".txt", source_path: str | None = None) -> Document:
     """Read the bytes of an article file; `suffix` says what the file claims to be, `name` names it in errors."""
     if not data:
-        raise _refusal(name, "the file is empty")
+        raise refusal(name, "the file is empty")
     kind = _sniff(data, suffix, name)
     if kind == "pdf":
         from core.extract.files import read_pdf
@@ -87,100 +65,21 @@ def read_bytes(data: bytes, *, name: str, suffix: str = ".txt", source_path: str
 
         return _with_source(read_eml(data, name), source_path)
     if not _has_wide_bom(data) and b"\x00" in data:
-        raise _refusal(name, "it holds binary data, not text")
+        raise refusal(name, "it holds binary data, not text")
     text = decode(data)
     if _looks_binary(text):
-        raise _refusal(name, "it holds binary data, not text")
+        raise refusal(name, "it holds binary data, not text")
     if not text.strip():
-        raise _refusal(name, "it holds only whitespace, no text")
+        raise refusal(name, "it holds only whitespace, no text")
     if kind == "html" or (suffix in TEXT_SUFFIXES and _starts_like_html(text)):
         return _with_source(_read_html_named(text, None, name), source_path)
     return document_from_text(text, source_path=source_path, name=name)
-
-
-def read_html(html: str | bytes, url: str | None = None) -> Document:
-    """Read a web page: its main text without navigation, banners, related links or footers.
-
-    Nothing in the page is run and nothing it links to is loaded.
-    """
-    if isinstance(html, bytes):
-        from core.extract.html import decode_html
-
-        html = decode_html(html)
-    return _read_html_named(html, url, url or "the page")
 
 
 def read_text(text: str, source_path: str | None = None) -> Document:
     """Read plain article text (a file's or pasted): normalise newlines and find its metadata."""
     return document_from_text(text, source_path=source_path)
 
-
-def document_from_text(
-    text: str,
-    *,
-    title: str | None = None,
-    publisher: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
-    source_path: str | None = None,
-    name: str | None = None,
-) -> Document:
-    """Build a Document from article text; metadata given here wins over what the text says."""
-    text = normalise(text)
-    # A page's or a mail's own title and publisher come in beside the text, as hostile as it is.
-    title, publisher = _field(title), _field(publisher)
-    if not text:
-        raise _refusal(name or (Path(source_path).name if source_path else "the text"), "there is no text")
-    if title and not _starts_with(text, title):
-        # The store and the parser expect a reader's copy: headline line, blank line, body.
-        text = f"{title.strip()}\n\n{text}"
-    byline: Byline = find_byline(text)
-    byline_date_end = byline.date_end if not published or published == byline.published else 0
-    return Document(
-        text=byline.text,
-        title=title or byline.title,
-        publisher=publisher or byline.publisher,
-        published=published or byline.published,
-        url=url,
-        source_path=source_path,
-        byline_date_end=byline_date_end,
-    )
-
-
-def normalise(text: str) -> str:
-    """Newlines to \\n, no byte-order mark, no terminal escapes or other control characters (tabs stay),
-    no blank lines or trailing spaces at either end."""
-    return strip_controls(text.lstrip("\ufeff")).strip()
-
-
-def _field(value: str | None) -> str | None:
-    return (strip_controls(value).strip() or None) if value else value
-
-
-def decode(data: bytes) -> str:
-    """Decode article bytes: a BOM's encoding, else UTF-8, else cp1252, else latin-1; never fails."""
-    # UTF-32 first: its little-endian BOM begins with UTF-16's.
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-        return data.decode("latin-1")
-
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 # Magic numbers of formats people drop by mistake, with what to call them.
 _MAGIC = (
@@ -206,16 +105,16 @@ def _sniff(data: bytes, suffix: str, name: str) -> str:
     head = data[:16]
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise _refusal(name, f"it is {what}, not an article")
+            raise refusal(name, f"it is {what}, not an article")
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        raise _refusal(name, "it is a WebP image, not an article")
+        raise refusal(name, "it is a WebP image, not an article")
     if head[4:8] == b"ftyp":
-        raise _refusal(name, "it is a video or audio file, not an article")
+        raise refusal(name, "it is a video or audio file, not an article")
     # A PDF named .txt is still a PDF: read it by what it holds (the header may follow a little junk).
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if suffix == ".pdf":
-        raise _refusal(name, "it is not a PDF file (no PDF header)")
+        raise refusal(name, "it is not a PDF file (no PDF header)")
     if suffix == ".eml":
         return "eml"
     if suffix in HTML_SUFFIXES:
@@ -225,7 +124,7 @@ def _sniff(data: bytes, suffix: str, name: str) -> str:
 
 def _has_wide_bom(data: bytes) -> bool:
     """UTF-16 and UTF-32 text is full of NUL bytes; a BOM says that it is text all the same."""
-    return any(data.startswith(bom) for bom, _ in _BOMS[1:])
+    return any(data.startswith(bom) for bom, _ in BOMS[1:])
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -239,20 +138,6 @@ def _looks_binary(text: str) -> bool:
 def _starts_like_html(text: str) -> bool:
     head = text.lstrip("\ufeff \t\r\n")[:100].lower()
     return head.startswith(("<!doctype html", "<html"))
-
-
-def _read_html_named(html: str, url: str | None, name: str) -> Document:
-    from core.extract.html import page_parts
-
-    parts = page_parts(html, url, name)
-    return document_from_text(
-        parts.text,
-        title=parts.title,
-        publisher=parts.publisher,
-        published=parts.published,
-        url=parts.url,
-        name=name,
-    )
 
 
 def _with_source(document: Document, source_path: str | None) -> Document:
@@ -270,26 +155,10 @@ def _with_source(document: Document, source_path: str | None) -> Document:
     )
 
 
-def _starts_with(text: str, title: str) -> bool:
-    """Whether the text already opens with the title, on its first line or wrapped over two."""
-    lines = text.split("\n", 2)
-    wanted = _squash(title)
-    return _squash(lines[0]) == wanted or (len(lines) > 1 and _squash(lines[0] + lines[1]) == wanted)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
-
-
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     # "Q3 results.2025" has no extension; only a short alphabetic tail names a format.
     return suffix if re.fullmatch(r"\.[a-z][a-z0-9]{0,9}", suffix) else ""
-
-
-def _refusal(name: str, reason: str) -> InputError:
-    reason = " ".join(reason.split())
-    return InputError(f"Could not read {name}: {reason}")
 
 
 # A scheme has two letters or more: "C:" is a Windows drive.
@@ -302,8 +171,8 @@ def _missing(given: str) -> InputError:
     if scheme is None:
         return InputError(f"Could not read {given}: there is no such file")
     if scheme[1].lower() in ("http", "https"):
-        return _refusal(given, "it is a web address, not a file")
-    return _refusal(
+        return refusal(given, "it is a web address, not a file")
+    return refusal(
         given, f"{scheme[1].lower()}: addresses are not supported; only http:// and https:// web addresses are"
     )
 

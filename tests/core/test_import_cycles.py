@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 CORE, GUI = ROOT / "core", ROOT / "gui"
 
@@ -78,8 +76,6 @@ def test_core_has_no_import_cycle_outside_the_parser() -> None:
     assert outside == []
 
 
-# The parser's own modules still import each other in loops; the parser issue untangles them.
-@pytest.mark.xfail(reason="core.extract's modules import each other in loops (the parser issue)", strict=False)
 def test_the_parser_has_no_import_cycle() -> None:
     assert loops(import_graph()) == []
 
