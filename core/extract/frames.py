@@ -75,8 +75,10 @@ _MONEY_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|channel(?:s|led|ed|ing)?|pou
 _AMOUNT_NEAR = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:bn|billion|million|mn|crore|trillion)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def clause_type(text: str) -> tuple[DealType | None, int, int]:
-    """The strongest deal type a clause's cues name, and where its first cue stands."""
+    """The strongest deal type a clause's cues name, and where its first cue stands (cached: the deals of an
+    article ask it of the same sentences again)."""
     found: dict[DealType, tuple[int, int]] = {}
     lowered = text.lower()
     # A few characters change length when lower-cased ("İ"); then the offsets would drift.
