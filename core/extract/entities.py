@@ -302,7 +302,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if possessive:
         end -= 2
     parts = name.split()
-    if not name or re.fullmatch(r"Series [A-Z]\d?", name) or not re.search(r"\s[A-Z]$", name) and all(
+    if not name or re.fullmatch(r"Series [A-Z]\d?\.?", name) or not re.search(r"\s[A-Z]$", name) and all(
             w in NOT_NAMES or w in GENERIC_WORDS or w in _CONNECTORS for w in parts) and (
             len(parts) == 1 or parts[-1] not in ORG_SUFFIXES or parts[-1] in ("Group", "Fund", "Capital")
             and len(parts) == 1):
@@ -409,6 +409,9 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
         r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
         r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
+        # "Kenya's energy ministry", "the Saudi finance ministry": a ministry named by its remit in lower case.
+        r"|\b(?P<mplace>[A-Z][\w.-]{0,30}?)(?:['’]s)?\s+(?P<remit>finance|energy|economy|health|trade|industry|"
+        r"transport|investment|defen[cs]e|agriculture|education|interior|foreign)\s+ministry\b"
         # "the city of Boston awarded ...": a local government, named as news names it.
         r"|\b(?P<local>[Cc]ity|[Mm]unicipality|[Cc]ounty|[Pp]rovince|[Pp]refecture)\s+of\s+(?P<town>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,2})"
     )
@@ -423,6 +426,15 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         if raw and not place and match.group("adj") and raw not in ("The", "This", "That"):
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if match.group("remit"):
+            said = match.group("mplace")
+            place = None if said in ("The", "This", "That", "Its", "Their", "A", "An") else PLACE_NAMES.get(said, said)
+            name = f"Ministry of {match.group('remit').title()}"
+            ministry = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
+            if place:
+                ministry.aliases.append(f"{place} {match.group('remit')} ministry")
+            out.append(ministry)
+            continue
         if match.group("town"):
             name = f"{match.group('local').title()} of {match.group('town')}"
             out.append(Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=match.group("town"), explicit=True))

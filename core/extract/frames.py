@@ -62,7 +62,14 @@ def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
     return any(start <= at < end for start, end in _asides(sentence))
 
 
-_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold|chang(?:e|es|ed|ing) hands"
+def _hedged(lead: str, cue_end: int) -> bool:
+    """Whether a hedge word weighs the clause: "in talks to buy", "could acquire"; a verb of purpose after the
+    cue ("formed a joint venture to explore offshore blocks") tells what the deal is for, not a doubt about it."""
+    return any(match.start() < cue_end or not re.search(r"\bto\s+$", lead[max(0, match.start() - 4):match.start()])
+               for match in cues.HEDGES.finditer(lead))
+
+
+_BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold|chang(?:e|es|ed|ing) hands"
                    r"|pa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor)\b", re.I)
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
@@ -171,7 +178,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
                   opens_on_deal=opens)
     # Only words up to the cue weigh it: "... a transaction that could shake up the market" hedges nothing.
     lead = clause[:max(cue_end, 0) + 30]
-    frame.hedged = bool(cues.HEDGES.search(lead)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
+    frame.hedged = _hedged(lead, max(cue_end, 0)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
         or bool(cues.FUND_CLOSE.search(lead)) or bool(cues.FAILED.search(clause))
     # "signed 27 MoUs worth Rs 3,307 crore with various sectors": a tally of deals told one by one, or not at all.
     if _TALLY.search(clause) and not [m for m in in_clause if m.start > start + cue_at and not m.location_only]:

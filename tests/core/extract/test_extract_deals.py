@@ -310,3 +310,25 @@ def test_the_company_is_the_one_that_opened_the_sentence_before_when_that_told_n
                      "zloty grant for the project.\n")
     recipients = {p.name for d in deals for p in d.parties if p.role == "recipient"}
     assert "Kestrel Foods" in recipients
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Harbor Lane Ventures and Quill Capital co-led Ashdown Bio's $40 million Series B.",
+     ("funding_round", {"Harbor Lane Ventures": "investor", "Quill Capital": "investor", "Ashdown Bio": "recipient"})),
+    ("Orlan Capital completed the acquisition of a majority stake in Veldt Logistics.",
+     ("acquisition", {"Orlan Capital": "acquirer", "Veldt Logistics": "target"})),
+    ("Kestrel Bank extended a $25 million credit line to Ashdown Bio.",
+     ("financing", {"Kestrel Bank": "lender", "Ashdown Bio": "borrower"})),
+    ("Orlan Energy and Kestrel Oil formed a joint venture to explore offshore blocks in Namibia.",
+     ("joint_venture", {"Orlan Energy": "partner", "Kestrel Oil": "partner"})),
+    ("Tarn Solar signed an MoU with Kenya's energy ministry to develop 500 MW of solar capacity.",
+     ("mou", {"Tarn Solar": "partner", "Ministry of Energy": "government"})),
+])
+def test_common_news_shapes(sentence, expected):
+    deals = deals_of(f"News\n\n{sentence}\n")
+    assert deals
+    assert (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
+
+
+def test_a_hedge_before_the_cue_still_hedges():
+    assert deals_of("News\n\nKestrel Mining is exploring a sale of its copper unit to Orlan Metals.\n") == []
