@@ -36,7 +36,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|(?<!share )(?<!stock )(?<!bonus )\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
-                            r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b"
+                            r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b|\bpreferred bidder\b"
                             r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"
                             r"(?:[\w$₹€£¥.,-]+\s+){0,4}?orders?\b|\bordered\s+(?:[\w$₹€£¥.,-]+\s+){1,5}?from\s+(?![\d\s])"
                             r"|\b(?:won|wins?|bags?|bagged|secur(?:e|es|ed)|receiv(?:e|es|ed)|clinch(?:es|ed)?|lands?|landed|gets?|got)"
@@ -109,7 +109,9 @@ HEDGES = re.compile(
     # Talks denied or only possible, and what a company does with its own shares, are no deal.
     r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:discussions|negotiations)"
     r"|den(?:y|ies|ied)|possible (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
-    r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares)\b",
+    r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
+    # A listing sells shares to the market, not to a party: no deal.
+    r"|initial public offering|IPO|(?:stock )?market debut|listing on|flotation|offer for sale|fresh issue|price band)\b",
     re.I,
 )
 

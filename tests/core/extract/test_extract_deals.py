@@ -332,3 +332,17 @@ def test_common_news_shapes(sentence, expected):
 
 def test_a_hedge_before_the_cue_still_hedges():
     assert deals_of("News\n\nKestrel Mining is exploring a sale of its copper unit to Orlan Metals.\n") == []
+
+
+def test_a_sum_between_the_verb_and_in_keeps_the_recipient_a_company():
+    deals = deals_of("Stake\n\nOrlan Pharma invested $50 million in Ashdown Bio in exchange for a 10% stake.\n")
+    assert {p.name: p.role for p in deals[0].parties} == {"Orlan Pharma": "investor", "Ashdown Bio": "recipient"}
+
+
+def test_a_listing_is_no_deal_and_a_preferred_bidder_is_a_contract():
+    assert deals_of("IPO\n\nAshdown Health launched its initial public offering on Nasdaq, raising $200 million.\n") == []
+    deals = deals_of("Rail\n\nThe Ministry of Transport selected Kestrel Rail as the preferred bidder for the "
+                     "$2 billion line.\n")
+    assert deals[0].type == DealType.CONTRACT
+    assert {p.name: p.role for p in deals[0].parties} == {"Ministry of Transport": "customer",
+                                                          "Kestrel Rail": "supplier"}
