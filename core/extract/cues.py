@@ -10,7 +10,8 @@ from core.model import DealType
 TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
-        (DealType.FINANCING, r"\bloans?\b|\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
+        # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
+        (DealType.FINANCING, r"\bloans?\b|(?<!including )(?<!including net )(?<!plus )(?<!and )(?<!assumed )\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),

@@ -61,8 +61,10 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         # "The round values the company at about $310 million": what the raise says the company is worth.
         "valuation",
-        re.compile(r"\b(?:round|funding|raise|investment|injection)\s+(?:" + _AUXILIARIES + r"\s+)*"
-                   r"(?:values|valued|valuing)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+        # ", valuing it at $10bn": a participle after a comma says what the company is worth, whatever came before.
+        re.compile(r"(?:\b(?:round|funding|raise|investment|injection)\s+(?:" + _AUXILIARIES + r"\s+)*"
+                   r"(?:values|valued|valuing)|,\s+(?:valuing|which\s+values|that\s+values))\s+" + _W
+                   + r"{0,3}?at\s+" + _LEAD + "$", re.I),
         None,
     ),
     (

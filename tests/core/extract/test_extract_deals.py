@@ -346,3 +346,11 @@ def test_a_listing_is_no_deal_and_a_preferred_bidder_is_a_contract():
     assert deals[0].type == DealType.CONTRACT
     assert {p.name: p.role for p in deals[0].parties} == {"Ministry of Transport": "customer",
                                                           "Kestrel Rail": "supplier"}
+
+
+def test_a_valuation_after_a_comma_and_a_price_including_debt():
+    deals = deals_of("Round\n\nAshdown AI raised $1.2bn in a round led by Quill Ventures, valuing it at $10bn.\n")
+    assert [a.text for a in deals[0].amounts] == ["$1.2bn"]
+    deals = deals_of("Takeover\n\nOrlan Group agreed to acquire Veldt Energy in a deal worth up to £500m including "
+                     "debt.\n")
+    assert deals[0].type == DealType.ACQUISITION
