@@ -20,9 +20,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
-                               r"|\b(?:take|takes|took|taking|taken)\s+(?:[\w.-]+\s+){1,4}?private\b"
+                               r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
-                               r"(?:[\w%.-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
+                               r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"
                           r"|\bcombin(?:e|es|ed|ing)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:operations|businesses|companies)\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
@@ -44,6 +44,10 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥.,-]+\s+){0,6}?orders?\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
+                            # "will sell power to X under a 15-year agreement": goods sold, not a company.
+                            r"|\b(?:sell|sells|sold|selling)\s+(?:(?:the|its|all|some|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:electricity|power|energy|gas|lng|crude|oil|coal|output|ammonia|hydrogen|uranium|copper"
+                            r"|lithium|cobalt|nickel|ore|concentrate|wheat|grain)(?=\s+(?:to|under|at|for)\b|\s*[.,;])"
                             # "agreed to buy electricity from X": a purchase of goods, not of a company.
                             r"|\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:(?:the|its|all|some|their)\s+)?"
                             r"(?:[\w-]+\s+){0,2}?(?:electricity|power|energy|gas|lng|crude|oil|coal|output|ammonia|hydrogen"

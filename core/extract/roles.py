@@ -43,7 +43,7 @@ _ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|ch
 _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pact|accord|order))|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
               # "to buy power from X": after a verb of buying, "power" is what is bought.
-              r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
+              r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )(?<!renewable )(?<!clean )(?<!green )(?<!solar )(?<!wind )(?<!the )power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
            r"|snap(?:s|ped)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"

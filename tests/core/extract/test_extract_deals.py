@@ -354,3 +354,18 @@ def test_a_valuation_after_a_comma_and_a_price_including_debt():
     deals = deals_of("Takeover\n\nOrlan Group agreed to acquire Veldt Energy in a deal worth up to £500m including "
                      "debt.\n")
     assert deals[0].type == DealType.ACQUISITION
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Orlan Energy will sell power to Kestrel Data under a 15-year agreement.",
+     ("contract", {"Orlan Energy": "supplier", "Kestrel Data": "customer"})),
+    ("Kestrel Data signed a 15-year deal to buy renewable power from Orlan Energy.",
+     ("contract", {"Kestrel Data": "customer", "Orlan Energy": "supplier"})),
+    ("Orlan Maritime will pay $700 million for Veldt Capital's shipping business.",
+     ("acquisition", {"Orlan Maritime": "acquirer", "Veldt Capital": "seller"})),
+    ("Quill Partners will take Ashdown Health private in a $2 billion deal.",
+     ("acquisition", {"Quill Partners": "acquirer", "Ashdown Health": "target"})),
+])
+def test_goods_sold_and_prices_paid(sentence, expected):
+    deals = deals_of(f"News\n\n{sentence}\n")
+    assert deals and (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
