@@ -112,7 +112,9 @@ HEDGES = re.compile(
     r"could|might|mulls?|weighs?|eyes|eyeing|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
     r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire)"
     # Talks denied or only possible, and what a company does with its own shares, are no deal.
-    r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:discussions|negotiations)"
+    r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:talks|discussions|negotiations)"
+    # An offer or approach received is not yet a deal.
+    r"|receiv(?:ed|es|e) (?:an? )?(?:[\w$€£.,-]+ ){0,4}?(?:offer|approach|proposal|bid)"
     r"|den(?:y|ies|ied)|possible (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
     # A listing sells shares to the market, not to a party: no deal.

@@ -299,8 +299,11 @@ class _Reader:
             if key:
                 target.spans.setdefault(key, (mention.start, mention.end))
         side = frame.side or roles.default_side(frame.type) or ""
+        owners = {self.table.key_of(m) for m in frame.subjects if frame.type == DealType.ACQUISITION
+                  and roles.names_a_part(self.text[m.end:m.end + 40])}
         for key in subjects:
-            target.set_side(key, side)
+            # "Kestrel Foods' frozen foods unit was sold to X": the owner of what is sold sells it.
+            target.set_side(key, roles.RECEIVER if key in owners else side)
             if key not in target.actors:
                 target.actors.append(key)
         # A clause that only speaks of a deal already told adds who acted in it, not what it mentions.

@@ -264,7 +264,8 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     intro = _INTRO.match(text[clause_start:frame.cue_start])
     if intro:
         subject_from = clause_start + intro.end()
-    candidates = [m for m in mentions if not (m.person or m.location_only or m.descriptor or m.asset)]
+    candidates = [m for m in mentions if not (m.person or m.location_only and not _lent_to_state(text, m, frame)
+                                              or m.descriptor or m.asset)]
     # "X said (that) Y would buy ...": the one reported on acts, the one reporting is only a source.
     reporting = re.search(r"\b(?i:announced|said|reported|confirmed|revealed|stated)\s+(?:on\s+\w+\s+)?"
                           r"(?:(?:that|it)\b|(?=[A-Z]))", text[subject_from:frame.cue_start])
@@ -355,13 +356,24 @@ def _nations_of_people(text: str, frame: Frame, mentions: list[Mention]) -> list
     return out
 
 
+def _lent_to_state(text: str, mention: Mention, frame: Frame) -> bool:
+    """ "approved a $500 million loan to Vietnam": a country a loan or a grant goes to, right after the cue."""
+    return frame.type in (DealType.FINANCING, DealType.GRANT) and mention.kind == PartyKind.GOVERNMENT \
+        and mention.place is not None and 0 <= mention.start - max(frame.cue_end, frame.type_cue_end) <= 40 \
+        and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", text[max(0, mention.start - 12):mention.start]) is not None
+
+
 def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
     after = text[mention.end:mention.end + 25]
     before = text[max(0, mention.start - 25):mention.start]
     near_cue = mention.start - max(frame.cue_end, frame.type_cue_end) <= 40
     return bool(re.match(r"\s+(?:state\s+)?government\b", after, re.I) or re.search(r"\b(?:state|government)\s+of\s+$", before)
                 or mention.explicit or mention.kind == PartyKind.GOVERNMENT and mention.name != mention.place
-                or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before))
+                or near_cue and re.search(r"\b(?:between|with|and|from)\s+(?:the\s+)?$", before)
+                # "approved a $500 million loan to Vietnam": a country lent or granted money borrows as a state.
+                or near_cue and frame.type in (DealType.FINANCING, DealType.GRANT) and mention.kind == PartyKind.GOVERNMENT
+                and re.search(r"\b(?:to|for)\s+$", before) is not None
+                and not re.search(r"\b(?:in|into|across)\s+", text[max(frame.cue_end, mention.start - 12):mention.start]))
 
 
 def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:

@@ -49,6 +49,11 @@ def named_after_city(mention: Mention, before: str, after: str, text: str) -> bo
     return False
 
 
+# "a $500 million loan to Vietnam", "grants to Kenya": the country the money goes to is the state that takes it.
+_LENT_TO = re.compile(r"\b(?:loans?|credits?|financing|grants?|aid|lends?|lent)\s+(?:(?:of|worth)\s+\S+\s+(?:\w+\s+)?)?"
+                      r"to\s+(?:the\s+)?$", re.I)
+
+
 def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
     name = mention.name
     words = name.split()
@@ -131,7 +136,8 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
                 or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
             mention.location_only = True
         if re.match(r"\s+(?:government|state\s+government|administration|presidency)\b", after, re.I) \
-                or re.search(r"\b(?:state|government|republic|kingdom)\s+of\s+(?:the\s+)?$", before, re.I):
+                or re.search(r"\b(?:state|government|republic|kingdom)\s+of\s+(?:the\s+)?$", before, re.I) \
+                or _LENT_TO.search(before):
             mention.location_only = False
         return
     if name in CITIES:

@@ -219,7 +219,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
         if word == "by" or word == "from" and subject == TARGET:
             return GIVER  # "agreed to a takeover offer from a consortium": the bidder buys
         if word == "to":
-            return GIVER if subject == RECEIVER else RECEIVER
+            # "X sold Y to Z", "Y was sold to Z": Z buys; "X bought Y ... to" is rare and leaves Z the other side.
+            return RECEIVER if subject == GIVER else GIVER
         if word == "from":
             return RECEIVER
         return _opposite(subject)
@@ -230,6 +231,15 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     if word == "for" and deal_type == DealType.CONTRACT:
         return GIVER
     return _opposite(subject)
+
+
+_A_PART = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:business|businesses|unit|units|division|stake|assets?|operations?"
+                     r"|arm|subsidiary|portfolio|plants?|towers?|properties|holding|shares?)\b", re.I)
+
+
+def names_a_part(after: str) -> bool:
+    """Whether the words after an owner's name ("'s frozen foods unit", "' 40% stake") name a part of what it owns."""
+    return bool(_A_PART.match(after))
 
 
 def _opposite(side: str | None) -> str:
@@ -264,7 +274,8 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
         if kind == PartyKind.GOVERNMENT and side != RECEIVER:
             return "grantor"
         # "The department and the chipmaker signed terms to provide $6bn": the company is given the grant.
-        return "grantor" if side == GIVER and not with_government else "recipient"
+        # A development bank or a fund granting to a state gives the grant.
+        return "grantor" if side == GIVER and (not with_government or kind == PartyKind.ORGANIZATION) else "recipient"
     pair = {
         DealType.FUNDING_ROUND: ("investor", "recipient"),
         DealType.INVESTMENT: ("investor", "recipient"),

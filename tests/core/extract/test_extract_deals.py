@@ -369,3 +369,24 @@ def test_a_valuation_after_a_comma_and_a_price_including_debt():
 def test_goods_sold_and_prices_paid(sentence, expected):
     deals = deals_of(f"News\n\n{sentence}\n")
     assert deals and (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Asian Development Bank approved a $500 million loan to Vietnam for a coastal highway.",
+     ("financing", {"Asian Development Bank": "lender", "Vietnam": "borrower"})),
+    ("The World Bank approved a $300 million grant for Kenya.",
+     ("grant", {"World Bank": "grantor", "Kenya": "recipient"})),
+    ("Kestrel Foods' frozen foods unit was sold to Orlan Dairies for $120 million.",
+     ("acquisition", {"Kestrel Foods": "seller", "Orlan Dairies": "acquirer"})),
+])
+def test_states_that_borrow_and_owners_that_sell(sentence, expected):
+    deals = deals_of(f"News\n\n{sentence}\n")
+    assert deals and (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kestrel Foods is in advanced talks to buy Orlan Dairies, people familiar with the matter said.",
+    "Tarn Logistics confirmed it had received a takeover offer from Orlan Capital.",
+])
+def test_talks_and_offers_received_are_no_deal(sentence):
+    assert deals_of(f"News\n\n{sentence}\n") == []
