@@ -4,21 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from gui.deals.model import Column, DealsTableModel
+from gui.deals.columns import STRETCH, header_width, hidden_for_room, natural_width
+from gui.deals.model import COLUMNS, Column, DealsTableModel
 
-_COLUMN_WIDTHS = {Column.REVIEW: 30, Column.TITLE: 210, Column.TYPE: 95, Column.DATE: 105, Column.PARTIES: 140,
-                  Column.VALUE: 130, Column.STATUS: 85, Column.SECTORS: 150, Column.SOURCES: 60}
+HIDDEN_KEY = "table/hidden_columns"  # the columns the user chose to hide, by name
 
 
 class DealTable(QTableView):
     """The list of deals; editing happens in the detail pane, so no cell is editable."""
 
-    def __init__(self, model: DealsTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: DealsTableModel, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._settings = settings
+        self._fitting = False
+        names = settings.value(HIDDEN_KEY, []) if settings is not None else []
+        # An ini file gives back one name as a plain string, several as a list.
+        chosen = {names} if isinstance(names, str) else set(names) if isinstance(names, list) else set()
+        self._chosen_hidden = {c for c in COLUMNS if c.name in chosen and c is not STRETCH}
+        self._room_hidden: set[Column] = set()
         self.setObjectName("deals")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -32,10 +41,91 @@ class DealTable(QTableView):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
+        header.sectionResized.connect(self._on_header_section_resized)
+        self._widths = {c: natural_width(header, self.fontMetrics(), c) for c in COLUMNS}
+        self._apply_modes()
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
+        self.fit_columns()
+
+    # --- columns -----------------------------------------------------------------------------
+
+    def hidden_columns(self) -> set[Column]:
+        """The columns not shown: chosen in the header's menu, or for want of room."""
+        return self._chosen_hidden | self._room_hidden
+
+    def set_column_chosen(self, column: Column, shown: bool) -> None:
+        """Show or hide a column as the user chose in the header's menu; the choice is kept in the settings."""
+        if column is STRETCH:
+            return
+        (self._chosen_hidden.discard if shown else self._chosen_hidden.add)(column)
+        if self._settings is not None:
+            self._settings.setValue(HIDDEN_KEY, sorted(c.name for c in self._chosen_hidden))
+        self.fit_columns()
+
+    def restore_header(self, state: QByteArray) -> None:
+        """Column order and the widths a user dragged; what is shown follows the choices and the room."""
+        header = self.horizontalHeader()
+        header.restoreState(state)
+        for column in COLUMNS:
+            size = header.sectionSize(column)
+            if column is not STRETCH and not header.isSectionHidden(column) and size > 0:
+                self._widths[column] = max(size, header_width(header, column))
+        self._apply_modes()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Give each shown column its width; Title takes the rest, and columns that do not fit are hidden."""
+        header = self.horizontalHeader()
+        room = self.viewport().width()
+        self._room_hidden = hidden_for_room(COLUMNS, self._widths, room, self._chosen_hidden)
+        hidden = self.hidden_columns()
+        self._fitting = True
+        try:
+            for column in COLUMNS:
+                if header.isSectionHidden(column) != (column in hidden):
+                    header.setSectionHidden(column, column in hidden)
+                if column is not STRETCH and column not in hidden and header.sectionSize(column) != self._widths[column]:
+                    header.resizeSection(column, self._widths[column])
+        finally:
+            self._fitting = False
+
+    def _apply_modes(self) -> None:
+        header = self.horizontalHeader()
+        for column in COLUMNS:
+            stretch = column is STRETCH
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretch
+                                        else QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(min(header_width(header, c) for c in COLUMNS))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _on_header_section_resized(self, logical: int, _: int, size: int) -> None:
+        # A width the user dragged is kept (and saved with the header's state); our own fitting is not news.
+        if not self._fitting and 0 <= logical < len(COLUMNS) and logical != STRETCH and size > 0:
+            self._widths[COLUMNS[logical]] = size
+
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        self.header_menu().exec(self.horizontalHeader().viewport().mapToGlobal(pos))
+
+    def header_menu(self) -> QMenu:
+        """Which columns show: one checkable entry a column, Title aside (it is always there)."""
+        menu = QMenu(self)
+        for column in COLUMNS:
+            if column is STRETCH:
+                continue
+            text = column.header or "Needs review mark"
+            if column in self._room_hidden:
+                text += " (no room: widen the list)"
+            action = QAction(text, menu, checkable=True, checked=column not in self._chosen_hidden)
+            action.toggled.connect(lambda shown, c=column: self.set_column_chosen(c, shown))
+            menu.addAction(action)
+        return menu
 
     def select_deal(self, deal_id: int) -> bool:
         """Make the deal's row current and show it; False when the list as filtered does not hold it."""
