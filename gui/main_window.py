@@ -216,7 +216,14 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+        query = self.model.query
+        if query.search and query.sort == "id":
+            # The header shows no sort then: say what the order is, and how to change it.
+            self.count_label.setText(f"{count:,} match{'' if count == 1 else 'es'}, latest added first")
+            self.count_label.setToolTip("Click a column's header to sort the matches by it")
+        else:
+            self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+            self.count_label.setToolTip("")
 
     def _update_welcome(self) -> None:
         empty = self.ctx.store.count_deals(DealQuery(include_deleted=True)) == 0

@@ -97,7 +97,8 @@ class RowTable(QWidget):
         if column.choices:
             # A probe box of the same items says what the style adds (arrow, frame) to the longest label.
             probe = self._combo(column)
-            text = max(text, probe.sizeHint().width())
+            # An editable box's sizeHint leaves its items out; its minimum counts the longest.
+            text = max(text, probe.sizeHint().width(), probe.minimumSizeHint().width())
             probe.deleteLater()
         return max(header, text)
 
@@ -221,6 +222,7 @@ class RowTable(QWidget):
             elif isinstance(editor, QLineEdit) and editor.text() != value:
                 editor.setText(value)
                 editor.setCursorPosition(0)
+                self._set_tip(editor, self._columns[col], value)
         finally:
             editor.blockSignals(False)
 
