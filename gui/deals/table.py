@@ -107,8 +107,17 @@ class DealTable(QTableView):
 
     def _on_header_section_resized(self, logical: int, _: int, size: int) -> None:
         # A width the user dragged is kept (and saved with the header's state); our own fitting is not news.
-        if not self._fitting and 0 <= logical < len(COLUMNS) and logical != STRETCH and size > 0:
-            self._widths[COLUMNS[logical]] = size
+        if self._fitting or not 0 <= logical < len(COLUMNS) or logical == STRETCH or size <= 0:
+            return
+        column = COLUMNS[logical]
+        least = header_width(self.horizontalHeader(), column)
+        self._widths[column] = max(size, least)
+        if size < least:  # narrower would put the sort arrow over the header's text
+            self._fitting = True
+            try:
+                self.horizontalHeader().resizeSection(logical, least)
+            finally:
+                self._fitting = False
 
     def _on_header_context_menu_requested(self, pos: QPoint) -> None:
         self.header_menu().exec(self.horizontalHeader().viewport().mapToGlobal(pos))

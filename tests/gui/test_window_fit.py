@@ -133,3 +133,11 @@ def test_a_search_says_its_order_instead_of_a_sort_arrow(qtbot, window):
     window.table.sortByColumn(Column.DATE, window.table.horizontalHeader().sortIndicatorOrder())
     assert window.table.horizontalHeader().isSortIndicatorShown()
     assert window.count_label.text() == "3 deals"
+
+
+def test_a_column_dragged_narrow_keeps_room_for_its_header_and_sort_arrow(qtbot, window):
+    header = window.table.horizontalHeader()
+    header.resizeSection(Column.STATUS, 5)
+    assert header.sectionSize(Column.STATUS) == header_width(header, Column.STATUS)
+    header.resizeSection(Column.STATUS, header_width(header, Column.STATUS) + 21)
+    assert header.sectionSize(Column.STATUS) == header_width(header, Column.STATUS) + 21
