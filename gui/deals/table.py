@@ -12,6 +12,7 @@ from gui.deals.columns import STRETCH, header_width, hidden_for_room, natural_wi
 from gui.deals.model import COLUMNS, Column, DealsTableModel
 
 HIDDEN_KEY = "table/hidden_columns"  # the columns the user chose to hide, by name
+WIDTHS_KEY = "table/column_widths"  # "NAME=pixels" for each column the user dragged: a new column keeps its own
 
 
 class DealTable(QTableView):
@@ -23,11 +24,15 @@ class DealTable(QTableView):
         self._model = model
         self._settings = settings
         self._fitting = False
-        names = settings.value(HIDDEN_KEY, []) if settings is not None else []
-        # An ini file gives back one name as a plain string, several as a list.
-        chosen = {names} if isinstance(names, str) else set(names) if isinstance(names, list) else set()
+        chosen = set(_strings(settings, HIDDEN_KEY))
         self._chosen_hidden = {c for c in COLUMNS if c.name in chosen and c is not STRETCH}
         self._room_hidden: set[Column] = set()
+        self._dragged: dict[Column, int] = {}
+        for entry in _strings(settings, WIDTHS_KEY):
+            name, _, width = entry.partition("=")
+            column = next((c for c in COLUMNS if c.name == name and c is not STRETCH), None)
+            if column is not None and width.isdigit():
+                self._dragged[column] = int(width)
         self.setObjectName("deals")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -46,6 +51,7 @@ class DealTable(QTableView):
         header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         header.sectionResized.connect(self._on_header_section_resized)
         self._widths = {c: natural_width(header, self.fontMetrics(), c) for c in COLUMNS}
+        self._widths.update({c: max(w, header_width(header, c)) for c, w in self._dragged.items()})
         self._apply_modes()
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
@@ -67,13 +73,8 @@ class DealTable(QTableView):
         self.fit_columns()
 
     def restore_header(self, state: QByteArray) -> None:
-        """Column order and the widths a user dragged; what is shown follows the choices and the room."""
-        header = self.horizontalHeader()
-        header.restoreState(state)
-        for column in COLUMNS:
-            size = header.sectionSize(column)
-            if column is not STRETCH and not header.isSectionHidden(column) and size > 0:
-                self._widths[column] = max(size, header_width(header, column))
+        """Column order and the sort; widths and what is shown follow the choices kept apart, and the room."""
+        self.horizontalHeader().restoreState(state)
         self._apply_modes()
         self.fit_columns()
 
@@ -111,7 +112,9 @@ class DealTable(QTableView):
             return
         column = COLUMNS[logical]
         least = header_width(self.horizontalHeader(), column)
-        self._widths[column] = max(size, least)
+        self._widths[column] = self._dragged[column] = max(size, least)
+        if self._settings is not None:
+            self._settings.setValue(WIDTHS_KEY, [f"{c.name}={w}" for c, w in sorted(self._dragged.items())])
         if size < least:  # narrower would put the sort arrow over the header's text
             self._fitting = True
             try:
@@ -165,3 +168,9 @@ class DealTable(QTableView):
 
     def selected_rows(self) -> list[int]:
         return [index.row() for index in self.selectionModel().selectedRows()]
+
+
+def _strings(settings: QSettings | None, key: str) -> list[str]:
+    value = settings.value(key, []) if settings is not None else []
+    # An ini file gives back one entry as a plain string, several as a list.
+    return [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []

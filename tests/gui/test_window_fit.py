@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from gui.deals.columns import fit_of, header_width, hidden_for_room, natural_width
 from gui.deals.model import COLUMNS, Column
-from gui.deals.table import HIDDEN_KEY
+from gui.deals.table import HIDDEN_KEY, WIDTHS_KEY
 from gui.main_window import MainWindow
 from gui.window_state import first_geometry
 
@@ -141,3 +141,16 @@ def test_a_column_dragged_narrow_keeps_room_for_its_header_and_sort_arrow(qtbot,
     assert header.sectionSize(Column.STATUS) == header_width(header, Column.STATUS)
     header.resizeSection(Column.STATUS, header_width(header, Column.STATUS) + 21)
     assert header.sectionSize(Column.STATUS) == header_width(header, Column.STATUS) + 21
+
+
+def test_a_dragged_width_is_kept_by_column_name(qtbot, sample_store, settings):
+    # By name, not by position in a saved header: a column added later neither takes it nor loses its own.
+    settings.setValue(WIDTHS_KEY, ["NO_SUCH_COLUMN=400", "TITLE=900"])
+    first = _open(qtbot, sample_store, settings, (1600, 1000))
+    header = first.table.horizontalHeader()
+    wider = header.sectionSize(Column.DATE) + 19
+    header.resizeSection(Column.DATE, wider)
+    assert f"DATE={wider}" in settings.value(WIDTHS_KEY)
+    first.close()
+    second = _open(qtbot, sample_store, settings, (1600, 1000))
+    assert second.table.horizontalHeader().sectionSize(Column.DATE) == wider
