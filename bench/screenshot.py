@@ -1,6 +1,7 @@
-"""Render the README's screenshot: the window at 1400x850 on a fresh database of the bundled samples.
+"""Render screenshots of the window on a fresh database of the bundled samples, one a size.
 
-Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshot.py docs/screenshot.png
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshot.py docs/screenshot.png [WIDTHxHEIGHT]
+(1600x1000 when no size is given: the README's).
 """
 
 from __future__ import annotations
@@ -24,11 +25,18 @@ from gui.main_window import MainWindow  # noqa: E402
 from gui.resources import app_icon, sample_paths  # noqa: E402
 from gui.search.query import FACETS_DELAY_MS  # noqa: E402
 
-SIZE = (1400, 850)
+SIZE = (1600, 1000)
 
 
 def main(argv: list[str]) -> int:
     target = Path(argv[1] if len(argv) > 1 else "docs/screenshot.png")
+    size = SIZE
+    if len(argv) > 2:
+        width, _, height = argv[2].partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            print(f"screenshot: {argv[2]!r} is not a size like 1366x768", file=sys.stderr)
+            return 2
+        size = (int(width), int(height))
     target.parent.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -42,7 +50,7 @@ def main(argv: list[str]) -> int:
             print(f"{result.source}: {result.error}", file=sys.stderr)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(store, settings)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
         app.processEvents()
         window.table.selectRow(0)
@@ -60,7 +68,7 @@ def main(argv: list[str]) -> int:
         rows = window.model.rowCount()
         window.close()
         store.close()
-    print(f"{target}: {SIZE[0]}x{SIZE[1]}, {rows} deals" + ("" if ok else " (could not save)"))
+    print(f"{target}: {size[0]}x{size[1]}, {rows} deals" + ("" if ok else " (could not save)"))
     return 0 if ok else 1
 
 

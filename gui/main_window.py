@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search deals, parties and articles")
         self.search.setClearButtonEnabled(True)
         self.filters = FilterPanel(self)
-        self.table = DealTable(self.model, self)
+        self.table = DealTable(self.model, self, self._settings)
         self.welcome = WelcomePanel(self)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.detail.set_completer(completer)
+        party_finder = QCompleter(self._names, self)
+        party_finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        party_finder.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.filters.set_party_completer(party_finder)
         self.article = ArticlePane(self)
 
         top = QWidget(self)
@@ -101,7 +105,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.center_splitter)
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([200, 760, 440])
+        # The side panes keep the widths their fonts ask for; the list and the article take what is left.
+        side = self.filters.sizeHint().width() + self.detail.sizeHint().width()
+        self.main_splitter.setSizes([self.filters.sizeHint().width(), max(3 * side // 2, 600),
+                                     self.detail.sizeHint().width()])
         self.center_splitter.setSizes([480, 320])
         for splitter in (self.main_splitter, self.center_splitter):
             splitter.setChildrenCollapsible(False)
@@ -209,7 +216,14 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+        query = self.model.query
+        if query.search and query.sort == "id":
+            # The header shows no sort then: say what the order is, and how to change it.
+            self.count_label.setText(f"{count:,} match{'' if count == 1 else 'es'}, latest added first")
+            self.count_label.setToolTip("Click a column's header to sort the matches by it")
+        else:
+            self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+            self.count_label.setToolTip("")
 
     def _update_welcome(self) -> None:
         empty = self.ctx.store.count_deals(DealQuery(include_deleted=True)) == 0

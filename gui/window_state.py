@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtGui import QAction, QGuiApplication, QScreen
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from gui.deals.table import DealTable
+
+SCREEN_SHARE = 0.8  # a first window takes this much of the screen, centred
+# Below this a list, an article and a deal's fields do not sit side by side; a small screen gives more of itself.
+COMFORTABLE = QSize(1200, 700)
+HEADER_KEY = "table/columns"  # not the old "table/header": its fixed widths would come back
 
 
 class Layout(Protocol):
@@ -17,7 +24,7 @@ class Layout(Protocol):
     @property
     def center_splitter(self) -> QSplitter: ...
     @property
-    def table(self) -> QTableView: ...
+    def table(self) -> DealTable: ...
     @property
     def filters(self) -> QWidget: ...
     @property
@@ -26,17 +33,35 @@ class Layout(Protocol):
     def filters_action(self) -> QAction: ...
     @property
     def article_action(self) -> QAction: ...
+    def screen(self) -> QScreen: ...
+    def minimumSize(self) -> QSize: ...
+    def setGeometry(self, rect: QRect) -> None: ...
     def saveGeometry(self) -> QByteArray: ...
     def restoreGeometry(self, geometry: QByteArray | bytes | bytearray | memoryview) -> bool: ...
     def saveState(self, version: int = ...) -> QByteArray: ...
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, version: int = ...) -> bool: ...
 
 
+def first_geometry(available: QRect, minimum: QSize) -> QRect:
+    """Where a window opens the first time: most of the screen, centred, and never below `minimum`."""
+    width = max(round(available.width() * SCREEN_SHARE), min(available.width(), COMFORTABLE.width()),
+                minimum.width())
+    height = max(round(available.height() * SCREEN_SHARE), min(available.height(), COMFORTABLE.height()),
+                 minimum.height())
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
 def restore_layout(window: Layout, settings: QSettings) -> None:
-    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState),
+    geometry = settings.value("window/geometry")
+    if not isinstance(geometry, QByteArray) or geometry.isEmpty() or not window.restoreGeometry(geometry):
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        window.setGeometry(first_geometry(screen.availableGeometry(), window.minimumSize()))
+    for key, restore in (("window/state", window.restoreState),
                          ("window/main_splitter", window.main_splitter.restoreState),
                          ("window/center_splitter", window.center_splitter.restoreState),
-                         ("table/header", window.table.horizontalHeader().restoreState)):
+                         (HEADER_KEY, window.table.restore_header)):
         value = settings.value(key)
         if isinstance(value, QByteArray) and not value.isEmpty():
             restore(value)
@@ -51,7 +76,7 @@ def save_layout(window: Layout, settings: QSettings) -> None:
     settings.setValue("window/state", window.saveState())
     settings.setValue("window/main_splitter", window.main_splitter.saveState())
     settings.setValue("window/center_splitter", window.center_splitter.saveState())
-    settings.setValue("table/header", window.table.horizontalHeader().saveState())
+    settings.setValue(HEADER_KEY, window.table.horizontalHeader().saveState())
     settings.setValue("view/filters", window.filters_action.isChecked())
     settings.setValue("view/article", window.article_action.isChecked())
     settings.sync()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -155,19 +155,24 @@ class DetailPane(QWidget):
         form.addRow(self._label("summary"), self.summary)
 
         choices_kind = tuple((k.value, kind_label(k)) for k in PartyKind)
-        self.parties = RowTable([RowColumn("Name", stretch=True), RowColumn("Kind", choices_kind, chars=12),
-                                 RowColumn("Role", tuple((r, r) for r in ROLES), editable=True, chars=10)],
+        self.parties = RowTable([RowColumn("Name", stretch=True, chars=20), RowColumn("Kind", choices_kind, chars=6),
+                                 RowColumn("Role", tuple((r, r) for r in ROLES), editable=True, chars=6)],
                                 "party", self)
         self.amounts = RowTable([RowColumn("Value", number=True, chars=14), RowColumn("Currency", tuple(
-            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True)],
+            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True, chars=14)],
             "amount", self)
-        self.commitments = RowTable([RowColumn("Commitment", stretch=True),
-                                     RowColumn("Horizon", placeholder="by 2030", chars=10)], "commitment", self)
-        self.people = RowTable([RowColumn("Name", stretch=True), RowColumn("Title", chars=14),
+        # No grey example in an empty Horizon: "by 2030" there read as the deal's own date.
+        self.commitments = RowTable([RowColumn("Commitment", stretch=True, chars=20), RowColumn(
+            "Horizon", chars=10, tooltip="When the commitment is due, e.g. \"by 2030\"; empty when the article "
+                                         "gives no date")], "commitment", self)
+        self.people = RowTable([RowColumn("Name", stretch=True, chars=14), RowColumn("Title", chars=14),
                                 RowColumn("Organisation", chars=16)], "person", self)
         self.sources = QListWidget(self)
         self.sources.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.sources.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Long titles lose their middle rather than scroll sideways; the tooltip holds the whole.
+        self.sources.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.split_button = QPushButton(SPLIT_TEXT, self)
         self.split_button.setToolTip("The selected article reports another deal: make it a deal of its own. "
                                      "Later imports keep the two apart.")
@@ -192,6 +197,13 @@ class DetailPane(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         return scroll
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for the widest list's usual content: the form's fields then have room too.
+        tables = max(t.natural_width() for t in (self.parties, self.amounts, self.commitments, self.people))
+        scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = 4 * self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        return QSize(tables + scroll + margins, super().sizeHint().height())
 
     def _label(self, field: str, bold: bool = False) -> FieldLabel:
         label = FieldLabel(FIELD_LABELS[field], bold, self)
@@ -270,7 +282,7 @@ class DetailPane(QWidget):
             extra = ", ".join(x for x in (source.published,) if x)
             item = QListWidgetItem(f"{source.title or f'Article {source.article_id}'}" + (f" ({extra})" if extra else ""))
             item.setData(Qt.ItemDataRole.UserRole, source.article_id)
-            item.setToolTip(source.url or "")
+            item.setToolTip("\n".join(x for x in (item.text(), source.url) if x))
             self.sources.addItem(item)
         self._update_split_button()
         review = set(deal.needs_review)

@@ -23,7 +23,8 @@ class RowColumn:
     number: bool = False
     stretch: bool = False
     placeholder: str = ""
-    chars: int = 10  # width of a column that does not stretch, in average characters
+    chars: int = 10  # width of a column that does not stretch, in average characters (choices: at least)
+    tooltip: str = ""  # on the header and on empty cells: what the column holds
 
 
 class RowTable(QWidget):
@@ -40,6 +41,10 @@ class RowTable(QWidget):
         self._completer: QCompleter | None = None
         self._table = QTableWidget(0, len(self._columns), self)
         self._table.setHorizontalHeaderLabels([c.header for c in self._columns])
+        for i, column in enumerate(self._columns):
+            item = self._table.horizontalHeaderItem(i)
+            if item is not None and column.tooltip:
+                item.setToolTip(column.tooltip)
         self._table.verticalHeader().setVisible(False)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -48,16 +53,14 @@ class RowTable(QWidget):
         self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self._table.horizontalHeader()
         header.setStretchLastSection(False)
-        average = self.fontMetrics().averageCharWidth()
+        self._widths = [self._natural_width(column) for column in self._columns]
         for i, column in enumerate(self._columns):
             if column.stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             else:
                 # Cell widgets do not count for ResizeToContents, so size by the text they will hold.
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                arrow = 28 if column.choices else 12
-                header.resizeSection(i, max(average * column.chars + arrow,
-                                            header.fontMetrics().horizontalAdvance(column.header) + 16))
+                header.resizeSection(i, self._widths[i])
         self._add = QToolButton(self)
         self._add.setText("+")
         self._add.setToolTip(f"Add {noun}")
@@ -81,6 +84,35 @@ class RowTable(QWidget):
         self._remove.clicked.connect(self._on_remove_clicked)
         self._table.currentCellChanged.connect(self._on_table_current_cell_changed)
         self._fit_height()
+
+    def natural_width(self) -> int:
+        """The width that shows every column's usual content whole."""
+        return sum(self._widths) + 2 * self._table.frameWidth()
+
+    def _natural_width(self, column: RowColumn) -> int:
+        metrics = self.fontMetrics()
+        margin = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
+        header = self._table.horizontalHeader().fontMetrics().horizontalAdvance(column.header) + margin
+        text = metrics.averageCharWidth() * column.chars + margin
+        if column.choices:
+            # A probe box of the same items says what the style adds (arrow, frame) to the longest label.
+            probe = self._combo(column)
+            # An editable box's sizeHint leaves its items out; its minimum counts the longest.
+            text = max(text, probe.sizeHint().width(), probe.minimumSizeHint().width())
+            probe.deleteLater()
+        return max(header, text)
+
+    def _combo(self, column: RowColumn) -> QComboBox:
+        combo = QComboBox(self._table)
+        combo.setEditable(column.editable)
+        for value, label in column.choices:
+            combo.addItem(label, value)
+        combo.setFrame(False)
+        # The drop-down list is at least as wide as its longest item, whatever the cell's width.
+        view = combo.view()
+        scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        view.setMinimumWidth(view.sizeHintForColumn(0) + scroll + 2 * view.frameWidth())
+        return combo
 
     @property
     def table(self) -> QTableWidget:
@@ -137,11 +169,7 @@ class RowTable(QWidget):
         for col, column in enumerate(self._columns):
             editor: QWidget
             if column.choices:
-                combo = QComboBox(self._table)
-                combo.setEditable(column.editable)
-                for value, label in column.choices:
-                    combo.addItem(label, value)
-                combo.setFrame(False)
+                combo = self._combo(column)
                 combo.activated.connect(self._on_editor_changed)
                 line = combo.lineEdit() if column.editable else None
                 if line is not None:
@@ -163,6 +191,8 @@ class RowTable(QWidget):
                 if col == 0 and self._completer is not None:
                     line.setCompleter(self._completer)
                 line.editingFinished.connect(self._on_editor_changed)
+                line.textChanged.connect(lambda text, e=line, c=column: self._set_tip(e, c, text))
+                self._set_tip(line, column, "")
                 editor = line
             editor.setProperty("row", row)
             editor.setProperty("col", col)
@@ -192,8 +222,14 @@ class RowTable(QWidget):
             elif isinstance(editor, QLineEdit) and editor.text() != value:
                 editor.setText(value)
                 editor.setCursorPosition(0)
+                self._set_tip(editor, self._columns[col], value)
         finally:
             editor.blockSignals(False)
+
+    @staticmethod
+    def _set_tip(editor: QWidget, column: RowColumn, text: str) -> None:
+        # The whole value, since a narrow cell cuts it; an empty cell says what it is for.
+        editor.setToolTip(text if text else column.tooltip)
 
     def _fit_height(self) -> None:
         # Show every row: the pane scrolls as a whole, a table with its own scroll bar inside is awkward.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QSize, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
-    QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QCompleter, QHeaderView, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from gui.formatting import status_label, type_label
@@ -22,6 +22,7 @@ GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     ("review", "Review", lambda value: "Needs review"),
 )
 MAX_VALUES = 50  # per group; a checked value always stays listed
+WIDTH_CHARS = 20  # "renewable energy", "artificial intelligence" whole; longer names elide in the middle
 _VALUE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -32,12 +33,20 @@ class FilterPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._find = QLineEdit(self)
+        self._find.setObjectName("filter_find")
+        self._find.setPlaceholderText("Find a party or value")
+        self._find.setClearButtonEnabled(True)
+        self._find.setToolTip("Shows the listed values that hold these letters; "
+                              "Enter on a party's whole name filters by that party")
         self._tree = QTreeWidget(self)
         self._tree.setObjectName("filter_tree")
         self._tree.setColumnCount(2)
         self._tree.setHeaderHidden(True)
         self._tree.setRootIsDecorated(True)
         self._tree.setUniformRowHeights(True)
+        # The middle goes, so "Corvane Systems Inc." and "Corvane Systems GmbH" stay apart; tooltips hold it whole.
+        self._tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self._tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -56,6 +65,7 @@ class FilterPanel(QWidget):
         self._clear.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._find)
         layout.addWidget(self._tree, 1)
         layout.addWidget(self._clear)
         # One signal after the click's own handlers have returned, so the window may rebuild items.
@@ -65,10 +75,29 @@ class FilterPanel(QWidget):
         self._emit_timer.timeout.connect(self.filters_changed)
         self._tree.itemChanged.connect(self._on_tree_item_changed)
         self._clear.clicked.connect(self._on_clear_clicked)
+        self._find.textChanged.connect(self._on_find_text_changed)
+        self._find.returnPressed.connect(self._on_find_return_pressed)
 
     @property
     def tree(self) -> QTreeWidget:
         return self._tree
+
+    @property
+    def find_box(self) -> QLineEdit:
+        return self._find
+
+    def sizeHint(self) -> QSize:
+        metrics = self._tree.fontMetrics()
+        check = self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorWidth)
+        scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        width = (metrics.averageCharWidth() * WIDTH_CHARS + metrics.horizontalAdvance(" 99,999")
+                 + 2 * self._tree.indentation() + check + scroll + 2 * self._tree.frameWidth())
+        return QSize(width, super().sizeHint().height())
+
+    def set_party_completer(self, completer: QCompleter) -> None:
+        """Names to offer in the find box: every party, not only the listed top ones."""
+        self._find.setCompleter(completer)
+        completer.activated.connect(self._on_find_return_pressed)  # a click in the list presses no Return
 
     def selection(self) -> dict[str, list[str]]:
         """The checked raw values of each facet key."""
@@ -139,6 +168,8 @@ class FilterPanel(QWidget):
             item.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
         group.setText(1, "")
         group.setHidden(group.childCount() == 0)
+        if self._find.text().strip():
+            self._show_found(self._find.text())
         if key not in self._filled and group.childCount():
             # Short lists open at first sight; long ones (parties in a big desk) wait for a click.
             group.setExpanded(group.childCount() <= 8 or key in ("type", "status", "year", "review"))
@@ -162,6 +193,44 @@ class FilterPanel(QWidget):
 
     def _on_clear_clicked(self) -> None:
         self.clear_selection()
+
+    def _on_find_text_changed(self, text: str) -> None:
+        self._show_found(text)
+
+    def _show_found(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for key, group in self._groups.items():
+            shown = 0
+            for child in _children(group):
+                hide = bool(needle) and needle not in child.text(0).casefold() and needle not in str(
+                    child.data(0, _VALUE_ROLE)).casefold()
+                child.setHidden(hide)
+                shown += not hide
+            group.setHidden(shown == 0)
+            if needle and shown:
+                group.setExpanded(True)
+
+    def _on_find_return_pressed(self, *_: object) -> None:
+        name = self._party_named(self._find.text().strip())
+        if name is not None:
+            self.set_checked("party", name)
+            # After the completer's own handlers, which put the chosen name in the box.
+            QTimer.singleShot(0, self._find.clear)
+
+    def _party_named(self, text: str) -> str | None:
+        """The party whose whole name `text` is (any case): a listed one, else one the completer knows."""
+        folded = text.casefold()
+        if not folded:
+            return None
+        for child in _children(self._groups["party"]):
+            if str(child.data(0, _VALUE_ROLE)).casefold() == folded:
+                return str(child.data(0, _VALUE_ROLE))
+        completer = self._find.completer()
+        names = completer.model() if completer is not None else None
+        if names is None:
+            return None
+        found = (str(names.index(row, 0).data()) for row in range(names.rowCount()))
+        return next((name for name in found if name.casefold() == folded), None)
 
 
 def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from core.model import DealQuery
 from gui.database import files as file_actions
+from gui.deals.model import Column
 from gui.resources import sample_paths
 from gui.main_window import MainWindow
 from gui.importing.workers import ImportWorker
@@ -137,13 +138,14 @@ def test_export_writes_the_listed_deals(window, tmp_path, fmt):
 def test_layout_is_remembered(qtbot, sample_store, settings):
     first = _make_window(qtbot, sample_store, settings)
     header = first.table.horizontalHeader()
-    header.resizeSection(1, 333)
+    wider = header.sectionSize(Column.VALUE) + 33  # Title stretches: a width the user drags is another's
+    header.resizeSection(Column.VALUE, wider)
     header.moveSection(2, 4)
     first.main_splitter.setSizes([150, 700, 350])
     first.filters_action.setChecked(False)
     first.close()
     second = _make_window(qtbot, sample_store, settings)
-    assert second.table.horizontalHeader().sectionSize(1) == 333
+    assert second.table.horizontalHeader().sectionSize(Column.VALUE) == wider
     assert second.table.horizontalHeader().visualIndex(2) == 4
     assert second.main_splitter.sizes()[0] == 0 or not second.filters.isVisible()
     assert not second.filters_action.isChecked()
