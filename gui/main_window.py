@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QStringListModel, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from core import fx
 from core.model import Deal, DealQuery, Evidence
-from core.store import Store
+from core.store import Store, Totals
 from gui.article.links import EvidenceLinks
 from gui.article.pane import ArticlePane
 from gui.commands import EditDeal
@@ -24,6 +25,7 @@ from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
 from gui.detail.sources import SourceActions
 from gui.dialogs import show_about
+from gui.formatting import format_money
 from gui.importing.reparse import Reparser
 from gui.importing.runner import ImportRunner
 from gui.menus import build_menus, undo_actions
@@ -33,7 +35,7 @@ from gui.search.query import ListQuery
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
-_FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
+_FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review", "amounts")
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +43,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The ECB rate table takes up to 0.7 s to read: read it on the pool now, so that the first save or
+        # import that converts an amount finds it ready instead of freezing the window.
+        if not fx.rates_loaded():
+            QThreadPool.globalInstance().start(fx.ecb_rates)
         self._settings = settings
         self.ctx = Context(store, self)
         self.undo_stack = self.ctx.undo_stack
@@ -111,6 +117,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_splitter)
         self.setCentralWidget(container)
         self.count_label = QLabel(self)
+        self._totals: tuple[DealQuery | None, Totals | None] = (None, None)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _build_menus(self) -> None:
@@ -145,6 +152,7 @@ class MainWindow(QMainWindow):
         ctx.store_replaced.connect(self._on_store_replaced)
         ctx.importing_changed.connect(lambda running: self.welcome.setEnabled(not running))
         ctx.status.connect(self.statusBar().showMessage)
+        self.list_query.totals_changed.connect(self._on_list_query_totals_changed)
         self.quit_action.triggered.connect(self.close)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.model.modelReset.connect(self._on_model_reset)
@@ -209,7 +217,17 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
+        text = f"{count:,} deal{'' if count == 1 else 's'}"
+        query, totals = self._totals
+        if totals is not None and query == self.model.query:  # a sum for the list in view, not the one before
+            text += f" · {format_money(totals.usd, 'USD') or 'US$0'}"
+            if totals.without_usd:
+                text += f" · {totals.without_usd:,} without a value"
+        self.count_label.setText(text)
+
+    def _on_list_query_totals_changed(self, query: DealQuery, totals: Totals) -> None:
+        self._totals = (query, totals)
+        self._show_count()
 
     def _update_welcome(self) -> None:
         empty = self.ctx.store.count_deals(DealQuery(include_deleted=True)) == 0

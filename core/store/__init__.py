@@ -23,7 +23,7 @@ from core.store.parties import Entity
 from core.store.query import DealRow, Totals
 from core.store.schema import now
 
-__all__ = ["Store"]
+__all__ = ["Store", "Totals"]
 
 
 class Store:
