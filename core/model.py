@@ -91,12 +91,23 @@ class Party:
 
 
 @dataclass(frozen=True)
+class UsdValue:
+    """An amount in US dollars and where that figure came from (core.fx): the store fills it, a person may override it."""
+
+    value: float
+    source: str  # "usd" (already dollars), "article" (its own conversion), "ecb", "peg", "person"
+    rate: float | None = None  # US dollars per unit of the amount's currency
+    rate_date: str | None = None  # ISO date of the ECB rate used
+
+
+@dataclass(frozen=True)
 class Amount:
     value: float
     currency: str
     text: str = ""
-    usd_value: float | None = None
+    usd_value: float | None = None  # the article's own conversion ("£500m (US$678m)"), as the parser read it
     qualifier: str | None = None
+    usd: UsdValue | None = None  # the value in US dollars at the deal's date, whatever its source
 
     def to_contract(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -164,8 +175,10 @@ class Deal:
 
     @property
     def usd_value(self) -> float | None:
-        """The deal's headline US-dollar figure: a USD amount or a stated conversion."""
+        """The deal's headline US-dollar figure: its first amount that has one (filled, in dollars or stated)."""
         for amount in self.amounts:
+            if amount.usd is not None:
+                return amount.usd.value
             if amount.currency == "USD":
                 return amount.value
             if amount.usd_value is not None:

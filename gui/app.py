@@ -10,9 +10,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from core import fx
 from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
 from gui.database.dialogs import Chooser, open_or_recover, opened_note
@@ -145,6 +146,10 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
 
     from gui.main_window import MainWindow
 
+    # The ECB rate table takes up to 0.7 s to read: read it on the pool now, so that the first save or
+    # import that converts an amount finds it ready instead of freezing the window.
+    if not fx.rates_loaded():
+        QThreadPool.globalInstance().start(fx.ecb_rates)
     window = MainWindow(store, settings)
     note = " ".join(line for line in (note, opened_note(store)) if line)
     if note:

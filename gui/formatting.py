@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from core.model import DealType, PartyKind, Precision, Status
+from core.model import Amount, DealType, PartyKind, Precision, Status
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -113,3 +113,23 @@ def format_exact_money(value: float | None, currency: str | None) -> str:
 def plural(count: int, noun: str) -> str:
     """'1 deal', '3 deals': the count and its noun, for status lines."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def usd_line(amount: Amount) -> str:
+    """Where an amount's US-dollar value comes from: 'US$1.15m at ECB 19 Aug 2025', 'US$678m as the article states'."""
+    usd = amount.usd
+    if usd is None:
+        return f"No US-dollar value: no ECB rate or peg for {amount.currency} on the deal's date"
+    dollars = format_money(usd.value, "USD")
+    if usd.source == "usd":
+        return f"{dollars}, in dollars already"
+    if usd.source == "article":
+        return f"{dollars} as the article states"
+    if usd.source == "person":
+        return f"{dollars} set by hand"
+    on = format_date(usd.rate_date, "day") if usd.rate_date else ""
+    if usd.source == "ecb":
+        return f"{dollars} at ECB {on}"
+    if usd.source == "peg":
+        return f"{dollars} at the {amount.currency} peg" + (f" to the euro, ECB {on}" if on else "")
+    return dollars

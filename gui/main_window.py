@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QStringListModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCompleter, QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QLineEdit, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from core.model import Deal, DealQuery, Evidence
@@ -28,12 +28,13 @@ from gui.importing.reparse import Reparser
 from gui.importing.runner import ImportRunner
 from gui.menus import build_menus, undo_actions
 from gui.registry.actions import RegistryActions
-from gui.search.filters import FilterPanel
+from gui.search.count import ListCount
+from gui.search.filters import FilterPanel, name_completer
 from gui.search.query import ListQuery
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
-_FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review")
+_FACET_FIELDS = ("type", "status", "sectors", "date", "location", "parties", "needs_review", "amounts")
 
 
 class MainWindow(QMainWindow):
@@ -79,14 +80,9 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.welcome)
         self.detail = DetailPane(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.detail.set_completer(completer)
-        party_finder = QCompleter(self._names, self)
-        party_finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        party_finder.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.filters.set_party_completer(party_finder)
+        # The registry's names complete a party typed in the detail pane and a party looked for in the filters.
+        self.detail.set_completer(name_completer(self._names, self))
+        self.filters.set_party_completer(name_completer(self._names, self))
         self.article = ArticlePane(self)
 
         top = QWidget(self)
@@ -101,9 +97,8 @@ class MainWindow(QMainWindow):
         self.center_splitter.setStretchFactor(1, 2)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.filters)
-        self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.detail)
+        for pane in (self.filters, self.center_splitter, self.detail):
+            self.main_splitter.addWidget(pane)
         self.main_splitter.setStretchFactor(1, 1)
         # The side panes keep the widths their fonts ask for; the list and the article take what is left.
         side = self.filters.sizeHint().width() + self.detail.sizeHint().width()
@@ -117,7 +112,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.main_splitter)
         self.setCentralWidget(container)
-        self.count_label = QLabel(self)
+        self.count_label = ListCount(self.model, self)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _build_menus(self) -> None:
@@ -152,6 +147,7 @@ class MainWindow(QMainWindow):
         ctx.store_replaced.connect(self._on_store_replaced)
         ctx.importing_changed.connect(lambda running: self.welcome.setEnabled(not running))
         ctx.status.connect(self.statusBar().showMessage)
+        self.list_query.totals_changed.connect(self.count_label.totals_changed)
         self.quit_action.triggered.connect(self.close)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.model.modelReset.connect(self._on_model_reset)
@@ -205,31 +201,21 @@ class MainWindow(QMainWindow):
         """After a command changed deals no one can name: reload the list and the deal on show."""
         self.reload_deals()
         deal = self.detail.deal
-        if deal is not None and deal.id is not None:
-            try:
-                fresh = self.ctx.store.deal(deal.id)
-            except KeyError:
-                self.detail.show_deal(None)
-                return
-            if fresh != deal:
-                self._on_deal_saved(fresh)
-
-    def _show_count(self) -> None:
-        count = self.model.rowCount()
-        query = self.model.query
-        if query.search and query.sort == "id":
-            # The header shows no sort then: say what the order is, and how to change it.
-            self.count_label.setText(f"{count:,} match{'' if count == 1 else 'es'}, latest added first")
-            self.count_label.setToolTip("Click a column's header to sort the matches by it")
-        else:
-            self.count_label.setText(f"{count:,} deal{'' if count == 1 else 's'}")
-            self.count_label.setToolTip("")
+        if deal is None or deal.id is None:
+            return
+        try:
+            fresh = self.ctx.store.deal(deal.id)
+        except KeyError:
+            self.detail.show_deal(None)
+            return
+        if fresh != deal:
+            self._on_deal_saved(fresh)
 
     def _update_welcome(self) -> None:
         empty = self.ctx.store.count_deals(DealQuery(include_deleted=True)) == 0
         self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
         self.article.setVisible(self.article_action.isChecked() and not empty)
-        self._show_count()
+        self.count_label.show_count()
 
     def _on_article_action_toggled(self, checked: bool) -> None:
         self.article.setVisible(checked and self.list_stack.currentWidget() is self.table)
@@ -247,7 +233,7 @@ class MainWindow(QMainWindow):
         return self.evidence.evidence_for(deal, field, row)
 
     def _on_model_reset(self) -> None:
-        self._show_count()
+        self.count_label.show_count()
         self.table.horizontalHeader().setSortIndicatorShown(self.model.query.sort != "id")
         deal = self.detail.deal
         if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:

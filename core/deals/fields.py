@@ -6,7 +6,7 @@ import dataclasses
 from enum import Enum
 from typing import Any
 
-from core.model import Deal
+from core.model import Amount, Deal
 
 # The fields a person can edit and the history records, in the detail pane's order.
 TRACKED_FIELDS = (
@@ -35,7 +35,19 @@ def field_value(deal: Deal, field: str) -> Any:
             {"name": p.name, "kind": str(p.kind), "role": p.role, "country": p.country}
             for p in deal.parties
         ]
+    if field == "amounts":
+        return [_amount_json(a) for a in deal.amounts]
     return to_json(getattr(deal, field))
+
+
+def _amount_json(amount: Amount) -> dict[str, Any]:
+    # A worked-out US-dollar value follows from the amount and the date (core.fx), like parties_text
+    # follows from the parties: it is no edit. Only a person's own value is part of the field.
+    data = to_json(amount)
+    usd = data.pop("usd")
+    if usd is not None and usd["source"] == "person":
+        data["usd"] = usd["value"]
+    return data
 
 
 def changed_fields(old: Deal, new: Deal) -> list[str]:

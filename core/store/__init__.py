@@ -20,10 +20,10 @@ from core.store.duplicates import PossibleDuplicate
 from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
-from core.store.query import DealRow
+from core.store.query import DealRow, Totals
 from core.store.schema import now
 
-__all__ = ["Store"]
+__all__ = ["Store", "Totals"]
 
 
 class Store:
@@ -283,6 +283,10 @@ class Store:
 
     def deal_rows(self, ids: Sequence[int]) -> dict[int, DealRow]:
         return deal_list.deal_rows(self.db, ids)
+
+    def totals(self, query: DealQuery) -> Totals:
+        """How many deals the query lists, their US-dollar total and how many of them have no US-dollar value."""
+        return deal_list.totals(self.db, query)
 
     def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
         """Value counts for type, status, sector, year, country, party (entity name) and review ("yes")."""

@@ -24,6 +24,7 @@ SORT_KEYS: dict[str, str] = {
     "date": "d.date",
     "parties": "d.parties_text COLLATE NOCASE",
     "value": "d.sort_value",
+    "usd": "d.usd_value",  # index from m006
     "sectors": "d.sectors",
     "sources": "d.source_count",
     "review": "(d.needs_review <> '[]')",
@@ -52,6 +53,15 @@ class DealRow:
     sectors: str  # ", "-joined
     sources: int
     needs_review: bool
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The deals a query lists, summed: how many, their US-dollar total, how many have no US-dollar value."""
+
+    count: int
+    usd: float
+    without_usd: int
 
 
 def parse_enum(cls: type[_E], value: str, default: _E) -> _E:
@@ -165,6 +175,18 @@ def count_deals(db: Database, query: DealQuery) -> int:
                 count = int(db.execute(f"SELECT count(*) FROM deals d WHERE {clause}", params).fetchone()[0])
         st.counts[key] = count
     return st.counts[key]
+
+
+def totals(db: Database, query: DealQuery) -> Totals:
+    """Count and US-dollar sum of the deals the query lists, in one SQL pass (a scan at a million deals)."""
+    match = _match(db, query)
+    if match is None:
+        return Totals(0, 0.0, 0)
+    clause, params = where(query, match=match)
+    count, usd, valued = db.execute(
+        f"SELECT count(*), total(d.usd_value), count(d.usd_value) FROM deals d WHERE {clause}", params
+    ).fetchone()
+    return Totals(int(count), float(usd), int(count) - int(valued))
 
 
 def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1, *,

@@ -10,8 +10,10 @@ from sqlite_utils import Database
 
 from core.deals.fields import changed_fields, field_value, filled_fields, source_ids, to_json
 from core.deals.merge import remap_evidence
+from core.fx import with_usd
 from core.model import (
     Amount, Article, Commitment, Deal, DealQuery, DealType, Evidence, Party, Person, Precision, Source, Status,
+    UsdValue,
 )
 from core.store.parties import parse_kind, resolve_party, resolve_person
 from core.store.query import ids_cursor, parse_enum
@@ -62,10 +64,12 @@ def write_children(db: Database, deal_id: int, deal: Deal, fields: Iterable[str]
     if "amounts" in fields:
         db.execute("DELETE FROM amounts WHERE deal_id = ?", [deal_id])
         for position, a in enumerate(deal.amounts):
+            usd = a.usd or UsdValue(0.0, "")
             db.execute(
-                "INSERT INTO amounts (deal_id, position, value, currency, text, usd_value, qualifier) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [deal_id, position, a.value, a.currency, a.text, a.usd_value, a.qualifier],
+                "INSERT INTO amounts (deal_id, position, value, currency, text, usd_value, qualifier, "
+                "usd, usd_source, usd_rate, usd_rate_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [deal_id, position, a.value, a.currency, a.text, a.usd_value, a.qualifier,
+                 a.usd.value if a.usd else None, usd.source or None, usd.rate, usd.rate_date],
             )
     if "commitments" in fields:
         db.execute("DELETE FROM commitments WHERE deal_id = ?", [deal_id])
@@ -152,7 +156,8 @@ def _load_chunk(db: Database, ids: list[int]) -> dict[int, Deal]:
     )
     amounts = _grouped(
         db,
-        "SELECT deal_id, value, currency, text, usd_value, qualifier FROM amounts "
+        "SELECT deal_id, value, currency, text, usd_value, qualifier, usd, usd_source, usd_rate, usd_rate_date "
+        "FROM amounts "
         "WHERE deal_id IN ({ids}) ORDER BY deal_id, position",
         ids,
     )
@@ -208,7 +213,10 @@ def _load_chunk(db: Database, ids: list[int]) -> dict[int, Deal]:
                 )
                 for name, role, entity_id, kind, country in parties.get(deal_id, ())
             ),
-            amounts=tuple(Amount(*r) for r in amounts.get(deal_id, ())),
+            amounts=tuple(
+                Amount(r[0], r[1], r[2], r[3], r[4], UsdValue(r[5], r[6], r[7], r[8]) if r[5] is not None else None)
+                for r in amounts.get(deal_id, ())
+            ),
             commitments=tuple(Commitment(*r) for r in commitments.get(deal_id, ())),
             people=tuple(Person(*r) for r in people.get(deal_id, ())),
             sources=tuple(Source(*r) for r in sources.get(deal_id, ())),
@@ -268,8 +276,9 @@ def insert_deal(db: Database, deal: Deal, by: str, article_id: int | None = None
     `article_id`, when given, is the article that brought it: a source, and where its evidence points.
     """
     at = now()
-    filled = filled_fields(deal)
     sources = sorted({*source_ids(deal), *([article_id] if article_id is not None else [])})
+    deal = with_usd(deal, published(db, sources))
+    filled = filled_fields(deal)
     columns = deal_columns(deal) | {
         "edited": json.dumps(sorted(filled) if by == "person" else []),
         "created_at": at,
@@ -295,6 +304,8 @@ def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset
     assert deal.id is not None
     with db.atomic():
         stored = load_deal(db, deal.id)
+        on = published(db, source_ids(deal) or source_ids(stored))
+        deal = with_usd(deal, on)
         changed = [
             f for f in changed_fields(stored, deal) if by == "person" or f not in stored.edited
         ]
@@ -305,21 +316,29 @@ def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset
         if edited is not None:
             new_edited = frozenset(edited)
         edited_changed = new_edited != stored.edited
-        if not (changed or sources_changed or evidence_changed or edited_changed):
+        usd_changed = False
+        if "amounts" not in changed:
+            # The amounts stay as stored, but a new date or source moves their worked-out dollars:
+            # rows to rewrite, and no edit of anyone's.
+            deal = deal.replace(amounts=with_usd(deal.replace(amounts=stored.amounts), on).amounts)
+            usd_changed = deal.amounts != stored.amounts
+        assert deal.id is not None
+        if not (changed or sources_changed or evidence_changed or edited_changed or usd_changed):
             return stored
         at = now()
         new_columns = deal_columns(deal)
         columns = {k: v for k, v in new_columns.items() if k in changed}
         if "parties" in changed:
             columns["parties_text"] = new_columns["parties_text"]
-        if "amounts" in changed:
+        if "amounts" in changed or usd_changed:
             for key in ("value", "currency", "usd_value", "sort_value"):
                 columns[key] = new_columns[key]
         columns["updated_at"] = at
         if edited_changed:
             columns["edited"] = json.dumps(sorted(new_edited))
         update_deal(db, deal.id, columns)
-        write_children(db, deal.id, deal, CHILD_FIELDS.intersection(changed), by)
+        children = CHILD_FIELDS.intersection(changed) | ({"amounts"} if usd_changed else set())
+        write_children(db, deal.id, deal, children, by)
         history = [(f, field_value(stored, f), field_value(deal, f)) for f in changed]
         if edited is not None and edited_changed:
             history.append(("edited", sorted(stored.edited), sorted(new_edited)))
@@ -331,6 +350,15 @@ def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset
             write_evidence(db, deal.id, deal.evidence)
         write_history(db, deal.id, at, by, history)
     return load_deal(db, deal.id)
+
+
+def published(db: Database, article_ids: Sequence[int]) -> str | None:
+    """The earliest published date of the articles: what a deal without a date of its own is converted at."""
+    ids = [int(i) for i in article_ids]
+    if not ids:
+        return None
+    row = db.execute(f"SELECT min(published) FROM articles WHERE id IN ({_marks(ids)})", ids).fetchone()
+    return str(row[0]) if row and row[0] else None
 
 
 def update_deal(db: Database, deal_id: int, columns: dict[str, Any]) -> None:

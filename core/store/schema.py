@@ -352,3 +352,19 @@ def m005_not_duplicates(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX not_duplicates_other_id ON not_duplicates (other_id)")
     db.execute("PRAGMA user_version = 5")
+
+
+@_migration
+def m006_usd_values(db: Database) -> None:
+    """Every amount's US-dollar value with its source, rate and rate date (core.fx), filled for stored deals.
+
+    `usd_value` stays what the article itself stated; `usd` is the value the list shows, sorts and sums, worked
+    out from it, the ECB rate or a peg. The deal's own usd_value (its first amount's) gets an index to sort by.
+    """
+    for column in ("usd REAL", "usd_source TEXT", "usd_rate REAL", "usd_rate_date TEXT"):
+        db.execute(f"ALTER TABLE amounts ADD COLUMN {column}")
+    db.execute("CREATE INDEX deals_usd_value ON deals (usd_value) WHERE deleted_at IS NULL")
+    from core.store.usd_fill import fill_usd
+
+    fill_usd(db)
+    db.execute("PRAGMA user_version = 6")

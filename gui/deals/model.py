@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
 from core.store import Store
-from gui.formatting import format_date, format_exact_money, format_value, status_label, type_label
+from gui.formatting import format_date, format_exact_money, format_money, status_label, type_label
 
 PAGE_SIZE = 200
 CACHED_PAGES = 8  # 1,600 rows: several screens either side of the one in view
@@ -43,9 +43,11 @@ class Column(IntEnum):
     STATUS = 6, "Status", "status"
     SECTORS = 7, "Sectors", "sectors"
     SOURCES = 8, "Sources", "sources"
+    USD = 9, "Value (US$)", "usd"
 
 
 COLUMNS: tuple[Column, ...] = tuple(Column)  # by index: a view's column number is its Column
+_RIGHT = (Column.VALUE, Column.SOURCES, Column.USD)  # numbers line up on the right
 
 
 class DealsTableModel(QAbstractTableModel):
@@ -131,7 +133,7 @@ class DealsTableModel(QAbstractTableModel):
                 return self._warning_icon()
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.REVIEW:
                 return "Needs review: the parser was unsure of some fields"
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.VALUE, Column.SOURCES):
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -151,7 +153,7 @@ class DealsTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and row.id not in self._trashed:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VALUE, Column.SOURCES):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.REVIEW and row.needs_review:
             return self._warning_icon()
@@ -224,11 +226,13 @@ class DealsTableModel(QAbstractTableModel):
         if column is Column.PARTIES:
             return row.parties or ""
         if column is Column.VALUE:
-            return format_value(row.value, row.currency, row.usd_value)
+            return format_money(row.value, row.currency)  # the dollars have a column of their own
         if column is Column.SECTORS:
             return row.sectors or ""
         if column is Column.SOURCES:
             return str(row.sources or 0)
+        if column is Column.USD:
+            return format_money(row.usd_value, "USD")
         return ""  # the review mark is an icon (DecorationRole) with a tooltip
 
     @staticmethod
@@ -238,6 +242,10 @@ class DealsTableModel(QAbstractTableModel):
             if row.usd_value is not None and (row.currency or "").upper() != "USD":
                 text += f" ({format_exact_money(row.usd_value, 'USD')})"
             return text
+        if column is Column.USD and row.usd_value is not None:
+            return format_exact_money(row.usd_value, "USD")
+        if column is Column.USD and row.value is not None:
+            return "No US-dollar value: no rate or peg for its currency on the deal's date"
         if column is Column.REVIEW and row.needs_review:
             return "The parser was unsure of some fields of this deal"
         if column in (Column.TITLE, Column.PARTIES, Column.SECTORS):

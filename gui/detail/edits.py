@@ -9,6 +9,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from core.fx import overridden
 from core.model import Amount, Commitment, Deal, DealType, Party, PartyKind, Person, Precision, Status
 
 _NOUNS = {"parties": "party", "amounts": "amount", "commitments": "commitment", "people": "person"}
@@ -190,10 +191,16 @@ class DealEdits(QObject):
             return _replace(old, role=role or "partner"), "Change party role"
         if field == "amounts":
             assert isinstance(old, Amount)
-            value, currency, written = values
+            value, currency, written, dollars = values
             number = float(value.replace(",", "")) if value else 0.0
             currency = currency.upper()[:3] or old.currency
-            return _replace(old, value=number, currency=currency, text=written), "Edit amount"
+            if (number, currency) != (old.value, old.currency):
+                # Another figure: the article's conversion and any dollars set by hand were of the old one.
+                return Amount(number, currency, written, qualifier=old.qualifier), "Edit amount"
+            if dollars != usd_number(old):
+                usd = float(dollars.replace(",", "")) if dollars else None
+                return overridden(_replace(old, text=written), usd), "Set US-dollar value"  # type: ignore[arg-type]
+            return _replace(old, text=written), "Edit amount"
         if field == "commitments":
             text, horizon = values
             if not text:
@@ -203,6 +210,11 @@ class DealEdits(QObject):
         if not name:
             raise ValueError("a person needs a name")
         return Person(name, title or None, organization or None), "Edit person"
+
+
+def usd_number(amount: Amount) -> str:
+    """An amount's US-dollar value as the detail pane's US$ box shows it: whole dollars, or empty."""
+    return f"{amount.usd.value:.0f}" if amount.usd is not None else ""
 
 
 def _replace(item: object, **changes: object) -> object:

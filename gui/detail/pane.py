@@ -17,9 +17,9 @@ from core.deals.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
 from gui.detail.alternatives import AlternativesBox
 from core.store.duplicates import PossibleDuplicate
-from gui.detail.edits import DealEdits
+from gui.detail.edits import DealEdits, usd_number
 from gui.detail.duplicates import DuplicatesBanner
-from gui.formatting import COMMON_CURRENCIES, kind_label, status_label, type_label
+from gui.formatting import COMMON_CURRENCIES, format_money, kind_label, status_label, type_label, usd_line
 from gui.detail.history import HistoryView
 from gui.detail.row_table import RowColumn, RowTable
 
@@ -159,8 +159,12 @@ class DetailPane(QWidget):
                                  RowColumn("Role", tuple((r, r) for r in ROLES), editable=True, chars=6)],
                                 "party", self)
         self.amounts = RowTable([RowColumn("Value", number=True, chars=14), RowColumn("Currency", tuple(
-            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True, chars=14)],
-            "amount", self)
+            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True, chars=14),
+            RowColumn("US$", number=True, chars=12, placeholder="none")], "amount", self)
+        # Where each US-dollar value comes from; typing another in the US$ column sets it by hand.
+        self.usd_sources = QLabel(self)
+        self.usd_sources.setWordWrap(True)
+        self.usd_sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # No grey example in an empty Horizon: "by 2030" there read as the deal's own date.
         self.commitments = RowTable([RowColumn("Commitment", stretch=True, chars=20), RowColumn(
             "Horizon", chars=10, tooltip="When the commitment is due, e.g. \"by 2030\"; empty when the article "
@@ -188,6 +192,7 @@ class DetailPane(QWidget):
             column.addWidget(self._label(name, bold=True))
             column.addWidget(widget)
             if name == "amounts":
+                column.addWidget(self.usd_sources)
                 column.addWidget(self.alternatives["amounts"])
             elif name == "sources":
                 column.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -274,7 +279,10 @@ class DetailPane(QWidget):
         self._set_plain(self.summary, deal.summary)
         self._set_plain(self.notes, deal.notes)
         self.parties.set_rows([[p.name, str(p.kind), p.role] for p in deal.parties])
-        self.amounts.set_rows([[_number(a.value), a.currency, a.text] for a in deal.amounts])
+        self.amounts.set_rows([[_number(a.value), a.currency, a.text, usd_number(a)] for a in deal.amounts])
+        self.usd_sources.setText("\n".join(
+            f"{format_money(a.value, a.currency)}: {usd_line(a)}" for a in deal.amounts if a.currency != "USD"))
+        self.usd_sources.setVisible(any(a.currency != "USD" for a in deal.amounts))
         self.commitments.set_rows([[c.text, c.horizon or ""] for c in deal.commitments])
         self.people.set_rows([[p.name, p.title or "", p.organization or ""] for p in deal.people])
         self.sources.clear()

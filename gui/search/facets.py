@@ -21,6 +21,7 @@ THREAD_ABOVE_BYTES = 32 * 1024 * 1024
 
 class FacetsSignals(QObject):
     finished = Signal(object, object)  # the DealQuery, its facets: dict[str, list[tuple[str, int]]]
+    totals = Signal(object, object)  # the DealQuery, its core.store.query.Totals
     done = Signal()  # after run(), counted or not
 
 
@@ -61,6 +62,7 @@ class FacetsWorker(QRunnable):
                     return
                 self._reader = reader
             facets = reader.facets(self._query)
+            totals = reader.totals(self._query)
         except sqlite3.Error as exc:
             if not self._cancelled:  # an interrupt is how a newer query takes over; anything else is worth a line
                 log.warning("Facet counts for %s failed: %s", self._path, exc)
@@ -71,12 +73,14 @@ class FacetsWorker(QRunnable):
             reader.close()
         if not self._cancelled:
             self.signals.finished.emit(self._query, facets)
+            self.signals.totals.emit(self._query, totals)
 
 
 class FacetsRunner(QObject):
     """Starts one FacetsWorker at a time for a big database file; a new query cancels the one before."""
 
     finished = Signal(object, object)  # DealQuery, facets
+    totals = Signal(object, object)  # DealQuery, Totals
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +101,7 @@ class FacetsRunner(QObject):
             return False
         worker = self._worker = FacetsWorker(Path(path), query)
         worker.signals.finished.connect(self.finished)
+        worker.signals.totals.connect(self.totals)
         worker.signals.done.connect(lambda: self._running.discard(worker))
         self._running.add(worker)
         QThreadPool.globalInstance().start(worker)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, QTimer, Qt, Signal
+from PySide6.QtCore import QSize, QStringListModel, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter, QHeaderView, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -235,3 +235,11 @@ class FilterPanel(QWidget):
 
 def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for child in (group.child(i) for i in range(group.childCount())) if child is not None]
+
+
+def name_completer(names: QStringListModel, parent: QWidget) -> QCompleter:
+    """A completer over the registry's party names that finds a name by any part of it, in any case."""
+    completer = QCompleter(names, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer

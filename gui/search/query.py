@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
@@ -20,6 +20,8 @@ FACETS_DELAY_MS = 250
 class ListQuery(QObject):
     """Owns Find and Show deleted deals, the search and facet timers, and the facet counter."""
 
+    totals_changed = Signal(object, object)  # the DealQuery, its Totals (count, US-dollar sum): with the facets
+
     def __init__(self, ctx: Context, search: QLineEdit, filters: FilterPanel, model: DealsTableModel) -> None:
         super().__init__(ctx)
         self._ctx, self._search, self._filters, self._model = ctx, search, filters, model
@@ -36,6 +38,7 @@ class ListQuery(QObject):
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self._facets_timer.timeout.connect(self._on_facets_timer_timeout)
         self.facets.finished.connect(self._on_facets_finished)
+        self.facets.totals.connect(self.totals_changed)
         filters.filters_changed.connect(self.apply)
 
     def current_query(self) -> DealQuery:
@@ -106,8 +109,10 @@ class ListQuery(QObject):
 
     def _on_facets_timer_timeout(self) -> None:
         store = self._ctx.store
-        if not self.facets.start(store, self._model.query):
-            self._filters.set_facets(store.facets(self._model.query))
+        query = self._model.query
+        if not self.facets.start(store, query):
+            self._filters.set_facets(store.facets(query))
+            self.totals_changed.emit(query, store.totals(query))
 
     def _on_facets_finished(self, query: DealQuery, facets: dict[str, list[tuple[str, int]]]) -> None:
         if query == self._model.query:  # counts for a query the user has since left are dropped

@@ -56,7 +56,8 @@ def test_values_show_currency_and_dollar_figure(value, currency, usd, shown):
 def test_cells_of_the_sample_deals(model):
     by_title = {model.index(r, Column.TITLE).data(): r for r in range(model.rowCount())}
     row = by_title["BlackRock invests in Digital Gravity Partners"]
-    assert model.index(row, Column.VALUE).data() == "£500m (US$678m)"
+    assert model.index(row, Column.VALUE).data() == "£500m"
+    assert model.index(row, Column.USD).data() == "US$678m"  # the article's own conversion
     assert model.index(row, Column.DATE).data() == "~15 Sep 2025"
     assert model.index(row, Column.TYPE).data() == "Investment"
     assert model.index(row, Column.PARTIES).data() == "BlackRock, Digital Gravity Partners"

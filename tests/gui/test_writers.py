@@ -26,7 +26,7 @@ WRITES = {
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
-    "count_deals", "deal_ids", "deal_rows", "facets", "trashed", "entities", "entity_names", "entity",
+    "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")

@@ -10,6 +10,7 @@ import pytest
 
 from core.deals.fields import TRACKED_FIELDS
 from core.model import (
+    UsdValue,
     Amount, Article, Commitment, Deal, DealQuery, DealType, Evidence, Party, PartyKind, Person, Precision,
     Source, Status,
 )
@@ -67,7 +68,9 @@ def test_full_deal_round_trips_through_add_article(store: Store) -> None:
         created_at=stored.created_at,
         updated_at=stored.updated_at,
     )
-    assert stored == expected
+    # The store adds each amount's US-dollar value (core.fx): the article's own conversion, or dollars already.
+    assert [a.usd for a in stored.amounts] == [UsdValue(678e6, "article", 1.356), UsdValue(12.5, "usd", 1.0)]
+    assert stored.replace(amounts=tuple(dataclasses.replace(a, usd=None) for a in stored.amounts)) == expected
     assert stored.created_at and stored.edited == frozenset()
 
 
@@ -165,7 +168,8 @@ def test_save_diffs_list_fields(store: Store) -> None:
         needs_review=(),
     ))
     assert [p.name for p in saved.parties] == ["BlackRock Inc.", "Nvidia"]
-    assert saved.amounts == (Amount(1e9, "USD", "$1 billion"),) and saved.commitments == ()
+    assert saved.amounts == (Amount(1e9, "USD", "$1 billion", usd=UsdValue(1e9, "usd", 1.0)),)
+    assert saved.commitments == ()
     assert saved.people == (Person("Jensen Huang", "CEO", "Nvidia"),) and saved.needs_review == ()
     assert saved.edited == {"parties", "amounts", "commitments", "people", "needs_review"}
     row = store.deal_rows([deal.id or 0])[deal.id or 0]
