@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 # Each module has main() -> list of (name, value, unit) and prints its own lines.
-SUITES = ("parse_bench", "adversarial_bench", "import_bench", "window_bench")
+SUITES = ("parse_bench", "adversarial_bench", "import_bench", "usd_fill_bench", "window_bench")
 
 # The goals of issue 7: (">=" or "<=", value), in each figure's own unit.
 GOALS = {

@@ -79,6 +79,11 @@ def _check_names_data() -> None:
         raise AssertionError(f"{COMMON_WORD!r} is no common word: wordfreq's English list is missing")
     if GIVEN_NAME not in first_names():
         raise AssertionError(f"{GIVEN_NAME!r} is no given name: the names package's lists are missing")
+    from core import fx
+
+    # The ECB's euro rate on a known business day: currency_converter's rate file is in the bundle.
+    if fx.convert(1_000_000, "EUR", "2024-03-01") is None:
+        raise AssertionError("no ECB rate for EUR on 2024-03-01: currency_converter's rate file is missing")
 
 
 def run_self_test() -> int:
