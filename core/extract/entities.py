@@ -353,7 +353,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
 # ", " or ", President and " just before a title run: the title follows a name it belongs to.
 _AFTER_NAME = re.compile(r",\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")
 _TITLE_AFTER = re.compile(
-    r",\s+(?:(?i:the|its|their)\s+)?(?P<title>(?:[\w&-]+\s+){0,5}?(?i:chief|CEO|CFO|COO|CTO|president|chair\w*"
+    r",\s+(?:(?i:the|its|their|an?)\s+)?(?P<title>(?:[\w&-]+\s+){0,5}?(?i:chief|CEO|CFO|COO|CTO|president|chair\w*"
     r"|founder|co-founder|director|head|minister|secretary|executive|officer|manager|spokes\w+|governor|vice[- ]president"
     r"|VP|MD|economist|treasurer|partner|principal)(?:\s+(?:[\w&-]+)){0,4}?)\s+(?i:of|at|for)\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z&][\w&.'’-]*|of|and|de)){0,5})")

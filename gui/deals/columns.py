@@ -29,6 +29,8 @@ FITS: dict[str, Fit] = {
     "TITLE": Fit("Kiyomizu Industries to invest in Pune", keep=True),  # it stretches: this is its least width
     "VALUE": Fit("₩180bn (US$130m)", keep=True),
     "STATUS": Fit("Announced", keep=True),
+    # Every deal in one currency: what the list sorts and totals by, so it stays longer than the parties.
+    "USD": Fit("US$130.5m", rank=25),
     "DATE": Fit("~21 May 2025", rank=10),
     "TYPE": Fit("Funding round", rank=20),
     "PARTIES": Fit("Granite Peak Ventures, Tidewell", rank=30),
