@@ -26,7 +26,9 @@ from core.extract.describe import BACKING, UPGRADES
 
 # Words of a price paid in parts: "the remaining", "an advance", "payable on closing", "of which".
 # "The price is equivalent to roughly 52 billion yen": the price told again in another currency.
+# "works out to as much as ¥903.9 billion": the offer per share, summed.
 _PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|price\s+(?:(?:is|was)\s+equ(?:ivalent|al)\s+to|equals)"
+                      r"|works?\s+out\s+(?:to|at)|worked\s+out\s+(?:to|at)"
                       r"|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
                       r"up-front|deferred|remaining|balance|disburs\w*|cheque|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",

@@ -390,3 +390,10 @@ def test_states_that_borrow_and_owners_that_sell(sentence, expected):
 ])
 def test_talks_and_offers_received_are_no_deal(sentence):
     assert deals_of(f"News\n\n{sentence}\n") == []
+
+
+def test_an_offer_per_share_summed_is_the_price():
+    deals = deals_of("Tender offer\n\nKestrel Investment Corp. will buy chip-materials maker Orlan Materials. Kestrel "
+                     "plans to offer shareholders ¥4,350 a share in a tender offer, the company said. That works out "
+                     "to as much as ¥903.9 billion, Orlan said.\n")
+    assert [a.text for a in deals[0].amounts] == ["¥903.9 billion"]
