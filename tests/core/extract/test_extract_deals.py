@@ -397,3 +397,11 @@ def test_an_offer_per_share_summed_is_the_price():
                      "plans to offer shareholders ¥4,350 a share in a tender offer, the company said. That works out "
                      "to as much as ¥903.9 billion, Orlan said.\n")
     assert [a.text for a in deals[0].amounts] == ["¥903.9 billion"]
+
+
+def test_a_round_told_on_top_of_another_deal_is_a_deal_of_its_own():
+    deals = deals_of("Farm startups\n\nThis month Wayfarer Foods announced debt financing of $5.5 million on top of its "
+                     "$32 million series C round led by Lightbox in February.\n")
+    rounds = [d for d in deals if d.type == DealType.FUNDING_ROUND]
+    assert rounds and [a.text for a in rounds[0].amounts] == ["$32 million"]
+    assert {p.name: p.role for p in rounds[0].parties} == {"Wayfarer Foods": "recipient", "Lightbox": "investor"}
