@@ -15,7 +15,7 @@ from gui import app as app_module
 from gui import resources
 from gui import self_test
 
-DESKTOP = Path(__file__).resolve().parents[2] / "resources" / "deal-tracker.desktop"
+DESKTOP = Path(__file__).resolve().parents[3] / "resources" / "deal-tracker.desktop"
 
 
 @pytest.fixture
