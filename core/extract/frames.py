@@ -280,7 +280,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         if _blocked(text, mention, clause_start, frame.cue_start):
             continue
         # "Macquarie's Green Investment Group": the owner named before a party is not a party itself.
-        if mention.possessive and k + 1 < len(candidates) and candidates[k + 1].start - mention.end <= 4:
+        # "Veldt Data's UK data centres": a place after the owner is no party, so the owner stays one.
+        if mention.possessive and k + 1 < len(candidates) and candidates[k + 1].start - mention.end <= 4 \
+                and not candidates[k + 1].place:
             continue
         if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
@@ -376,9 +378,13 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
                 and not re.search(r"\b(?:in|into|across)\s+", text[max(frame.cue_end, mention.start - 12):mention.start]))
 
 
+_SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$")
+
+
 def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:
     before = text[max(clause_start, mention.start - 60):mention.start]
-    if cues.BLOCKERS.search(before):
+    # "an agreement to supply power to X": X is who is supplied, the customer, not a beneficiary of a purpose.
+    if cues.BLOCKERS.search(before) and not _SUPPLIED_TO.search(before):
         return True
     after = text[mention.end:mention.end + 200]
     if cues.ADVISER_AFTER.match(after):

@@ -90,7 +90,7 @@ _LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?
 # "from Tokyo-based X", "to U.S. chipmaker X".
 _PREPOSITION = re.compile(r"\b(from|by|to|in|into|for|with|of)\s+(?:(?:the|its|a|an)\s+)?"
                           r"(?:(?!(?:from|by|to|in|into|for|with|of)\s)(?:[a-z][\w-]*|[A-Z][\w.&-]{0,20}['’]s"
-                          r"|[A-Z][\w.&-]{0,20}-based|U\.S\.|U\.K\.)\s+){0,4}$")
+                          r"|[A-Z][\w.&-]{0,20}-based|U\.S\.|U\.K\.|[A-Z][a-z]{2,20}(?:ish|ian|an|ese|i|ch))\s+){0,4}$")
 
 # Names that lend: "X Bank", "Banco Y", "Z Capital Finance", development lenders.
 _LENDER_NAME = re.compile(r"\b(?:Bank|Banking|Banque|Banco|Banca|Bancorp|Bankinter|Finance|Financial|Credit|Crédit|Kredit|Lending"

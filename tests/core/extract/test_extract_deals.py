@@ -405,3 +405,14 @@ def test_a_round_told_on_top_of_another_deal_is_a_deal_of_its_own():
     rounds = [d for d in deals if d.type == DealType.FUNDING_ROUND]
     assert rounds and [a.text for a in rounds[0].amounts] == ["$32 million"]
     assert {p.name: p.role for p in rounds[0].parties} == {"Wayfarer Foods": "recipient", "Lightbox": "investor"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("British utility Kestrel Energy agreed to buy three wind farms from Danish developer Orlan Wind for $1.4 billion.",
+     ("acquisition", {"Kestrel Energy": "acquirer", "Orlan Wind": "seller"})),
+    ("Kestrel Energy signed a 10-year agreement to supply power to Veldt Data's UK data centres.",
+     ("contract", {"Kestrel Energy": "supplier", "Veldt Data": "customer"})),
+])
+def test_a_seller_described_by_its_nation_and_a_customer_supplied(sentence, expected):
+    deals = deals_of(f"News\n\n{sentence}\n")
+    assert deals and (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
