@@ -205,12 +205,14 @@ class _Reader:
             return [frame]
         # "the MoUs were signed with A to invest Rs 100 crore, B to set up ... worth Rs 50 crore": each sum stated
         # between one counterparty and the next is that one's.
-        parts = []
-        for k, mention in enumerate(frame.objects):
-            until = frame.objects[k + 1].start if k + 1 < len(frame.objects) else frame.end
-            own = [a for a in frame.amounts if mention.end <= a.start < until] if passive else []
-            parts.append(dataclasses.replace(frame, objects=[mention], participants=[], amounts=own))
-        return parts
+        spans = [(m, m.end, frame.objects[k + 1].start if k + 1 < len(frame.objects) else frame.end)
+                 for k, m in enumerate(frame.objects)]
+        owns = [[a for a in frame.amounts if end <= a.start < until] for _, end, until in spans]
+        # "with A, which will invest Rs 7,000 crore, B (Rs 3,000 crore) and C (Rs 2,000 crore)": when every
+        # counterparty has a sum of its own beside it, each sum is that one's, in the active voice too.
+        each = passive or all(owns)
+        return [dataclasses.replace(frame, objects=[mention], participants=[], amounts=own if each else [])
+                for (mention, _, _), own in zip(spans, owns)]
 
     def _skipped(self, index: int, sentence: Sentence) -> bool:
         """Headlines repeat the body in title case, which makes every word look like a name."""

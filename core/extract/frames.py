@@ -54,7 +54,8 @@ def _asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     return tuple((sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text))
 
 
-_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,160},\s+(?=(?:to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3}$)")
+# ... or goes on with the next name of a list: "with A, which will invest Rs 7,000 crore, B and C".
+_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$)")
 
 
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
@@ -249,7 +250,10 @@ _SERIES = re.compile(r"\bSeries ([A-H])\b")
 
 # "brings its total funding to $112 million": a running total, not this deal's amount.
 _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifting)\b[^.;]{0,40}\btotal\b[^.;]{0,30}$"
-                    r"|\btotal (?:raised|funding|investment) (?:to date|so far)\b[^.;]{0,20}$", re.I)
+                    r"|\btotal (?:raised|funding|investment) (?:to date|so far)\b[^.;]{0,20}$"
+                    # "signed MoUs with three companies for investments worth Rs 12,000 crore": the sum of them all.
+                    r"|\bwith\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:\w+\s+)?(?:companies|firms|"
+                    r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation))\b",
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"

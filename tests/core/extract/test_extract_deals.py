@@ -416,3 +416,14 @@ def test_a_round_told_on_top_of_another_deal_is_a_deal_of_its_own():
 def test_a_seller_described_by_its_nation_and_a_customer_supplied(sentence, expected):
     deals = deals_of(f"News\n\n{sentence}\n")
     assert deals and (deals[0].type.value, {p.name: p.role for p in deals[0].parties}) == expected
+
+
+def test_each_counterparty_of_a_roundup_of_mous_keeps_its_own_sum():
+    deals = deals_of("Odisha signs MoUs with three firms\n\nBHUBANESWAR: The Odisha government on Friday signed "
+                     "memoranda of understanding with three companies for investments worth Rs 12,000 crore in the "
+                     "state.\n\nThe state's industries department signed the MoUs with Kestrel Steel, which will invest "
+                     "Rs 7,000 crore in a steel plant, Orlan Cement (Rs 3,000 crore) and Tarn Aluminium (Rs 2,000 "
+                     "crore), an official said.\n")
+    by_company = {p.name: [a.text for a in d.amounts] for d in deals for p in d.parties if p.kind.value == "company"}
+    assert by_company == {"Kestrel Steel": ["Rs 7,000 crore"], "Orlan Cement": ["Rs 3,000 crore"],
+                          "Tarn Aluminium": ["Rs 2,000 crore"]}
