@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "corpus" / "written"
 
 # The level reached when this test was last raised; a change that loses any of it fails.
-FLOORS = {"score": 0.88, "deal": 0.87, "party": 0.83, "amount": 0.88, "date": 0.83, "type": 0.96, "role": 0.89}
+FLOORS = {"score": 0.89, "deal": 0.885, "party": 0.85, "amount": 0.885, "date": 0.86, "type": 0.97, "role": 0.90}
 
 
 def test_written_corpus_scores_at_least_the_level_reached():
