@@ -21,7 +21,8 @@ from typing import NoReturn
 from core.addresses import Internal, Permission, internal_endpoint, refusal, typed_permission, without_credentials
 from core.connection import Clock, PinnedConnection, Response, resolve
 from core.errors import FetchError, InputError
-from core.extract.text import Document, read_bytes, read_html, readable_size
+from core.extract.html import read_html
+from core.extract.text import Document, read_bytes, readable_size
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024

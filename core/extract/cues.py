@@ -11,12 +11,13 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
-        (DealType.FINANCING, r"\bloans?\b|(?<!including )(?<!including net )(?<!plus )(?<!and )(?<!assumed )\bdebt\b|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
+        (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
-        # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal.
-        (DealType.ACQUISITION, r"\bacqui(?:re|red|ring|sition|sitions)\b|(?<!that )(?<!which )(?<!who )\b(?:acquires|buys|sells)\b"
+        # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal. (Lookbehinds go after
+        # the word they guard: one leading a pattern makes the search try it at every position, 20% of the parse.)
+        (DealType.ACQUISITION, r"\bacqui(?:re|red|ring|sition|sitions)\b|\b(?:acquires|buys|sells)\b(?<!that acquires)(?<!which acquires)(?<!who acquires)(?<!that buys)(?<!which buys)(?<!who buys)(?<!that sells)(?<!which sells)(?<!who sells)"
                                r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
@@ -34,7 +35,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b)"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
-        (DealType.CONTRACT, r"(?<!to )\bcontracts?\b(?!\s+by\b)|\bawarded\b|(?<!share )(?<!stock )(?<!bonus )\bawards?\b|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
+        (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
                             r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b|\bpreferred bidder\b"

@@ -105,7 +105,7 @@ class _Reader:
                         self._fold(part)
             recent = self._recent(index, 4)
             later.list_intro(self.drafts, index, self.mentions[index], self.table, sentence)
-            later.syndicate(self.drafts, recent, self.mentions[index], self.table, sentence)
+            later.syndicate(recent, self.mentions[index], self.table, sentence)
         self._absorb_lone_purchases()
         finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions,
                             story_date=self._story_date())

@@ -230,10 +230,11 @@ def read_html(html: str | bytes, url: str | None = None) -> Document:
     """
     if isinstance(html, bytes):
         html = decode_html(html)
-    return _read_html_named(html, url, url or "the page")
+    return read_html_named(html, url, url or "the page")
 
 
-def _read_html_named(html: str, url: str | None, name: str) -> Document:
+def read_html_named(html: str, url: str | None, name: str) -> Document:
+    """A page's article as a Document; `name` names it in a refusal ("the page", a file's name)."""
     parts = page_parts(html, url, name)
     return document_from_text(
         parts.text,

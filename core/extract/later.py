@@ -37,10 +37,9 @@ _SIDE_OF = {
 }
 
 
-def syndicate(drafts: list[Draft], recent: list[Draft], mentions: list[Mention], table: EntityTable,
-              sentence: Sentence) -> None:
+def syndicate(recent: list[Draft], mentions: list[Mention], table: EntityTable, sentence: Sentence) -> None:
     """'A, B and C acted as lead arrangers': lenders or investors of the financing or round just told."""
-    if not drafts or not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
+    if not recent or not cues.SYNDICATE.search(sentence.text) or cues.ADVISER.search(sentence.text):
         return
     money = [d for d in recent if d.type in _MONEY_TYPES]
     # The deal with a sum is the loan or round itself; a clause on what the money is for has none.

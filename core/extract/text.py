@@ -9,7 +9,7 @@ from pathlib import Path
 
 from core.errors import InputError
 from core.extract.document import Document, BOMS, refusal, decode, document_from_text, normalise
-from core.extract.html import _read_html_named, read_html
+from core.extract.html import read_html_named
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -72,7 +72,7 @@ def read_bytes(data: bytes, *, name: str, suffix: str = ".txt", source_path: str
     if not text.strip():
         raise refusal(name, "it holds only whitespace, no text")
     if kind == "html" or (suffix in TEXT_SUFFIXES and _starts_like_html(text)):
-        return _with_source(_read_html_named(text, None, name), source_path)
+        return _with_source(read_html_named(text, None, name), source_path)
     return document_from_text(text, source_path=source_path, name=name)
 
 

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from core.errors import InputError
 from core.extract import parse_text
-from core.extract.text import read_bytes, read_html, read_path, read_text
+from core.extract.html import read_html
+from core.extract.text import read_bytes, read_path, read_text
 
 REPO = Path(__file__).parents[3]
 SAMPLES = REPO / "resources" / "samples"
