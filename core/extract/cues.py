@@ -131,9 +131,16 @@ NOT_A_DEAL = re.compile(
 )
 
 # A deal that did not happen: a bid rejected, blocked, dropped or called off is no deal.
-FAILED = re.compile(r"\b(?:blocked|rejected|rebuffed|abandon(?:ed|s)|withdr(?:ew|awn)|walked away|called off|scrapped|"
-                    r"collapsed|vetoed|prohibited|fell through|terminated|(?:ended|broke off|broken off|end) (?:the |its |their )?"
-                    r"(?:talks|discussions|negotiations)|not to pursue|lapsed)\b", re.I)
+# Headlines tell it in the present ("walks away from", "calls off"); "blocks" alone is too often oil blocks.
+FAILED = re.compile(r"\b(?:blocked|reject(?:s|ed)|rebuff(?:s|ed)|abandon(?:ed|s)|withdr(?:aws|ew|awn)|walk(?:s|ed)? away|"
+                    r"call(?:s|ed) off|scrap(?:s|ped)|collaps(?:es|ed)|veto(?:es|ed)|prohibited|f[ae]ll(?:s)? through|terminated|"
+                    r"(?:ended|ends|br(?:eaks|oke) off|broken off|end) (?:the |its |their )?"
+                    r"(?:\w+ )?(?:talks|discussions|negotiations)|drop(?:s|ped) (?:its |the |a |their )?(?:\w+ )?(?:bid|offer|pursuit)"
+                    r"|not to pursue|lapsed"
+                    # What would have happened under a proposal that lapsed: "shareholders would have received ...".
+                    r"|would have"
+                    # An IPO's anchor book: shares sold to the market before it opens.
+                    r"|anchor investors)\b", re.I)
 
 # An asset manager closing a fund of its own: investors unnamed, no deal between parties.
 FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}fund\b", re.I)
@@ -143,6 +150,8 @@ BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
     r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
+    # Whoever counted the market is its source, not a party: "according to data compiled by X".
+    r"compiled by|tallied by|tracked by|data (?:from|by)|figures (?:from|by)|estimates? (?:from|by)|analysis (?:from|by)|"
     r"clearance from|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"

@@ -188,6 +188,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.hedged = _hedged(lead, max(cue_end, 0)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
         or bool(cues.FUND_CLOSE.search(lead)) or bool(cues.FAILED.search(clause))
     # "signed 27 MoUs worth Rs 3,307 crore with various sectors": a tally of deals told one by one, or not at all.
+    if _MARKET_SPEND.search(clause):
+        frame.hedged = True
     if _TALLY.search(clause) and not [m for m in in_clause if m.start > start + cue_at and not m.location_only]:
         frame.hedged = True
     frame.deal_anaphor = opens or bool(_DEAL_MENTION.search(clause))
@@ -252,6 +254,10 @@ def _spends_in_place(clause: str) -> bool:
 
 _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
+# "Drugmakers have spent $60 billion on biotech acquisitions so far this year": a market's sum, not one deal.
+_MARKET_SPEND = re.compile(r"\b(?:spent|spend(?:s|ing)?|invested|poured|splashed)\b[^.;]{0,80}?\b(?:on|in|into)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b",
+                           re.I)
 _SERIES = re.compile(r"\bSeries ([A-H])\b")
 
 # "brings its total funding to $112 million": a running total, not this deal's amount.

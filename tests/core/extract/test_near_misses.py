@@ -1,0 +1,51 @@
+"""Articles that name a deal which did not happen, or only a market's sum: no deal comes out of them."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+
+
+def deals_of(text: str) -> list:
+    return list(parse_text(text, published="2026-03-04").deals)
+
+
+def test_a_headline_in_the_present_that_walks_away_from_talks_gives_no_deal():
+    text = ("Harlow Metals walks away from Pennick Copper merger talks\n\n"
+            "Harlow Metals said on Tuesday it had ended talks with Pennick Copper after the two failed to agree on value. "
+            "Analysts had seen a combination of the two miners as logical.")
+    assert deals_of(text) == []
+
+
+def test_what_a_lapsed_proposal_would_have_given_is_no_deal():
+    text = ("Harlow Metals had proposed an all-share merger under which Pennick Copper shareholders would have "
+            "received 0.3 Harlow shares for each share they own.")
+    assert deals_of(text) == []
+
+
+def test_a_market_sum_spent_on_acquisitions_is_no_deal_and_its_counter_is_no_party():
+    text = ("Chipmakers have spent more than $40 billion on design-software acquisitions so far this year, "
+            "according to data compiled by Tarrant Analytics.")
+    assert deals_of(text) == []
+
+
+def test_an_ipo_anchor_book_is_no_deal():
+    text = ("Ahead of the issue, Sorrel Foods raised Rs 210 crore from 18 anchor investors, including mutual funds. "
+            "The initial public offering closes on Friday.")
+    assert deals_of(text) == []
+
+
+def test_a_completed_merger_still_counts():
+    text = ("Harlow Metals said on Tuesday it had completed its merger with Pennick Copper, creating the country's "
+            "third-largest copper producer.")
+    deals = deals_of(text)
+    assert len(deals) == 1
+    assert {p.name for p in deals[0].parties} >= {"Harlow Metals", "Pennick Copper"}
+
+
+def test_failure_words_in_the_present_and_an_oil_block_that_is_no_failure():
+    from core.extract import cues
+
+    assert cues.FAILED.search("Board rejects $2bn approach")
+    assert cues.FAILED.search("Gantry calls off sale of its rail unit")
+    assert cues.FAILED.search("the buyer dropped its takeover bid")
+    assert not cues.FAILED.search("the contracts cover five offshore blocks")
