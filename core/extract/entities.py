@@ -52,6 +52,11 @@ _SPEECH_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Noted", "Notes", "E
                            "Continued", "Concluded", "Remarked", "Told", "Wrote"})
 _INDIVIDUALS = frozenset({"scientist", "actor", "actress", "celebrity", "philanthropist", "tycoon", "magnate",
                           "businessman", "businesswoman", "singer", "rapper", "athlete", "footballer", "author"})
+# "business angels including Jane Roe and John Doe": every name of a list of individuals is a person.
+_INDIVIDUALS_LIST = re.compile(
+    r"\b(?i:(?:business\s+)?angels?|angel\s+investors?|individual\s+investors|individuals|billionaires?|entrepreneurs?|"
+    r"celebrit(?:y|ies)|tycoons?|family\s+offices?\s+of)(?:\s*,)?(?:\s+(?:including|such\s+as|like|led\s+by|among\s+them))?"
+    r"(?:\s+[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,2}(?:\s*,\s*|\s+and\s+|,\s+and\s+)){0,4}\s*$")
 _OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
                         "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
@@ -324,8 +329,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return [mention]
     wide = text[max(sentence.start, start - 90):start]
     # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
-    if 2 <= len(parts) <= 3 and wide[-1:].isspace() and wide.rsplit(None, 1)[-1:] and \
-            wide.rsplit(None, 1)[-1] in _INDIVIDUALS and person_evidence(parts) and not looks_like_org(name):
+    if 2 <= len(parts) <= 3 and wide[-1:].isspace() and person_evidence(parts) and not looks_like_org(name) and (
+            wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INDIVIDUALS_LIST.search(wide)):
         return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON

@@ -70,7 +70,9 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
             after):
         mention.asset = True
     # "the Maricunga lithium project", "its Akyem operation", "the Mindanao island": what a deal is about.
-    if re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:project|operation|island|licen[cs]e|deposit|concession|prospect|"
+    # "X for the project" is a party and what it is for, as with plants above.
+    if re.match(r"\s+(?:(?!(?:to|will|plans?|is|has|and|said|would|can|for|a|an|the|in|at|of|with|from|on|by|its|their)\b)"
+                r"[a-z][\w-]*\s+){0,2}?(?:project|operation|island|licen[cs]e|deposit|concession|prospect|"
                 r"block|brand|franchise)s?\b", after):
         mention.asset = True
     # Exchanges list the shares; ratings agencies grade the debt: neither is bound by the deal.

@@ -117,6 +117,10 @@ _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|sec
 _BY_AFTER = re.compile(r"\s+by\b")
 
 
+_AGREEMENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:agreements?|contracts?|deals?|pacts?|arrangements?)\b", re.I)
+_INTENT_TO = re.compile(r"\b(?:agree[ds]?|agreeing|committed|signed up|deal|agreement|contract|will|would)\s+to\s+$", re.I)
+
+
 def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) -> tuple[str | None, int]:
     """The side the subject of a clause stands on, from the verbs up to its cue, and where that verb ends.
 
@@ -141,6 +145,10 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             # "Backed by X, the loan ...": a participle with its agent tells of X, not of the subject.
             if _BY_AFTER.match(clause, match.end()):
                 continue
+            # "agreed to sell power under a power purchase agreement": a verb before the cue outweighs one inside
+            # its compound noun; alone, the noun still tells ("signed a power supply deal with Y").
+            if outer_verb and cue_at <= match.start() and _AGREEMENT_NOUN.match(lead, match.end()):
+                continue
             found = match
         if found is None:
             # A noun cue before its verb: "... a loan that X provided": the first verb after it.
@@ -149,10 +157,14 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             if found is not None and not re.match(r"\s+by\b", clause[found.end():found.end() + 4]):
                 verbs.append((-found.start(), side, -1))
             return
-        # "picked two banks to arrange the loan": a finite verb outweighs an infinitive of purpose after it.
-        finite = not re.search(r"\bto\s+$", lead[max(0, found.start() - 4):found.start()])
+        # "picked two banks to arrange the loan": a finite verb outweighs an infinitive of purpose after it;
+        # "agreed to sell" is the deal itself, told through a verb of intent.
+        finite = not re.search(r"\bto\s+$", lead[max(0, found.start() - 4):found.start()]) \
+            or bool(_INTENT_TO.search(lead, max(0, found.start() - 30), found.start()))
         verbs.append((found.start() + (10_000 if finite else 0), side, found.end()))
 
+    outer_verb = deal_type == DealType.CONTRACT and any(
+        p.search(lead, 0, max(cue_at, 0)) for p in (_ORDERING_RE, _RECEIVING_RE, _SUPPLYING_RE))
     if deal_type == DealType.ACQUISITION and _AGREED_TAKEOVER.search(clause[:max(cue_end, 0) + 5]):
         return TARGET, -1
     # "A 35% stake in X is changing hands": the subject is what is sold.

@@ -1,0 +1,46 @@
+"""Shapes of English deal news met on articles the parser was not tuned on, each in sentences of our own."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+from core.model import DealType, PartyKind
+
+
+def roles_of(text: str) -> dict[str, tuple[str, str]]:
+    deals = parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+    assert len(deals) == 1, deals
+    return {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+
+
+def test_a_borrower_named_before_what_the_loan_is_for_stays_a_party():
+    roles = roles_of("Nordhavn Bank lent $200 million to Mercer Steel for the project.")
+    assert roles == {"Nordhavn Bank": ("company", "lender"), "Mercer Steel": ("company", "borrower")}
+
+
+def test_a_project_named_after_its_owner_is_still_no_party():
+    from core.extract.mention import Mention
+    from core.extract.names_kind import set_kind
+
+    mention = Mention(0, 8, "Maricunga")
+    set_kind(mention, "the ", " lithium project in Chile")
+    assert mention.asset
+
+
+def test_who_agreed_to_sell_power_under_a_purchase_agreement_supplies_it():
+    roles = roles_of("Halden Power agreed to sell electricity from its 300 MW wind farm to Mercer Steel under a "
+                     "15-year power purchase agreement.")
+    assert roles == {"Halden Power": ("company", "supplier"), "Mercer Steel": ("company", "customer")}
+
+
+def test_a_supply_deal_signed_with_no_other_verb_is_still_told_by_its_noun():
+    roles = roles_of("Halden Power said on Tuesday it had signed a 12-year power supply deal with Mercer Steel.")
+    assert roles == {"Halden Power": ("company", "supplier"), "Mercer Steel": ("company", "customer")}
+
+
+def test_angels_listed_by_name_are_people_who_invest():
+    deals = parse_text("Deal news\n\nPixelo raised $3 million from business angels including Priya Raman and "
+                       "Tom Becker.", published="2026-03-04").deals
+    assert len(deals) == 1 and deals[0].type == DealType.FUNDING_ROUND
+    people = {p.name: p for p in deals[0].parties if p.kind == PartyKind.PERSON}
+    assert set(people) == {"Priya Raman", "Tom Becker"}
+    assert {p.role for p in people.values()} == {"investor"}
