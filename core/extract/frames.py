@@ -331,6 +331,26 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     if frame.between:
         frame.objects.extend(_nations_of_people(text, frame, mentions))
     _under_which(text, frame, candidates)
+    _object_relative(text, frame)
+
+
+# "Brightline, which Vantor bought last year for $300 million": the cue is the verb of a relative clause whose
+# subject is named after "which"; the name it hangs on is that verb's object.
+_WHICH_NAME = re.compile(r",?\s+(?:which|that|whom)\s+$")
+
+
+def _object_relative(text: str, frame: Frame) -> None:
+    for head, actor in zip(frame.subjects, frame.subjects[1:]):
+        if not _WHICH_NAME.fullmatch(text[head.end:actor.start]):
+            continue
+        if "," not in text[actor.end:frame.cue_start]:
+            if frame.objects:
+                return
+            frame.subjects, frame.objects = [actor], [head]
+        else:
+            # "Brightline, which Vantor owns, bought X": the aside names an owner, not a party.
+            frame.subjects = [m for m in frame.subjects if m is not actor]
+        return
 
 
 def _under_which(text: str, frame: Frame, candidates: list[Mention]) -> None:

@@ -44,3 +44,13 @@ def test_angels_listed_by_name_are_people_who_invest():
     people = {p.name: p for p in deals[0].parties if p.kind == PartyKind.PERSON}
     assert set(people) == {"Priya Raman", "Tom Becker"}
     assert {p.role for p in people.values()} == {"investor"}
+
+
+def test_the_name_a_relative_clause_hangs_on_is_what_its_buyer_bought():
+    roles = roles_of("Brightline Logistics, which Vantor bought last year for $300 million, opened a new depot.")
+    assert roles == {"Vantor": ("company", "acquirer"), "Brightline Logistics": ("company", "target")}
+
+
+def test_an_owner_in_a_closed_aside_is_no_party():
+    roles = roles_of("Brightline Logistics, which Vantor owns, bought Kestrel Freight for $40 million.")
+    assert roles == {"Brightline Logistics": ("company", "acquirer"), "Kestrel Freight": ("company", "target")}
