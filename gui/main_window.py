@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportRunner(ctx, settings, self.table, self)
         self.reparser = Reparser(ctx, self.table, self.detail, self.article)
         self.deal_actions = DealActions(ctx, self.table, self.model, self.detail)
-        self.source_actions = SourceActions(ctx, self.detail, self.table)
+        self.source_actions = SourceActions(ctx, self.detail, self.table, self.deal_actions.preview_merge)
         self.list_menu = ListMenu(ctx, self.table, self.deal_actions, self.reparser.reparse_action, self.detail)
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
