@@ -313,7 +313,8 @@ class DetailPane(QWidget):
 
     def refuse_entry(self, field: str, row: int, col: int, message: str) -> None:
         """Typed text that cannot be stored: say why beside it; the box keeps the text, the deal is unchanged."""
-        editor = getattr(self, field).editor(row, col) if field in ("parties", "amounts", "commitments", "people") else None
+        table = getattr(self, field, None)
+        editor = table.editor(row, col) if isinstance(table, RowTable) else None
         self.amount_notes.refuse(editor, message)
 
     def history_titles(self) -> dict[int, str]:
