@@ -59,22 +59,30 @@ class EditDeal(QUndoCommand):
 
 
 class DeleteDeal(QUndoCommand):
-    """Move deals to the trash; undo restores them."""
+    """Move deals to the trash; undo restores them. `on_deleted` and `on_restored` (given the ids) move the
+    selection: to the next deal after a delete, to the deals brought back after an undo."""
 
-    def __init__(self, store: Store, deal_ids: Iterable[int], on_changed: OnChanged) -> None:
+    def __init__(self, store: Store, deal_ids: Iterable[int], on_changed: OnChanged,
+                 on_deleted: Callable[[tuple[int, ...]], None] | None = None,
+                 on_restored: Callable[[tuple[int, ...]], None] | None = None) -> None:
         ids = tuple(deal_ids)
         super().__init__("Delete deal" if len(ids) == 1 else f"Delete {len(ids)} deals")
         self._store, self._ids, self._on_changed = store, ids, on_changed
+        self._on_deleted, self._on_restored = on_deleted, on_restored
 
     @_drop_on_failure
     def redo(self) -> None:
         self._store.delete_deals(self._ids)
         self._on_changed()
+        if self._on_deleted is not None:
+            self._on_deleted(self._ids)
 
     @_drop_on_failure
     def undo(self) -> None:
         self._store.restore_deals(self._ids)
         self._on_changed()
+        if self._on_restored is not None:
+            self._on_restored(self._ids)
 
 
 class RestoreDeal(QUndoCommand):

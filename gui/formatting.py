@@ -133,3 +133,11 @@ def usd_line(amount: Amount) -> str:
     if usd.source == "peg":
         return f"{dollars} at the {amount.currency} peg" + (f" to the euro, ECB {on}" if on else "")
     return dollars
+
+
+def citation(title: str | None, publisher: str | None, published: str | None, url: str | None) -> str:
+    """'“Title”, Publisher, 23 Sep 2025. https://…': one source as an analyst pastes it into a note."""
+    parts = [f"“{' '.join(title.split())}”" if title else "Untitled article"]
+    parts += [" ".join(p.split()) for p in (publisher, format_date(published, None)) if p and p.strip()]
+    line = ", ".join(parts) + "."
+    return f"{line} {url.strip()}" if url and url.strip() else line

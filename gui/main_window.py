@@ -19,6 +19,7 @@ from gui.context import Context
 from gui.database.files import FileActions
 from gui.database.watch import DatabaseWatch
 from gui.deals.actions import DealActions
+from gui.deals.list_menu import ListMenu
 from gui.deals.model import DealsTableModel
 from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
@@ -57,7 +58,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportRunner(ctx, settings, self.table, self)
         self.reparser = Reparser(ctx, self.table, self.detail, self.article)
         self.deal_actions = DealActions(ctx, self.table, self.model, self.detail)
-        self.source_actions = SourceActions(ctx, self.detail, self.table)
+        self.source_actions = SourceActions(ctx, self.detail, self.table, self.deal_actions.preview_merge)
+        self.list_menu = ListMenu(ctx, self.table, self.deal_actions, self.reparser.reparse_action, self.detail)
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
         self._build_menus()
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         deal = self.detail.deal
         if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
             self.detail.show_deal(None)
+            self.article.show_article(None)
         elif deal is not None and deal.id is not None:
             self.table.select_deal(deal.id)
 
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
         self.deal_actions.show_deal(deal)
         if deal is None or deal.id is None:
             return
-        self.detail.history.set_entries(store.history(deal.id))
+        self.detail.history.set_entries(store.history(deal.id), self.detail.history_titles())
         shown = self.article.article
         if shown is None or shown.id not in {s.article_id for s in deal.sources}:
             self.article.show_article(store.article(deal.sources[0].article_id) if deal.sources else None)

@@ -53,6 +53,7 @@ class DealRow:
     sectors: str  # ", "-joined
     sources: int
     needs_review: bool
+    edited: bool = False  # a person edited some field by hand
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:
         chunk = unique[start : start + 500]
         for r in db.execute(
             "SELECT id, title, type, status, date, date_precision, parties_text, value, currency, "
-            f"usd_value, sectors, source_count, needs_review FROM deals WHERE id IN ({_marks(chunk)})",
+            f"usd_value, sectors, source_count, needs_review, edited FROM deals WHERE id IN ({_marks(chunk)})",
             chunk,
         ):
             rows[r[0]] = DealRow(
@@ -267,6 +268,7 @@ def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:
                 sectors=", ".join(json.loads(r[10] or "[]")),
                 sources=r[11],
                 needs_review=(r[12] or "[]") != "[]",
+                edited=(r[13] or "[]") != "[]",
             )
     return rows
 

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from core.model import Article
+from gui.browser import link_html, open_address
 
 
 def qt_position(text: str, index: int) -> int:
@@ -30,13 +31,23 @@ class ArticlePane(QWidget):
         self._heading = QLabel(self)
         self._heading.setWordWrap(True)
         self._heading.setTextFormat(Qt.TextFormat.PlainText)
+        # The address apart from the heading: the heading stays plain text, only this label holds a link.
+        self.link = QLabel(self)
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.link.linkActivated.connect(open_address)
         self._text = QPlainTextEdit(self)
         self._text.setReadOnly(True)
         self._text.setUndoRedoEnabled(False)
         self._text.setObjectName("article_text")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self._heading)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self._heading, 1)
+        top.addWidget(self.link, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self._text, 1)
         self.show_article(None)
 
@@ -54,6 +65,7 @@ class ArticlePane(QWidget):
         if article is None:
             self._article = None
             self._heading.setText("Select a deal field to see the sentence it came from.")
+            self._set_link(None)
             self._text.clear()
             self._text.setExtraSelections([])
             return
@@ -61,8 +73,15 @@ class ArticlePane(QWidget):
                                              or article.text != self._article.text):
             self._text.setPlainText(article.text)
         self._article = article
+        self._set_link(article.url)
         self._heading.setText(self._heading_text(article, field if spans else None))
         self.highlight(spans)
+
+    def _set_link(self, url: str | None) -> None:
+        link = link_html(url, "Open source ↗")
+        self.link.setText(link)
+        self.link.setToolTip(url or "")
+        self.link.setVisible(bool(link))
 
     def highlight(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight each span; the view scrolls to the first."""

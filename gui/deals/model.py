@@ -7,8 +7,8 @@ from collections import OrderedDict
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
@@ -62,6 +62,7 @@ class DealsTableModel(QAbstractTableModel):
         self._trashed: set[int] = set()  # deals in the trash among the cached rows, when the query shows them
         self.pages_fetched = 0  # for tests and the curious: how often the store was asked for a page
         self._review_icon: QIcon | None = None
+        self._edited_icon: QIcon | None = None
         self._count = store.count_deals(self._query)
 
     # --- what the window asks for -------------------------------------------------------------
@@ -157,6 +158,8 @@ class DealsTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.REVIEW and row.needs_review:
             return self._warning_icon()
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.TITLE and row.edited:
+            return self.edited_icon()
         if role == Qt.ItemDataRole.FontRole and row.id in self._trashed:
             font = QFont()
             font.setItalic(True)  # a style, not a colour: it reads in light and dark palettes alike
@@ -208,6 +211,12 @@ class DealsTableModel(QAbstractTableModel):
         offset = row % PAGE_SIZE
         return rows.get(ids[offset]) if offset < len(ids) else None
 
+    def edited_icon(self) -> QIcon:
+        """A pencil before the title of a deal a person edited; drawn, as no standard icon is one."""
+        if self._edited_icon is None:
+            self._edited_icon = pencil_icon(QApplication.palette().color(QPalette.ColorRole.Text))
+        return self._edited_icon
+
     def _warning_icon(self) -> Any:
         if self._review_icon is None:
             self._review_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -248,6 +257,27 @@ class DealsTableModel(QAbstractTableModel):
             return "No US-dollar value: no rate or peg for its currency on the deal's date"
         if column is Column.REVIEW and row.needs_review:
             return "The parser was unsure of some fields of this deal"
+        if column is Column.TITLE and row.edited:
+            return f"{row.title}\n(edited by hand: re-imports and re-parses leave your changes as they are)"
         if column in (Column.TITLE, Column.PARTIES, Column.SECTORS):
             return DealsTableModel._display(row, column) or None
         return None
+
+
+def pencil_icon(color: Any, size: int = 16) -> QIcon:
+    """A slanted pencil in `color` (the palette's text colour, so it reads in light and dark themes)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, size * 0.18, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    tip, end = size * 0.3, size * 0.88
+    painter.drawLine(QPointF(tip, size - tip), QPointF(end, size - end))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    point = size * 0.08
+    painter.drawPolygon(QPolygonF([QPointF(point, size - point), QPointF(tip - size * 0.1, size - tip - size * 0.1),
+                                   QPointF(tip + size * 0.1, size - tip + size * 0.1)]))
+    painter.end()
+    return QIcon(pixmap)

@@ -9,6 +9,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from core.amount_entry import AmountError, read_amount
+from core.deals.fields import changed_fields
 from core.fx import overridden
 from core.model import Amount, Commitment, Deal, DealType, Party, PartyKind, Person, Precision, Status
 
@@ -44,6 +46,15 @@ class EditedPane(Protocol):
     @property
     def notes(self) -> QPlainTextEdit: ...
     def show_deal(self, deal: Deal | None) -> None: ...
+    def refuse_entry(self, field: str, row: int, col: int, message: str) -> None: ...
+
+
+class Refused(ValueError):
+    """A row's box holds text that cannot be stored: `col` is the box, str() says why."""
+
+    def __init__(self, col: int, message: str) -> None:
+        super().__init__(message)
+        self.col = col
 
 
 class DealEdits(QObject):
@@ -56,7 +67,7 @@ class DealEdits(QObject):
     def _emit(self, after: Deal, text: str) -> None:
         before = self._pane.deal
         if before is not None and after != before:
-            self._pane.deal_edited.emit(before, after, text)
+            self._pane.deal_edited.emit(before, reviewed(before, after), text)
 
     def _revert(self) -> None:
         self._pane.show_deal(self._pane.deal)
@@ -141,6 +152,10 @@ class DealEdits(QObject):
             return
         try:
             item, text = self._edited_item(field, items[row], values)
+        except Refused as refused:
+            # The typed text stays in its box to be put right; the stored value is untouched.
+            self._pane.refuse_entry(field, row, refused.col, str(refused))
+            return
         except ValueError:
             self._revert()
             return
@@ -192,13 +207,16 @@ class DealEdits(QObject):
         if field == "amounts":
             assert isinstance(old, Amount)
             value, currency, written, dollars = values
-            number = float(value.replace(",", "")) if value else 0.0
-            currency = currency.upper()[:3] or old.currency
+            try:
+                number, currency = read_amount(value, currency.upper()[:3] or old.currency)
+            except AmountError as exc:
+                raise Refused(0, str(exc)) from None
             if (number, currency) != (old.value, old.currency):
                 # Another figure: the article's conversion and any dollars set by hand were of the old one.
                 return Amount(number, currency, written, qualifier=old.qualifier), "Edit amount"
-            if dollars != usd_number(old):
-                usd = float(dollars.replace(",", "")) if dollars else None
+            usd, shown = _dollars(dollars), old.usd.value if old.usd is not None else None
+            # The box shows whole dollars: a worked-out value's cents are no change of the person's.
+            if (usd is None) != (shown is None) or (usd is not None and shown is not None and abs(usd - shown) >= 0.5):
                 return overridden(_replace(old, text=written), usd), "Set US-dollar value"  # type: ignore[arg-type]
             return _replace(old, text=written), "Edit amount"
         if field == "commitments":
@@ -214,7 +232,33 @@ class DealEdits(QObject):
 
 def usd_number(amount: Amount) -> str:
     """An amount's US-dollar value as the detail pane's US$ box shows it: whole dollars, or empty."""
-    return f"{amount.usd.value:.0f}" if amount.usd is not None else ""
+    return f"{amount.usd.value:,.0f}" if amount.usd is not None else ""
+
+
+def amount_number(value: float) -> str:
+    """An amount's value as the Value box shows it: "550,000,000", the figure the list's tooltip gives."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _dollars(text: str) -> float | None:
+    if not text:
+        return None
+    try:
+        value, currency = read_amount(text, "USD")
+    except AmountError as exc:
+        raise Refused(3, str(exc)) from None
+    if currency != "USD":
+        raise Refused(3, f"The US$ box takes US dollars, not {currency}: type e.g. 678m")
+    return value
+
+
+def reviewed(before: Deal, after: Deal) -> Deal:
+    """`after` without the review marks of the fields the edit changed: a person who corrects a field has checked it."""
+    changed = set(changed_fields(before, after))
+    if "date_precision" in changed:
+        changed.add("date")
+    left = tuple(f for f in after.needs_review if f not in changed)
+    return after if left == after.needs_review else after.replace(needs_review=left)
 
 
 def _replace(item: object, **changes: object) -> object:

@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (
 
 from core.deals.merge import ALTERNATIVE_FIELDS
 from core.model import ROLES, Deal, DealType, PartyKind, Precision, Status
-from gui.detail.alternatives import AlternativesBox
 from core.store.duplicates import PossibleDuplicate
-from gui.detail.edits import DealEdits, usd_number
+from gui.browser import link_html, open_address
+from gui.detail.alternatives import AlternativesBox
+from gui.detail.amount_notes import AmountNotes
+from gui.detail.edits import DealEdits, amount_number, usd_number
+from gui.detail.field_label import FieldLabel
 from gui.detail.duplicates import DuplicatesBanner
 from gui.formatting import COMMON_CURRENCIES, format_money, kind_label, status_label, type_label, usd_line
 from gui.detail.history import HistoryView
 from gui.detail.row_table import RowColumn, RowTable
+from gui.detail.several import SeveralSelected
 
 FIELD_LABELS = {
     "title": "Title", "type": "Type", "status": "Status", "date": "Date", "location": "Location",
@@ -31,32 +35,7 @@ FIELD_LABELS = {
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_SHOWN = {Precision.MONTH: 7, Precision.YEAR: 4}
 SPLIT_TEXT = "Not the same deal: split off"
-
-
-class FieldLabel(QWidget):
-    """A field's name with a review mark beside it when the parser was unsure of the field."""
-
-    def __init__(self, text: str, bold: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.text = QLabel(text, self)
-        if bold:
-            font = self.text.font()
-            font.setBold(True)
-            self.text.setFont(font)
-        self.mark = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.mark.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-        self.mark.setToolTip("The parser was unsure of this field: please check it")
-        self.mark.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.text)
-        layout.addWidget(self.mark)
-        layout.addStretch(1)
-
-    def set_review(self, needed: bool) -> None:
-        self.mark.setVisible(needed)
+_AMOUNT_TIP = "Type it as written: 550m, 1.2bn, £500 million, 1,200,000 or 3.5 crore"
 
 
 class DetailPane(QWidget):
@@ -71,6 +50,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._deal: Deal | None = None
+        self._selected = 1  # how many deals the list has selected: several show a count, not one deal
         self._labels: dict[str, FieldLabel] = {}
         self._field_of: dict[QObject, str] = {}
         self._edits = DealEdits(self, self)
@@ -80,7 +60,10 @@ class DetailPane(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setEnabled(False)
         self._stack.addWidget(self._empty)
-        self._stack.addWidget(self._build_form())
+        self._form = self._build_form()
+        self._stack.addWidget(self._form)
+        self.several = SeveralSelected(self)
+        self._stack.addWidget(self.several)
         self.history = HistoryView(self)
         self._tabs.addTab(self._stack, "Deal")
         self._tabs.addTab(self.history, "History")
@@ -158,9 +141,11 @@ class DetailPane(QWidget):
         self.parties = RowTable([RowColumn("Name", stretch=True, chars=20), RowColumn("Kind", choices_kind, chars=6),
                                  RowColumn("Role", tuple((r, r) for r in ROLES), editable=True, chars=6)],
                                 "party", self)
-        self.amounts = RowTable([RowColumn("Value", number=True, chars=14), RowColumn("Currency", tuple(
-            (c, c) for c in COMMON_CURRENCIES), editable=True, chars=5), RowColumn("As written", stretch=True, chars=14),
+        self.amounts = RowTable([RowColumn("Value", number=True, chars=14, tooltip=_AMOUNT_TIP), RowColumn(
+            "Currency", tuple((c, c) for c in COMMON_CURRENCIES), editable=True, chars=5),
+            RowColumn("As written", stretch=True, chars=14),
             RowColumn("US$", number=True, chars=12, placeholder="none")], "amount", self)
+        self.amount_notes = AmountNotes(self)
         # Where each US-dollar value comes from; typing another in the US$ column sets it by hand.
         self.usd_sources = QLabel(self)
         self.usd_sources.setWordWrap(True)
@@ -177,6 +162,12 @@ class DetailPane(QWidget):
         # Long titles lose their middle rather than scroll sideways; the tooltip holds the whole.
         self.sources.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The selected source's web address, as a link to open in the browser.
+        self.source_link = QLabel(self)
+        self.source_link.setTextFormat(Qt.TextFormat.RichText)
+        self.source_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.source_link.linkActivated.connect(open_address)
         self.split_button = QPushButton(SPLIT_TEXT, self)
         self.split_button.setToolTip("The selected article reports another deal: make it a deal of its own. "
                                      "Later imports keep the two apart.")
@@ -192,9 +183,11 @@ class DetailPane(QWidget):
             column.addWidget(self._label(name, bold=True))
             column.addWidget(widget)
             if name == "amounts":
+                column.addWidget(self.amount_notes)
                 column.addWidget(self.usd_sources)
                 column.addWidget(self.alternatives["amounts"])
             elif name == "sources":
+                column.addWidget(self.source_link)
                 column.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -236,6 +229,7 @@ class DetailPane(QWidget):
             table.row_focused.connect(lambda row, n=name: self.field_selected.emit(n, row))
         self.sources.itemClicked.connect(self._on_sources_item_clicked)
         self.sources.currentRowChanged.connect(self._update_split_button)
+        self.sources.currentRowChanged.connect(self._update_source_link)
         self.sources.customContextMenuRequested.connect(self._on_sources_context_menu_requested)
         self.split_button.clicked.connect(self._on_split_button_clicked)
         for box in self.alternatives.values():
@@ -263,11 +257,11 @@ class DetailPane(QWidget):
         titles = {s.article_id: s.title or f"Article {s.article_id}" for s in deal.sources} if deal else {}
         for field, box in self.alternatives.items():
             box.set_values(deal, (alternatives or {}).get(field, ()), titles)
+        self._show_page()
         if deal is None:
-            self._stack.setCurrentIndex(0)
+            self.amount_notes.show_amounts(())
             self.history.clear()
             return
-        self._stack.setCurrentIndex(1)
         self._set_text(self.title, deal.title)
         self._set_combo(self.type, str(deal.type))
         self._set_combo(self.status, str(deal.status))
@@ -279,7 +273,8 @@ class DetailPane(QWidget):
         self._set_plain(self.summary, deal.summary)
         self._set_plain(self.notes, deal.notes)
         self.parties.set_rows([[p.name, str(p.kind), p.role] for p in deal.parties])
-        self.amounts.set_rows([[_number(a.value), a.currency, a.text, usd_number(a)] for a in deal.amounts])
+        self.amounts.set_rows([[amount_number(a.value), a.currency, a.text, usd_number(a)] for a in deal.amounts])
+        self.amount_notes.show_amounts(deal.amounts)
         self.usd_sources.setText("\n".join(
             f"{format_money(a.value, a.currency)}: {usd_line(a)}" for a in deal.amounts if a.currency != "USD"))
         self.usd_sources.setVisible(any(a.currency != "USD" for a in deal.amounts))
@@ -290,16 +285,41 @@ class DetailPane(QWidget):
             extra = ", ".join(x for x in (source.published,) if x)
             item = QListWidgetItem(f"{source.title or f'Article {source.article_id}'}" + (f" ({extra})" if extra else ""))
             item.setData(Qt.ItemDataRole.UserRole, source.article_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, source.url)
             item.setToolTip("\n".join(x for x in (item.text(), source.url) if x))
             self.sources.addItem(item)
         self._update_split_button()
+        self._update_source_link()
         review = set(deal.needs_review)
         for field, label in self._labels.items():
             label.set_review(field in review)
             label.setToolTip("Edited by hand" if field in deal.edited else "")
+        if not review and self.review_banner.isAncestorOf(self.focusWidget()):
+            # Hiding the focused button would hand focus to Title with its text selected, ready to be typed over.
+            self._form.setFocus(Qt.FocusReason.OtherFocusReason)
         self.review_banner.setVisible(bool(review))
         names = ", ".join(FIELD_LABELS.get(f, f).lower() for f in deal.needs_review)
         self.review_text.setText(f"The parser was unsure of: {names}. Check them against the article.")
+
+    def set_selected_count(self, count: int) -> None:
+        """How many deals the list has selected: for several the pane says so instead of showing one."""
+        self._selected = count
+        self.several.set_count(count)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        self._stack.setCurrentWidget(self.several if self._selected > 1 else
+                                     self._form if self._deal is not None else self._empty)
+
+    def refuse_entry(self, field: str, row: int, col: int, message: str) -> None:
+        """Typed text that cannot be stored: say why beside it; the box keeps the text, the deal is unchanged."""
+        table = getattr(self, field, None)
+        editor = table.editor(row, col) if isinstance(table, RowTable) else None
+        self.amount_notes.refuse(editor, message)
+
+    def history_titles(self) -> dict[int, str]:
+        """The titles of the shown deal's sources by article id, for the History tab's words."""
+        return {s.article_id: s.title or f"Article {s.article_id}" for s in self._deal.sources} if self._deal else {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._field_of:
@@ -316,6 +336,13 @@ class DetailPane(QWidget):
         # A deal of one source has nothing to split off.
         self.split_button.setEnabled(self.sources.count() > 1 and self.sources.currentItem() is not None)
 
+    def _update_source_link(self, *_: Any) -> None:
+        item = self.sources.currentItem() or self.sources.item(0)
+        link = link_html(item.data(Qt.ItemDataRole.UserRole + 1)) if item is not None else ""
+        self.source_link.setText(link)
+        self.source_link.setToolTip("Open in your browser" if link else "")
+        self.source_link.setVisible(bool(link))
+
     def _on_split_button_clicked(self) -> None:
         item = self.sources.currentItem()
         if item is not None and self.sources.count() > 1:
@@ -328,6 +355,8 @@ class DetailPane(QWidget):
         self.sources.setCurrentItem(item)
         menu = QMenu(self)
         menu.addAction("Show article", lambda: self._on_sources_item_clicked(item))
+        url = item.data(Qt.ItemDataRole.UserRole + 1)
+        menu.addAction("Open in browser", lambda: open_address(url)).setEnabled(link_html(url) != "")
         menu.addAction(SPLIT_TEXT, self._on_split_button_clicked).setEnabled(self.sources.count() > 1)
         menu.exec(self.sources.viewport().mapToGlobal(pos))
 
@@ -351,7 +380,3 @@ class DetailPane(QWidget):
         widget.blockSignals(True)
         widget.setCurrentIndex(max(widget.findData(value), 0))
         widget.blockSignals(False)
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value}"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QHeaderView, QLineEdit, QTableWidget,
     QToolButton, QVBoxLayout, QWidget,
@@ -15,7 +14,10 @@ from PySide6.QtWidgets import (
 
 @dataclass(frozen=True)
 class RowColumn:
-    """One column: `choices` makes it a combo box (`editable` lets the user type a new value)."""
+    """One column: `choices` makes it a combo box (`editable` lets the user type a new value).
+
+    A `number` column is right-aligned free text: the pane reads amounts as analysts write them ("550m").
+    """
 
     header: str
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
@@ -182,11 +184,6 @@ class RowTable(QWidget):
                 line.setFrame(False)
                 line.setPlaceholderText(column.placeholder)
                 if column.number:
-                    validator = QDoubleValidator(0.0, 1e16, 2, line)
-                    # Digits and a dot whatever the locale: the value is read back with float().
-                    validator.setLocale(QLocale.c())
-                    validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-                    line.setValidator(validator)
                     line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 0 and self._completer is not None:
                     line.setCompleter(self._completer)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
 
-from gui.commands import ChooseValue, MergeDeals, NotDuplicates, SplitDeal
+from gui.commands import ChooseValue, NotDuplicates, SplitDeal
 from gui.context import Context
 from gui.deals.table import DealTable
 from gui.detail.alternatives import CHOICE_NOUNS, describe_value
@@ -15,11 +16,14 @@ from gui.detail.pane import DetailPane
 
 class SourceActions(QObject):
     """Turns the pane's value_chosen and split_requested into ChooseValue and SplitDeal on the undo stack, and
-    its possible duplicates' Merge and Not a duplicate into MergeDeals and NotDuplicates."""
+    its possible duplicates' Merge into the merge preview (`preview_merge(keep_id, other_id)`, as Edit > Merge)
+    and Not a duplicate into NotDuplicates."""
 
-    def __init__(self, ctx: Context, detail: DetailPane, table: DealTable) -> None:
+    def __init__(self, ctx: Context, detail: DetailPane, table: DealTable,
+                 preview_merge: Callable[[int, int], object]) -> None:
         super().__init__(ctx)
         self._ctx, self._detail, self._table = ctx, detail, table
+        self._preview_merge = preview_merge
         detail.value_chosen.connect(self._on_detail_value_chosen)
         detail.split_requested.connect(self._on_detail_split_requested)
         detail.duplicates.show_requested.connect(self._on_duplicates_show_requested)
@@ -57,12 +61,7 @@ class SourceActions(QObject):
         if deal is None or deal.id is None:
             return
         # The deal on screen stays; the offered one joins it, as Edit > Merge does with the current deal.
-        store = self._ctx.store
-        command = MergeDeals(store, store.deal(deal.id), store.deal(other_id), self._ctx.deal_saved.emit,
-                             self._ctx.deals_changed.emit)
-        if self._ctx.push(command):
-            self._ctx.show_status(
-                f"Deal {other_id} merged into this deal (Edit > Undo takes the merge back)", 8000)
+        self._preview_merge(deal.id, other_id)
 
     def _on_duplicates_dismiss_requested(self, other_id: int) -> None:
         deal = self._detail.deal

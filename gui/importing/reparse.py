@@ -58,9 +58,7 @@ class Reparser(QObject):
         self.article_action = QAction("Re-parse this article", self)
         self.reparse_action.triggered.connect(self._on_reparse_triggered)
         self.article_action.triggered.connect(self._on_article_action_triggered)
-        # The deal list's context menu: the table's own actions (Delete deal) and this one.
-        table.addAction(self.reparse_action)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.reparse_action)  # the deal list's context menu (gui/deals/list_menu.py) lists it too
         table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         text = article.text_edit
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

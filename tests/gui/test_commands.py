@@ -61,6 +61,12 @@ def leave(widget):
     QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
 
 
+def merge_now(window):
+    """Merge (Ctrl+M) and accept its preview: what a user who agrees with it does."""
+    window.deal_actions.merge_action.trigger()
+    window.deal_actions.merge_preview.merge_button.click()
+
+
 def _plain(widget, text):
     widget.setPlainText(text)
     leave(widget)
@@ -125,7 +131,7 @@ def test_edit_names_the_command_and_shows_it(mou_window, sample_store):
     assert mou_window.model.index(mou_window.table.currentIndex().row(), 1).data() == "Renamed MoU"
     assert "title" in sample_store.deal(mou_window.detail.deal.id).edited
     history = mou_window.detail.history
-    assert any(history.topLevelItem(i).text(2) == "Title" and history.topLevelItem(i).text(1) == "person"
+    assert any(history.topLevelItem(i).text(2) == "Title" and history.topLevelItem(i).text(1) == "you"
                for i in range(history.topLevelItemCount()))
     mou_window.undo_stack.undo()
     assert mou_window.detail.title.text() == MOU
@@ -172,7 +178,7 @@ def test_merge_round_trip(window, sample_store):
         window.model.index(window.model.row_of(other), 0),
         window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows)
     assert window.deal_actions.merge_action.isEnabled()
-    assert_round_trip(window, sample_store, window.deal_actions.merge_action.trigger)
+    assert_round_trip(window, sample_store, lambda: merge_now(window))
     merged = sample_store.deal(keep)
     assert {p.name for p in merged.parties} >= {"BlackRock", "South Korea", "Microsoft", "Nvidia", "xAI"}
     assert sample_store.count_deals(DealQuery()) == 4
@@ -226,7 +232,7 @@ def test_a_write_failing_half_way_changes_nothing_and_leaves_no_step(window, sam
     before = _state(sample_store)
     # A delete of two fails at the second deal; a merge after saving the kept deal, as it trashes the other.
     _fail_on_call(monkeypatch, 2 if action == "delete" else 1)
-    getattr(window.deal_actions, f"{action}_action").trigger()
+    window.deal_actions.delete_action.trigger() if action == "delete" else merge_now(window)
     assert shown and "disk is full" in shown[0]
     assert window.undo_stack.count() == 0
     assert _state(sample_store) == before

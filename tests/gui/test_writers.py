@@ -65,6 +65,7 @@ def _drive(window, store):
     keep, other = _deal_id(store, MOU), _deal_id(store, "AI Infrastructure Partnership")
     _select_only(window, keep, other)
     window.deal_actions.merge_action.trigger()
+    window.deal_actions.merge_preview.merge_button.click()
     window.undo_stack.undo()
     window.undo_stack.redo()
     _select_only(window, keep)

@@ -55,8 +55,13 @@ def test_the_detail_pane_offers_the_possible_duplicate(offer_window) -> None:
 def test_the_merge_button_merges_and_undo_restores_both(qtbot, offer_window) -> None:
     window, store, deal_id, other = offer_window
     before = _state(store)
-    assert_round_trip(window, store, lambda: qtbot.mouseClick(
-        window.detail.duplicates.offers[0].merge_button, Qt.MouseButton.LeftButton))
+    def merge() -> None:
+        qtbot.mouseClick(window.detail.duplicates.offers[0].merge_button, Qt.MouseButton.LeftButton)
+        preview = window.deal_actions.merge_preview  # the same preview as Edit > Merge, this deal kept
+        assert preview is not None and preview.keep.id == deal_id and preview.other.id == other
+        preview.merge_button.click()
+
+    assert_round_trip(window, store, merge)
     window.undo_stack.redo()
     merged = store.deal(deal_id)
     assert len(merged.sources) == 2 and store.trashed([other]) == {other}

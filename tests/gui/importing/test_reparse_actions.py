@@ -60,7 +60,8 @@ def test_reparse_is_in_the_edit_menu_and_the_lists_context_menu(northwind):
     action = window.reparser.reparse_action
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert action in edit_menu.actions()
-    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert action in window.list_menu.menu().actions()
     assert action in window.table.actions() and window.deal_actions.delete_action in window.table.actions()
     window.table.clearSelection()
     assert not action.isEnabled()
