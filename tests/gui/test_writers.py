@@ -76,6 +76,9 @@ def _drive(window, store):
     _select_only(window, keep)
     for edit in EDITS.values():
         edit(window.detail)
+    assert window.watches.add("party", "BlackRock")  # a watch, undone and redone
+    window.undo_stack.undo()
+    window.undo_stack.redo()
 
 
 def test_only_commands_write_to_the_store(window, sample_store, monkeypatch):
@@ -102,7 +105,8 @@ def test_only_commands_write_to_the_store(window, sample_store, monkeypatch):
         _drive(window, sample_store)
     finally:
         sample_store.db.conn.set_trace_callback(None)
-    assert {"save", "delete_deals", "restore_deals", "merge_deals", "undo_merge"} <= {n for n, _ in calls}
+    assert {"save", "delete_deals", "restore_deals", "merge_deals", "undo_merge", "add_watch", "remove_watch",
+            "restore_watch"} <= {n for n, _ in calls}
     assert calls and all(from_command for _, from_command in calls), [c for c in calls if not c[1]]
     assert statements and all(from_command for _, from_command in statements), [s for s in statements if not s[1]]
 
