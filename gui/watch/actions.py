@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, SignalInstance
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -35,12 +35,19 @@ class WatchActions(QObject):
         self.action.setStatusTip("Follow parties, sectors, countries, keywords or big deals")
         # Where a tray exists, its message reaches a person looking at another window; else the status bar.
         self.tray = QSystemTrayIcon(app_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
+        if self.tray is not None:
+            self.tray.setToolTip("Deal Tracker")
+            self.tray.messageClicked.connect(self._on_tray_message_clicked)
+            self.tray.activated.connect(self._on_tray_message_clicked)
         self.action.triggered.connect(self._on_action_triggered)
         import_finished.connect(self._on_import_finished)
         ctx.deals_changed.connect(self._on_deals_changed)
         ctx.store_replaced.connect(self._on_deals_changed)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        # In the list's own menu (its actions, gui/importing/reparse.py): the parties of the deal under the cursor.
+        self.party_menu = QMenu("Watch &party", table)
+        self.party_action = self.party_menu.menuAction()
+        self.party_menu.aboutToShow.connect(self.fill_party_menu)
+        table.addAction(self.party_action)
 
     def _on_import_finished(self, results: list[Any]) -> None:  # list[SourceResult]
         self.announce_new([i for r in results if r.outcome is not None for i in r.outcome.added])
@@ -50,6 +57,12 @@ class WatchActions(QObject):
         if self.tray is not None and not self.tray.isVisible():
             self.tray.show()
         return announce(self.tray or self._ctx.dialog_parent, self._ctx.store, deal_ids)  # type: ignore[arg-type]
+
+    def _on_tray_message_clicked(self, *_: object) -> None:
+        window = self._ctx.dialog_parent
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def add(self, kind: str, value: str) -> bool:
         """Watch something, as one undo step; a refusal is told where the person asked (dialog or status bar)."""
@@ -109,20 +122,15 @@ class WatchActions(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self._refresh_dialog()
 
-    def party_menu(self, pos: QPoint) -> QMenu:
-        """The list's menu at `pos`: "Watch party" for each party of the deal there, then Watch lists."""
-        menu = QMenu(self._table)
-        index = self._table.indexAt(pos)
-        deal_id = self._table.model().deal_id(index.row()) if index.isValid() else None  # type: ignore[attr-defined]
+    def fill_party_menu(self) -> None:
+        """One entry per party of the list's current deal (a right click makes its row current)."""
+        self.party_menu.clear()
+        deal_id = self._table.model().deal_id(self._table.currentIndex().row())  # type: ignore[attr-defined]
         if deal_id is not None:
             watched = {w.value.casefold() for w in self._ctx.store.watches() if w.kind == "party"}
             for party in self._ctx.store.deal(deal_id).parties:
-                action = menu.addAction(f"Watch party “{party.name}”")
+                action = self.party_menu.addAction(party.name)
                 action.setEnabled(party.name.casefold() not in watched)
                 action.triggered.connect(lambda _=False, name=party.name: self.add("party", name))
-            menu.addSeparator()
-        menu.addAction(self.action)
-        return menu
-
-    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
-        self.party_menu(pos).exec(self._table.viewport().mapToGlobal(pos))
+            self.party_menu.addSeparator()
+        self.party_menu.addAction(self.action)

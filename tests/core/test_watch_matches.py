@@ -81,6 +81,17 @@ def test_the_watched_filter_lists_deals_of_any_watch_and_counts_them(desk):
     assert store.count_deals(query) == 1
 
 
+def test_deals_in_the_trash_match_too_when_the_trash_is_shown(desk):
+    store, ids = desk
+    watch = store.add_watch("sector", "Semiconductors")
+    store.delete_deal(ids["chips"])
+    assert store.watched_deal_ids() == {}  # live deals only
+    assert store.watched_deal_ids([ids["chips"]]) == {ids["chips"]: [watch]}  # the trash view's flag
+    assert store.count_deals(DealQuery(watched=True)) == 0
+    assert store.count_deals(DealQuery(watched=True, include_deleted=True)) == 1
+    assert store.watch_counts() == {watch.id: 0}
+
+
 def test_a_deal_matching_several_watches_names_them_in_the_order_added(desk):
     store, ids = desk
     party = store.add_watch("party", "Microsoft")

@@ -101,16 +101,18 @@ def test_the_dialog_adds_refuses_and_removes_each_as_one_undo_step(qtbot, window
     save_shot(window, "watch-list")
 
 
-def test_the_list_offers_to_watch_a_deals_party(window, sample_store):
-    row = window.model.row_of(_ids(sample_store)[AIP])
-    pos = window.table.visualRect(window.model.index(row, Column.TITLE)).center()
-    menu = window.watches.party_menu(pos)
+def test_the_lists_menu_offers_to_watch_the_deals_parties(window, sample_store):
+    assert window.watches.party_action in window.table.actions()
+    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    window.table.select_deal(_ids(sample_store)[AIP])
+    menu = window.watches.party_menu
+    menu.aboutToShow.emit()
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Watch party “BlackRock”", "Watch party “Microsoft”", "Watch party “Nvidia”",
-                     "Watch party “xAI”", "&Watch lists…"]
+    assert texts == ["BlackRock", "Microsoft", "Nvidia", "xAI", "&Watch lists…"]
     menu.actions()[1].trigger()
     assert [(w.kind, w.value) for w in sample_store.watches()] == [("party", "Microsoft")]
-    assert not window.watches.party_menu(pos).actions()[1].isEnabled()
+    menu.aboutToShow.emit()
+    assert not menu.actions()[1].isEnabled()  # already watched
 
 
 def test_announce_says_one_thing_for_many_new_deals(window, sample_store):
