@@ -8,9 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from core import watch_cli
 from core.text_safety import json_safe, one_line, printable
 
-COMMANDS = ("parse", "import", "export", "deals")
+COMMANDS = ("parse", "import", "export", "deals", "watch")
 
 
 def _iso_date(text: str) -> str:
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     deals = sub.add_parser("deals", help="list the stored deals in the terminal")
     deals.add_argument("--db")
     deals.add_argument("--search", default="", help="only deals matching these words")
+    watch_cli.add_parser(sub)
     return parser
 
 
@@ -116,6 +118,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         # Each input's line as it finishes: a long batch shows its progress, and an interrupted one what it did.
         results = import_sources(store, args.sources, published=args.published,
                                  on_result=lambda r: print(printable(f"{r.source}: {r.describe()}"), flush=True))
+        watch_cli.report_new(store, [i for r in results if r.outcome for i in r.outcome.added])
     finally:
         store.close()
     added = sum(len(r.outcome.added) for r in results if r.outcome)
@@ -179,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         from core.errors import DealsError
 
         args = _parser().parse_args(argv)
-        handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals}[args.command]
+        handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals,
+                   "watch": lambda a: watch_cli.run(a, _open_store)}[args.command]
         try:
             return handler(args)
         except DealsError as exc:

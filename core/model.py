@@ -262,6 +262,7 @@ class DealQuery:
     countries: tuple[str, ...] = ()
     parties: tuple[int, ...] = ()  # entity ids
     needs_review: bool = False
+    watched: bool = False  # only deals that match a watch (core.store.watches)
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
     descending: bool = True

@@ -32,6 +32,7 @@ from gui.registry.actions import RegistryActions
 from gui.search.count import ListCount
 from gui.search.filters import FilterPanel, name_completer
 from gui.search.query import ListQuery
+from gui.watch.actions import WatchActions
 from gui.welcome import WelcomePanel
 from gui.window_state import restore_layout, save_layout
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.list_menu = ListMenu(ctx, self.table, self.deal_actions, self.reparser.reparse_action, self.detail)
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
+        self.watches = WatchActions(ctx, self.table, self.filters, self.importer.import_finished)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -137,7 +139,8 @@ class MainWindow(QMainWindow):
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
                        query.find_action]),
-            ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action]),
+            ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action,
+                       self.watches.action]),
             ("&Help", [about]),
         ])
 

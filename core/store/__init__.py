@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import duplicates, imports, journal, merging, parties, rows, schema
+from core.store import duplicates, imports, journal, merging, parties, rows, schema, watches
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
 from core.store.file import open_database, open_reader
@@ -22,6 +22,7 @@ from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
 from core.store.query import DealRow, Totals
 from core.store.schema import now
+from core.watch import Watch
 
 __all__ = ["Store", "Totals"]
 
@@ -289,7 +290,7 @@ class Store:
         return deal_list.totals(self.db, query)
 
     def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
-        """Value counts for type, status, sector, year, country, party (entity name) and review ("yes")."""
+        """Value counts for type, status, sector, year, country, party (entity name), review and watched ("yes")."""
         return deal_list.facets(self.db, query)
 
     # The party registry
@@ -341,3 +342,30 @@ class Store:
         Later changes to the same deals must have been taken back first, as with remove_import.
         """
         journal.revert_registry_edit(self.db, edited)
+
+    # Watch lists (core/store/watches.py)
+
+    def watches(self) -> list[Watch]:
+        return watches.watches(self.db)
+
+    def add_watch(self, kind: str, value: str) -> Watch:
+        """Follow a party, sector, country, keyword or least US-dollar value ("500m"); WatchError if it cannot be."""
+        with self.db.atomic():
+            return watches.add_watch(self.db, kind, value)
+
+    def remove_watch(self, watch_id: int) -> Watch:
+        """Stop a watch and return it (restore_watch puts it back); WatchError when there is none."""
+        with self.db.atomic():
+            return watches.remove_watch(self.db, watch_id)
+
+    def restore_watch(self, watch: Watch) -> Watch:
+        with self.db.atomic():
+            return watches.restore_watch(self.db, watch)
+
+    def watched_deal_ids(self, deal_ids: Sequence[int] | None = None) -> dict[int, list[Watch]]:
+        """Which of these deals (every live one when None) match which watches; deals matching none are left out."""
+        return watches.watched_deal_ids(self.db, deal_ids)
+
+    def watch_counts(self) -> dict[int, int]:
+        """How many live deals each watch matches, by watch id."""
+        return watches.watch_counts(self.db)

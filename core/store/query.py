@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core.store import search
+from core.store import search, watches
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -31,7 +31,7 @@ SORT_KEYS: dict[str, str] = {
     "id": "d.id",
 }
 
-FACET_KEYS = ("type", "status", "sector", "year", "country", "party", "review")
+FACET_KEYS = ("type", "status", "sector", "year", "country", "party", "review", "watched")
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -130,6 +130,8 @@ def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool
         params += [*ids, *names]
     if query.needs_review and skip != "review":
         clauses.append("d.needs_review <> '[]'")
+    if query.watched and skip != "watched":
+        clauses.append(watches.WATCHED_CLAUSE)
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -233,7 +235,7 @@ def _match(db: Database, query: DealQuery) -> str | None:
 
 def _search_only(query: DealQuery) -> bool:
     return not (query.types or query.statuses or query.sectors or query.years or query.countries
-                or query.parties or query.needs_review)
+                or query.parties or query.needs_review or query.watched)
 
 
 def _dense(db: Database, query: DealQuery, match: str) -> bool:
@@ -277,7 +279,7 @@ def facets(db: Database, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
     """Counts per value for each facet, each under every filter of the query but its own.
 
     Values are what a DealQuery filter takes: a party is its entity's canonical name, and
-    review has the single value "yes" (deals that need review).
+    review has the single value "yes" (deals that need review), and so has watched (deals a watch matches).
     """
     match = _match(db, query)
     if match is None:
@@ -287,6 +289,9 @@ def facets(db: Database, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
         clause, params = where(query, skip=key, match=match)
         if key == "sector":
             result[key] = _sector_facet(db, clause, params)
+            continue
+        if key == "watched":
+            result[key] = _watched_facet(db, clause, params)
             continue
         if key == "party" and clause in ("1", "d.deleted_at IS NULL"):
             result[key] = _party_facet_unfiltered(db, live_only=clause != "1")
@@ -317,6 +322,14 @@ def _sector_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[st
         for value in json.loads(sectors or "[]"):
             counts[str(value)] = counts.get(str(value), 0) + int(n)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _watched_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[str, int]]:
+    # Without a watch the filter would list nothing: no value to offer, and no pass over the deals.
+    if not watches.has_watches(db):
+        return []
+    sql = f"SELECT count(*) FROM deals d WHERE {clause} AND {watches.WATCHED_CLAUSE}"
+    return [("yes", int(db.execute(sql, params).fetchone()[0]))]
 
 
 def _party_facet_unfiltered(db: Database, live_only: bool) -> list[tuple[str, int]]:

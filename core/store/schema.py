@@ -368,3 +368,25 @@ def m006_usd_values(db: Database) -> None:
 
     fill_usd(db)
     db.execute("PRAGMA user_version = 6")
+
+
+@_migration
+def m008_watches(db: Database) -> None:
+    """Watch lists: the parties, sectors, countries, keywords and least US-dollar values a person follows.
+
+    `keys` (JSON) holds what the matching SQL compares, worked out when the watch is added (core.store.watches);
+    a watch names no deal, so matches follow every import, edit, merge and registry change by themselves.
+    """
+    db.execute("""
+        CREATE TABLE watches (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('party', 'sector', 'country', 'keyword', 'min_usd')),
+            value TEXT NOT NULL,
+            keys TEXT NOT NULL DEFAULT '[]',
+            amount REAL,
+            created_at TEXT NOT NULL,
+            UNIQUE (kind, keys)
+        )""")
+    # Its place in the list, not a literal: m007 (feeds) is written beside this one and merged before it.
+    version = _NAMES.index("m008_watches") + 1
+    db.execute(f"PRAGMA user_version = {max(version, int(db.execute('PRAGMA user_version').fetchone()[0]))}")

@@ -26,6 +26,7 @@ class Fit:
 # Keyed by name so a column added to the enum needs no entry here: it gets Fit() and a width from its header.
 FITS: dict[str, Fit] = {
     "REVIEW": Fit(rank=5),
+    "WATCHED": Fit(rank=7),  # narrow: it stays nearly as long as the review mark
     "TITLE": Fit("Kiyomizu Industries to invest in Pune", keep=True),  # it stretches: this is its least width
     "VALUE": Fit("₩180bn (US$130m)", keep=True),
     "STATUS": Fit("Announced", keep=True),

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from core.model import DealQuery
 from core.store import Store
+from core.watch import Watch
 from gui.formatting import format_date, format_exact_money, format_money, status_label, type_label
+from gui.watch.icon import eye_icon
 
 PAGE_SIZE = 200
 CACHED_PAGES = 8  # 1,600 rows: several screens either side of the one in view
@@ -44,6 +46,7 @@ class Column(IntEnum):
     SECTORS = 7, "Sectors", "sectors"
     SOURCES = 8, "Sources", "sources"
     USD = 9, "Value (US$)", "usd"
+    WATCHED = 10, "", ""  # an eye on deals a watch matches; no sort key: it would sort a million rows unindexed
 
 
 COLUMNS: tuple[Column, ...] = tuple(Column)  # by index: a view's column number is its Column
@@ -63,6 +66,8 @@ class DealsTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests and the curious: how often the store was asked for a page
         self._review_icon: QIcon | None = None
         self._edited_icon: QIcon | None = None
+        self._eye_icon: QIcon | None = None
+        self._watched: dict[int, list[Watch]] = {}  # the watches each cached deal matches
         self._count = store.count_deals(self._query)
 
     # --- what the window asks for -------------------------------------------------------------
@@ -97,6 +102,8 @@ class DealsTableModel(QAbstractTableModel):
                 self._trashed.discard(deal_id)
                 self._trashed |= self._store.trashed([deal_id])
             rows.update(self._store.deal_rows([deal_id]))
+            self._watched.pop(deal_id, None)
+            self._watched.update(self._store.watched_deal_ids([deal_id]))
             row = number * PAGE_SIZE + ids.index(deal_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
@@ -134,6 +141,10 @@ class DealsTableModel(QAbstractTableModel):
                 return self._warning_icon()
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.REVIEW:
                 return "Needs review: the parser was unsure of some fields"
+            if role == Qt.ItemDataRole.DecorationRole and section == Column.WATCHED:
+                return self._watch_icon()
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.WATCHED:
+                return "Watched: deals that match one of your watches (View > Watch lists)"
             if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -152,6 +163,8 @@ class DealsTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.WATCHED:
+            return self.watch_tooltip(row.id)
         if role == Qt.ItemDataRole.ToolTipRole and row.id not in self._trashed:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
@@ -160,6 +173,8 @@ class DealsTableModel(QAbstractTableModel):
             return self._warning_icon()
         if role == Qt.ItemDataRole.DecorationRole and column is Column.TITLE and row.edited:
             return self.edited_icon()
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.WATCHED and row.id in self._watched:
+            return self._watch_icon()
         if role == Qt.ItemDataRole.FontRole and row.id in self._trashed:
             font = QFont()
             font.setItalic(True)  # a style, not a colour: it reads in light and dark palettes alike
@@ -169,12 +184,20 @@ class DealsTableModel(QAbstractTableModel):
             return "In the trash: Edit > Restore deal brings it back"
         return None
 
+    def watches_of(self, deal_id: int) -> list[Watch]:
+        """The watches a deal of the cached rows matches."""
+        return self._watched.get(deal_id, [])
+
+    def watch_tooltip(self, deal_id: int) -> str | None:
+        found = self._watched.get(deal_id)
+        return "Watched: " + "; ".join(w.describe() for w in found) if found else None
+
     def is_trashed(self, row: int) -> bool:
         deal_id = self.deal_id(row)
         return deal_id is not None and deal_id in self._trashed
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+        if not 0 <= column < len(Column) or not COLUMNS[column].sort_key:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column].sort_key and self._query.descending == descending:
@@ -186,6 +209,7 @@ class DealsTableModel(QAbstractTableModel):
     def _reset_cache(self) -> None:
         self._pages.clear()
         self._trashed.clear()
+        self._watched.clear()
         self._count = self._store.count_deals(self._query)
 
     def _page_count(self) -> int:
@@ -200,6 +224,7 @@ class DealsTableModel(QAbstractTableModel):
         page = (ids, self._store.deal_rows(ids) if ids else {})
         if self._query.include_deleted:
             self._trashed |= self._store.trashed(ids)
+        self._watched.update(self._store.watched_deal_ids(ids))
         self.pages_fetched += 1
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
@@ -216,6 +241,11 @@ class DealsTableModel(QAbstractTableModel):
         if self._edited_icon is None:
             self._edited_icon = pencil_icon(QApplication.palette().color(QPalette.ColorRole.Text))
         return self._edited_icon
+
+    def _watch_icon(self) -> Any:
+        if self._eye_icon is None:
+            self._eye_icon = eye_icon()
+        return self._eye_icon
 
     def _warning_icon(self) -> Any:
         if self._review_icon is None:

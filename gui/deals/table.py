@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from gui.deals.columns import STRETCH, header_width, hidden_for_room, natural_width
 from gui.deals.model import COLUMNS, Column, DealsTableModel
 
+_MARKS = {Column.REVIEW: "Needs review mark", Column.WATCHED: "Watched mark"}  # icon columns in the header's menu
 HIDDEN_KEY = "table/hidden_columns"  # the columns the user chose to hide, by name
 WIDTHS_KEY = "table/column_widths"  # "NAME=pixels" for each column the user dragged: a new column keeps its own
 
@@ -53,8 +54,10 @@ class DealTable(QTableView):
         self._widths = {c: natural_width(header, self.fontMetrics(), c) for c in COLUMNS}
         self._widths.update({c: max(w, header_width(header, c)) for c, w in self._dragged.items()})
         self._apply_modes()
+        header.moveSection(header.visualIndex(Column.WATCHED), header.visualIndex(Column.REVIEW) + 1)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         self.fit_columns()
 
     # --- columns -----------------------------------------------------------------------------
@@ -122,6 +125,18 @@ class DealTable(QTableView):
             finally:
                 self._fitting = False
 
+    def _on_header_sort_indicator_changed(self, logical: int, _: Qt.SortOrder) -> None:
+        # A column without a sort key leaves the list as it was sorted, and so must the arrow.
+        if 0 <= logical < len(COLUMNS) and not COLUMNS[logical].sort_key:
+            query = self._model.query
+            shown = next((c for c in COLUMNS if c.sort_key and c.sort_key == query.sort), None)
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(-1 if shown is None else shown, Qt.SortOrder.DescendingOrder
+                                    if query.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            header.viewport().update()
+
     def _on_header_context_menu_requested(self, pos: QPoint) -> None:
         self.header_menu().exec(self.horizontalHeader().viewport().mapToGlobal(pos))
 
@@ -131,7 +146,7 @@ class DealTable(QTableView):
         for column in COLUMNS:
             if column is STRETCH:
                 continue
-            text = column.header or "Needs review mark"
+            text = column.header or _MARKS[column]
             if column in self._room_hidden:
                 text += " (no room: widen the list)"
             action = QAction(text, menu, checkable=True, checked=column not in self._chosen_hidden)

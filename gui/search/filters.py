@@ -20,6 +20,7 @@ GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     ("country", "Country", str),
     ("party", "Party", str),
     ("review", "Review", lambda value: "Needs review"),
+    ("watched", "Watched", lambda value: "Deals you watch"),  # shown once a watch exists (View > Watch lists)
 )
 MAX_VALUES = 50  # per group; a checked value always stays listed
 WIDTH_CHARS = 20  # "renewable energy", "artificial intelligence" whole; longer names elide in the middle
@@ -121,6 +122,10 @@ class FilterPanel(QWidget):
         if item is not None:
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
+    def values(self, key: str) -> list[str]:
+        """The values a facet lists now (its top ones by count), as the filters take them."""
+        return [str(child.data(0, _VALUE_ROLE)) for child in _children(self._groups[key])]
+
     def item(self, key: str, value: str) -> QTreeWidgetItem | None:
         return next((c for c in _children(self._groups[key]) if c.data(0, _VALUE_ROLE) == value), None)
 
@@ -146,7 +151,7 @@ class FilterPanel(QWidget):
 
     def _fill_group(self, key: str, label: Callable[[str], str], values: list[tuple[str, int]]) -> None:
         group = self._groups[key]
-        if key == "review":  # the store counts "yes" and "no"; only "yes" is a filter DealQuery knows
+        if key in ("review", "watched"):  # the store counts "yes" and "no"; only "yes" is a filter DealQuery knows
             values = [(value, count) for value, count in values if value == "yes"]
         checked = set(self.selection().get(key, []))
         counts = {str(value): count for value, count in values[:MAX_VALUES] if count or str(value) in checked}
@@ -172,7 +177,7 @@ class FilterPanel(QWidget):
             self._show_found(self._find.text())
         if key not in self._filled and group.childCount():
             # Short lists open at first sight; long ones (parties in a big desk) wait for a click.
-            group.setExpanded(group.childCount() <= 8 or key in ("type", "status", "year", "review"))
+            group.setExpanded(group.childCount() <= 8 or key in ("type", "status", "year", "review", "watched"))
             self._filled.add(key)
         elif checked:
             group.setExpanded(True)

@@ -54,6 +54,7 @@ class ListQuery(QObject):
             countries=tuple(chosen.get("country", ())),
             parties=self._party_ids(chosen.get("party", [])),
             needs_review="yes" in chosen.get("review", ()),
+            watched="yes" in chosen.get("watched", ()),
             include_deleted=self.trash_action.isChecked(),
             sort=sort,
             descending=descending,

@@ -13,7 +13,7 @@ from core.store import Store
 from test_commands import EDITS, MOU, _deal_id
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
-COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py")
+COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py", "gui/watch/commands.py")
 
 # Every public name of Store, sorted into what writes to the database and what does not; a new method
 # must be put in one of them (test_every_store_method_is_a_read_or_a_write), so a new writer is watched.
@@ -22,12 +22,13 @@ WRITES = {
     "add_deal", "save", "delete_deal", "restore_deal", "delete_deals", "restore_deals", "merge_deals",
     "undo_merge", "rename_entity", "merge_entities", "add_alias", "remove_alias", "undo_registry_edit",
     "set_not_duplicates", "add_articles", "remove_imports", "apply_reparses", "undo_reparses",
+    "add_watch", "remove_watch", "restore_watch",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
-    "possible_duplicates", "read_only", "note",
+    "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
@@ -76,6 +77,9 @@ def _drive(window, store):
     _select_only(window, keep)
     for edit in EDITS.values():
         edit(window.detail)
+    assert window.watches.add("party", "BlackRock")  # a watch, undone and redone
+    window.undo_stack.undo()
+    window.undo_stack.redo()
 
 
 def test_only_commands_write_to_the_store(window, sample_store, monkeypatch):
@@ -102,7 +106,8 @@ def test_only_commands_write_to_the_store(window, sample_store, monkeypatch):
         _drive(window, sample_store)
     finally:
         sample_store.db.conn.set_trace_callback(None)
-    assert {"save", "delete_deals", "restore_deals", "merge_deals", "undo_merge"} <= {n for n, _ in calls}
+    assert {"save", "delete_deals", "restore_deals", "merge_deals", "undo_merge", "add_watch", "remove_watch",
+            "restore_watch"} <= {n for n, _ in calls}
     assert calls and all(from_command for _, from_command in calls), [c for c in calls if not c[1]]
     assert statements and all(from_command for _, from_command in statements), [s for s in statements if not s[1]]
 

@@ -130,7 +130,7 @@ def test_deal_rows_carry_the_list_columns(store: Store, filled: dict[str, int]) 
 
 def test_facets_count_each_value_under_the_other_filters(store: Store, filled: dict[str, int]) -> None:
     facets = store.facets(DealQuery())
-    assert set(facets) == {"type", "status", "sector", "year", "country", "party", "review"}
+    assert set(facets) == {"type", "status", "sector", "year", "country", "party", "review", "watched"}
     assert facets["sector"] == [("AI", 2), ("energy", 2)]
     assert facets["year"] == [("2025", 2), ("2024", 1)]
     assert facets["review"] == [("yes", 1)]

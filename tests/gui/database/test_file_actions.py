@@ -140,13 +140,13 @@ def test_layout_is_remembered(qtbot, sample_store, settings):
     header = first.table.horizontalHeader()
     wider = header.sectionSize(Column.VALUE) + 33  # Title stretches: a width the user drags is another's
     header.resizeSection(Column.VALUE, wider)
-    header.moveSection(2, 4)
+    header.moveSection(header.visualIndex(Column.TYPE), 4)
     first.main_splitter.setSizes([150, 700, 350])
     first.filters_action.setChecked(False)
     first.close()
     second = _make_window(qtbot, sample_store, settings)
     assert second.table.horizontalHeader().sectionSize(Column.VALUE) == wider
-    assert second.table.horizontalHeader().visualIndex(2) == 4
+    assert second.table.horizontalHeader().visualIndex(Column.TYPE) == 4
     assert second.main_splitter.sizes()[0] == 0 or not second.filters.isVisible()
     assert not second.filters_action.isChecked()
 
