@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
         self.watches = WatchActions(ctx, self.table, self.filters, self.importer.import_finished)
+        self.list_menu.extra.append(self.watches.party_action)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)

@@ -37,6 +37,7 @@ class ListMenu(QObject):
         self.copy_action.triggered.connect(self._on_copy_triggered)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self.extra: list[QAction] = []  # what other parts add to the end of the menu ("Watch party")
         detail.several.set_actions([deals.merge_action, reparse, self.copy_citation_action, self.copy_action,
                                     deals.delete_action])
 
@@ -49,7 +50,8 @@ class ListMenu(QObject):
         menu = QMenu(self._table)
         deals = self._deals
         for action in (self.open_source_action, self.copy_citation_action, self.copy_action, None,
-                       deals.review_action, deals.merge_action, self._reparse, None, deals.delete_action):
+                       deals.review_action, deals.merge_action, self._reparse, None, deals.delete_action,
+                       *([None, *self.extra] if self.extra else [])):
             if action is None:
                 menu.addSeparator()
             else:

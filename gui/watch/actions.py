@@ -43,11 +43,10 @@ class WatchActions(QObject):
         import_finished.connect(self._on_import_finished)
         ctx.deals_changed.connect(self._on_deals_changed)
         ctx.store_replaced.connect(self._on_deals_changed)
-        # In the list's own menu (its actions, gui/importing/reparse.py): the parties of the deal under the cursor.
+        # In the list's context menu (gui/deals/list_menu.py adds it): the parties of the deal under the cursor.
         self.party_menu = QMenu("Watch &party", table)
         self.party_action = self.party_menu.menuAction()
         self.party_menu.aboutToShow.connect(self.fill_party_menu)
-        table.addAction(self.party_action)
 
     def _on_import_finished(self, results: list[Any]) -> None:  # list[SourceResult]
         self.announce_new([i for r in results if r.outcome is not None for i in r.outcome.added])

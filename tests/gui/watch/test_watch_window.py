@@ -102,8 +102,7 @@ def test_the_dialog_adds_refuses_and_removes_each_as_one_undo_step(qtbot, window
 
 
 def test_the_lists_menu_offers_to_watch_the_deals_parties(window, sample_store):
-    assert window.watches.party_action in window.table.actions()
-    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert window.watches.party_action in window.list_menu.menu().actions()
     window.table.select_deal(_ids(sample_store)[AIP])
     menu = window.watches.party_menu
     menu.aboutToShow.emit()
