@@ -262,6 +262,7 @@ class DealQuery:
     countries: tuple[str, ...] = ()
     parties: tuple[int, ...] = ()  # entity ids
     needs_review: bool = False
+    inbox: bool = False  # only deals from feeds that no one has accepted yet
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
     descending: bool = True
