@@ -8,6 +8,7 @@ import datetime
 import functools
 import importlib.metadata
 import random
+import sqlite3
 import threading
 import time
 import urllib.parse
@@ -200,6 +201,9 @@ class Poller:
                     result = self._poll_one(feed, process, registry)
                 except ReadCancelled:
                     break
+                except (KeyError, sqlite3.Error) as exc:  # removed meanwhile, or the file is locked or full
+                    result = FeedResult(feed.id or 0, feed.title, error=f"Could not store what {feed.url} "
+                                        f"brought: {type(exc).__name__}: {exc}"[:300])
                 results.append(result)
                 if self.on_result is not None:
                     self.on_result(result)

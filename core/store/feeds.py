@@ -115,7 +115,8 @@ def add_feed(db: Database, new: Feed) -> Feed:
             raise InputError(f"{new.url} is already subscribed (feed {known.id}: {known.title}).")
         cursor = db.execute(
             "INSERT INTO feeds (id, url, name, interval_min, enabled, keywords, etag, last_modified, last_success, "
-            "last_error, entries_seen, next_poll, failures, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "last_error, entries_seen, next_poll, failures, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [new.id, new.url, new.name, new.interval_min, int(new.enabled), new.keywords, new.etag, new.last_modified,
              new.last_success, new.last_error, new.entries_seen, new.next_poll, new.failures, now()])
         return feed(db, int(cursor.lastrowid or 0))
@@ -134,7 +135,9 @@ def update_settings(db: Database, changed: Feed) -> Feed:
 
 
 def record_poll(db: Database, polled: Feed) -> Feed:
-    """Write how a poll went (etag, last-modified, times, error, back-off); the settings stay as they are."""
+    """Write how a poll went (etag, last-modified, times, error, back-off); the settings stay as they are.
+
+    KeyError when the feed was removed while it was polled."""
     feed_id = polled.id
     assert feed_id is not None
     with db.atomic():

@@ -54,6 +54,7 @@ class ListQuery(QObject):
             countries=tuple(chosen.get("country", ())),
             parties=self._party_ids(chosen.get("party", [])),
             needs_review="yes" in chosen.get("review", ()),
+            inbox="yes" in chosen.get("inbox", ()),
             include_deleted=self.trash_action.isChecked(),
             sort=sort,
             descending=descending,
