@@ -13,7 +13,7 @@ from gui.formatting import status_label, type_label
 
 # (facet key from store.facets, heading, how a value reads)
 GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
-    ("inbox", "Inbox", lambda value: "From feeds, not yet reviewed"),
+    ("inbox", "Inbox", lambda value: "Not yet reviewed"),  # the saved view "From feeds, not yet reviewed"
     ("type", "Type", type_label),
     ("status", "Status", status_label),
     ("sector", "Sector", str),
@@ -177,7 +177,8 @@ class FilterPanel(QWidget):
                 group.takeChild(group.indexOfChild(item))
                 group.insertChild(position, item)
             item.setText(1, str(count))
-            item.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
+            shown = "From feeds, not yet reviewed" if key == "inbox" else label(value)
+            item.setToolTip(0, f"{shown}: {count} deal{'s' if count != 1 else ''}")
         group.setText(1, "")
         if key == "inbox":
             group.setText(0, f"Inbox ({self._inbox})")

@@ -137,5 +137,6 @@ def test_the_inbox_entry_shows_only_while_deals_wait(window, feeds) -> None:
     assert group.text(0) == "Inbox (0)" and group.isHidden()
     window.filters.set_inbox_count(4)
     assert group.text(0) == "Inbox (4)" and not group.isHidden()
-    assert window.filters.item("inbox", "yes").text(0) == "From feeds, not yet reviewed"
+    assert window.filters.item("inbox", "yes").text(0) == "Not yet reviewed"
+    assert window.filters.item("inbox", "yes").toolTip(0) == "From feeds, not yet reviewed: 4 deals"
     assert window.filters.item("inbox", "yes").checkState(0) == Qt.CheckState.Unchecked
