@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from core.budget import Budget
 from core.errors import DealsError
-from core.feeds.poll import HOST_PAUSE_S, PollReport, poll_feeds
+from core.feeds.poll import HOST_PAUSE_S, PollReport, is_due, poll_feeds, utc_now
 from core.store import Store
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ class FeedPoller(QObject):
     def __init__(self, parent: QObject, *, pause: float = HOST_PAUSE_S, budget: Budget | None = Budget()) -> None:
         super().__init__(parent)
         self._path: Path | None = None
+        self._store: Store | None = None
         self.pause, self.budget = pause, budget  # tests set 0 and None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -86,6 +87,7 @@ class FeedPoller(QObject):
     def attach(self, store: Store, *, background: bool = True) -> None:
         """Poll this store's file from now on; its timers start when `background`."""
         self._path = store.path if store.path is not None and not store.read_only else None
+        self._store = store
         self.timer.stop()
         self._first.stop()
         if self._path is not None and background:
@@ -106,7 +108,10 @@ class FeedPoller(QObject):
         self._pool.waitForDone()
 
     def _on_timer_timeout(self) -> None:
-        self._start(force=False, feed_ids=())
+        # The feed list is a few rows: read here, it spares opening (and checking) the file when nothing is due.
+        now = utc_now()
+        if self._store is not None and any(is_due(feed, now) for feed in self._store.feeds()):
+            self._start(force=False, feed_ids=())
 
     def _start(self, *, force: bool, feed_ids: tuple[int, ...]) -> bool:
         if self._path is None or self._task is not None:

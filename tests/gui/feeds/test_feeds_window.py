@@ -140,3 +140,13 @@ def test_the_inbox_entry_shows_only_while_deals_wait(window, feeds) -> None:
     assert window.filters.item("inbox", "yes").text(0) == "Not yet reviewed"
     assert window.filters.item("inbox", "yes").toolTip(0) == "From feeds, not yet reviewed: 4 deals"
     assert window.filters.item("inbox", "yes").checkState(0) == Qt.CheckState.Unchecked
+
+
+def test_the_background_timer_polls_when_a_feed_is_due_and_only_then(qtbot, window, feeds, site) -> None:
+    window.ctx.store.add_feed(Feed(None, f"{site.url}/atom.xml"))
+    assert feeds.poller.timer.isActive()
+    with qtbot.waitSignal(feeds.new_deals, timeout=60_000) as blocker:
+        feeds.poller.timer.timeout.emit()
+    assert len(blocker.args[0]) == 2 and feeds.count == 2
+    feeds.poller.timer.timeout.emit()  # the feed's next poll is half an hour away
+    assert not feeds.poller.running and len(site.asked("/atom.xml")) == 1
