@@ -349,23 +349,20 @@ class Store:
     def feeds(self) -> list[Feed]:
         return feed_rows.feeds(self.db)
 
-    def feed(self, feed_id: int) -> Feed:
-        """One subscription; KeyError if there is none."""
+    def feed(self, feed_id: int) -> Feed:  # KeyError if there is none
         return feed_rows.feed(self.db, feed_id)
 
     def feed_by_url(self, url: str) -> Feed | None:
         return feed_rows.feed_by_url(self.db, url)
 
-    def add_feed(self, feed: Feed) -> Feed:
-        """Subscribe (InputError when the address is already subscribed); a given id is kept, as a redo needs."""
+    def add_feed(self, feed: Feed) -> Feed:  # InputError for an address subscribed already; a given id is kept
         return feed_rows.add_feed(self.db, feed)
 
     def update_feed(self, feed: Feed) -> Feed:
         """A person's settings: name, interval, enabled and keywords; the poll state stays the poller's."""
         return feed_rows.update_settings(self.db, feed)
 
-    def record_poll(self, feed: Feed) -> Feed:
-        """How a poll went: etag, last-modified, last success and error, back-off; settings stay."""
+    def record_poll(self, feed: Feed) -> Feed:  # how a poll went (etag, times, error, back-off); settings stay
         return feed_rows.record_poll(self.db, feed)
 
     def remove_feed(self, feed_id: int) -> RemovedFeed:
@@ -378,8 +375,7 @@ class Store:
     def feed_entries(self, feed_id: int) -> list[FeedEntry]:
         return feed_rows.feed_entries(self.db, feed_id)
 
-    def feed_entry_known(self, feed_id: int, entry_key: str, link: str | None) -> bool:
-        """Whether this feed brought the entry already, or any feed its link."""
+    def feed_entry_known(self, feed_id: int, entry_key: str, link: str | None) -> bool:  # or any feed its link
         return feed_rows.entry_known(self.db, feed_id, entry_key, link)
 
     def article_with_url(self, url: str) -> int | None:
@@ -393,15 +389,13 @@ class Store:
         return feed_rows.add_feed_article(self.db, feed_id, entry_key, link, article, from_summary=from_summary,
                                           article_id=article_id)
 
-    def inbox_count(self) -> int:
-        """Live deals from feeds that no one has accepted yet."""
+    def inbox_count(self) -> int:  # live deals from feeds that no one has accepted yet
         return feed_rows.inbox_count(self.db)
 
     def in_inbox(self, deal_ids: Sequence[int]) -> set[int]:
         return feed_rows.in_inbox(self.db, deal_ids)
 
-    def accept_inbox(self, deal_ids: Sequence[int]) -> None:
-        """Accept deals out of the inbox, in one transaction; return_to_inbox undoes it."""
+    def accept_inbox(self, deal_ids: Sequence[int]) -> None:  # one transaction; return_to_inbox undoes it
         feed_rows.set_reviewed(self.db, deal_ids, True)
 
     def return_to_inbox(self, deal_ids: Sequence[int]) -> None:
