@@ -13,6 +13,14 @@ class FetchError(InputError):
     """A web address could not be fetched."""
 
 
+class RetryLater(FetchError):
+    """The site answered 429 or 503: it asks to be left alone, for `retry_after` seconds when it said."""
+
+    def __init__(self, message: str, *, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status, self.retry_after = status, retry_after
+
+
 class DatabaseError(DealsError):
     """A database file could not be opened or is not ours."""
 

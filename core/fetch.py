@@ -9,18 +9,21 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
+import datetime
 import http.client
 import socket
 import ssl
 import urllib.parse
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from email.message import Message
+from email.utils import parsedate_to_datetime
 from typing import NoReturn
 
 from core.addresses import Internal, Permission, internal_endpoint, refusal, typed_permission, without_credentials
 from core.connection import Clock, PinnedConnection, Response, resolve
-from core.errors import FetchError, InputError
+from core.errors import FetchError, InputError, RetryLater
 from core.extract.html import read_html
 from core.extract.text import Document, read_bytes, readable_size
 
@@ -40,6 +43,21 @@ _PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 _UNKNOWN_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/unknown"})
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A response as fetch_bytes gives it: the address after redirects, the status (2xx, or 304 to a
+    conditional request), the headers, and the body with any gzip layer taken off (b"" for a 304)."""
+
+    url: str
+    status: int
+    headers: Message
+    body: bytes
+
+
+# What a response's headers and final address are taken as ("html", "text", ...); raises FetchError to refuse it.
+KindOf = Callable[[Message, str], str]
+
+
 def fetch_url(
     url: str,
     *,
@@ -47,31 +65,68 @@ def fetch_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
     internal: Internal = internal_endpoint,
+    typed: str | None = None,
+    user_agent: str = USER_AGENT,
 ) -> Document:
     """Fetch a page and read its article; the Document's `url` is the address after redirects.
 
     `timeout` bounds the whole fetch: connecting, every redirect, the headers and the last byte.
     `internal` tells which resolved addresses are inside the user's machine or network: those are
     reached only on the host and port the user typed as an address (http://192.168.1.20:8080/).
-    Raises FetchError (or InputError for a page without an article) with a one-line reason.
+    `typed` is the address the user typed when `url` is not it (a feed's, for a link in the feed): only
+    its host and port may be internal. Raises FetchError (or InputError for a page without an article)
+    with a one-line reason.
     """
+    fetched, kind = _fetch(url, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects,
+                           internal=internal, typed=typed, extra={"User-Agent": user_agent}, kind_of=_kind)
+    return _document(fetched.body, kind, fetched.headers, fetched.url)
+
+
+def fetch_bytes(
+    url: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    kind_of: KindOf,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    internal: Internal = internal_endpoint,
+    typed: str | None = None,
+) -> Fetched:
+    """Fetch a document other than an article (a feed) with the same checks, limits and refusals as fetch_url.
+
+    `headers` go with every hop (User-Agent, Accept, If-None-Match ...); a 304 is returned only when the
+    request was conditional. `kind_of` refuses what the caller cannot read before its body is loaded.
+    429 and 503 raise RetryLater with the wait the site asked for.
+    """
+    return _fetch(url, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects, internal=internal,
+                  typed=typed, extra=dict(headers or {}), kind_of=kind_of)[0]
+
+
+def _fetch(url: str, *, timeout: float, max_bytes: int, max_redirects: int, internal: Internal,
+           typed: str | None, extra: dict[str, str], kind_of: KindOf) -> tuple[Fetched, str]:
     address, login = _checked(url)
     clock = Clock(timeout)
-    typed = urllib.parse.urlsplit(address)
-    permission = typed_permission(typed.hostname or "", _port(typed))
+    # A redirect never grants a permission; only the address the user typed does.
+    asked = urllib.parse.urlsplit(_checked(typed)[0] if typed else address)
+    permission = typed_permission(asked.hostname or "", _port(asked))
+    conditional = any(name.lower() in ("if-none-match", "if-modified-since") for name in extra)
     seen = [address]
     try:
         while True:
             login_here = login if _origin(seen[-1]) == _origin(address) else None
-            with _exchange(seen, clock, permission, internal, login_here) as response:
+            with _exchange(seen, clock, permission, internal, login_here, extra) as response:
                 target = _redirect_target(response, seen, max_redirects)
                 if target is None:
                     final = seen[-1]
-                    if not 200 <= response.status < 300:
-                        _http_error(final, response.status, response.reason)
                     headers: Message = response.msg
-                    kind = _kind(headers, final)
+                    if response.status == 304 and conditional:
+                        return Fetched(final, 304, headers, b""), ""
+                    if not 200 <= response.status < 300:
+                        _http_error(final, response.status, response.reason, headers)
+                    kind = kind_of(headers, final)
                     data = _read_body(response, final, max_bytes, timeout)
+                    status = response.status
                     break
             seen.append(target)
     except (FetchError, InputError):
@@ -81,7 +136,7 @@ def fetch_url(
     except ValueError as exc:
         raise _failure(seen[-1], f"it is not a valid web address ({exc})") from None
     data = _decoded(data, headers.get("Content-Encoding", ""), final, max_bytes)
-    return _document(data, kind, headers, final)
+    return Fetched(final, status, headers, data), kind
 
 
 def is_web_address(text: str) -> bool:
@@ -140,7 +195,7 @@ def _origin(url: str) -> tuple[str, str, int]:
 
 @contextlib.contextmanager
 def _exchange(seen: list[str], clock: Clock, permission: Permission, internal: Internal,
-              login: str | None) -> Iterator[Response]:
+              login: str | None, extra: Mapping[str, str]) -> Iterator[Response]:
     """One GET of the last address seen, on one connection to a checked address; refuses an internal one
     the user did not type, in the name of the address they gave."""
     parts = urllib.parse.urlsplit(seen[-1])
@@ -157,6 +212,7 @@ def _exchange(seen: list[str], clock: Clock, permission: Permission, internal: I
         "Accept-Language": "en;q=1.0, *;q=0.5",
         "Accept-Encoding": "identity",
         "Connection": "close",
+        **extra,
     }
     if login is not None:
         headers["Authorization"] = "Basic " + base64.b64encode(login.encode("utf-8")).decode("ascii")
@@ -275,13 +331,30 @@ def _document(data: bytes, kind: str, headers: Message, url: str) -> Document:
     return dataclasses.replace(document, url=url)
 
 
-def _http_error(url: str, code: int, message: str) -> NoReturn:
+def retry_after(headers: Message) -> float | None:
+    """Retry-After in seconds from now (it may be a number or an HTTP date); None when absent or unreadable."""
+    value = (headers.get("Retry-After") or "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
+
+
+def _http_error(url: str, code: int, message: str, headers: Message | None = None) -> NoReturn:
     if code in (404, 410):
         reason = f"the page was not found (HTTP {code})"
     elif code in (401, 403):
         reason = f"the site refused access to the page (HTTP {code})"
-    elif code == 429:
-        reason = "the site is refusing requests for now; try again later (HTTP 429)"
+    elif code in (429, 503):
+        wait = retry_after(headers) if headers is not None else None
+        reason = ("the site is refusing requests for now; try again later (HTTP 429)" if code == 429
+                  else f"the site is unavailable for now (HTTP 503 {message})")
+        raise RetryLater(_failure(url, reason).args[0], status=code, retry_after=wait)
     elif 500 <= code < 600:
         reason = f"the site had a problem answering (HTTP {code} {message})"
     else:

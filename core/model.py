@@ -263,6 +263,7 @@ class DealQuery:
     parties: tuple[int, ...] = ()  # entity ids
     needs_review: bool = False
     watched: bool = False  # only deals that match a watch (core.store.watches)
+    inbox: bool = False  # only deals from feeds that no one has accepted yet
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
     descending: bool = True

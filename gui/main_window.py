@@ -25,6 +25,7 @@ from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
 from gui.detail.sources import SourceActions
 from gui.dialogs import show_about
+from gui.feeds.actions import FeedActions
 from gui.importing.reparse import Reparser
 from gui.importing.runner import ImportRunner
 from gui.menus import build_menus, undo_actions
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
         self.watches = WatchActions(ctx, self.table, self.filters, self.importer.import_finished)
         self.list_menu.extra.append(self.watches.party_action)
+        self.feeds = FeedActions(ctx, self.table, self.filters, self)  # File > Feeds..., the inbox, polling
+        self.feeds.new_deals.connect(self.watches.announce_new)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -132,14 +135,15 @@ class MainWindow(QMainWindow):
                                       shortcut=QKeySequence("Ctrl+Shift+A"))
         about = QAction("&About Deal Tracker", self, menuRole=QAction.MenuRole.AboutRole)
         about.triggered.connect(lambda: show_about(self))
-        files, importer, deals, query = self.files, self.importer, self.deal_actions, self.list_query
+        files, importer, deals, query, feeds = self.files, self.importer, self.deal_actions, self.list_query, self.feeds
         build_menus(self.menuBar(), [
             ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
-                       importer.clipboard_action, importer.samples_action, None, files.export_csv_action,
-                       files.export_json_action, None, files.restore_backup_action, None, self.quit_action]),
+                       importer.clipboard_action, importer.samples_action, feeds.feeds_action, None,
+                       files.export_csv_action, files.export_json_action, None, files.restore_backup_action, None,
+                       self.quit_action]),
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
-                       query.find_action]),
+                       feeds.accept_action, feeds.reject_action, None, query.find_action]),
             ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action,
                        self.watches.action]),
             ("&Help", [about]),
@@ -181,7 +185,7 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self) -> None:
         store = self.ctx.store
         name = Path(store.path).name if store.path else "in memory"
-        self.setWindowTitle(f"{name}{' (read-only)' if store.read_only else ''} — Deal Tracker")
+        self.feeds.set_title(f"{name}{' (read-only)' if store.read_only else ''} — Deal Tracker")
         self._names.setStringList(store.entity_names())
         self.list_query.refresh_facets()
         self._update_welcome()

@@ -15,8 +15,10 @@ from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
 from core.store import duplicates, imports, journal, merging, parties, rows, schema, watches
+from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
+from core.store.feeds import Feed, FeedEntry, RemovedFeed
 from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
@@ -369,3 +371,59 @@ class Store:
     def watch_counts(self) -> dict[int, int]:
         """How many live deals each watch matches, by watch id."""
         return watches.watch_counts(self.db)
+    # Feeds and the inbox (core.feeds polls; core/store/feeds.py holds the SQL)
+
+    def feeds(self) -> list[Feed]:
+        return feed_rows.feeds(self.db)
+
+    def feed(self, feed_id: int) -> Feed:  # KeyError if there is none
+        return feed_rows.feed(self.db, feed_id)
+
+    def feed_by_url(self, url: str) -> Feed | None:
+        return feed_rows.feed_by_url(self.db, url)
+
+    def add_feed(self, feed: Feed) -> Feed:  # InputError for an address subscribed already; a given id is kept
+        return feed_rows.add_feed(self.db, feed)
+
+    def update_feed(self, feed: Feed) -> Feed:
+        """A person's settings: name, interval, enabled and keywords; the poll state stays the poller's."""
+        return feed_rows.update_settings(self.db, feed)
+
+    def record_poll(self, feed: Feed) -> Feed:  # how a poll went (etag, times, error, back-off); settings stay
+        return feed_rows.record_poll(self.db, feed)
+
+    def remove_feed(self, feed_id: int) -> RemovedFeed:
+        """Unsubscribe in one transaction; the articles and deals it brought stay. restore_feed undoes it."""
+        return feed_rows.remove_feed(self.db, feed_id)
+
+    def restore_feed(self, removed: RemovedFeed) -> Feed:
+        return feed_rows.restore_feed(self.db, removed)
+
+    def feed_entries(self, feed_id: int) -> list[FeedEntry]:
+        return feed_rows.feed_entries(self.db, feed_id)
+
+    def feed_entry_known(self, feed_id: int, entry_key: str, link: str | None) -> bool:  # or any feed its link
+        return feed_rows.entry_known(self.db, feed_id, entry_key, link)
+
+    def article_with_url(self, url: str) -> int | None:
+        return feed_rows.article_with_url(self.db, url)
+
+    def add_feed_article(self, feed_id: int, entry_key: str, link: str | None, article: Article | None, *,
+                         from_summary: bool = False, article_id: int | None = None) -> ImportOutcome:
+        """Store a feed entry's article as an import does (same dedupe and merges, hand edits kept) and record
+        the entry, in one transaction; its new deals wait in the inbox. Without an article only the entry is
+        recorded, as the stored `article_id`'s."""
+        return feed_rows.add_feed_article(self.db, feed_id, entry_key, link, article, from_summary=from_summary,
+                                          article_id=article_id)
+
+    def inbox_count(self) -> int:  # live deals from feeds that no one has accepted yet
+        return feed_rows.inbox_count(self.db)
+
+    def in_inbox(self, deal_ids: Sequence[int]) -> set[int]:
+        return feed_rows.in_inbox(self.db, deal_ids)
+
+    def accept_inbox(self, deal_ids: Sequence[int]) -> None:  # one transaction; return_to_inbox undoes it
+        feed_rows.set_reviewed(self.db, deal_ids, True)
+
+    def return_to_inbox(self, deal_ids: Sequence[int]) -> None:
+        feed_rows.set_reviewed(self.db, deal_ids, False)

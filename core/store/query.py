@@ -132,6 +132,8 @@ def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool
         clauses.append("d.needs_review <> '[]'")
     if query.watched and skip != "watched":
         clauses.append(watches.WATCHED_CLAUSE)
+    if query.inbox and skip != "inbox":
+        clauses.append("d.id IN (SELECT deal_id FROM feed_inbox WHERE reviewed_at IS NULL)")
     return (" AND ".join(clauses) or "1"), params
 
 
@@ -235,7 +237,7 @@ def _match(db: Database, query: DealQuery) -> str | None:
 
 def _search_only(query: DealQuery) -> bool:
     return not (query.types or query.statuses or query.sectors or query.years or query.countries
-                or query.parties or query.needs_review or query.watched)
+                or query.parties or query.needs_review or query.watched or query.inbox)
 
 
 def _dense(db: Database, query: DealQuery, match: str) -> bool:

@@ -371,6 +371,56 @@ def m006_usd_values(db: Database) -> None:
 
 
 @_migration
+def m007_feeds(db: Database) -> None:
+    """Feed subscriptions, the entries each has brought, and the inbox of deals that came from them.
+
+    A feed's poll state (etag, errors, back-off) sits beside its settings; entries are keyed by the feed's
+    own id for them, or their link, so a second poll never brings one twice. The inbox holds deals a feed
+    added until a person accepts them (reviewed_at) or moves them to the trash.
+    """
+    db.execute("""
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL DEFAULT '',
+            interval_min INTEGER NOT NULL DEFAULT 30 CHECK (interval_min >= 1),
+            enabled INTEGER NOT NULL DEFAULT 1,
+            keywords TEXT NOT NULL DEFAULT '',
+            etag TEXT,
+            last_modified TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            entries_seen INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )""")
+    # SET NULL, not CASCADE: an article taken back leaves its entry seen, so the feed does not bring it again.
+    db.execute("""
+        CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            link TEXT,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            from_summary INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (feed_id, entry_key)
+        )""")
+    db.execute("CREATE INDEX feed_entries_link ON feed_entries (link)")
+    db.execute("CREATE INDEX feed_entries_article_id ON feed_entries (article_id)")
+    # feed_id is a plain number: a removed feed's deals still wait in the inbox, and an undone removal finds them.
+    db.execute("""
+        CREATE TABLE feed_inbox (
+            deal_id INTEGER PRIMARY KEY REFERENCES deals (id) ON DELETE CASCADE,
+            feed_id INTEGER,
+            arrived_at TEXT NOT NULL,
+            reviewed_at TEXT
+        )""")
+    db.execute("CREATE INDEX feed_inbox_waiting ON feed_inbox (deal_id) WHERE reviewed_at IS NULL")
+    db.execute("PRAGMA user_version = 7")
+
+
+@_migration
 def m008_watches(db: Database) -> None:
     """Watch lists: the parties, sectors, countries, keywords and least US-dollar values a person follows.
 

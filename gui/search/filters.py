@@ -13,6 +13,7 @@ from gui.formatting import status_label, type_label
 
 # (facet key from store.facets, heading, how a value reads)
 GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
+    ("inbox", "Inbox", lambda value: "Not yet reviewed"),  # the saved view "From feeds, not yet reviewed"
     ("type", "Type", type_label),
     ("status", "Status", status_label),
     ("sector", "Sector", str),
@@ -54,6 +55,7 @@ class FilterPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._filled: set[str] = set()
+        self._inbox = 0  # the inbox is a saved view: its count is every waiting deal, whatever else is chosen
         for key, heading, _ in GROUPS:
             group = QTreeWidgetItem(self._tree, [heading, ""])
             font = group.font(0)
@@ -134,10 +136,20 @@ class FilterPanel(QWidget):
         self._tree.blockSignals(True)
         try:
             for key, _, label in GROUPS:
-                self._fill_group(key, label, facets.get(key, []))
+                self._fill_group(key, label, [("yes", self._inbox)] if key == "inbox" else facets.get(key, []))
         finally:
             self._tree.blockSignals(False)
         self._clear.setEnabled(bool(self.selection()))
+
+    def set_inbox_count(self, count: int) -> None:
+        """How many deals from feeds wait in the inbox; the Inbox entry shows while there are any (or it is chosen)."""
+        self._inbox = count
+        self._tree.blockSignals(True)
+        try:
+            self._fill_group("inbox", GROUPS[0][2], [("yes", count)])
+            self._groups["inbox"].setText(0, f"Inbox ({count})")
+        finally:
+            self._tree.blockSignals(False)
 
     def clear_selection(self, notify: bool = True) -> None:
         self._tree.blockSignals(True)
@@ -170,14 +182,17 @@ class FilterPanel(QWidget):
                 group.takeChild(group.indexOfChild(item))
                 group.insertChild(position, item)
             item.setText(1, str(count))
-            item.setToolTip(0, f"{label(value)}: {count} deal{'s' if count != 1 else ''}")
+            shown = "From feeds, not yet reviewed" if key == "inbox" else label(value)
+            item.setToolTip(0, f"{shown}: {count} deal{'s' if count != 1 else ''}")
         group.setText(1, "")
+        if key == "inbox":
+            group.setText(0, f"Inbox ({self._inbox})")
         group.setHidden(group.childCount() == 0)
         if self._find.text().strip():
             self._show_found(self._find.text())
         if key not in self._filled and group.childCount():
             # Short lists open at first sight; long ones (parties in a big desk) wait for a click.
-            group.setExpanded(group.childCount() <= 8 or key in ("type", "status", "year", "review", "watched"))
+            group.setExpanded(group.childCount() <= 8 or key in ("inbox", "type", "status", "year", "review", "watched"))
             self._filled.add(key)
         elif checked:
             group.setExpanded(True)

@@ -55,6 +55,7 @@ class ListQuery(QObject):
             parties=self._party_ids(chosen.get("party", [])),
             needs_review="yes" in chosen.get("review", ()),
             watched="yes" in chosen.get("watched", ()),
+            inbox="yes" in chosen.get("inbox", ()),
             include_deleted=self.trash_action.isChecked(),
             sort=sort,
             descending=descending,

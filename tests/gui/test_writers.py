@@ -13,7 +13,7 @@ from core.store import Store
 from test_commands import EDITS, MOU, _deal_id
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
-COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py", "gui/watch/commands.py")
+COMMAND_FILES = ("gui/commands.py", "gui/registry/commands.py", "gui/watch/commands.py", "gui/feeds/commands.py")
 
 # Every public name of Store, sorted into what writes to the database and what does not; a new method
 # must be put in one of them (test_every_store_method_is_a_read_or_a_write), so a new writer is watched.
@@ -23,12 +23,16 @@ WRITES = {
     "undo_merge", "rename_entity", "merge_entities", "add_alias", "remove_alias", "undo_registry_edit",
     "set_not_duplicates", "add_articles", "remove_imports", "apply_reparses", "undo_reparses",
     "add_watch", "remove_watch", "restore_watch",
+    # Feeds: the poller writes on a connection of its own (core.feeds); the window through gui/feeds/commands.py.
+    "add_feed", "update_feed", "record_poll", "remove_feed", "restore_feed", "add_feed_article", "accept_inbox",
+    "return_to_inbox",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
+    "feeds", "feed", "feed_by_url", "feed_entries", "feed_entry_known", "article_with_url", "inbox_count", "in_inbox",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
