@@ -289,6 +289,10 @@ class Store:
         """How many deals the query lists, their US-dollar total and how many of them have no US-dollar value."""
         return deal_list.totals(self.db, query)
 
+    def deals_from_publisher(self, publisher: str) -> list[int]:
+        """Live deals all of whose articles came from `publisher` (the window's sample articles have one)."""
+        return deal_list.deals_from_publisher(self.db, publisher)
+
     def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
         """Value counts for type, status, sector, year, country, party (entity name) and review ("yes")."""
         return deal_list.facets(self.db, query)

@@ -332,3 +332,14 @@ _FACET_SQL = {
     "review": "SELECT d.needs_review <> '[]' AS r, count(*) AS n FROM deals d WHERE {where} "
     "GROUP BY r ORDER BY r DESC",
 }
+
+
+def deals_from_publisher(db: Database, publisher: str) -> list[int]:
+    """Live deals whose every source article is from `publisher` (a deal another article also reports is kept)."""
+    rows = db.execute(
+        "SELECT d.id FROM deals d WHERE d.deleted_at IS NULL AND d.id IN ("
+        "SELECT s.deal_id FROM deal_sources s JOIN articles a ON a.id = s.article_id "
+        "GROUP BY s.deal_id HAVING min(a.publisher IS ?) = 1) ORDER BY d.id",
+        [publisher],
+    )
+    return [int(row[0]) for row in rows]

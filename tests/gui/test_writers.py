@@ -22,12 +22,13 @@ WRITES = {
     "add_deal", "save", "delete_deal", "restore_deal", "delete_deals", "restore_deals", "merge_deals",
     "undo_merge", "rename_entity", "merge_entities", "add_alias", "remove_alias", "undo_registry_edit",
     "set_not_duplicates", "add_articles", "remove_imports", "apply_reparses", "undo_reparses",
+    "rename_sector", "merge_sectors", "undo_sector_edit",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
-    "possible_duplicates", "read_only", "note",
+    "possible_duplicates", "read_only", "note", "sectors", "deals_from_publisher",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
