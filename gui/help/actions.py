@@ -138,6 +138,8 @@ class HelpActions(QObject):
     def show_guide(self) -> GuideDialog:
         if self.guide_dialog is None:
             self.guide_dialog = GuideDialog(self._window)
-        self.guide_dialog.show()
-        self.guide_dialog.raise_()
+        if self.guide_dialog.isVisible():
+            self.guide_dialog.raise_()
+        else:
+            self.guide_dialog.show()
         return self.guide_dialog

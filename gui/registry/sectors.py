@@ -162,9 +162,11 @@ class SectorActions(QObject):
             self.dialog.merge_requested.connect(self._on_dialog_merge_requested)
         else:
             self.dialog.refresh(self._ctx.store)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        if self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+        else:
+            self.dialog.show()
 
     def _on_deals_changed(self, *_: object) -> None:
         if self.dialog is not None and self.dialog.isVisible():
