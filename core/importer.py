@@ -184,8 +184,10 @@ def store_article(store: Store, article: Article) -> ImportOutcome:
 def import_sources(store: Store, sources: Iterable[str | Path], *, published: str | None = None,
                    cancelled: Cancelled | None = None, progress: Progress | None = None,
                    on_result: Callable[[SourceResult], None] | None = None, budget: Budget | None = Budget(),
-                   read: DocumentReader = read_document) -> list[SourceResult]:
+                   read: DocumentReader = read_document, publisher: str | None = None) -> list[SourceResult]:
     """Read, parse and store each source in its own transaction; a bad one is reported and the rest go on.
+
+    `publisher`, when given, is stored as every article's publisher (the window's sample articles say so).
 
     Each source is read and parsed under `budget` in a worker process (None: here, without limits), by
     `read` and the parser.
@@ -204,7 +206,7 @@ def import_sources(store: Store, sources: Iterable[str | Path], *, published: st
                 progress(done, len(items), shown(source))
             try:
                 result = _import_one(store, shown(source), registry, functools.partial(
-                    prepare_in, process, source, published=published, read=read))
+                    prepare_in, process, source, published=published, read=read), publisher)
             except ReadCancelled:
                 break
             results.append(result)
@@ -225,9 +227,12 @@ def import_text(store: Store, text: str, *, title: str | None = None, url: str |
             process, text, title=title, url=url, published=published))
 
 
-def _import_one(store: Store, name: str, registry: Registry, parse: Callable[[], Prepared]) -> SourceResult:
+def _import_one(store: Store, name: str, registry: Registry, parse: Callable[[], Prepared],
+                publisher: str | None = None) -> SourceResult:
     try:
         prepared = parse()
+        if publisher is not None:
+            prepared = dataclasses.replace(prepared, article=labelled(prepared.article, publisher))
         outcome = store_article(store, prepared.article)
     except DealsError as exc:
         return SourceResult(name, error=str(exc))
@@ -241,6 +246,13 @@ def _import_one(store: Store, name: str, registry: Registry, parse: Callable[[],
         return SourceResult(name, error=f"Could not import {name}: {type(exc).__name__}: {exc}"[:400])
     remember(registry, prepared.article)
     return SourceResult(name, outcome=outcome, article=prepared.article, notes=prepared.notes)
+
+
+def labelled(article: Article, publisher: str) -> Article:
+    """The article as from `publisher`, and each of its deals' notes saying so (the detail pane shows notes)."""
+    note = f"From {publisher} articles."
+    return article.replace(publisher=publisher, deals=tuple(
+        d.replace(notes=f"{note} {d.notes}".strip()) if note not in d.notes else d for d in article.deals))
 
 
 def reparse_article(store: Store, article_id: int, registry: Registry | None = None) -> ReparseOutcome:

@@ -162,6 +162,8 @@ class Deal:
     id: int | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    # The country the store reads from `location` (core.places); not part of the extraction contract.
+    country: str | None = None
 
     def replace(self, **changes: Any) -> Deal:
         return dataclasses.replace(self, **changes)

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from core import fx
+from core import fx, places
 from core.errors import DealsError
 from core.paths import APPLICATION, ORGANIZATION
 from gui.database.dialogs import Chooser, open_or_recover, opened_note
 from gui.database.files import LAST_DATABASE_KEY
 from gui.dialogs import show_error
-from gui.resources import app_icon, sample_paths
+from gui.resources import SAMPLE_PUBLISHER, app_icon, sample_paths
 
 if TYPE_CHECKING:
     from core.store import Store
@@ -53,7 +53,7 @@ def import_samples(store: Store) -> list:
     """Fill a store with the bundled sample articles; returns the importer's per-source results."""
     from core.importer import import_sources
 
-    return import_sources(store, sample_paths())
+    return import_sources(store, sample_paths(), publisher=SAMPLE_PUBLISHER)
 
 
 def open_store(path: Path, *, fill_when_new: bool) -> Store:
@@ -150,6 +150,9 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     # import that converts an amount finds it ready instead of freezing the window.
     if not fx.rates_loaded():
         QThreadPool.globalInstance().start(fx.ecb_rates)
+    # The place tables (about a second) too: the first save of a location reads its country from them.
+    if not places.places_loaded():
+        QThreadPool.globalInstance().start(places.places)
     window = MainWindow(store, settings)
     note = " ".join(line for line in (note, opened_note(store)) if line)
     if note:

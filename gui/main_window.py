@@ -24,12 +24,14 @@ from gui.deals.model import DealsTableModel
 from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
 from gui.detail.sources import SourceActions
-from gui.dialogs import show_about
 from gui.feeds.actions import FeedActions
+from gui.help.actions import HelpActions
 from gui.importing.reparse import Reparser
+from gui.importing.samples import SampleActions
 from gui.importing.runner import ImportRunner
 from gui.menus import build_menus, undo_actions
 from gui.registry.actions import RegistryActions
+from gui.registry.sectors import SectorActions
 from gui.search.count import ListCount
 from gui.search.filters import FilterPanel, name_completer
 from gui.search.query import ListQuery
@@ -62,7 +64,8 @@ class MainWindow(QMainWindow):
         self.deal_actions = DealActions(ctx, self.table, self.model, self.detail)
         self.source_actions = SourceActions(ctx, self.detail, self.table, self.deal_actions.preview_merge)
         self.list_menu = ListMenu(ctx, self.table, self.deal_actions, self.reparser.reparse_action, self.detail)
-        self.registry = RegistryActions(ctx)
+        self.registry, self.sectors, self.samples = RegistryActions(ctx), SectorActions(ctx), SampleActions(ctx)
+        self.help = HelpActions(self)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
         self.watches = WatchActions(ctx, self.table, self.filters, self.importer.import_finished)
         self.list_menu.extra.append(self.watches.party_action)
@@ -133,20 +136,18 @@ class MainWindow(QMainWindow):
                                       shortcut=QKeySequence("Ctrl+Shift+L"))
         self.article_action = QAction("&Article pane", self, checkable=True, checked=True,
                                       shortcut=QKeySequence("Ctrl+Shift+A"))
-        about = QAction("&About Deal Tracker", self, menuRole=QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: show_about(self))
         files, importer, deals, query, feeds = self.files, self.importer, self.deal_actions, self.list_query, self.feeds
         build_menus(self.menuBar(), [
             ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
-                       importer.clipboard_action, importer.samples_action, feeds.feeds_action, None,
-                       files.export_csv_action, files.export_json_action, None, files.restore_backup_action, None,
-                       self.quit_action]),
+                       importer.clipboard_action, importer.samples_action, self.samples.remove_action,
+                       feeds.feeds_action, None, files.export_csv_action, files.export_json_action, None,
+                       files.restore_backup_action, None, self.quit_action]),
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
                        feeds.accept_action, feeds.reject_action, None, query.find_action]),
             ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action,
-                       self.watches.action]),
-            ("&Help", [about]),
+                       self.sectors.action, self.watches.action]),
+            ("&Help", self.help.actions),
         ])
 
     def _connect(self) -> None:
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
         self.welcome.import_samples_requested.connect(self.importer.import_samples)
         self.welcome.import_requested.connect(self.importer.import_action.trigger)
         self.importer.reparse_requested.connect(self.reparser.reparse_articles)
-        self.registry.party_chosen.connect(self._on_registry_party_chosen)
+        self.registry.party_chosen.connect(lambda name: self.filters.show_only("party", name))
+        self.sectors.sector_chosen.connect(lambda name: self.filters.show_only("sector", name))
         self.filters_action.toggled.connect(self.filters.setVisible)
         self.article_action.toggled.connect(self._on_article_action_toggled)
 
@@ -229,10 +231,6 @@ class MainWindow(QMainWindow):
 
     def _on_article_action_toggled(self, checked: bool) -> None:
         self.article.setVisible(checked and self.list_stack.currentWidget() is self.table)
-
-    def _on_registry_party_chosen(self, name: str) -> None:
-        self.filters.clear_selection(notify=False)
-        self.filters.set_checked("party", name)
 
     # --- selection ---------------------------------------------------------------------------
 

@@ -23,6 +23,19 @@ def sample_paths() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "README")))
 
 
+# What a sample article's publisher says, in the article pane and the Sources of its deals; File > Remove
+# sample deals finds them by it.
+SAMPLE_PUBLISHER = "Deal Tracker sample"
+
+
+def is_sample(location: str | None) -> bool:
+    """Whether a file is one of the bundled sample articles."""
+    if not location:
+        return False
+    path = Path(location)
+    return path.parent.resolve() == resource_path("samples").resolve() and path in sample_paths()
+
+
 def app_icon() -> QIcon:
     icon = QIcon()
     for size in ICON_SIZES:

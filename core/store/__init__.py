@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import duplicates, imports, journal, merging, parties, rows, schema, watches
+from core.store import duplicates, imports, journal, merging, parties, rows, schema, sectors, watches
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
@@ -23,10 +23,11 @@ from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
 from core.store.query import DealRow, Totals
+from core.store.sectors import Sector
 from core.store.schema import now
 from core.watch import Watch
 
-__all__ = ["Store", "Totals"]
+__all__ = ["Sector", "Store", "Totals"]
 
 
 class Store:
@@ -291,6 +292,10 @@ class Store:
         """How many deals the query lists, their US-dollar total and how many of them have no US-dollar value."""
         return deal_list.totals(self.db, query)
 
+    def deals_from_publisher(self, publisher: str) -> list[int]:
+        """Live deals all of whose articles came from `publisher` (the window's sample articles have one)."""
+        return deal_list.deals_from_publisher(self.db, publisher)
+
     def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
         """Value counts for type, status, sector, year, country, party (entity name), review and watched ("yes")."""
         return deal_list.facets(self.db, query)
@@ -371,6 +376,7 @@ class Store:
     def watch_counts(self) -> dict[int, int]:
         """How many live deals each watch matches, by watch id."""
         return watches.watch_counts(self.db)
+
     # Feeds and the inbox (core.feeds polls; core/store/feeds.py holds the SQL)
 
     def feeds(self) -> list[Feed]:
@@ -427,3 +433,28 @@ class Store:
 
     def return_to_inbox(self, deal_ids: Sequence[int]) -> None:
         feed_rows.set_reviewed(self.db, deal_ids, False)
+
+    # The sector registry (core/store/sectors.py): one name per sector, the others its spellings
+
+    def sectors(self) -> list[Sector]:
+        return sectors.sectors(self.db)
+
+    def rename_sector(self, name: str, new: str) -> Sector:
+        """Every deal naming the sector shows `new`; the old spelling stays, so later imports map it here."""
+        return self._sector_edit(name, new.strip(), lambda: sectors.rename(self.db, name, new))
+
+    def merge_sectors(self, keep: str, drop: str) -> Sector:
+        """Synonyms: `drop`'s spellings and deals move to `keep`, and later imports follow."""
+        return self._sector_edit(drop, keep, lambda: sectors.merge(self.db, keep, drop))
+
+    def _sector_edit(self, old: str, new: str, edit: Callable[[], None]) -> Sector:
+        with self.db.atomic():
+            deals = Journal.begin(self.db)
+            before, norms = sectors.snapshot(self.db), sectors.spellings(self.db, old)
+            edit()
+            sectors.rewrite_deals(self.db, norms, new, lambda deal_id: deals.keep_deal(self.db, deal_id))
+        return sectors.with_journal(sectors.sector(self.db, new), before, deals.dumps())
+
+    def undo_sector_edit(self, edited: Sector) -> None:
+        """Take back a rename_sector or merge_sectors, given the Sector it returned; later changes undone first."""
+        journal.revert_sector_edit(self.db, edited)

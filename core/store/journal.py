@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core.store import sectors
 from core.store.parties import Entity, Snapshot
 from core.store.rows import write_sources
 
@@ -23,7 +24,7 @@ _DEAL_TABLES = (
     "deal_parties", "amounts", "commitments", "deal_people", "deal_sources", "evidence", "field_values",
 )
 # Tables an import or re-parse only adds rows to: rows above the noted id are its own.
-_GROWING = ("entities", "aliases", "people", "history")
+_GROWING = ("entities", "aliases", "people", "history", "sectors")
 
 Rows = list[list[Any]]
 
@@ -143,6 +144,9 @@ def revert(db: Database, journal: Journal) -> None:
         "DELETE FROM people WHERE id > ? AND id NOT IN (SELECT person_id FROM deal_people)",
         [journal.high["people"]],
     )
+    # Sector spellings it brought: anything later that named them has been taken back first.
+    if "sectors" in journal.high:
+        db.execute("DELETE FROM sectors WHERE id > ?", [journal.high["sectors"]])
     if journal.remove_article and article is not None:
         for (deal_id,) in db.execute("SELECT deal_id FROM deal_sources WHERE article_id = ?", [article]).fetchall():
             # A deal split off later from this article's source: it goes with the article.
@@ -188,4 +192,14 @@ def revert_registry_edit(db: Database, edited: Entity) -> None:
     data = json.loads(edited.journal)
     with db.atomic():
         Snapshot.from_json(data).restore(db)
+        revert(db, Journal.loads(data["deals"]))
+
+
+def revert_sector_edit(db: Database, edited: sectors.Sector) -> None:
+    """Take back the sector rename or merge that returned `edited`: the registry and its deals as before."""
+    if not edited.journal:
+        raise ValueError("this sector did not come from a registry edit")
+    data = json.loads(edited.journal)
+    with db.atomic():
+        sectors.restore(db, data)
         revert(db, Journal.loads(data["deals"]))

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from core.deals.fields import changed_fields, field_value, filled_fields, source_ids, to_json
 from core.deals.merge import remap_evidence
 from core.fx import with_usd
+from core.places import country_of
 from core.model import (
     Amount, Article, Commitment, Deal, DealQuery, DealType, Evidence, Party, Person, Precision, Source, Status,
     UsdValue,
@@ -18,12 +19,13 @@ from core.model import (
 from core.store.parties import parse_kind, resolve_party, resolve_person
 from core.store.query import ids_cursor, parse_enum
 from core.store.schema import now
+from core.store.sectors import resolve as resolve_sectors
 
 CHILD_FIELDS = frozenset({"parties", "amounts", "commitments", "people"})
 
 _DEAL_COLUMNS = (
     "id, title, type, status, date, date_precision, location, sectors, summary, notes, "
-    "needs_review, edited, created_at, updated_at"
+    "needs_review, edited, created_at, updated_at, country"
 )
 ARTICLE_COLUMNS = "id, text, title, publisher, url, published, source_path, imported_at, text_hash"
 
@@ -39,6 +41,7 @@ def deal_columns(deal: Deal) -> dict[str, Any]:
         "date": deal.date,
         "date_precision": str(deal.date_precision) if deal.date_precision else None,
         "location": deal.location,
+        "country": country_of(deal.location),
         "sectors": json.dumps(list(deal.sectors), ensure_ascii=False),
         "summary": deal.summary,
         "notes": deal.notes,
@@ -202,6 +205,7 @@ def _load_chunk(db: Database, ids: list[int]) -> dict[int, Deal]:
             edited=frozenset(json.loads(row[11] or "[]")),
             created_at=row[12],
             updated_at=row[13],
+            country=row[14],
             parties=tuple(
                 Party(
                     name=name,
@@ -277,7 +281,7 @@ def insert_deal(db: Database, deal: Deal, by: str, article_id: int | None = None
     """
     at = now()
     sources = sorted({*source_ids(deal), *([article_id] if article_id is not None else [])})
-    deal = with_usd(deal, published(db, sources))
+    deal = with_usd(deal, published(db, sources)).replace(sectors=resolve_sectors(db, deal.sectors))
     filled = filled_fields(deal)
     columns = deal_columns(deal) | {
         "edited": json.dumps(sorted(filled) if by == "person" else []),
@@ -305,7 +309,7 @@ def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset
     with db.atomic():
         stored = load_deal(db, deal.id)
         on = published(db, source_ids(deal) or source_ids(stored))
-        deal = with_usd(deal, on)
+        deal = with_usd(deal, on).replace(sectors=resolve_sectors(db, deal.sectors))
         changed = [
             f for f in changed_fields(stored, deal) if by == "person" or f not in stored.edited
         ]
@@ -328,6 +332,8 @@ def save_deal(db: Database, deal: Deal, by: str = "person", *, edited: frozenset
         at = now()
         new_columns = deal_columns(deal)
         columns = {k: v for k, v in new_columns.items() if k in changed}
+        if "location" in changed:
+            columns["country"] = new_columns["country"]
         if "parties" in changed:
             columns["parties_text"] = new_columns["parties_text"]
         if "amounts" in changed or usd_changed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
@@ -440,3 +441,41 @@ def m008_watches(db: Database) -> None:
     # Its place in the list, not a literal: m007 (feeds) is written beside this one and merged before it.
     version = _NAMES.index("m008_watches") + 1
     db.execute(f"PRAGMA user_version = {max(version, int(db.execute('PRAGMA user_version').fetchone()[0]))}")
+
+
+@_migration
+def m009_country_sectors(db: Database) -> None:
+    """Each deal's country, worked out from its location (core.places); a registry of sector names.
+
+    The Country filter listed whatever a location said ("Pune", "Arizona"); it now reads `country`, which
+    every save sets from the location. `sectors` maps each spelling of a sector (folded in `norm`) to the
+    name deals show, so that a person can rename sectors and merge synonyms as they do parties; it starts
+    with every sector stored deals name, the commonest spelling of each first.
+    """
+    from core.places import country_of
+    from core.names import fold_name as fold  # the sector registry's fold (core.store.sectors)
+
+    db.execute("ALTER TABLE deals ADD COLUMN country TEXT")
+    db.execute("CREATE INDEX deals_country ON deals (country) WHERE deleted_at IS NULL")
+    # A few thousand distinct locations at most, each looked up once; deals_location finds their rows.
+    for (location,) in db.execute("SELECT DISTINCT location FROM deals WHERE location IS NOT NULL").fetchall():
+        if (country := country_of(location)) is not None:
+            db.execute("UPDATE deals SET country = ? WHERE location = ?", [country, location])
+    db.execute("""
+        CREATE TABLE sectors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            norm TEXT NOT NULL UNIQUE
+        )""")
+    db.execute("CREATE INDEX sectors_name ON sectors (name)")
+    counts: dict[str, int] = {}
+    for lists, n in db.execute("SELECT sectors, count(*) FROM deals GROUP BY sectors").fetchall():
+        for name in json.loads(lists or "[]"):
+            counts[str(name)] = counts.get(str(name), 0) + int(n)
+    for name in sorted(counts, key=lambda s: (-counts[s], s)):
+        if name.strip():
+            db.execute("INSERT OR IGNORE INTO sectors (name, alias, norm) VALUES (?, ?, ?)",
+                       [name, name, fold(name)])
+    # Its place in the list, not a fixed number: m007 and m008 come from other branches.
+    db.execute(f"PRAGMA user_version = {_NAMES.index('m009_country_sectors') + 1}")

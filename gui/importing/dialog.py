@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import cast
@@ -65,7 +66,8 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.tabs.currentChanged.connect(self._on_input_changed)
         self.text.textChanged.connect(self._on_input_changed)
-        self.published.textChanged.connect(self._on_input_changed)
+        for field in (self.published, self.files_published, self.web_published):
+            field.textChanged.connect(self._on_input_changed)
         self.address.textChanged.connect(self._on_input_changed)
         self.tabs.setCurrentIndex(cast(int, settings.value(LAST_TAB_KEY, PASTE, int)) % self.tabs.count())
         self._on_input_changed()
@@ -80,8 +82,7 @@ class ImportDialog(QDialog):
         self.title.setPlaceholderText("optional: the text's first line or what it says of itself")
         self.url = QLineEdit(tab)
         self.url.setPlaceholderText("optional: https://… where the article was published")
-        self.published = QLineEdit(tab)
-        self.published.setPlaceholderText("optional: YYYY-MM-DD, for \"on Monday\" and \"last week\"")
+        self.published = _published_field(tab)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
         form.addRow("&Source address:", self.url)
@@ -103,10 +104,14 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.add_files_button)
         buttons.addWidget(self.remove_files_button)
         buttons.addStretch(1)
+        self.files_published = _published_field(tab)
+        form = QFormLayout()
+        form.addRow("P&ublished:", self.files_published)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.files, 1)
         layout.addLayout(buttons)
         layout.addWidget(note)
+        layout.addLayout(form)
         self.add_files_button.clicked.connect(self._on_add_files_clicked)
         self.remove_files_button.clicked.connect(self._on_remove_files_clicked)
         return tab
@@ -119,8 +124,10 @@ class ImportDialog(QDialog):
         note = QLabel("The page is fetched (http and https only, up to 10 MB) and its article text read; "
                       "nothing on it is run. The address is kept as the article's source.", tab)
         note.setWordWrap(True)
+        self.web_published = _published_field(tab)
         form = QFormLayout()
         form.addRow("&Address:", self.address)
+        form.addRow("P&ublished:", self.web_published)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -152,12 +159,21 @@ class ImportDialog(QDialog):
             return [from_text(self.text.toPlainText(), title=self.title.text(), url=self.url.text(),
                               published=self.published.text())]
         if tab == FILES:
-            return from_locations(self.file_paths())
-        return [from_address(self.address.text())] if self.address.text().strip() else []
+            found = from_locations(self.file_paths())
+        else:
+            found = [from_address(self.address.text())] if self.address.text().strip() else []
+        # The date the articles came out, for those that print none: "on Monday" hangs on it.
+        published = self.published_field().text().strip() or None
+        return [dataclasses.replace(s, published=published) for s in found] if published else found
+
+    def published_field(self) -> QLineEdit:
+        """The Published field of the tab shown."""
+        return (self.published, self.files_published, self.web_published)[self.tabs.currentIndex()]
 
     def clear(self) -> None:
         """Empty every tab, after what it held was imported."""
-        for widget in (self.text, self.title, self.url, self.published, self.address, self.files):
+        for widget in (self.text, self.title, self.url, self.published, self.address, self.files,
+                       self.files_published, self.web_published):
             widget.clear()
         self._on_input_changed()
 
@@ -173,10 +189,10 @@ class ImportDialog(QDialog):
         sources = self.sources()
         if not sources:
             return
-        problem = published_error(self.published.text()) if self.tabs.currentIndex() == PASTE else None
+        problem = published_error(self.published_field().text())
         if problem is not None:
             self.show_error(f"Published: {problem}")
-            self.published.setFocus()
+            self.published_field().setFocus()
             return
         self._settings.setValue(LAST_TAB_KEY, self.tabs.currentIndex())
         self.accept()
@@ -193,3 +209,11 @@ class ImportDialog(QDialog):
         for item in self.files.selectedItems():
             self.files.takeItem(self.files.row(item))
         self._on_input_changed()
+
+
+def _published_field(parent: QWidget) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setPlaceholderText("optional: YYYY-MM-DD, for \"on Monday\" and \"last week\"")
+    field.setToolTip("The day the articles came out, as the command line's --published: it stands for any "
+                     "date they print, so leave it empty when they print their own.")
+    return field

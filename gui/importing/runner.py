@@ -3,6 +3,7 @@ arrives; a summary at the end."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from gui.importing.dialog import ImportDialog
 from gui.importing.sources import ImportSource, from_locations, from_mime, parse_source
 from gui.importing.summary import ImportSummary, needs_panel, shown_name, status_line
 from gui.importing.workers import ImportWorker, Parsed
-from gui.resources import sample_paths
+from gui.resources import SAMPLE_PUBLISHER, is_sample, sample_paths
 
 if TYPE_CHECKING:
     from core.importer import SourceResult
@@ -148,7 +149,7 @@ class ImportRunner(QObject):
             show_error(self._ctx.dialog_parent, "Nothing can be imported",
                        f"{self._ctx.store.path} is open read-only: {read_only}. Open a database you may write to.")
             return None
-        from core.importer import Prepared, reading_process, remember, store_registry
+        from core.importer import Prepared, labelled, reading_process, remember, store_registry
 
         registry = store_registry(self._ctx.store)  # a plain dict, the worker's alone from here on
         # Each source is read and parsed in a reader process under a time and memory budget.
@@ -156,6 +157,9 @@ class ImportRunner(QObject):
 
         def parse(source: ImportSource) -> Any:
             parsed = parse_source(source, registry, process)
+            if is_sample(source.location):  # the bundled samples say so, and File > Remove sample deals finds them
+                parsed = (dataclasses.replace(parsed, article=labelled(parsed.article, SAMPLE_PUBLISHER))
+                          if isinstance(parsed, Prepared) else labelled(parsed, SAMPLE_PUBLISHER))
             # Later articles of the batch fold their parties onto this one's, as the command line does.
             remember(registry, parsed.article if isinstance(parsed, Prepared) else parsed)
             return parsed

@@ -57,7 +57,17 @@ def status_line(results: Sequence[SourceResult], *, cancelled: bool = False, tot
         parts.append(f"{skipped} skipped")
     if cancelled:
         parts.append(f"cancelled after {len(results)} of {total}")
+    if undated := undated_deals(results):
+        # Without a published date the parser places no "on Monday": say so, rather than leave a silent gap.
+        parts.append(f"{plural(undated, 'deal')} without a date: the article prints none of its own, so "
+                     "\"on Monday\" could not be placed (set it by hand; give Published when importing)")
     return "; ".join(parts)
+
+
+def undated_deals(results: Sequence[SourceResult]) -> int:
+    """New deals left without a date because their article gave no published date for "on Monday" to hang on."""
+    return sum(1 for r in results if r.article is not None and r.outcome is not None and not r.article.published
+               and not r.outcome.already_imported for d in r.article.deals if d.date is None)
 
 
 def needs_panel(results: Sequence[SourceResult]) -> bool:

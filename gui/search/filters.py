@@ -151,6 +151,11 @@ class FilterPanel(QWidget):
         finally:
             self._tree.blockSignals(False)
 
+    def show_only(self, key: str, value: str) -> None:
+        """Filter by this one value (a registry's double-click): every other check goes."""
+        self.clear_selection(notify=False)
+        self.set_checked(key, value)
+
     def clear_selection(self, notify: bool = True) -> None:
         self._tree.blockSignals(True)
         for group in self._groups.values():

@@ -26,6 +26,7 @@ WRITES = {
     # Feeds: the poller writes on a connection of its own (core.feeds); the window through gui/feeds/commands.py.
     "add_feed", "update_feed", "record_poll", "remove_feed", "restore_feed", "add_feed_article", "accept_inbox",
     "return_to_inbox",
+    "rename_sector", "merge_sectors", "undo_sector_edit",
 }
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
@@ -33,6 +34,7 @@ READS = {
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
     "feeds", "feed", "feed_by_url", "feed_entries", "feed_entry_known", "article_with_url", "inbox_count", "in_inbox",
+    "possible_duplicates", "read_only", "note", "sectors", "deals_from_publisher",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

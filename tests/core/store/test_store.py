@@ -67,6 +67,7 @@ def test_full_deal_round_trips_through_add_article(store: Store) -> None:
         id=stored.id,
         created_at=stored.created_at,
         updated_at=stored.updated_at,
+        country="United States",  # the store reads it from the location, New York
     )
     # The store adds each amount's US-dollar value (core.fx): the article's own conversion, or dollars already.
     assert [a.usd for a in stored.amounts] == [UsdValue(678e6, "article", 1.356), UsdValue(12.5, "usd", 1.0)]
@@ -139,8 +140,9 @@ def test_save_writes_only_changed_fields_with_history_and_edited(store: Store) -
         ("location", "New York", None, "person"),
         ("sectors", ["AI infrastructure", "renewable energy"], ["AI"], "person"),
     ]
+    assert saved.country is None  # the location went, and its country with it
     assert saved.replace(title=deal.title, sectors=deal.sectors, location=deal.location, edited=frozenset(),
-                         updated_at=deal.updated_at) == deal
+                         updated_at=deal.updated_at, country=deal.country) == deal
 
 
 def test_history_old_and_new_are_json_text_in_the_table(store: Store) -> None:

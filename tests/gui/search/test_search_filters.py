@@ -54,7 +54,7 @@ def test_find_focuses_the_search_box(qtbot, window):
     ("sector", "data centers", {"BlackRock and South Korea sign AI infrastructure MoU",
                                 "BlackRock invests in Digital Gravity Partners"}),
     ("year", "2024", {"Volta Grid to acquire SolarNorth"}),
-    ("country", "Paris", {"Mistral AI raises €600m Series B"}),
+    ("country", "France", {"Mistral AI raises €600m Series B"}),  # its location: Paris
     ("party", "BlackRock", {"BlackRock and South Korea sign AI infrastructure MoU", "AI Infrastructure Partnership",
                             "BlackRock invests in Digital Gravity Partners"}),
     ("review", "yes", {"BlackRock and South Korea sign AI infrastructure MoU", "Volta Grid to acquire SolarNorth"}),

@@ -1,0 +1,1 @@
+"""The Help menu: keyboard shortcuts, the user guide and the about box."""
