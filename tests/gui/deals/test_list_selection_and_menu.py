@@ -74,7 +74,7 @@ def test_the_context_menu_has_what_a_user_reaches_for(window):
     _select_rows(window, 0)
     texts = [a.text().replace("&", "") for a in window.list_menu.menu().actions() if not a.isSeparator()]
     assert texts == ["Open source in browser", "Copy citation", "Copy", "Mark reviewed", "Merge deals…",
-                     "Re-parse from article", "Delete deal"]
+                     "Re-parse from article", "Delete deal", "Watch party"]
 
 
 def test_open_source_is_off_without_a_web_address(window, opened):
