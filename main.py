@@ -10,7 +10,7 @@ from pathlib import Path
 
 from core.text_safety import json_safe, one_line, printable
 
-COMMANDS = ("parse", "import", "export", "deals")
+COMMANDS = ("parse", "import", "export", "deals", "report")
 
 
 def _iso_date(text: str) -> str:
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     deals = sub.add_parser("deals", help="list the stored deals in the terminal")
     deals.add_argument("--db")
     deals.add_argument("--search", default="", help="only deals matching these words")
+    from core.report_cli import add_parser as add_report
+
+    add_report(sub)
     return parser
 
 
@@ -168,6 +171,12 @@ def _cmd_deals(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from core.report_cli import run
+
+    return run(args, _open_store)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--reader-process"]:  # core.budget.READER_ARGUMENT: a bundle starting its own reader
@@ -179,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         from core.errors import DealsError
 
         args = _parser().parse_args(argv)
-        handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals}[args.command]
+        handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals,
+                   "report": _cmd_report}[args.command]
         try:
             return handler(args)
         except DealsError as exc:

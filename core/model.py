@@ -261,6 +261,7 @@ class DealQuery:
     years: tuple[int, ...] = ()
     countries: tuple[str, ...] = ()
     parties: tuple[int, ...] = ()  # entity ids
+    periods: tuple[str, ...] = ()  # "2025", "2025-H2", "2025-Q3" or "2025-09": the deals dated within one
     needs_review: bool = False
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
