@@ -26,6 +26,7 @@ from gui.detail.sources import SourceActions
 from gui.dialogs import show_about
 from gui.importing.reparse import Reparser
 from gui.importing.runner import ImportRunner
+from gui.insights.controller import InsightsActions
 from gui.menus import build_menus, undo_actions
 from gui.registry.actions import RegistryActions
 from gui.search.count import ListCount
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.source_actions = SourceActions(ctx, self.detail, self.table)
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
+        self.insights = InsightsActions(ctx, self, self.model, self.filters)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -135,7 +137,8 @@ class MainWindow(QMainWindow):
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
                        query.find_action]),
-            ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action]),
+            ("&View", [self.filters_action, self.article_action, self.insights.action, query.trash_action, None,
+                       self.registry.action]),
             ("&Help", [about]),
         ])
 

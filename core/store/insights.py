@@ -98,6 +98,12 @@ def _select(db: Database, query: DealQuery) -> None:
     _BUILT[db] = (wanted, *_data_key(db))  # after our own writes to temp, which move total_changes
 
 
+def forget_selection(db: Database) -> None:
+    """Drop the kept selection, so the next figure selects afresh (the benchmark measures a first view)."""
+    db.execute(f"DROP TABLE IF EXISTS {_SELECTION}")
+    _BUILT.pop(db, None)
+
+
 def period_key(period: str) -> tuple[str, int]:
     """Periods in time order; a year before its halves, quarters and months, which start with it."""
     if not period:

@@ -27,7 +27,7 @@ READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
-    "possible_duplicates", "read_only", "note",
+    "possible_duplicates", "read_only", "note", "deal_flow", "breakdown", "league",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
