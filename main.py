@@ -1,4 +1,4 @@
-"""Deal Tracker's switchboard: `parse`, `import`, `export`, `deals`, `feeds` and `watch` run core only; no subcommand opens the window."""
+"""Deal Tracker's switchboard: `parse`, `import`, `export`, `deals`, `feeds`, `watch` and `report` run core only; no subcommand opens the window."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from core import watch_cli
 from core.text_safety import json_safe, one_line, printable
 
-COMMANDS = ("parse", "import", "export", "deals", "feeds", "watch")
+COMMANDS = ("parse", "import", "export", "deals", "feeds", "watch", "report")
 
 
 def _iso_date(text: str) -> str:
@@ -40,9 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     deals.add_argument("--db")
     deals.add_argument("--search", default="", help="only deals matching these words")
     from core.feeds.cli import add_parser as add_feeds_parser
+    from core.report_cli import add_parser as add_report
 
     add_feeds_parser(sub)
     watch_cli.add_parser(sub)
+    add_report(sub)
     return parser
 
 
@@ -180,6 +182,12 @@ def _cmd_feeds(args: argparse.Namespace) -> int:
     return run(args, _open_store)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from core.report_cli import run
+
+    return run(args, _open_store)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--reader-process"]:  # core.budget.READER_ARGUMENT: a bundle starting its own reader
@@ -192,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
 
         args = _parser().parse_args(argv)
         handler = {"parse": _cmd_parse, "import": _cmd_import, "export": _cmd_export, "deals": _cmd_deals,
-                   "feeds": _cmd_feeds, "watch": lambda a: watch_cli.run(a, _open_store)}[args.command]
+                   "feeds": _cmd_feeds, "watch": lambda a: watch_cli.run(a, _open_store),
+                   "report": _cmd_report}[args.command]
         try:
             return handler(args)
         except DealsError as exc:

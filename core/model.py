@@ -263,6 +263,7 @@ class DealQuery:
     years: tuple[int, ...] = ()
     countries: tuple[str, ...] = ()
     parties: tuple[int, ...] = ()  # entity ids
+    periods: tuple[str, ...] = ()  # "2025", "2025-H2", "2025-Q3" or "2025-09": the deals dated within one
     needs_review: bool = False
     watched: bool = False  # only deals that match a watch (core.store.watches)
     inbox: bool = False  # only deals from feeds that no one has accepted yet

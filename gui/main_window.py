@@ -29,6 +29,7 @@ from gui.help.actions import HelpActions
 from gui.importing.reparse import Reparser
 from gui.importing.samples import SampleActions
 from gui.importing.runner import ImportRunner
+from gui.insights.controller import InsightsActions
 from gui.menus import build_menus, undo_actions
 from gui.registry.actions import RegistryActions
 from gui.registry.sectors import SectorActions
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.list_menu.extra.append(self.watches.party_action)
         self.feeds = FeedActions(ctx, self.table, self.filters, self)  # File > Feeds..., the inbox, polling
         self.feeds.new_deals.connect(self.watches.announce_new)
+        self.insights = InsightsActions(ctx, self, self.model, self.filters)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -145,8 +147,8 @@ class MainWindow(QMainWindow):
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
                        feeds.accept_action, feeds.reject_action, None, query.find_action]),
-            ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action,
-                       self.sectors.action, self.watches.action]),
+            ("&View", [self.filters_action, self.article_action, self.insights.action, query.trash_action, None,
+                       self.registry.action, self.sectors.action, self.watches.action]),
             ("&Help", self.help.actions),
         ])
 

@@ -14,11 +14,12 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import duplicates, imports, journal, merging, parties, rows, schema, sectors, watches
+from core.store import duplicates, imports, insights, journal, merging, parties, rows, schema, sectors, watches
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
 from core.store.feeds import Feed, FeedEntry, RemovedFeed
+from core.store.insights import BreakdownRow, FlowRow, LeagueRow
 from core.store.file import open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
@@ -27,7 +28,7 @@ from core.store.sectors import Sector
 from core.store.schema import now
 from core.watch import Watch
 
-__all__ = ["Sector", "Store", "Totals"]
+__all__ = ["BreakdownRow", "FlowRow", "LeagueRow", "Sector", "Store", "Totals"]
 
 
 class Store:
@@ -299,6 +300,21 @@ class Store:
     def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
         """Value counts for type, status, sector, year, country, party (entity name), review and watched ("yes")."""
         return deal_list.facets(self.db, query)
+
+    # Insights: aggregates over the deals a query lists (core/insights.py bundles them)
+
+    def deal_flow(self, query: DealQuery, period: str) -> list[FlowRow]:
+        """Count and US-dollar total per period ("month", "quarter", "year") and type, in time order."""
+        return insights.flow(self.db, query, period)
+
+    def breakdown(self, query: DealQuery, by: str) -> list[BreakdownRow]:
+        """Count and US-dollar total per "type", "sector" or "country" (for now the deal's location)."""
+        return insights.breakdown(self.db, query, by)
+
+    def league(self, query: DealQuery, role: str = "", limit: int = 20, by: str = "count") -> list[LeagueRow]:
+        """The most active parties in a role ("acquirer", "investor", "lender", "government", any party role,
+        or "" for any), by deal count or ("value") by US-dollar total."""
+        return insights.league(self.db, query, role, limit, by)
 
     # The party registry
 

@@ -124,6 +124,10 @@ def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool
             f"(SELECT id FROM entities WHERE name IN ({_marks(names)})))"
         )
         params += [*ids, *names]
+    if query.periods and skip != "period":
+        bounds = [period_bounds(period) for period in query.periods]
+        clauses.append("(" + " OR ".join("(d.date >= ? AND d.date < ?)" for _ in bounds) + ")")
+        params += [value for pair in bounds for value in pair]
     if query.needs_review and skip != "review":
         clauses.append("d.needs_review <> '[]'")
     if query.watched and skip != "watched":
@@ -131,6 +135,26 @@ def where(query: DealQuery, skip: str = "", match: str | None = None, walk: bool
     if query.inbox and skip != "inbox":
         clauses.append("d.id IN (SELECT deal_id FROM feed_inbox WHERE reviewed_at IS NULL)")
     return (" AND ".join(clauses) or "1"), params
+
+
+def period_bounds(period: str) -> tuple[str, str]:
+    """The ISO dates [start, end) of a period label: "2025", "2025-H2", "2025-Q3" or "2025-09"."""
+    try:
+        year, part = int(period[:4]), period[5:]
+        if len(period) == 4:
+            return f"{year:04d}", f"{year + 1:04d}"
+        if period[4] == "-" and part[:1] in ("Q", "H") and len(part) == 2:
+            months = 3 if part[0] == "Q" else 6
+            first = (int(part[1]) - 1) * months + 1
+            if 1 <= first <= 12:
+                last = first + months
+                return f"{year:04d}-{first:02d}", (f"{year:04d}-{last:02d}" if last <= 12 else f"{year + 1:04d}")
+        elif period[4] == "-" and part.isdigit() and 1 <= int(part) <= 12:
+            month = int(part)
+            return f"{year:04d}-{month:02d}", (f"{year:04d}-{month + 1:02d}" if month < 12 else f"{year + 1:04d}")
+    except (ValueError, IndexError):
+        pass
+    raise ValueError(f"unknown period {period!r}: a year (2025), half (2025-H2), quarter (2025-Q3) or month (2025-09)")
 
 
 def order_by(query: DealQuery) -> str:
@@ -178,12 +202,18 @@ def count_deals(db: Database, query: DealQuery) -> int:
     return st.counts[key]
 
 
+def filtered(db: Database, query: DealQuery) -> tuple[str, list[Any]] | None:
+    """The WHERE clause over `deals d` of the deals the query lists, with its search; None when none can match."""
+    match = _match(db, query)
+    return None if match is None else where(query, match=match)
+
+
 def totals(db: Database, query: DealQuery) -> Totals:
     """Count and US-dollar sum of the deals the query lists, in one SQL pass (a scan at a million deals)."""
-    match = _match(db, query)
-    if match is None:
+    found = filtered(db, query)
+    if found is None:
         return Totals(0, 0.0, 0)
-    clause, params = where(query, match=match)
+    clause, params = found
     count, usd, valued = db.execute(
         f"SELECT count(*), total(d.usd_value), count(d.usd_value) FROM deals d WHERE {clause}", params
     ).fetchone()
@@ -233,7 +263,7 @@ def _match(db: Database, query: DealQuery) -> str | None:
 
 def _search_only(query: DealQuery) -> bool:
     return not (query.types or query.statuses or query.sectors or query.years or query.countries
-                or query.parties or query.needs_review or query.watched or query.inbox)
+                or query.parties or query.periods or query.needs_review or query.watched or query.inbox)
 
 
 def _dense(db: Database, query: DealQuery, match: str) -> bool:

@@ -479,3 +479,15 @@ def m009_country_sectors(db: Database) -> None:
                        [name, name, fold(name)])
     # Its place in the list, not a fixed number: m007 and m008 come from other branches.
     db.execute(f"PRAGMA user_version = {_NAMES.index('m009_country_sectors') + 1}")
+
+
+@_migration
+def m010_insights(db: Database) -> None:
+    """The parties in each role, by the index alone: the Insights view's league tables (core/store/insights.py).
+
+    Without it a league table reads every deal_parties row to find a role's (a second a role at 100,000
+    deals); with it, a role's (entity, deal) pairs come in entity order from the index.
+    """
+    db.execute("CREATE INDEX deal_parties_role ON deal_parties (role, entity_id, deal_id)")
+    # Its place in the list, not a number written here: m007-m009 are being written beside it.
+    db.execute(f"PRAGMA user_version = {_NAMES.index('m010_insights') + 1}")

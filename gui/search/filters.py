@@ -22,6 +22,8 @@ GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     ("party", "Party", str),
     ("review", "Review", lambda value: "Needs review"),
     ("watched", "Watched", lambda value: "Deals you watch"),  # shown once a watch exists (View > Watch lists)
+    # No counts of its own: a period shows only once a bar of the Insights view set it ("2025-Q3").
+    ("period", "Period", str),
 )
 MAX_VALUES = 50  # per group; a checked value always stays listed
 WIDTH_CHARS = 20  # "renewable energy", "artificial intelligence" whole; longer names elide in the middle
@@ -56,6 +58,7 @@ class FilterPanel(QWidget):
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._filled: set[str] = set()
         self._inbox = 0  # the inbox is a saved view: its count is every waiting deal, whatever else is chosen
+        self._counted: set[str] = set()  # the groups the last facets counted
         for key, heading, _ in GROUPS:
             group = QTreeWidgetItem(self._tree, [heading, ""])
             font = group.font(0)
@@ -63,6 +66,7 @@ class FilterPanel(QWidget):
             group.setFont(0, font)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setData(0, _VALUE_ROLE, key)
+            group.setHidden(key == "period")  # until a bar sets one
             self._groups[key] = group
         self._clear = QPushButton("Clear filters", self)
         self._clear.setEnabled(False)
@@ -133,6 +137,7 @@ class FilterPanel(QWidget):
 
     def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Show new counts; values with no deals left disappear unless they are checked."""
+        self._counted = set(facets)
         self._tree.blockSignals(True)
         try:
             for key, _, label in GROUPS:
@@ -186,7 +191,7 @@ class FilterPanel(QWidget):
             elif group.indexOfChild(item) != position:
                 group.takeChild(group.indexOfChild(item))
                 group.insertChild(position, item)
-            item.setText(1, str(count))
+            item.setText(1, str(count) if key in self._counted or key == "inbox" else "")
             shown = "From feeds, not yet reviewed" if key == "inbox" else label(value)
             item.setToolTip(0, f"{shown}: {count} deal{'s' if count != 1 else ''}")
         group.setText(1, "")

@@ -53,6 +53,7 @@ class ListQuery(QObject):
             years=tuple(int(y) for y in chosen.get("year", ()) if y.isdigit()),
             countries=tuple(chosen.get("country", ())),
             parties=self._party_ids(chosen.get("party", [])),
+            periods=tuple(chosen.get("period", ())),
             needs_review="yes" in chosen.get("review", ()),
             watched="yes" in chosen.get("watched", ()),
             inbox="yes" in chosen.get("inbox", ()),

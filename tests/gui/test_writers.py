@@ -34,7 +34,7 @@ READS = {
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
     "feeds", "feed", "feed_by_url", "feed_entries", "feed_entry_known", "article_with_url", "inbox_count", "in_inbox",
-    "possible_duplicates", "read_only", "note", "sectors", "deals_from_publisher",
+    "sectors", "deals_from_publisher", "deal_flow", "breakdown", "league",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

@@ -1,0 +1,1 @@
+"""The Insights dock: deal flow, breakdowns and league tables of the deals the list shows."""
