@@ -138,6 +138,7 @@ class Source:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
