@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), [
             ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
                        importer.clipboard_action, importer.samples_action, None, files.export_csv_action,
-                       files.export_json_action, None, files.restore_backup_action, None, self.quit_action]),
+                       files.export_json_action, files.export_xlsx_action, None, files.restore_backup_action, None, self.quit_action]),
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
                        query.find_action]),
