@@ -266,3 +266,4 @@ class DealQuery:
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
     descending: bool = True
+    currency: str = "USD"  # the display currency: rows, the "usd" sort and totals are in it (core.store.display)

@@ -19,6 +19,7 @@ from gui.context import Context
 from gui.database.files import FileActions
 from gui.database.watch import DatabaseWatch
 from gui.deals.actions import DealActions
+from gui.deals.currency import DisplayCurrency
 from gui.deals.model import DealsTableModel
 from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.source_actions = SourceActions(ctx, self.detail, self.table)
         self.registry = RegistryActions(ctx)
         self.evidence = EvidenceLinks(ctx, self.detail, self.article)
+        self.currency = DisplayCurrency(ctx, settings, self.list_query)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
                        files.export_json_action, files.export_xlsx_action, None, files.restore_backup_action, None, self.quit_action]),
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
-                       query.find_action]),
+                       query.find_action, None, self.currency.preferences_action]),
             ("&View", [self.filters_action, self.article_action, query.trash_action, None, self.registry.action]),
             ("&Help", [about]),
         ])

@@ -28,6 +28,8 @@ READS = {
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
     "count_deals", "deal_ids", "deal_rows", "facets", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note",
+    # Rates of a display currency go to the connection's temp schema, never to the file.
+    "set_display_rates", "has_display_rates",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
