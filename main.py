@@ -32,10 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", help="the database file (default: your data folder's deals.db)")
     imp.add_argument("--published", type=_iso_date, help="the date the articles came out (YYYY-MM-DD)")
     imp.add_argument("sources", nargs="+", metavar="FILE_OR_URL")
-    exp = sub.add_parser("export", help="write every deal as CSV or JSON")
+    exp = sub.add_parser("export", help="write every deal as CSV, JSON or an Excel workbook (xlsx)")
     exp.add_argument("--db")
-    exp.add_argument("--format", choices=("csv", "json"), required=True)
-    exp.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    exp.add_argument("--format", choices=("csv", "json", "xlsx"), required=True)
+    exp.add_argument("-o", "--output", help="the file to write (default: standard output; xlsx needs a file)")
     deals = sub.add_parser("deals", help="list the stored deals in the terminal")
     deals.add_argument("--db")
     deals.add_argument("--search", default="", help="only deals matching these words")
@@ -142,6 +142,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from core.export import export_to, write_csv, write_json
 
+    if args.format == "xlsx" and not args.output:
+        # A workbook is a zip file: on a terminal it is noise, so it needs a file of its own.
+        print("deal-tracker: export --format xlsx needs a file to write: add -o deals.xlsx", file=sys.stderr)
+        return 2
     store = _open_store(args.db)
     try:
         if args.output:

@@ -1,4 +1,4 @@
-"""Every deal as CSV or JSON: the contract's deal shape plus its id and sources; shared by the CLI and the window."""
+"""Every deal as CSV, JSON or an Excel workbook, written atomically and never over the database; for the CLI and the window."""
 
 from __future__ import annotations
 
@@ -9,27 +9,25 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO
 
 from core.errors import ExportError
+from core.export_rows import DEAL_HEADERS, deal_cells, deal_record
 from core.model import Deal, DealQuery
 from core.store.file import backup_folder
-from core.text_safety import json_safe, printable, strip_controls
+from core.text_safety import json_safe, printable, starts_formula, strip_controls
 
-CSV_COLUMNS = (
-    "id", "title", "type", "status", "date", "parties", "amounts", "usd_value", "location", "sectors",
-    "commitments", "people", "sources", "needs_review",
-)
+CSV_COLUMNS = DEAL_HEADERS
+__all__ = ["CSV_COLUMNS", "FORMATS", "check_target", "csv_cell", "csv_row", "deal_record", "export_to",
+           "write_csv", "write_json"]
 
-
-FORMATS = ("csv", "json")
-# A spreadsheet reads a cell that starts with one of these as a formula (the full-width forms too, in
-# East Asian Excel); a leading apostrophe makes it text again and is not shown.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+FORMATS = ("csv", "json", "xlsx")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
+# Excel and LibreOffice take a CSV file for the system's legacy code page unless it starts with one:
+# without it "£" and "€" come out as "Â£" and "â‚¬".
+BOM = "\ufeff"
 
 
 class _Deals(Protocol):
@@ -41,24 +39,12 @@ class _StoredDeals(_Deals, Protocol):
     def path(self) -> Path | None: ...
 
 
-def deal_record(deal: Deal) -> dict[str, Any]:
-    """The contract's deal, with `id` first and `sources` last."""
-    record: dict[str, Any] = {"id": deal.id}
-    record.update(deal.to_contract())
-    record["sources"] = [
-        {"article_id": s.article_id, "title": s.title, "url": s.url, "published": s.published}
-        for s in deal.sources
-    ]
-    return record
-
-
 def csv_row(deal: Deal) -> dict[str, Any]:
-    """One flat row; lists are joined with "; " so a spreadsheet shows them in one cell.
+    """One flat row under CSV_COLUMNS; lists are joined with "; " so a spreadsheet shows them in one cell.
 
-    Text cells lose their control characters and cannot start a formula; the id and the US-dollar
-    value are numbers and stay numbers.
+    Text cells lose their control characters and cannot start a formula; numbers stay numbers.
     """
-    return {name: csv_cell(value) for name, value in _raw_row(deal).items()}
+    return {name: csv_cell(cell.text) for name, cell in zip(CSV_COLUMNS, deal_cells(deal))}
 
 
 def csv_cell(value: Any) -> Any:
@@ -66,32 +52,18 @@ def csv_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = strip_controls(value)
-    if text.startswith(_FORMULA_STARTS) or text.lstrip().startswith(_FORMULA_STARTS):
+    if starts_formula(text):  # a leading apostrophe makes it text again, and a spreadsheet does not show it
         return "'" + text
     return text
 
 
-def _raw_row(deal: Deal) -> dict[str, Any]:
-    return {
-        "id": deal.id,
-        "title": deal.title,
-        "type": str(deal.type),
-        "status": str(deal.status),
-        "date": deal.contract_date or "",
-        "parties": "; ".join(f"{p.name} ({p.role})" for p in deal.parties),
-        "amounts": "; ".join(f"{_number(a.value)} {a.currency}" for a in deal.amounts),
-        "usd_value": _numeric(deal.usd_value) if deal.usd_value is not None else "",
-        "location": deal.location or "",
-        "sectors": "; ".join(deal.sectors),
-        "commitments": "; ".join(c.text for c in deal.commitments),
-        "people": "; ".join(p.name + (f" ({p.title})" if p.title else "") for p in deal.people),
-        "sources": "; ".join(s.url or s.title or str(s.article_id) for s in deal.sources),
-        "needs_review": "; ".join(deal.needs_review),
-    }
+def write_csv(store: _Deals, handle: TextIO, query: DealQuery | None = None, *, bom: bool = False) -> int:
+    """Write the deals `query` matches (every deal when None) as CSV; returns how many.
 
-
-def write_csv(store: _Deals, handle: TextIO, query: DealQuery | None = None) -> int:
-    """Write the deals `query` matches (every deal when None) as CSV; returns how many."""
+    `bom` starts the text with a byte-order mark, for a file a spreadsheet program will open.
+    """
+    if bom:
+        handle.write(BOM)
     writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     count = 0
@@ -114,7 +86,7 @@ def write_json(store: _Deals, handle: TextIO, query: DealQuery | None = None) ->
 
 
 def export_to(path: str | os.PathLike[str], store: _StoredDeals, fmt: str, query: DealQuery | None = None) -> int:
-    """Write the deals as "csv" or "json" to `path` all at once; returns how many.
+    """Write the deals as "csv", "json" or "xlsx" to `path` all at once; returns how many.
 
     The file is written beside the target and renamed over it only when complete, so a full disk or
     a failing database leaves an existing file as it was. A target that is the database, one of its
@@ -123,7 +95,6 @@ def export_to(path: str | os.PathLike[str], store: _StoredDeals, fmt: str, query
     """
     if fmt not in FORMATS:
         raise ValueError(f"no such export format: {fmt}")
-    writer: Callable[[_Deals, TextIO, DealQuery | None], int] = write_csv if fmt == "csv" else write_json
     target = Path(path)
     check_target(target, store.path)
     real = _real(target)  # write through a symbolic link; keep the link
@@ -138,12 +109,12 @@ def export_to(path: str | os.PathLike[str], store: _StoredDeals, fmt: str, query
     except OSError as exc:
         raise _failed(target, exc) from None
     try:
-        with io.open(fd, "w", encoding="utf-8", newline="") as handle:
+        with io.open(fd, "wb") as raw:
             if mode is not None:
                 os.chmod(temp, mode)
-            count = writer(store, handle, query)
-            handle.flush()
-            os.fsync(handle.fileno())
+            count = _write(fmt, store, raw, query)
+            raw.flush()
+            os.fsync(raw.fileno())
         os.replace(temp, real)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -153,6 +124,20 @@ def export_to(path: str | os.PathLike[str], store: _StoredDeals, fmt: str, query
         raise
     _sync_folder(real.parent)
     return count
+
+
+def _write(fmt: str, store: _Deals, raw: BinaryIO, query: DealQuery | None) -> int:
+    if fmt == "xlsx":
+        from core.export_xlsx import write_xlsx
+
+        return write_xlsx(store, raw, query)
+    # A wrapper that is detached, not closed: the file itself is flushed and synced by the caller.
+    handle = io.TextIOWrapper(raw, encoding="utf-8", newline="", write_through=True)
+    try:
+        return write_csv(store, handle, query, bom=True) if fmt == "csv" else write_json(store, handle, query)
+    finally:
+        handle.flush()
+        handle.detach()
 
 
 def check_target(target: Path, db_path: Path | None) -> None:
@@ -252,11 +237,3 @@ def _failed(target: Path, exc: OSError) -> ExportError:
     else:
         reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
     return ExportError(f"Could not write {printable(str(target))}: {reason}.")
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _numeric(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else float(value)

@@ -138,6 +138,7 @@ class Source:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -270,3 +271,4 @@ class DealQuery:
     include_deleted: bool = False
     sort: str = "date"  # a column key the store knows
     descending: bool = True
+    currency: str = "USD"  # the display currency: rows, the "usd" sort and totals are in it (core.store.display)

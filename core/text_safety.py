@@ -19,6 +19,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # What a terminal line must show escaped: every control (newline and tab too), lone surrogates (the
 # undecodable bytes of a file name) and the bidirectional overrides that make a name read backwards.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A spreadsheet reads a cell that starts with one of these as a formula (the full-width forms too, in
+# East Asian Excel), even after leading spaces.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # JSON escapes C0 itself; with ensure_ascii=False it passes DEL, C1 and lone surrogates through raw.
 _JSON_RAW = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
@@ -29,6 +32,11 @@ def strip_controls(text: str) -> str:
     text = _ESCAPES.sub("", text)
     text = _BREAKS.sub("\n", text)
     return _CONTROLS.sub("", text)
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet would take this cell text for a formula (CSV, xlsx alike)."""
+    return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
 
 
 def one_line(text: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from core.model import Amount, DealType, PartyKind, Precision, Status
+# The labels live in core, where the exports use them too; the window imports them from here.
+from core.labels import kind_label as kind_label, status_label as status_label, type_label as type_label
+from core.model import Amount, Precision
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -14,33 +16,6 @@ CURRENCY_SYMBOLS = {
 }
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "KRW", "AUD", "CAD", "SGD", "HKD",
                      "CHF", "AED", "SAR")
-
-_TYPE_LABELS = {
-    DealType.MOU: "MoU", DealType.JOINT_VENTURE: "Joint venture", DealType.FUNDING_ROUND: "Funding round",
-}
-
-
-def type_label(value: str) -> str:
-    try:
-        kind = DealType(value)
-    except ValueError:
-        return value
-    return _TYPE_LABELS.get(kind, kind.value.replace("_", " ").capitalize())
-
-
-def status_label(value: str) -> str:
-    try:
-        status = Status(value)
-    except ValueError:
-        return value
-    return "MoU" if status is Status.MOU else status.value.capitalize()
-
-
-def kind_label(value: str) -> str:
-    try:
-        return PartyKind(value).value.capitalize()
-    except ValueError:
-        return value
 
 
 def format_date(iso: str | None, precision: str | None) -> str:

@@ -19,6 +19,7 @@ from gui.context import Context
 from gui.database.files import FileActions
 from gui.database.watch import DatabaseWatch
 from gui.deals.actions import DealActions
+from gui.deals.currency import DisplayCurrency
 from gui.deals.list_menu import ListMenu
 from gui.deals.model import DealsTableModel
 from gui.deals.table import DealTable
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.feeds = FeedActions(ctx, self.table, self.filters, self)  # File > Feeds..., the inbox, polling
         self.feeds.new_deals.connect(self.watches.announce_new)
         self.insights = InsightsActions(ctx, self, self.model, self.filters)
+        self.currency = DisplayCurrency(ctx, settings, self.list_query)
         self._build_menus()
         self._connect()
         restore_layout(self, settings)
@@ -142,11 +144,12 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), [
             ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
                        importer.clipboard_action, importer.samples_action, self.samples.remove_action,
-                       feeds.feeds_action, None, files.export_csv_action, files.export_json_action, None,
-                       files.restore_backup_action, None, self.quit_action]),
+                       feeds.feeds_action, None, files.export_csv_action, files.export_json_action,
+                       files.export_xlsx_action, None, files.restore_backup_action, None, self.quit_action]),
             ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
                        deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
-                       feeds.accept_action, feeds.reject_action, None, query.find_action]),
+                       feeds.accept_action, feeds.reject_action, None, query.find_action, None,
+                       self.currency.preferences_action]),
             ("&View", [self.filters_action, self.article_action, self.insights.action, query.trash_action, None,
                        self.registry.action, self.sectors.action, self.watches.action]),
             ("&Help", self.help.actions),

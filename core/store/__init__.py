@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import duplicates, imports, insights, journal, merging, parties, rows, schema, sectors, watches
+from core.store import display, duplicates, imports, insights, journal, merging, parties, rows, schema, sectors, watches
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
@@ -286,11 +286,22 @@ class Store:
     def deal_ids(self, query: DealQuery, offset: int, limit: int) -> list[int]:
         return deal_list.deal_ids(self.db, query, offset, limit)
 
-    def deal_rows(self, ids: Sequence[int]) -> dict[int, DealRow]:
-        return deal_list.deal_rows(self.db, ids)
+    def deal_rows(self, ids: Sequence[int], currency: str = "USD") -> dict[int, DealRow]:
+        """The list's rows; each row's display_value is its US-dollar value in `currency` (see set_display_rates)."""
+        return deal_list.deal_rows(self.db, ids, currency)
+
+    def set_display_rates(self, currency: str, rates: Iterable[tuple[str, float]]) -> None:
+        """Units of `currency` per US dollar by ISO day (core.fx.per_usd_by_day), kept on this connection
+        (temp schema, never the file) so that rows, the "usd" sort and totals of a query in that currency
+        convert in SQL. Until a currency's rates are set, its values are None."""
+        display.set_rates(self.db, currency, rates)
+
+    def has_display_rates(self, currency: str) -> bool:
+        return display.has_rates(self.db, currency)
 
     def totals(self, query: DealQuery) -> Totals:
-        """How many deals the query lists, their US-dollar total and how many of them have no US-dollar value."""
+        """How many deals the query lists, their US-dollar total and how many of them have no US-dollar value,
+        and the total in the query's display currency."""
         return deal_list.totals(self.db, query)
 
     def deals_from_publisher(self, publisher: str) -> list[int]:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core.store import search, watches
+from core.store import display, search, watches
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -54,15 +54,20 @@ class DealRow:
     sources: int
     needs_review: bool
     edited: bool = False  # a person edited some field by hand
+    display_value: float | None = None  # usd_value in the display currency deal_rows was asked for
 
 
 @dataclass(frozen=True)
 class Totals:
-    """The deals a query lists, summed: how many, their US-dollar total, how many have no US-dollar value."""
+    """The deals a query lists, summed: how many, their US-dollar total, how many have no US-dollar value;
+    and the same sum in the query's display currency (the dollar's figures again when that is USD)."""
 
     count: int
     usd: float
     without_usd: int
+    currency: str = "USD"
+    value: float = 0.0
+    without_value: int = 0
 
 
 def parse_enum(cls: type[_E], value: str, default: _E) -> _E:
@@ -165,6 +170,10 @@ def order_by(query: DealQuery) -> str:
     direction = "DESC" if query.descending else "ASC"
     if query.sort == "id":
         return f"d.id {direction}"
+    if query.sort == "usd" and query.currency != display.BASE:
+        # No index holds the converted values: SQLite scans and keeps the page's rows (measured in
+        # bench/exports_bench.py); in dollars the list walks deals_usd_value as before.
+        key = display.value_sql(query.currency)
     return f"{key} {direction}, d.id {direction}"
 
 
@@ -181,7 +190,8 @@ def trashed(db: Database, ids: Sequence[int]) -> set[int]:
 def count_deals(db: Database, query: DealQuery) -> int:
     """How many deals the query lists; cached until the database changes, so a re-sort does not recount."""
     st = search.state(db)
-    key = ("deals", dataclasses.replace(query, sort="id", descending=False))  # the order changes no count
+    # Neither the order nor the display currency changes a count.
+    key = ("deals", dataclasses.replace(query, sort="id", descending=False, currency=display.BASE))
     if key not in st.counts:
         match = _match(db, query)
         if match is None:
@@ -210,14 +220,23 @@ def filtered(db: Database, query: DealQuery) -> tuple[str, list[Any]] | None:
 
 def totals(db: Database, query: DealQuery) -> Totals:
     """Count and US-dollar sum of the deals the query lists, in one SQL pass (a scan at a million deals)."""
+    code = display.checked(query.currency)
     found = filtered(db, query)
     if found is None:
-        return Totals(0, 0.0, 0)
+        return Totals(0, 0.0, 0, code)
     clause, params = found
-    count, usd, valued = db.execute(
-        f"SELECT count(*), total(d.usd_value), count(d.usd_value) FROM deals d WHERE {clause}", params
+    if code == display.BASE:
+        count, usd, valued = db.execute(
+            f"SELECT count(*), total(d.usd_value), count(d.usd_value) FROM deals d WHERE {clause}", params
+        ).fetchone()
+        return Totals(int(count), float(usd), int(count) - int(valued), code, float(usd), int(count) - int(valued))
+    display.ensure(db)
+    value = display.value_sql(code)
+    count, usd, valued, shown, converted = db.execute(
+        f"SELECT count(*), total(d.usd_value), count(d.usd_value), total(v), count(v) FROM "
+        f"(SELECT d.usd_value, {value} AS v FROM deals d WHERE {clause}) d", params
     ).fetchone()
-    return Totals(int(count), float(usd), int(count) - int(valued))
+    return Totals(int(count), float(usd), int(count) - int(valued), code, float(shown), int(count) - int(converted))
 
 
 def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1, *,
@@ -229,6 +248,8 @@ def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1,
             return db.execute("SELECT NULL WHERE 0")
     walk = bool(query.search) and query.sort != "id" and _dense(db, query, match or "")
     clause, params = where(query, match=match, walk=walk)
+    if query.sort == "usd" and query.currency != display.BASE:
+        display.ensure(db)
     ordered = dataclasses.replace(query, descending=query.descending != reverse)
     sql = f"SELECT d.id FROM deals d WHERE {clause} ORDER BY {order_by(ordered)} LIMIT ? OFFSET ?"
     return db.execute(sql, [*params, int(limit), max(0, int(offset))])
@@ -274,14 +295,18 @@ def _dense(db: Database, query: DealQuery, match: str) -> bool:
     return search.count_matches(db, match, True) * 20 > total
 
 
-def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:
+def deal_rows(db: Database, ids: Sequence[int], currency: str = display.BASE) -> dict[int, DealRow]:
+    """The list's rows of these deals; `display_value` is the US-dollar value in `currency`."""
     rows: dict[int, DealRow] = {}
     unique = list(dict.fromkeys(int(i) for i in ids))
+    value = display.value_sql(currency)
+    if value != "d.usd_value":
+        display.ensure(db)
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
         for r in db.execute(
             "SELECT id, title, type, status, date, date_precision, parties_text, value, currency, "
-            f"usd_value, sectors, source_count, needs_review, edited FROM deals WHERE id IN ({_marks(chunk)})",
+            f"usd_value, sectors, source_count, needs_review, edited, {value} FROM deals d WHERE id IN ({_marks(chunk)})",
             chunk,
         ):
             rows[r[0]] = DealRow(
@@ -299,6 +324,7 @@ def deal_rows(db: Database, ids: Sequence[int]) -> dict[int, DealRow]:
                 sources=r[11],
                 needs_review=(r[12] or "[]") != "[]",
                 edited=(r[13] or "[]") != "[]",
+                display_value=r[14],
             )
     return rows
 

@@ -177,7 +177,7 @@ def _load_chunk(db: Database, ids: list[int]) -> dict[int, Deal]:
     )
     sources = _grouped(
         db,
-        "SELECT s.deal_id, a.id, a.title, a.url, a.published FROM deal_sources s "
+        "SELECT s.deal_id, a.id, a.title, a.url, a.published, a.publisher FROM deal_sources s "
         "JOIN articles a ON a.id = s.article_id WHERE s.deal_id IN ({ids}) ORDER BY s.deal_id, a.id",
         ids,
     )

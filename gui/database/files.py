@@ -1,4 +1,4 @@
-"""The File menu's work: new, open and recent databases, restoring a backup, export; importing is gui.importing's."""
+"""The File menu's work: new, open and recent databases, restoring a backup; export is gui.database.export's."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from core.errors import DealsError
 from core.store import Store
 from gui.context import Context
 from gui.database.dialogs import DATABASE_FILTER, Chooser, open_or_recover, opened_note, restore_into
+from gui.database.export import Exporter
 from gui.deals.model import DealsTableModel
 from gui.dialogs import show_error
-from gui.formatting import plural
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +38,13 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &recent", self._parent)
         self.restore_backup_action = QAction("Restore &backup…", self)
         self.restore_backup_action.setStatusTip("Put one of the database's backup copies in its place")
-        self.export_csv_action = QAction("Export &CSV…", self)
-        self.export_json_action = QAction("Export &JSON…", self)
+        self.exporter = Exporter(ctx, settings, lambda: (model.query, model.rowCount()))
+        self.export_csv_action = self.exporter.csv_action
+        self.export_json_action = self.exporter.json_action
+        self.export_xlsx_action = self.exporter.xlsx_action
         self.new_action.triggered.connect(self._on_new_triggered)
         self.open_action.triggered.connect(self._on_open_triggered)
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        self.export_csv_action.triggered.connect(lambda: self.export("csv"))
-        self.export_json_action.triggered.connect(lambda: self.export("json"))
         self.restore_backup_action.triggered.connect(lambda: restore_into(ctx, self.chooser))
         ctx.importing_changed.connect(self._on_importing_changed)
         self._remember(ctx.store)
@@ -122,26 +122,8 @@ class FileActions(QObject):
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent databases").setEnabled(False)
 
-    # --- export ------------------------------------------------------------------------------
+    # --- export ---------------------------------------------------------------------------------
 
     def export(self, fmt: str, name: str | None = None) -> None:
-        """Write the deals in the list to `name` (asked for when None) as "csv" or "json"."""
-        from core.export import export_to
-
-        if name is None:
-            name = self._ask_export_name(fmt)
-        if not name:
-            return
-        query = self._model.query  # the list as shown: its search, filters and order
-        try:
-            count = export_to(name, self._ctx.store, fmt, query)
-        except DealsError as exc:
-            show_error(self._parent, "Export failed", str(exc))
-            return
-        self._ctx.show_status(f"Exported {plural(count, 'deal')} to {name}", 8000)
-
-    def _ask_export_name(self, fmt: str) -> str:
-        suggested = f"{self._dialog_folder()}/deals.{fmt}"
-        name, _ = QFileDialog.getSaveFileName(self._parent, f"Export {fmt.upper()}", suggested,
-                                              f"{fmt.upper()} files (*.{fmt});;All files (*)")
-        return name
+        """Write the deals in the list to `name` (asked for when None) as "csv", "json" or "xlsx"."""
+        self.exporter.export(fmt, name)

@@ -101,7 +101,7 @@ class DealsTableModel(QAbstractTableModel):
             if self._query.include_deleted:
                 self._trashed.discard(deal_id)
                 self._trashed |= self._store.trashed([deal_id])
-            rows.update(self._store.deal_rows([deal_id]))
+            rows.update(self._store.deal_rows([deal_id], self._query.currency))
             self._watched.pop(deal_id, None)
             self._watched.update(self._store.watched_deal_ids([deal_id]))
             row = number * PAGE_SIZE + ids.index(deal_id)
@@ -136,7 +136,7 @@ class DealsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].header
+                return self.header_text(COLUMNS[section])
             if role == Qt.ItemDataRole.DecorationRole and section == Column.REVIEW:
                 return self._warning_icon()
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.REVIEW:
@@ -148,6 +148,11 @@ class DealsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def header_text(self, column: Column) -> str:
+        """Column.USD is the value in the display currency: "Value (US$)", "Value (EUR)"."""
+        currency = self._query.currency
+        return f"Value ({currency})" if column is Column.USD and currency != "USD" else column.header
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -161,12 +166,15 @@ class DealsTableModel(QAbstractTableModel):
         if row is None:
             return None
         column = COLUMNS[index.column()]
+        currency = self._query.currency
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._display(row, column, currency)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.WATCHED:
             return self.watch_tooltip(row.id)
         if role == Qt.ItemDataRole.ToolTipRole and row.id not in self._trashed:
-            return self._tooltip(row, column)
+            return self._tooltip(row, column, currency)
+        if role == Qt.ItemDataRole.UserRole and column is Column.USD:
+            return row.display_value  # the number the column sorts by
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.REVIEW and row.needs_review:
@@ -221,7 +229,7 @@ class DealsTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         ids = self._store.deal_ids(self._query, number * PAGE_SIZE, PAGE_SIZE)
-        page = (ids, self._store.deal_rows(ids) if ids else {})
+        page = (ids, self._store.deal_rows(ids, self._query.currency) if ids else {})
         if self._query.include_deleted:
             self._trashed |= self._store.trashed(ids)
         self._watched.update(self._store.watched_deal_ids(ids))
@@ -253,7 +261,7 @@ class DealsTableModel(QAbstractTableModel):
         return self._review_icon
 
     @staticmethod
-    def _display(row: Any, column: Column) -> str:
+    def _display(row: Any, column: Column, currency: str = "USD") -> str:
         if column is Column.TITLE:
             return row.title or ""
         if column is Column.TYPE:
@@ -271,18 +279,20 @@ class DealsTableModel(QAbstractTableModel):
         if column is Column.SOURCES:
             return str(row.sources or 0)
         if column is Column.USD:
-            return format_money(row.usd_value, "USD")
+            return format_money(row.display_value, currency)
         return ""  # the review mark is an icon (DecorationRole) with a tooltip
 
     @staticmethod
-    def _tooltip(row: Any, column: Column) -> str | None:
+    def _tooltip(row: Any, column: Column, currency: str = "USD") -> str | None:
         if column is Column.VALUE and row.value is not None:
             text = format_exact_money(row.value, row.currency)
             if row.usd_value is not None and (row.currency or "").upper() != "USD":
                 text += f" ({format_exact_money(row.usd_value, 'USD')})"
             return text
+        if column is Column.USD and row.display_value is not None:
+            return format_exact_money(row.display_value, currency)
         if column is Column.USD and row.usd_value is not None:
-            return format_exact_money(row.usd_value, "USD")
+            return f"No {currency} value: no ECB rate for {currency} on the deal's date"
         if column is Column.USD and row.value is not None:
             return "No US-dollar value: no rate or peg for its currency on the deal's date"
         if column is Column.REVIEW and row.needs_review:
@@ -290,7 +300,7 @@ class DealsTableModel(QAbstractTableModel):
         if column is Column.TITLE and row.edited:
             return f"{row.title}\n(edited by hand: re-imports and re-parses leave your changes as they are)"
         if column in (Column.TITLE, Column.PARTIES, Column.SECTORS):
-            return DealsTableModel._display(row, column) or None
+            return DealsTableModel._display(row, column, currency) or None
         return None
 
 

@@ -1,4 +1,4 @@
-"""The status bar's count of the list in view: deals or matches, their US-dollar total, and how many have none."""
+"""The status bar's count of the list in view: deals or matches, their total in the display currency, and how many have none."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ class ListCount(QLabel):
             self.setToolTip("")
         summed, totals = self._totals
         if totals is not None and summed == query:  # a sum for the list in view, not the one before
-            text += f" · {format_money(totals.usd, 'USD') or 'US$0'}"
-            if totals.without_usd:
-                text += f" · {totals.without_usd:,} without a value"
+            text += f" · {format_money(totals.value, totals.currency)}"
+            if totals.without_value:
+                text += f" · {totals.without_value:,} without a value"
         self.setText(text)
 
     def totals_changed(self, query: DealQuery, totals: Totals) -> None:

@@ -61,6 +61,10 @@ class FacetsWorker(QRunnable):
                 if self._cancelled:
                     return
                 self._reader = reader
+            if self._query.currency != "USD":
+                from core.fx import per_usd_by_day  # read once per currency; the window's worker read it first
+
+                reader.set_display_rates(self._query.currency, per_usd_by_day(self._query.currency))
             facets = reader.facets(self._query)
             totals = reader.totals(self._query)
         except sqlite3.Error as exc:

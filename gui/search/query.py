@@ -31,6 +31,7 @@ class ListQuery(QObject):
         self._facets_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
         self.facets = FacetsRunner(self)  # counts a big database's facets off this thread
         self._column_sort = ("date", True)  # the list's sort while a search shows its matches newest first
+        self.currency = "USD"  # the display currency (gui.deals.currency sets it once its rates are in the store)
         self.find_action.triggered.connect(self._on_find_triggered)
         self.trash_action.toggled.connect(self.apply)
         search.textChanged.connect(self._on_search_text_changed)
@@ -60,6 +61,7 @@ class ListQuery(QObject):
             include_deleted=self.trash_action.isChecked(),
             sort=sort,
             descending=descending,
+            currency=self.currency,
         )
 
     def _sort_for(self, search: str) -> tuple[str, bool]:
@@ -86,6 +88,10 @@ class ListQuery(QObject):
         if query != self._model.query:
             self._model.set_query(query)
             self.refresh_facets()
+
+    def set_currency(self, code: str) -> None:
+        self.currency = code
+        self.apply()
 
     def clear(self) -> None:
         """Another database: no search, no filter chosen."""

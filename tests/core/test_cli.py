@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sqlite3
@@ -68,7 +70,9 @@ def test_import_then_export_and_list(tmp_path):
         assert conn.execute("select count(*) from deals").fetchone()[0] == len(exported)
     csv_file = tmp_path / "deals.csv"
     run("export", "--db", str(db), "--format", "csv", "-o", str(csv_file), tmp_path=tmp_path)
-    assert csv_file.read_text(encoding="utf-8").count("\n") == len(exported) + 1
+    text = csv_file.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffID,Title,Type,")  # a byte-order mark, so a spreadsheet reads £ and €
+    assert len(list(csv.DictReader(io.StringIO(text[1:])))) == len(exported)
     listing = run("deals", "--db", str(db), "--search", "Tidewell", tmp_path=tmp_path).stdout
     assert "Tidewell" in listing and "Corvane" not in listing
 

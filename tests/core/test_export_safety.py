@@ -168,7 +168,7 @@ def test_csv_cells_never_start_a_formula(text):
     deal = Deal(title=text, parties=(Party(text),), commitments=(Commitment(text),), people=(Person(text),),
                 sectors=(text,), location=text)
     row = csv_row(deal)
-    for column in ("title", "parties", "commitments", "people", "sectors", "location"):
+    for column in ("Title", "Parties", "Commitments", "People", "Sectors", "Location"):
         assert row[column].startswith("'"), (column, row[column])
 
 
@@ -179,12 +179,12 @@ def test_csv_numbers_stay_numbers(tmp_path, capsys):
         store.add_deal(Deal(title="Half", amounts=(Amount(2.5, "USD", "$2.5"),)))
     target = tmp_path / "deals.csv"
     assert _export(capsys, db, target)[0] == 0
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    by_title = {row["title"]: row for row in rows}
-    assert by_title["Refund"]["usd_value"] == "-5000000"
-    assert by_title["Half"]["usd_value"] == "2.5"
-    assert by_title["Refund"]["amounts"] == "'-5000000 USD"  # text, so neutralised
-    assert all(row["id"].isdigit() for row in rows)
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    by_title = {row["Title"]: row for row in rows}
+    assert by_title["Refund"]["Value (US$)"] == by_title["Refund"]["Value"] == "-5000000"
+    assert by_title["Half"]["Value (US$)"] == "2.5"
+    assert by_title["Refund"]["All amounts"] == "'-5000000 USD"  # text, so neutralised
+    assert all(row["ID"].isdigit() for row in rows)
 
 
 def test_csv_export_of_hostile_cells_read_back(tmp_path, capsys):
@@ -194,7 +194,7 @@ def test_csv_export_of_hostile_cells_read_back(tmp_path, capsys):
             store.add_deal(Deal(title=text + " \x1b[31mred\x1b[0m"))
     target = tmp_path / "deals.csv"
     assert _export(capsys, db, target)[0] == 0
-    text = target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8-sig")
     assert "\x1b" not in text
-    titles = [row["title"] for row in csv.DictReader(io.StringIO(text))]
+    titles = [row["Title"] for row in csv.DictReader(io.StringIO(text))]
     assert len(titles) == len(HOSTILE) and all(t.startswith("'") and t.endswith(" red") for t in titles)

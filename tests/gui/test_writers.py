@@ -35,6 +35,8 @@ READS = {
     "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
     "feeds", "feed", "feed_by_url", "feed_entries", "feed_entry_known", "article_with_url", "inbox_count", "in_inbox",
     "sectors", "deals_from_publisher", "deal_flow", "breakdown", "league",
+    # Rates of a display currency go to the connection's temp schema, never to the file.
+    "set_display_rates", "has_display_rates",
 }
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

@@ -63,7 +63,7 @@ def test_full_deal_round_trips_through_add_article(store: Store) -> None:
         parties=tuple(dataclasses.replace(p, entity_id=entity_ids[p.name]) for p in full_deal().parties),
         evidence=tuple(Evidence(e.field, e.start, e.end, e.confidence, outcome.article_id)
                        for e in full_deal().evidence),
-        sources=(Source(outcome.article_id, "Korea eyes AI", None, "2025-09-23"),),
+        sources=(Source(outcome.article_id, "Korea eyes AI", None, "2025-09-23", "CoinCentral"),),
         id=stored.id,
         created_at=stored.created_at,
         updated_at=stored.updated_at,

@@ -124,7 +124,7 @@ def test_deal_rows_carry_the_list_columns(store: Store, filled: dict[str, int]) 
     assert row == DealRow(
         id=filled["Alpha MoU"], title="Alpha MoU", type=DealType.MOU, status=Status.MOU, date="2025-09-22",
         date_precision=Precision.DAY, parties="BlackRock, South Korea", value=500e6, currency="GBP",
-        usd_value=678e6, sectors="AI, energy", sources=1, needs_review=True,
+        usd_value=678e6, sectors="AI, energy", sources=1, needs_review=True, display_value=678e6,
     )
     assert 999 not in store.deal_rows([999])
 

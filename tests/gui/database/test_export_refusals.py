@@ -13,6 +13,7 @@ from contextlib import contextmanager
 import pytest
 
 from core.store.file import backup_folder
+from gui.database import export as export_actions
 from gui.database import files as file_actions
 from gui_import_helpers import dump
 
@@ -20,8 +21,9 @@ from gui_import_helpers import dump
 @pytest.fixture
 def errors(monkeypatch):
     shown = []
-    monkeypatch.setattr(file_actions, "show_error", lambda parent, title, text, details=None: shown.append(
-        (title, text)))
+    for module in (file_actions, export_actions):
+        monkeypatch.setattr(module, "show_error", lambda parent, title, text, details=None: shown.append(
+            (title, text)))
     return shown
 
 

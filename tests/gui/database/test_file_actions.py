@@ -1,5 +1,7 @@
 """File menu work: open, new and recent databases, import on the thread pool, export, remembered layout."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -131,7 +133,8 @@ def test_export_writes_the_listed_deals(window, tmp_path, fmt):
         deals = json.loads(text)
         assert len(deals) == 5 and {"id", "title", "parties", "sources"} <= deals[0].keys()
     else:
-        assert text.count("\n") == 6 and text.startswith("id,title,type")
+        assert text.startswith("\ufeffID,Title,Type,Status,Date,Date precision,Value,Currency,Value (US$)")
+        assert len(list(csv.DictReader(io.StringIO(text[1:])))) == 5
     assert "Exported 5 deals" in window.statusBar().currentMessage()
 
 

@@ -51,9 +51,9 @@ class CountingStore:
     def __getattr__(self, name):
         return getattr(self._store, name)
 
-    def deal_rows(self, ids):
+    def deal_rows(self, ids, *currency):
         self.rows_fetched += len(ids)
-        return self._store.deal_rows(ids)
+        return self._store.deal_rows(ids, *currency)
 
 
 def test_view_shows_rows_without_loading_them_all(qtbot, big_store):
