@@ -31,7 +31,7 @@ from gui.importing.reparse import Reparser
 from gui.importing.samples import SampleActions
 from gui.importing.runner import ImportRunner
 from gui.insights.controller import InsightsActions
-from gui.menus import build_menus, undo_actions
+from gui.menus import undo_actions, window_menus
 from gui.registry.actions import RegistryActions
 from gui.registry.sectors import SectorActions
 from gui.search.count import ListCount
@@ -140,20 +140,7 @@ class MainWindow(QMainWindow):
                                       shortcut=QKeySequence("Ctrl+Shift+L"))
         self.article_action = QAction("&Article pane", self, checkable=True, checked=True,
                                       shortcut=QKeySequence("Ctrl+Shift+A"))
-        files, importer, deals, query, feeds = self.files, self.importer, self.deal_actions, self.list_query, self.feeds
-        build_menus(self.menuBar(), [
-            ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
-                       importer.clipboard_action, importer.samples_action, self.samples.remove_action,
-                       feeds.feeds_action, None, files.export_csv_action, files.export_json_action,
-                       files.export_xlsx_action, None, files.restore_backup_action, None, self.quit_action]),
-            ("&Edit", [self.undo_action, self.redo_action, None, deals.delete_action, deals.restore_action,
-                       deals.merge_action, self.reparser.reparse_action, deals.review_action, None,
-                       feeds.accept_action, feeds.reject_action, None, query.find_action, None,
-                       self.currency.preferences_action]),
-            ("&View", [self.filters_action, self.article_action, self.insights.action, query.trash_action, None,
-                       self.registry.action, self.sectors.action, self.watches.action]),
-            ("&Help", self.help.actions),
-        ])
+        window_menus(self)
 
     def _connect(self) -> None:
         ctx = self.ctx

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
@@ -24,6 +25,25 @@ def build_menus(bar: QMenuBar, menus: Sequence[tuple[str, Entries]]) -> None:
                 menu.addMenu(entry)
             else:
                 menu.addAction(entry)
+
+
+def window_menus(window: Any) -> None:  # gui.main_window.MainWindow, once its controllers exist
+    """The main window's menu bar: each controller's actions where a user looks for them."""
+    w = window
+    files, importer, deals, query, feeds = w.files, w.importer, w.deal_actions, w.list_query, w.feeds
+    build_menus(w.menuBar(), [
+        ("&File", [files.new_action, files.open_action, files.recent_menu, None, importer.import_action,
+                   importer.clipboard_action, importer.samples_action, w.samples.remove_action,
+                   feeds.feeds_action, None, files.export_csv_action, files.export_json_action,
+                   files.export_xlsx_action, None, files.restore_backup_action, None, w.quit_action]),
+        ("&Edit", [w.undo_action, w.redo_action, None, deals.delete_action, deals.restore_action,
+                   deals.merge_action, w.reparser.reparse_action, deals.review_action, None,
+                   feeds.accept_action, feeds.reject_action, None, query.find_action, None,
+                   w.currency.preferences_action]),
+        ("&View", [w.filters_action, w.article_action, w.insights.action, query.trash_action, None,
+                   w.registry.action, w.sectors.action, w.watches.action]),
+        ("&Help", w.help.actions),
+    ])
 
 
 def undo_actions(ctx: Context, parent: QWidget) -> tuple[QAction, QAction]:
