@@ -23,7 +23,11 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
-                               r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"),
+                               r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"
+                               # "agreed to pay $45 per share in cash for Brightline": a price paid for a company.
+                               r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,30}?\d(?:[^.;]|\.\d){0,40}?\bfor\s+"
+                               r"(?!each\b|every\b|(?:the\s+|its\s+|a\s+|an\s+)?(?:rights?|licen[cs]es?|services?|access|work|advice|consult|"
+                               r"upgrades?|construction|supply|supplies|deliver|equipment)\b)"),
         (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"
                           r"|\bcombin(?:e|es|ed|ing)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:operations|businesses|companies)\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),

@@ -205,6 +205,12 @@ _BOTH_SIDES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"^[-\s]*" + _ADJECTIVES + r"{0,3}?(?:funds?|programme|program|pool)\b", re.I),
     ),
     (
+        # "bought 12 million shares at 850 yen each": a unit price; "will invest $50 million each" stays.
+        "share price",
+        re.compile(r"\b(?:at|for)\s+" + _LEAD + "$", re.I),
+        re.compile(r"^\s*each\b", re.I),
+    ),
+    (
         "aggregate",
         re.compile(r"\b(?:has|have)\s+(?:already\s+)?(?:invested|spent|poured|put)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:in|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sector|industry|industries|sectors)\b",

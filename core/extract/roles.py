@@ -235,6 +235,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
             return RECEIVER if subject == GIVER else GIVER
         if word == "from":
             return RECEIVER
+        if word == "for" and subject in (GIVER, None):
+            return TARGET  # "agreed to pay $900 million for X": what the price buys
         return _opposite(subject)
     if word in ("in", "into"):
         return TARGET  # "invested in X": the recipient, or what is bought when the deal is a purchase

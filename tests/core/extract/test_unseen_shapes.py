@@ -54,3 +54,18 @@ def test_the_name_a_relative_clause_hangs_on_is_what_its_buyer_bought():
 def test_an_owner_in_a_closed_aside_is_no_party():
     roles = roles_of("Brightline Logistics, which Vantor owns, bought Kestrel Freight for $40 million.")
     assert roles == {"Brightline Logistics": ("company", "acquirer"), "Kestrel Freight": ("company", "target")}
+
+
+def test_a_price_paid_for_a_company_makes_it_the_target():
+    roles = roles_of("Vantor agreed to pay $45 per share in cash for Brightline, valuing it at $1.2 billion.")
+    assert roles == {"Vantor": ("company", "acquirer"), "Brightline": ("company", "target")}
+
+
+def test_a_unit_price_is_no_deal_amount_but_a_sum_each_party_puts_in_is():
+    def amounts(text: str) -> list[str]:
+        deals = parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+        return [a.text for d in deals for a in d.amounts]
+
+    assert amounts("Sahra Investments bought 12 million shares of Orion Capital at 850 yen each, worth about "
+                   "10.2 billion yen.") == ["10.2 billion yen"]
+    assert amounts("Halden and Mercer will invest $50 million each in Orion Capital.") == ["$50 million"]
