@@ -49,6 +49,10 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_GROUP_OF = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|group|team|syndicate|joint venture|alliance)\s+"
+                       r"(?:of|comprising|including|made up of|formed by)\s+(?:[\w-]+-(?:based|owned|listed)\s+)?$", re.I)
+
+
 def within(items: list[_Spanned], starts: Sequence[int], sentence: Sentence) -> list[_Spanned]:
     """The items (in text order, `starts` their offsets) that begin inside the sentence, found by bisection."""
     return items[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
@@ -329,6 +333,10 @@ class _Reader:
         previous: str | None = None
         for index, mention in enumerate(frame.objects):
             before = self.text[max(frame.start, mention.start - 40):mention.start]
+            # "awarded to a consortium of Riyadh-based X and Y": the members stand where the consortium stands.
+            group = _GROUP_OF.search(self.text, max(frame.start, mention.start - 120), mention.start)
+            if group is not None:
+                before = self.text[max(frame.start, group.start() - 40):group.start()]
             gap = self.text[frame.objects[index - 1].end:mention.start] if index else None
             if frame.type == DealType.ACQUISITION and mention.possessive:
                 side = roles.RECEIVER  # "buys Intel's memory business": the owner sells

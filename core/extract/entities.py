@@ -13,7 +13,9 @@ from core.extract.names_filter import (
     cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
     is_title_case, not_a_name, person_evidence,
 )
-from core.extract.mention import CONNECTORS as _CONNECTORS, Mention, Token, strip_possessive as _strip_possessive
+from core.extract.mention import (
+    CONNECTORS as _CONNECTORS, ROMANCE_ARTICLES, Mention, Token, strip_possessive as _strip_possessive,
+)
 from core.extract.names_kind import named_after_city, set_kind
 from core.extract.names_person import (
     HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, remit_word, title_before, title_phrase,
@@ -57,6 +59,11 @@ _INDIVIDUALS_LIST = re.compile(
     r"\b(?i:(?:business\s+)?angels?|angel\s+investors?|individual\s+investors|individuals|billionaires?|entrepreneurs?|"
     r"celebrit(?:y|ies)|tycoons?|family\s+offices?\s+of)(?:\s*,)?(?:\s+(?:including|such\s+as|like|led\s+by|among\s+them))?"
     r"(?:\s+[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,2}(?:\s*,\s*|\s+and\s+|,\s+and\s+)){0,4}\s*$")
+# Nouns of trade that open a sentence before a name; words that also open real names ("Carrier", "Investor")
+# are left out.
+_TRADE_NOUNS = frozenset({"developer", "chipmaker", "lender", "startup", "start-up", "utility", "miner", "insurer",
+                          "conglomerate", "automaker", "carmaker", "drugmaker", "steelmaker", "shipbuilder", "bidder",
+                          "acquirer", "fintech", "refiner", "contractor", "landlord"})
 _OF_BODIES = frozenset({"Alliance", "League", "Coalition", "Society", "Union", "College", "School", "Academy",
                         "Group", "Friends", "Network", "Confederation", "Order"})
 _ADJECTIVE_SUFFIXES = ("-based", "-listed", "-headquartered", "-owned", "-backed", "-born", "-led", "-focused",
@@ -134,7 +141,8 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
                 j += 1
                 continue
             if word in _CONNECTORS and j + 1 < len(tokens) and _joins(tokens, i, j):
-                j += 2 if (j + 2 <= len(tokens) and tokens[j + 1][2] in ("the",)) else 1
+                article = tokens[j + 1][2] == "the" or word in ("para", "pour") and tokens[j + 1][2] in ROMANCE_ARTICLES
+                j += 2 if article else 1
                 continue
             break
         while j > i and tokens[j - 1][2] in _CONNECTORS:
@@ -219,6 +227,8 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
             return False
         return k > j + 1 and (k == len(tokens) or k > j + 5 or not _is_name_token(tokens[k][2])
                               or tokens[k][0] - tokens[k - 1][1] > 1)
+    if word in ("para", "pour") and right in ROMANCE_ARTICLES:
+        return j + 2 < len(tokens) and _is_name_token(tokens[j + 2][2])
     if word == "for":
         # "Minister for Europe", "Japan Bank for International Cooperation", "Bank for International Settlements"
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
@@ -270,6 +280,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
             and (initial or len(words) == 1 or words[0].lower() in _FUNCTION_WORDS or not words[0].isalpha()):
+        run, words = run[1:], words[1:]
+    # "Developer Vireo Data Centers closed ...": a noun of trade opening a sentence describes the name after it.
+    if initial and len(words) > 1 and words[0].lower() in _TRADE_NOUNS and not sentence.heading:
         run, words = run[1:], words[1:]
     # "Said the ministry's head, ...", "Added Acme CEO Jane Roe": a sentence that opens with its verb of speech.
     if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading \

@@ -10,7 +10,11 @@ from core.model import PartyKind
 Token = tuple[int, int, str]
 # Lower-case words and signs that may stand inside a name: "Bank of Korea", "AT & T", "Mohamed bin Zayed".
 CONNECTORS = frozenset({"of", "for", "&", "de", "du", "des", "la", "le", "van", "von", "der", "bin", "bint", "ibn",
-                        "al", "el", "and", "the"})
+                        "al", "el", "and", "the",
+                        # Names in Portuguese, Spanish, Italian and French: "Águas do Itapecuru", "Agência para a Inovação".
+                        "do", "da", "dos", "das", "del", "della", "di", "y", "e", "et", "para", "pour"})
+# The article a Romance "for" takes inside a name: "para a Inovação", "pour la Croissance".
+ROMANCE_ARTICLES = frozenset({"a", "o", "as", "os", "la", "le", "les", "el", "l'"})
 
 
 @dataclass

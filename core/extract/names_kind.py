@@ -133,7 +133,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.place = place
         mention.kind = PartyKind.GOVERNMENT
         # "UK chip designer ARM", "Indian firm AM Green", "in France": a place, not a party.
-        if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|designer|maker|developer|bank|investor|"
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|start-up|designer|maker|developer|bank|investor|"
                     r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner)s?\b", after) \
                 or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
             mention.location_only = True

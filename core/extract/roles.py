@@ -84,7 +84,9 @@ _JOINING_AFTER = re.compile(r"(?:\s*,?\s+(?:and|&)\s+[A-Z][\w&.'’-]{0,30}(?:\s
 _PARTICIPATION = re.compile(r"\b(?:participation|investment|backing|money|funds?)\s+(?:from|of|by)\s+(?:(?:the|its|existing|new)\s+)?"
                             r"(?:[a-z][\w-]*\s+){0,3}$")
 # A name listed after another object stands where that one stands: "from KKR and Apollo", "A, B as well as C".
-_LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?$")
+# "X and China's Y", "X and Tokyo-based Y": a place's possessive or a modifier before the next name of a list.
+_LISTED = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|&|as well as|plus|or)\s+)(?:(?:the|its)\s+)?"
+                     r"(?:[A-Z][\w.-]{0,20}['’]s\s+|[\w-]{1,25}-(?:based|owned|listed|headquartered)\s+)?$")
 # The last preposition before a name, over at most four small words: "in loans from the state-owned X".
 # The filler between the preposition and the name describes it: "to private equity firm X", "to Canada's X",
 # "from Tokyo-based X", "to U.S. chipmaker X".

@@ -69,3 +69,24 @@ def test_a_unit_price_is_no_deal_amount_but_a_sum_each_party_puts_in_is():
     assert amounts("Sahra Investments bought 12 million shares of Orion Capital at 850 yen each, worth about "
                    "10.2 billion yen.") == ["10.2 billion yen"]
     assert amounts("Halden and Mercer will invest $50 million each in Orion Capital.") == ["$50 million"]
+
+
+def test_romance_connectors_and_articles_stay_inside_a_name():
+    roles = roles_of("The Banco do Nordeste lent R$900 million to Companhia para a Energia Limpa.")
+    assert set(roles) == {"Banco do Nordeste", "Companhia para a Energia Limpa"}
+
+
+def test_a_noun_of_trade_opening_a_sentence_is_no_part_of_the_name():
+    roles = roles_of("Developer Vireo Data Centers borrowed $1.6 billion from Keystone National Bank.")
+    assert roles == {"Vireo Data Centers": ("company", "borrower"), "Keystone National Bank": ("company", "lender")}
+
+
+def test_members_of_a_consortium_stand_where_the_consortium_stands():
+    roles = roles_of("The contract was awarded by the Coastal Water Authority to a consortium of Riyadh-based "
+                     "Dar Sahel Contracting and China's Huaqin Marine Engineering.")
+    assert roles["Dar Sahel Contracting"][1] == roles["Huaqin Marine Engineering"][1] == "supplier"
+
+
+def test_a_nationality_before_start_up_names_no_government():
+    roles = roles_of("Hanmi Foundry signed a wafer supply agreement with Quorra Systems, a US start-up.")
+    assert set(roles) == {"Hanmi Foundry", "Quorra Systems"}
