@@ -204,11 +204,11 @@ class ImportArticles(QUndoCommand):
 
     def __init__(self, store: Store, articles: Iterable[Article], text: str,
                  on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged,
-                 batch: object | None = None) -> None:
-        super().__init__(text)
+                 batch: object | None = None, name: str | None = None) -> None:
+        super().__init__(name or text)
         self._store, self._articles = store, tuple(articles)
         self._on_imported, self._on_changed = on_imported, on_changed
-        self._batch = batch
+        self._batch, self._name = batch, name  # a named import ("Import sample articles") keeps its name
         self._outcomes: list[ImportOutcome] = []
         self._first = True
 
@@ -247,7 +247,7 @@ class ImportArticles(QUndoCommand):
         self._articles += other._articles
         self._outcomes += other._outcomes
         count = len(self._articles)
-        self.setText("Import article" if count == 1 else f"Import {count} articles")
+        self.setText(self._name or ("Import article" if count == 1 else f"Import {count} articles"))
         return True
 
 
