@@ -126,7 +126,7 @@ def child(db: Path, memory_only: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         started = time.perf_counter()
-        store = open_store(db, fill_when_new=False)
+        store = open_store(db)
         result["open_s"] = time.perf_counter() - started
         window = MainWindow(store, settings)
         window.resize(1400, 900)

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import fx, places
@@ -19,10 +19,11 @@ from core.paths import APPLICATION, ORGANIZATION
 from gui.database.dialogs import Chooser, open_or_recover, opened_note
 from gui.database.files import LAST_DATABASE_KEY
 from gui.dialogs import show_error
-from gui.resources import SAMPLE_PUBLISHER, app_icon, sample_paths
+from gui.resources import app_icon
 
 if TYPE_CHECKING:
     from core.store import Store
+    from gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -49,25 +50,28 @@ def make_settings(folder: Path, private: bool) -> QSettings:
     return QSettings()
 
 
-def import_samples(store: Store) -> list:
-    """Fill a store with the bundled sample articles; returns the importer's per-source results."""
-    from core.importer import import_sources
-
-    return import_sources(store, sample_paths(), publisher=SAMPLE_PUBLISHER)
-
-
-def open_store(path: Path, *, fill_when_new: bool) -> Store:
-    """Open (creating if missing) the database at `path`; a new default one gets the samples."""
+def open_store(path: Path) -> Store:
+    """Open (creating if missing) the database at `path`; a new default one gets its samples from open_window."""
     from core.store import Store
 
-    is_new = not path.exists()
-    store = Store.open(path)
-    if is_new and fill_when_new:
-        try:
-            import_samples(store)
-        except DealsError as exc:
-            log.warning("Could not import the sample articles: %s", exc)
-    return store
+    return Store.open(path)
+
+
+def open_window(store: Store, settings: QSettings, *, samples: bool = False) -> MainWindow:
+    """The window on `store`, shown. With `samples` (a new default database) the bundled sample articles are
+    imported once it has painted, on the pool as the welcome panel's button does: one undo step, so Edit >
+    Undo takes them out again."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(store, settings)
+    window.show()
+    if samples:
+        # After the first paint: the reader process starts in the background and rows arrive as parsed.
+        QTimer.singleShot(0, window.importer.import_samples)
+        # A first look is one deal in the detail pane, not every sample selected as an import leaves them.
+        window.importer.import_finished.connect(lambda _: window.table.selectRow(0),
+                                                Qt.ConnectionType.SingleShotConnection)
+    return window
 
 
 def install_excepthook() -> None:
@@ -137,14 +141,21 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
         path = default
     # A broken or newer file gets a dialog that offers another file or a backup; it is never overwritten.
     chooser = Chooser()
-    store, note = open_or_recover(None, path, lambda p: open_store(p, fill_when_new=p == default), chooser)
+    new_default = False
+
+    def open_one(candidate: Path) -> Store:
+        nonlocal new_default
+        fresh = candidate == default and not candidate.exists()
+        opened = open_store(candidate)
+        new_default = fresh  # of the file that opened last, which is the one the window shows
+        return opened
+
+    store, note = open_or_recover(None, path, open_one, chooser)
     if store is None and not argv_db and path != default:
         # The remembered database went bad and nothing else was chosen: the default desk is still there.
-        store, note = open_or_recover(None, default, lambda p: open_store(p, fill_when_new=p == default), chooser)
+        store, note = open_or_recover(None, default, open_one, chooser)
     if store is None:
         return 1
-
-    from gui.main_window import MainWindow
 
     # The ECB rate table takes up to 0.7 s to read: read it on the pool now, so that the first save or
     # import that converts an amount finds it ready instead of freezing the window.
@@ -153,11 +164,10 @@ def run(argv_db: str | None, data_dir: str | None) -> int:
     # The place tables (about a second) too: the first save of a location reads its country from them.
     if not places.places_loaded():
         QThreadPool.globalInstance().start(places.places)
-    window = MainWindow(store, settings)
+    window = open_window(store, settings, samples=new_default)
     note = " ".join(line for line in (note, opened_note(store)) if line)
     if note:
         window.statusBar().showMessage(note, 30000)
-    window.show()
     code = app.exec()
     window.store.close()  # the window may have switched databases since
     return code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand
@@ -204,11 +204,11 @@ class ImportArticles(QUndoCommand):
 
     def __init__(self, store: Store, articles: Iterable[Article], text: str,
                  on_imported: Callable[[list[ImportOutcome]], None], on_changed: OnChanged,
-                 batch: object | None = None) -> None:
-        super().__init__(text)
+                 batch: object | None = None, name: str | None = None) -> None:
+        super().__init__(name or text)
         self._store, self._articles = store, tuple(articles)
         self._on_imported, self._on_changed = on_imported, on_changed
-        self._batch = batch
+        self._batch, self._name = batch, name  # a named import ("Import sample articles") keeps its name
         self._outcomes: list[ImportOutcome] = []
         self._first = True
 
@@ -247,7 +247,7 @@ class ImportArticles(QUndoCommand):
         self._articles += other._articles
         self._outcomes += other._outcomes
         count = len(self._articles)
-        self.setText("Import article" if count == 1 else f"Import {count} articles")
+        self.setText(self._name or ("Import article" if count == 1 else f"Import {count} articles"))
         return True
 
 
@@ -292,4 +292,38 @@ class ReparseArticles(QUndoCommand):
     @_drop_on_failure
     def undo(self) -> None:
         self._store.undo_reparses(self._outcomes)
+        self._on_changed()
+
+
+class DateArticles(QUndoCommand):
+    """A person's published date for articles that print none: each is parsed again with it, so "on Tuesday"
+    finds its day, and the date and the re-parse are stored together; undo takes back both. Hand edits stay."""
+
+    def __init__(self, store: Store, dates: Mapping[int, str], *,
+                 on_reparsed: Callable[[list[ReparseOutcome]], None], on_changed: OnChanged) -> None:
+        super().__init__("Set published date" if len(dates) == 1 else "Set published dates")
+        self._store, self._dates = store, dict(dates)
+        self._on_reparsed, self._on_changed = on_reparsed, on_changed
+        self._before: dict[int, str | None] | None = None
+        self._outcomes: list[ReparseOutcome] = []
+
+    @_drop_on_failure
+    def redo(self) -> None:
+        from core.importer import parse_stored, store_registry
+
+        articles = {i: self._store.article(i) for i in self._dates}  # KeyError: an article no longer stored
+        registry = store_registry(self._store)
+        parses = [(i, parse_stored(a.replace(published=self._dates[i]), registry=registry))
+                  for i, a in articles.items()]
+        first = self._before is None
+        if self._before is None:
+            self._before = {i: a.published for i, a in articles.items()}
+        self._outcomes = self._store.apply_reparses(parses, published=self._dates)
+        if first:
+            self._on_reparsed(self._outcomes)
+        self._on_changed()
+
+    @_drop_on_failure
+    def undo(self) -> None:
+        self._store.undo_reparses(self._outcomes, published=self._before)
         self._on_changed()

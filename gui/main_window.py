@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_samples_requested.connect(self.importer.import_samples)
         self.welcome.import_requested.connect(self.importer.import_action.trigger)
         self.importer.reparse_requested.connect(self.reparser.reparse_articles)
+        self.importer.import_finished.connect(self.reparser.ask_dates)  # an undated article: when did it come out?
         self.registry.party_chosen.connect(lambda name: self.filters.show_only("party", name))
         self.sectors.sector_chosen.connect(lambda name: self.filters.show_only("sector", name))
         self.filters_action.toggled.connect(self.filters.setVisible)

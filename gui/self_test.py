@@ -42,7 +42,7 @@ def _checks(folder: Path, started: float) -> str:
         raise AssertionError("the application icon is missing")
     if app_version() == "unknown":  # the bundle must carry the package metadata the About box reads
         raise AssertionError("the About box would show no version")
-    store = open_store(folder / "self-test.db", fill_when_new=False)
+    store = open_store(folder / "self-test.db")
     window = MainWindow(store, make_settings(folder, private=True))
     try:
         window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -133,16 +133,26 @@ class Store:
                 if not outcome.already_imported:
                     imports.take_back(self.db, outcome.journal)
 
-    def apply_reparses(self, parses: Sequence[tuple[int, Sequence[Deal]]]) -> list[ReparseOutcome]:
-        """Lay new parses of several stored articles over their deals, in one transaction (see apply_reparse)."""
+    def apply_reparses(self, parses: Sequence[tuple[int, Sequence[Deal]]], *,
+                       published: Mapping[int, str | None] | None = None) -> list[ReparseOutcome]:
+        """Lay new parses of several stored articles over their deals, in one transaction (see apply_reparse).
+
+        `published` (article id -> ISO date) sets those articles' published dates in the same transaction:
+        a person's answer for an article that printed none, which the parses were made with.
+        """
         with self.db.atomic():
+            for article_id, day in (published or {}).items():
+                imports.set_published(self.db, article_id, day)
             return [imports.apply_reparse(self.db, article_id, deals) for article_id, deals in parses]
 
-    def undo_reparses(self, outcomes: Sequence[ReparseOutcome]) -> None:
-        """Take back several re-parses, newest first, in one transaction."""
+    def undo_reparses(self, outcomes: Sequence[ReparseOutcome], *,
+                      published: Mapping[int, str | None] | None = None) -> None:
+        """Take back several re-parses, newest first, and put back the `published` dates, in one transaction."""
         with self.db.atomic():
             for outcome in reversed(outcomes):
                 imports.take_back(self.db, outcome.journal)
+            for article_id, day in (published or {}).items():
+                imports.set_published(self.db, article_id, day)
 
     def apply_reparse(self, article_id: int, deals: Sequence[Deal]) -> ReparseOutcome:
         """Lay a new parse of a stored article over its deals; fields a person edited stay as they are."""

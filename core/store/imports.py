@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 from collections.abc import Hashable, Sequence
 
@@ -10,6 +11,7 @@ from sqlite_utils import Database
 
 from core.deals import reparse
 from core.deals.fields import changed_fields, source_ids, to_json
+from core.errors import InputError
 from core.model import Article, Deal, ImportOutcome, ReparseOutcome
 from core.store.journal import Journal, revert
 from core.store.merging import deal_ids_citing, find_match, first_sources, merge_into, party_entity, refresh_values
@@ -109,6 +111,17 @@ def apply_reparse(db: Database, article_id: int, deals: Sequence[Deal]) -> Repar
         article_id=article_id, updated=tuple(updated), unchanged=tuple(unchanged), added=tuple(journal.added),
         merged=tuple(merged), stale=stale, kept_edits=tuple(kept), journal=journal.dumps(),
     )
+
+
+def set_published(db: Database, article_id: int, published: str | None) -> None:
+    """An article's published date as a person gave it (ISO, or None for none); the caller holds the transaction."""
+    if published is not None:
+        try:
+            datetime.date.fromisoformat(published)
+        except ValueError:
+            raise InputError(f"Not a date of the form YYYY-MM-DD: {published!r}") from None
+    stored_article(db, article_id)  # KeyError for an article that is not (or no longer) stored
+    db.execute("UPDATE articles SET published = ? WHERE id = ?", [published, article_id])
 
 
 def take_back(db: Database, journal_text: str) -> None:

@@ -1,23 +1,29 @@
-"""Re-parse from article: the Edit menu's, the deal list's and the article pane's way to run the current parser again."""
+"""Re-parse from article: the Edit menu's, the deal list's and the article pane's way to run the current parser again,
+and after an import with an article that prints no date, the question of when it came out."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from core.errors import DealsError
 from core.model import ReparseOutcome
 from gui.article.pane import ArticlePane
-from gui.commands import ReparseArticles
+from gui.commands import DateArticles, ReparseArticles
 from gui.context import Context
 from gui.deals.table import DealTable
 from gui.detail.pane import DetailPane
 from gui.dialogs import readable_error, show_error
 from gui.formatting import plural
+from gui.importing.undated import PublishedDialog, undated_articles
+
+if TYPE_CHECKING:
+    from core.importer import SourceResult
 
 
 def describe(outcomes: Sequence[ReparseOutcome]) -> str:
@@ -64,6 +70,7 @@ class Reparser(QObject):
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._on_article_context_menu_requested)
         self.last_outcomes: list[ReparseOutcome] = []
+        self.date_dialog: PublishedDialog | None = None
 
     def reparse_deals(self, deal_ids: Sequence[int]) -> bool:
         """Re-parse every article of these deals, as one undo step."""
@@ -81,7 +88,48 @@ class Reparser(QObject):
         return self._push(ReparseArticles(self._ctx.store, article_ids=article_ids,
                                           on_reparsed=self._on_reparsed, on_changed=self._ctx.deals_changed.emit))
 
-    def _push(self, command: ReparseArticles) -> bool:
+    def ask_dates(self, results: Sequence[SourceResult]) -> None:
+        """After an import: when did its articles that print no date come out? The answer re-parses them."""
+        articles = undated_articles(results)
+        if not articles:
+            return
+        if self.date_dialog is not None:
+            self.date_dialog.close()  # it asked about an earlier import; this one's question replaces it
+            self.date_dialog.deleteLater()
+        dialog = PublishedDialog(articles, self._ctx.dialog_parent)
+        store = self._ctx.store
+        dialog.accepted.connect(lambda: self._on_date_dialog_accepted(dialog, store))
+        self.date_dialog = dialog
+        dialog.open()  # window-modal, and no event loop of its own: tests answer it by its buttons
+
+    def _on_date_dialog_accepted(self, dialog: PublishedDialog, store: object) -> None:
+        if store is not self._ctx.store:
+            self._ctx.show_status("That import went into another database", 5000)
+            return
+        dates = {i: day for i, day in dialog.dates().items() if self._stored(i)}
+        if dates:
+            self._push(DateArticles(self._ctx.store, dates, on_reparsed=self._on_dated,
+                                    on_changed=lambda: self._on_dates_changed(set(dates))))
+
+    def _stored(self, article_id: int) -> bool:
+        # An article taken back by an undo since the question was asked has nothing left to date.
+        try:
+            self._ctx.store.article(article_id)
+        except KeyError:
+            return False
+        return True
+
+    def _on_dated(self, outcomes: list[ReparseOutcome]) -> None:
+        self.last_outcomes = outcomes
+        self._ctx.show_status(f"Published date set. {describe(outcomes)}", 15000)
+
+    def _on_dates_changed(self, article_ids: set[int]) -> None:
+        self._ctx.deals_changed.emit()
+        shown = self._article.article
+        if shown is not None and shown.id in article_ids and self._stored(shown.id):
+            self._article.show_article(self._ctx.store.article(shown.id))  # its heading shows the date
+
+    def _push(self, command: QUndoCommand) -> bool:
         if self._ctx.importing:
             # Its articles merge into one undo step only while nothing else comes between them.
             self._ctx.show_status("Re-parse waits until the import running now is done", 5000)

@@ -46,6 +46,7 @@ class ImportRunner(QObject):
         self._ctx, self._settings, self._table, self._drop_target = ctx, settings, table, drop_target
         self._worker: ImportWorker | None = None
         self._batch: object | None = None
+        self._name: str | None = None  # the undo step's, when the import has one
         self._results: list[SourceResult] = []
         self._cancelled = False
         self._from_dialog = False
@@ -99,7 +100,8 @@ class ImportRunner(QObject):
         self.start(sources)
 
     def import_samples(self) -> None:
-        self.start([str(p) for p in sample_paths()])
+        """The bundled sample articles (the welcome panel's button, File > Import sample articles, a first run)."""
+        self.start([str(p) for p in sample_paths()], name="Import sample articles")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Drops land on the window when the widget under the cursor takes none (the table, the panes'
@@ -138,8 +140,9 @@ class ImportRunner(QObject):
 
     # --- the worker ----------------------------------------------------------------------------
 
-    def start(self, sources: Sequence[ImportSource | str]) -> ImportWorker | None:
-        """Parse `sources` on the pool; each article is stored (one undo step in all) as soon as it arrives."""
+    def start(self, sources: Sequence[ImportSource | str], name: str | None = None) -> ImportWorker | None:
+        """Parse `sources` on the pool; each article is stored (one undo step in all, called `name` when given)
+        as soon as it arrives."""
         items = [s for s in sources if isinstance(s, ImportSource)] + from_locations(
             s for s in sources if isinstance(s, str))
         if self._worker is not None or not items:
@@ -170,6 +173,7 @@ class ImportRunner(QObject):
         worker.signals.finished.connect(self._on_worker_finished)
         worker.signals.failed.connect(self._on_worker_failed)
         self._worker, self._batch, self._results, self._cancelled = worker, object(), [], False
+        self._name = name
         self._from_dialog = False
         if self.summary is not None:
             self.summary.hide()  # it tells of the last import, not of this one
@@ -226,7 +230,7 @@ class ImportRunner(QObject):
             return
         outcomes: list[ImportOutcome] = []
         command = ImportArticles(self._ctx.store, [parsed.article], "Import article", outcomes.extend,
-                                 self._on_store_changed, batch=self._batch)
+                                 self._on_store_changed, batch=self._batch, name=self._name)
         try:
             self._ctx.undo_stack.push(command)
         except (DealsError, sqlite3.Error) as exc:

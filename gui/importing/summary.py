@@ -60,7 +60,7 @@ def status_line(results: Sequence[SourceResult], *, cancelled: bool = False, tot
     if undated := undated_deals(results):
         # Without a published date the parser places no "on Monday": say so, rather than leave a silent gap.
         parts.append(f"{plural(undated, 'deal')} without a date: the article prints none of its own, so "
-                     "\"on Monday\" could not be placed (set it by hand; give Published when importing)")
+                     "\"on Monday\" could not be placed (give the day it came out when asked, or set it by hand)")
     return "; ".join(parts)
 
 

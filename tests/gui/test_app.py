@@ -3,9 +3,8 @@
 import sys
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.model import DealQuery
 from gui import app as app_module
 from gui import dialogs, resources
 
@@ -72,26 +71,34 @@ def test_broken_database_is_a_dialog_not_a_traceback_and_stays_untouched(qapp, t
     assert broken.read_bytes() == b"this is not sqlite" * 100
 
 
-def test_new_default_database_is_filled_with_samples(tmp_path):
-    store = app_module.open_store(tmp_path / "deals.db", fill_when_new=True)
-    try:
-        articles = store.article_count()
-        assert articles > 0 and store.count_deals(DealQuery()) > 0
-    finally:
-        store.close()
-    again = app_module.open_store(tmp_path / "deals.db", fill_when_new=True)  # not new: not filled twice
-    try:
-        assert again.article_count() == articles
-    finally:
-        again.close()
+class _Window:
+    """What run() needs of the window it opens, for tests that stop before the event loop."""
+
+    def __init__(self, store, samples):
+        from PySide6.QtWidgets import QStatusBar
+
+        self.store, self.samples, self.bar = store, samples, QStatusBar()
+
+    def statusBar(self):  # noqa: N802 - QMainWindow's name
+        return self.bar
 
 
-def test_existing_database_is_not_filled(tmp_path):
-    store = app_module.open_store(tmp_path / "other.db", fill_when_new=False)
-    try:
-        assert store.article_count() == 0
-    finally:
-        store.close()
+def test_only_a_new_default_database_gets_the_samples(qapp, tmp_path, monkeypatch):
+    opened = []
+
+    def open_window(store, settings, *, samples=False):
+        opened.append((store.path.name, samples, store.article_count()))
+        return _Window(store, samples)
+
+    monkeypatch.setattr(app_module, "open_window", open_window)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    data = str(tmp_path / "data")
+    assert app_module.run(None, data) == 0
+    assert app_module.run(None, data) == 0  # not new: not filled twice
+    assert app_module.run(str(tmp_path / "other.db"), data) == 0
+    # Nothing is imported before the window exists: its import is the one Edit > Undo takes back.
+    assert opened == [("deals.db", True, 0), ("deals.db", False, 0), ("other.db", False, 0)]
 
 
 def test_excepthook_logs_and_shows_the_traceback(qapp, shown, monkeypatch, caplog):
