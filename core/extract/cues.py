@@ -167,6 +167,11 @@ BLOCKERS = re.compile(
     re.I,
 )
 
+# "Jane Roe, co-founder of payments company X": the company a person works for, named after the person.
+WORKS_AT = re.compile(r",\s+(?:the\s+|a\s+|its\s+)?(?:former\s+|current\s+)?(?:(?:co-?)?founder|chief\s+(?:[\w-]+\s+){0,2}officer"
+                       r"|chair(?:man|woman)?|president|managing\s+director|director|partner|head|CEO|CFO|CTO|COO)"
+                       r"\s+(?:at|of)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+
 # Words after a name that make it an adviser: "X, which acted as financial adviser", "Y is advising the seller".
 ADVISER_AFTER = re.compile(
     r"^(?:(?:,|,?\s+and|\s+&)\s+[A-Z][\w&.'’-]{0,30}(?:\s[A-Z&][\w&.'’-]{0,30}){0,4}){0,6}\s*(?:,\s*(?:which|who)\s+)?(?:(?:has|had|have)\s+)?(?:acted|acts|acting|is acting|was acting|were acting|served|"

@@ -49,6 +49,8 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_ALONG_WITH = re.compile(r"\b(?:along with|alongside|together with|as well as)\b[^.;]{0,60}?\b(?:including|such as)?\s*"
+                         r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:,\s+[^,;.]{1,60},\s+|,\s+|\s+)?(?:and\s+)?$")
 _GROUP_OF = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|group|team|syndicate|joint venture|alliance)\s+"
                        r"(?:of|comprising|including|made up of|formed by)\s+(?:[\w-]+-(?:based|owned|listed)\s+)?$", re.I)
 
@@ -385,7 +387,10 @@ class _Reader:
         # "The ministry and the state invested €228m", "Existing investors X and Y also took part":
         # backers of the deal just told, with no target of their own.
         backing = bool(BACKING.search(self.text[frame.start:frame.cue_end + 12])) and not frame.raise_verb
-        if not frame.objects and compatible and compatible[0] is recent[0] \
+        # Names joined to a backer ("also took part, along with angels including A and B") back the deal too.
+        joined_only = backing and bool(frame.subjects) and all(
+            _ALONG_WITH.search(self.text, max(frame.start, m.start - 220), m.start) for m in frame.objects)
+        if (not frame.objects or joined_only) and compatible and compatible[0] is recent[0] \
                 and frame.sentence - recent[0].last_sentence <= 2 and (wanted & set(recent[0].parties) or backing) \
                 and not self._distinct(frame, recent[0]):
             return recent[0]

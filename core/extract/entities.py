@@ -57,8 +57,11 @@ _INDIVIDUALS = frozenset({"scientist", "actor", "actress", "celebrity", "philant
 # "business angels including Jane Roe and John Doe": every name of a list of individuals is a person.
 _INDIVIDUALS_LIST = re.compile(
     r"\b(?i:(?:business\s+)?angels?|angel\s+investors?|individual\s+investors|individuals|billionaires?|entrepreneurs?|"
-    r"celebrit(?:y|ies)|tycoons?|family\s+offices?\s+of)(?:\s*,)?(?:\s+(?:including|such\s+as|like|led\s+by|among\s+them))?"
-    r"(?:\s+[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,2}(?:\s*,\s*|\s+and\s+|,\s+and\s+)){0,4}\s*$")
+    r"celebrit(?:y|ies)|tycoons?|family\s+offices?\s+of)(?:\s+[a-z]+){0,3}(?:\s*,)?"
+    r"(?:\s+(?:including|such\s+as|like|led\s+by|among\s+them))?"
+    # Each earlier name of the list, with the aside that may follow it: "X, co-founder of Y, and ".
+    r"(?:\s+[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,2}(?:,\s+[^,;.()]{1,90}?)?"
+    r"(?:\s*,\s*|\s+and\s+|,\s+and\s+)){0,4}\s*$")
 # Nouns of trade that open a sentence before a name; words that also open real names ("Carrier", "Investor")
 # are left out.
 _TRADE_NOUNS = frozenset({"developer", "chipmaker", "lender", "startup", "start-up", "utility", "miner", "insurer",
@@ -343,7 +346,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     wide = text[max(sentence.start, start - 90):start]
     # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
     if 2 <= len(parts) <= 3 and wide[-1:].isspace() and person_evidence(parts) and not looks_like_org(name) and (
-            wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INDIVIDUALS_LIST.search(wide)):
+            wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INDIVIDUALS_LIST.search(text, max(sentence.start, start - 300), start)):
         return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON

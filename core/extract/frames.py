@@ -332,6 +332,19 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         frame.objects.extend(_nations_of_people(text, frame, mentions))
     _under_which(text, frame, candidates)
     _object_relative(text, frame)
+    _generic_subject_list(text, frame)
+
+
+# "Several angel investors also took part, including A and B": the names are the unnamed subject's.
+_GENERIC_SUBJECT = re.compile(r"\b(?:investors|angels|lenders|banks|backers|funds|firms|companies|shareholders)\b", re.I)
+_INCLUDING_AFTER = re.compile(r"^[^.;]{0,30}?,?\s+(?:including|such as|among them|namely)\s+$")
+
+
+def _generic_subject_list(text: str, frame: Frame) -> None:
+    if frame.subjects or not frame.objects or not _GENERIC_SUBJECT.search(text, frame.start, frame.cue_start):
+        return
+    if _INCLUDING_AFTER.match(text[frame.cue_end:frame.objects[0].start]):
+        frame.subjects, frame.objects = list(frame.objects), []
 
 
 # "Brightline, which Vantor bought last year for $300 million": the cue is the verb of a relative clause whose
@@ -427,6 +440,9 @@ def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> 
         return True
     # "..., Bloomberg reported": a source named after the deal it reports.
     if cues.REPORTERS.match(after) and re.search(r",\s*(?:the\s+)?$", before) and mention.start > cue_start:
+        return True
+    # "Jane Roe, co-founder of payments company X": the company a person works for is no party of the deal.
+    if cues.WORKS_AT.search(text, max(clause_start, mention.start - 110), mention.start):
         return True
     # An appositive that describes the party before it: ", a division of Iberdrola,".
     return bool(re.search(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|by|from)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.-]{0,20}['’]s)\s+)"

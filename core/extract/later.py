@@ -47,7 +47,9 @@ def syndicate(recent: list[Draft], mentions: list[Mention], table: EntityTable, 
     if draft is None:
         return
     for mention in mentions:
-        if mention.location_only or mention.descriptor or mention.asset:
+        if mention.location_only or mention.descriptor or mention.asset \
+                or cues.WORKS_AT.search(sentence.text, max(0, mention.start - sentence.start - 110),
+                                        mention.start - sentence.start):
             continue
         key = table.key_of(mention)
         if key and key not in draft.parties:

@@ -100,7 +100,9 @@ class EntityTable:
         return out
 
     def _spot_person(self, mention: Mention) -> None:
-        if mention.person or mention.place:
+        # A person already read as acting in the deal ("angel investors including Jane Roe, co-founder of X")
+        # stays a party, whatever title follows the name.
+        if mention.person or mention.place or mention.kind == PartyKind.PERSON:
             return
         words = mention.name.split()
         after = self.text[mention.end:mention.end + 80]

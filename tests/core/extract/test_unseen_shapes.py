@@ -90,3 +90,22 @@ def test_members_of_a_consortium_stand_where_the_consortium_stands():
 def test_a_nationality_before_start_up_names_no_government():
     roles = roles_of("Hanmi Foundry signed a wafer supply agreement with Quorra Systems, a US start-up.")
     assert set(roles) == {"Hanmi Foundry", "Quorra Systems"}
+
+
+def test_angels_with_titles_invest_and_their_companies_stay_out():
+    deals = parse_text("Deal news\n\nLumio raised $12 million in a round led by Halden Ventures. Several angel "
+                       "investors also took part, including Ravi Sethuraman, co-founder of payments company Paylark, "
+                       "and Ana Ortiz, the former chief technology officer of retailer Casa Verde.",
+                       published="2026-03-04").deals
+    assert len(deals) == 1
+    parties = {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+    assert parties["Ravi Sethuraman"] == ("person", "investor") and parties["Ana Ortiz"] == ("person", "investor")
+    assert "Paylark" not in parties and "Casa Verde" not in parties
+
+
+def test_a_backer_that_also_took_part_along_with_named_angels_joins_the_round_just_told():
+    deals = parse_text("Deal news\n\nLumio raised $12 million in a round led by Halden Ventures. Regional fund "
+                       "Fonds Ouest also took part, along with a group of business angels including Jane Roe and "
+                       "John Smith.", published="2026-03-04").deals
+    assert len(deals) == 1
+    assert {"Halden Ventures", "Fonds Ouest", "Jane Roe", "John Smith"} <= {p.name for p in deals[0].parties}
