@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
 from core.errors import ExportError
-from core.export_rows import DEAL_HEADERS, deal_cells, deal_record
+from core.export_rows import DEAL_COLUMNS, DEAL_HEADERS, DisplayCurrency, deal_cells, deal_columns, deal_record
 from core.model import Deal, DealQuery
 from core.store.file import backup_folder
 from core.text_safety import json_safe, printable, starts_formula, strip_controls
@@ -39,12 +39,13 @@ class _StoredDeals(_Deals, Protocol):
     def path(self) -> Path | None: ...
 
 
-def csv_row(deal: Deal) -> dict[str, Any]:
-    """One flat row under CSV_COLUMNS; lists are joined with "; " so a spreadsheet shows them in one cell.
+def csv_row(deal: Deal, columns: tuple[tuple[str, Any], ...] = DEAL_COLUMNS) -> dict[str, Any]:
+    """One flat row under the columns' names (CSV_COLUMNS); lists are joined with "; " so a spreadsheet
+    shows them in one cell.
 
     Text cells lose their control characters and cannot start a formula; numbers stay numbers.
     """
-    return {name: csv_cell(cell.text) for name, cell in zip(CSV_COLUMNS, deal_cells(deal))}
+    return {name: csv_cell(cell.text) for (name, _), cell in zip(columns, deal_cells(deal, columns), strict=True)}
 
 
 def csv_cell(value: Any) -> Any:
@@ -64,11 +65,12 @@ def write_csv(store: _Deals, handle: TextIO, query: DealQuery | None = None, *, 
     """
     if bom:
         handle.write(BOM)
-    writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+    columns = deal_columns(DisplayCurrency.of(query))  # "Value (EUR)" too when the list shows euros
+    writer = csv.DictWriter(handle, fieldnames=[name for name, _ in columns])
     writer.writeheader()
     count = 0
     for deal in store.iter_deals(query):
-        writer.writerow(csv_row(deal))
+        writer.writerow(csv_row(deal, columns))
         count += 1
     return count
 
@@ -76,10 +78,11 @@ def write_csv(store: _Deals, handle: TextIO, query: DealQuery | None = None, *, 
 def write_json(store: _Deals, handle: TextIO, query: DealQuery | None = None) -> int:
     """Write the deals as one JSON array, a deal at a time so a large desk never sits in memory whole."""
     count = 0
+    display = DisplayCurrency.of(query)
     handle.write("[")
     for deal in store.iter_deals(query):
         handle.write(",\n  " if count else "\n  ")
-        handle.write(json_safe(json.dumps(deal_record(deal), ensure_ascii=False)))
+        handle.write(json_safe(json.dumps(deal_record(deal, display), ensure_ascii=False)))
         count += 1
     handle.write("\n]\n" if count else "]\n")
     return count

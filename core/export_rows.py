@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from core.labels import date_at_precision, kind_label, precision_label, rate_source_label, role_label, \
     status_label, type_label
-from core.model import Amount, Deal, Precision
+from core.model import Amount, Deal, DealQuery, Precision
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ DEAL_COLUMNS: tuple[tuple[str, Callable[[Deal], Cell]], ...] = (
     ("All amounts", lambda d: _joined([f"{_figure(a.value)} {a.currency}" for a in d.amounts])),
     ("Parties", lambda d: _joined([f"{p.name} ({role_label(p.role)})" for p in d.parties])),
     ("Location", lambda d: _text(d.location)),
+    ("Country", lambda d: _text(d.country)),  # worked out from the location by the store (m009)
     ("Sectors", lambda d: _joined(list(d.sectors))),
     ("Commitments", lambda d: _joined([_commitment(c.text, c.horizon) for c in d.commitments])),
     ("People", lambda d: _joined([p.name + (f" ({p.title})" if p.title else "") for p in d.people])),
@@ -107,14 +108,54 @@ DEAL_COLUMNS: tuple[tuple[str, Callable[[Deal], Cell]], ...] = (
 )
 DEAL_HEADERS = tuple(name for name, _ in DEAL_COLUMNS)
 
+
+
+@dataclass(frozen=True)
+class DisplayCurrency:
+    """The currency the window shows values in, when not the dollar: exports add each deal's value in it,
+    at the rate of the deal's day as the list converts (core.store.display), beside the US-dollar columns."""
+
+    code: str
+    per_usd: Mapping[str, float]  # units of `code` per US dollar by ISO day (core.fx.per_usd_by_day)
+
+    @classmethod
+    def of(cls, query: DealQuery | None) -> DisplayCurrency | None:
+        """The query's display currency with its day rates (the ECB table is read once), None for dollars."""
+        code = (query.currency if query is not None else "USD").upper()
+        if code == "USD":
+            return None
+        from core.fx import per_usd_by_day
+
+        return cls(code, dict(per_usd_by_day(code)))
+
+    def convert(self, deal: Deal) -> tuple[float, float, str] | None:
+        """(value, rate, day) of the deal's US-dollar value in this currency; None without either."""
+        published = sorted(s.published for s in deal.sources if s.published)
+        day = (deal.date or (published[0] if published else "") or "")[:10]
+        usd, rate = deal.usd_value, self.per_usd.get(day)
+        return None if usd is None or rate is None else (usd * rate, rate, day)
+
+    def cell(self, deal: Deal) -> Cell:
+        found = self.convert(deal)
+        return _number(found[0], self.code) if found else Cell(None, "")
+
+
+def deal_columns(display: DisplayCurrency | None = None) -> tuple[tuple[str, Callable[[Deal], Cell]], ...]:
+    """The deal sheet's columns: with a display currency, its value follows the US-dollar value."""
+    if display is None:
+        return DEAL_COLUMNS
+    at = DEAL_HEADERS.index("Value (US$)") + 1
+    return (*DEAL_COLUMNS[:at], (f"Value ({display.code})", display.cell), *DEAL_COLUMNS[at:])
+
+
 PARTY_HEADERS = ("Deal ID", "Deal title", "Party", "Role", "Kind", "Country")
 AMOUNT_HEADERS = ("Deal ID", "Value", "Currency", "As written", "Value (US$)", "Rate (US$ per unit)", "Rate date",
                   "Rate source")
 SOURCE_HEADERS = ("Deal ID", "Title", "Publisher", "Date", "Address")
 
 
-def deal_cells(deal: Deal) -> list[Cell]:
-    return [cell(deal) for _, cell in DEAL_COLUMNS]
+def deal_cells(deal: Deal, columns: tuple[tuple[str, Callable[[Deal], Cell]], ...] = DEAL_COLUMNS) -> list[Cell]:
+    return [cell(deal) for _, cell in columns]
 
 
 def party_rows(deal: Deal) -> Iterator[list[Cell]]:
@@ -139,9 +180,10 @@ def source_rows(deal: Deal) -> Iterator[list[Cell]]:
                date_cell(source.published, "day") if source.published else Cell(None), _text(source.url)]
 
 
-def deal_record(deal: Deal) -> dict[str, Any]:
+def deal_record(deal: Deal, display: DisplayCurrency | None = None) -> dict[str, Any]:
     """Every field of a deal for JSON: the contract's shape with `id` first, then status, precision, summary,
-    notes, each amount's US-dollar value with its rate and source, commitments with horizons, sources last."""
+    notes, each amount's US-dollar value with its rate and source, commitments with horizons, sources last;
+    with a display currency, `display_value` {currency, value, rate, rate_date} after `usd_value`."""
     record: dict[str, Any] = {"id": deal.id}
     record.update(deal.to_contract())
     record["type_label"] = type_label(str(deal.type))
@@ -153,6 +195,11 @@ def deal_record(deal: Deal) -> dict[str, Any]:
                          for p in deal.parties]
     record["amounts"] = [_amount_record(a) for a in deal.amounts]
     record["usd_value"] = deal.usd_value
+    if display is not None:
+        found = display.convert(deal)
+        record["display_value"] = {"currency": display.code, "value": found[0] if found else None,
+                                   "rate": found[1] if found else None, "rate_date": found[2] if found else None}
+    record["country"] = deal.country
     record["commitments"] = [{"text": c.text, "horizon": c.horizon} for c in deal.commitments]
     record["summary"] = deal.summary
     record["notes"] = deal.notes

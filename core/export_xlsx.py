@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol
 
 from core.export_rows import (
-    AMOUNT_HEADERS, DEAL_HEADERS, PARTY_HEADERS, SOURCE_HEADERS, Cell, amount_rows, deal_cells, party_rows,
-    source_rows,
+    AMOUNT_HEADERS, PARTY_HEADERS, SOURCE_HEADERS, Cell, DisplayCurrency, amount_rows, deal_cells, deal_columns,
+    party_rows, source_rows,
 )
 from core.model import Deal, DealQuery
 from core.text_safety import starts_formula, strip_controls
@@ -24,12 +24,14 @@ class _Deals(Protocol):
     def iter_deals(self, query: DealQuery | None = None) -> Any: ...
 
 
-_SHEETS: tuple[tuple[str, tuple[str, ...], Callable[[Deal], Iterable[list[Cell]]]], ...] = (
-    ("Deals", DEAL_HEADERS, lambda deal: [deal_cells(deal)]),
-    ("Parties", PARTY_HEADERS, party_rows),
-    ("Amounts", AMOUNT_HEADERS, amount_rows),
-    ("Sources", SOURCE_HEADERS, source_rows),
-)
+def _sheets(query: DealQuery | None) -> tuple[tuple[str, tuple[str, ...], Callable[[Deal], Iterable[list[Cell]]]], ...]:
+    columns = deal_columns(DisplayCurrency.of(query))  # "Value (EUR)" too when the list shows euros
+    return (
+        ("Deals", tuple(name for name, _ in columns), lambda deal: [deal_cells(deal, columns)]),
+        ("Parties", PARTY_HEADERS, party_rows),
+        ("Amounts", AMOUNT_HEADERS, amount_rows),
+        ("Sources", SOURCE_HEADERS, source_rows),
+    )
 
 
 def write_xlsx(store: _Deals, handle: BinaryIO, query: DealQuery | None = None) -> int:
@@ -37,7 +39,7 @@ def write_xlsx(store: _Deals, handle: BinaryIO, query: DealQuery | None = None) 
     from openpyxl import Workbook  # imported here: the CSV and JSON exports never pay for it
 
     book = Workbook(write_only=True)
-    sheets = [_Sheet(book, name, headers, rows) for name, headers, rows in _SHEETS]
+    sheets = [_Sheet(book, name, headers, rows) for name, headers, rows in _sheets(query)]
     count = 0
     head: list[Deal] = []
     deals: Iterator[Deal] = iter(store.iter_deals(query))

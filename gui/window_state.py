@@ -1,4 +1,4 @@
-"""The window's layout in QSettings: geometry, splitters, table columns, which panes show."""
+"""The window's layout in QSettings: geometry, splitters, table columns, which panes and docks show."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from gui.deals.table import DealTable
+from gui.insights.controller import InsightsActions
 
 SCREEN_SHARE = 0.8  # a first window takes this much of the screen, centred
 # Below this a list, an article and a deal's fields do not sit side by side; a small screen gives more of itself.
@@ -33,6 +34,8 @@ class Layout(Protocol):
     def filters_action(self) -> QAction: ...
     @property
     def article_action(self) -> QAction: ...
+    @property
+    def insights(self) -> InsightsActions: ...
     def screen(self) -> QScreen: ...
     def minimumSize(self) -> QSize: ...
     def setGeometry(self, rect: QRect) -> None: ...
@@ -69,6 +72,7 @@ def restore_layout(window: Layout, settings: QSettings) -> None:
     window.article_action.setChecked(bool(settings.value("view/article", True, bool)))
     window.filters.setVisible(window.filters_action.isChecked())
     window.article.setVisible(window.article_action.isChecked())
+    window.insights.restore_state(settings)
 
 
 def save_layout(window: Layout, settings: QSettings) -> None:
@@ -79,4 +83,5 @@ def save_layout(window: Layout, settings: QSettings) -> None:
     settings.setValue(HEADER_KEY, window.table.horizontalHeader().saveState())
     settings.setValue("view/filters", window.filters_action.isChecked())
     settings.setValue("view/article", window.article_action.isChecked())
+    window.insights.save_state(settings)
     settings.sync()

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 BASE = "USD"
-_TABLE = "temp.display_rates"
-_CREATE = (f"CREATE TABLE IF NOT EXISTS {_TABLE} (currency TEXT NOT NULL, day TEXT NOT NULL, rate REAL NOT NULL, "
+RATES = "temp.display_rates"
+_CREATE = (f"CREATE TABLE IF NOT EXISTS {RATES} (currency TEXT NOT NULL, day TEXT NOT NULL, rate REAL NOT NULL, "
            "PRIMARY KEY (currency, day)) WITHOUT ROWID")
 # The day a deal's amounts convert at: substr keeps a stored time of day out of the key.
 _DAY = ("coalesce(substr(d.date, 1, 10), (SELECT substr(min(a.published), 1, 10) FROM deal_sources s "
@@ -37,8 +37,8 @@ def set_rates(db: Database, currency: str, rates: Iterable[tuple[str, float]]) -
     code = checked(currency)
     ensure(db)
     with db.conn:
-        db.execute(f"DELETE FROM {_TABLE} WHERE currency = ?", [code])
-        db.conn.executemany(f"INSERT INTO {_TABLE} (currency, day, rate) VALUES (?, ?, ?)",
+        db.execute(f"DELETE FROM {RATES} WHERE currency = ?", [code])
+        db.conn.executemany(f"INSERT INTO {RATES} (currency, day, rate) VALUES (?, ?, ?)",
                             ((code, day, rate) for day, rate in rates))
 
 
@@ -47,7 +47,7 @@ def has_rates(db: Database, currency: str) -> bool:
     if code == BASE:
         return True
     ensure(db)
-    return db.execute(f"SELECT 1 FROM {_TABLE} WHERE currency = ? LIMIT 1", [code]).fetchone() is not None
+    return db.execute(f"SELECT 1 FROM {RATES} WHERE currency = ? LIMIT 1", [code]).fetchone() is not None
 
 
 def value_sql(currency: str) -> str:
@@ -56,4 +56,4 @@ def value_sql(currency: str) -> str:
     if code == BASE:
         return "d.usd_value"
     # The code is inlined (checked above) so that the expression can stand in ORDER BY beside other keys.
-    return f"(d.usd_value * (SELECT r.rate FROM {_TABLE} r WHERE r.currency = '{code}' AND r.day = {_DAY}))"
+    return f"(d.usd_value * (SELECT r.rate FROM {RATES} r WHERE r.currency = '{code}' AND r.day = {_DAY}))"

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core.store import display, search, watches
+from core.store import display, display_order, search, watches
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -171,8 +171,8 @@ def order_by(query: DealQuery) -> str:
     if query.sort == "id":
         return f"d.id {direction}"
     if query.sort == "usd" and query.currency != display.BASE:
-        # No index holds the converted values: SQLite scans and keeps the page's rows (measured in
-        # bench/exports_bench.py); in dollars the list walks deals_usd_value as before.
+        # No index holds the converted values: SQLite scans and keeps the page's rows. deal_ids reads pages
+        # near either end along deals_usd_value instead (core/store/display_order.py); this is the rest.
         key = display.value_sql(query.currency)
     return f"{key} {direction}, d.id {direction}"
 
@@ -230,13 +230,8 @@ def totals(db: Database, query: DealQuery) -> Totals:
             f"SELECT count(*), total(d.usd_value), count(d.usd_value) FROM deals d WHERE {clause}", params
         ).fetchone()
         return Totals(int(count), float(usd), int(count) - int(valued), code, float(usd), int(count) - int(valued))
-    display.ensure(db)
-    value = display.value_sql(code)
-    count, usd, valued, shown, converted = db.execute(
-        f"SELECT count(*), total(d.usd_value), count(d.usd_value), total(v), count(v) FROM "
-        f"(SELECT d.usd_value, {value} AS v FROM deals d WHERE {clause}) d", params
-    ).fetchone()
-    return Totals(int(count), float(usd), int(count) - int(valued), code, float(shown), int(count) - int(converted))
+    count, usd, valued, shown, converted = display_order.totals(db, code, clause, params)
+    return Totals(int(count), float(usd), int(count - valued), code, float(shown), int(count - converted))
 
 
 def ids_cursor(db: Database, query: DealQuery, offset: int = 0, limit: int = -1, *,
@@ -269,7 +264,13 @@ def deal_ids(db: Database, query: DealQuery, offset: int, limit: int) -> list[in
         offset, limit = count - end, end - offset
         if limit <= 0:
             return []
-    if match and _search_only(query) and query.sort == "id":
+    converted = None
+    if query.sort == "usd" and query.currency != display.BASE:
+        clause, params = where(query, match=match)
+        converted = display_order.page(db, query.currency, clause, params, query.descending != reverse, offset, limit)
+    if converted is not None:
+        ids = converted
+    elif match and _search_only(query) and query.sort == "id":
         ids = search.ids_in_index_order(db, match, query.include_deleted, query.descending != reverse,
                                               offset, limit)
     else:

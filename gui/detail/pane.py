@@ -105,6 +105,8 @@ class DetailPane(QWidget):
         for precision in Precision:
             self.precision.addItem(precision.value.capitalize(), precision.value)
         self.location = QLineEdit(self)
+        self.country = QLabel(self)  # the store works it out from the location (core.places): shown, not edited
+        self.country.setToolTip("Worked out from the location; the Country filter and exports use it")
         self.sectors = QLineEdit(self)
         self.sectors.setPlaceholderText("Comma-separated, e.g. AI infrastructure, data centers")
         self.summary = QPlainTextEdit(self)
@@ -134,6 +136,7 @@ class DetailPane(QWidget):
         form.addRow("", self.alternatives["date"])
         form.addRow(self._label("location"), self.location)
         form.addRow("", self.alternatives["location"])
+        form.addRow("", self.country)
         form.addRow(self._label("sectors"), self.sectors)
         form.addRow(self._label("summary"), self.summary)
 
@@ -269,6 +272,8 @@ class DetailPane(QWidget):
         self._set_text(self.date, (deal.date or "")[:shown])
         self._set_combo(self.precision, str(deal.date_precision or ""))
         self._set_text(self.location, deal.location or "")
+        self.country.setText(f"Country: {deal.country}" if deal.country else "")
+        self.country.setVisible(bool(deal.country))
         self._set_text(self.sectors, ", ".join(deal.sectors))
         self._set_plain(self.summary, deal.summary)
         self._set_plain(self.notes, deal.notes)

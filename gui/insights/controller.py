@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # After the list has repainted and typing has paused; the facet counts wait 250 ms for the same reason.
 RECOMPUTE_DELAY_MS = 300
+OPEN_KEY = "view/insights"
 
 
 def _figures_key(query: DealQuery) -> DealQuery:
@@ -44,6 +45,14 @@ class InsightsActions(QObject):
         self.action.toggled.connect(self._on_action_toggled)
         model.modelReset.connect(self.schedule)
         ctx.deal_saved.connect(self.schedule)
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Open the dock if it was open when the window last closed; the window's state has placed it."""
+        if settings.value(OPEN_KEY, False, bool):
+            self.action.setChecked(True)  # the figures follow once the window shows (_on_dock_visibility_changed)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(OPEN_KEY, self.action.isChecked())
 
     def schedule(self, *_: object) -> None:
         if self.dock is not None and self.dock.isVisible():
@@ -78,15 +87,20 @@ class InsightsActions(QObject):
         self.dock = QDockWidget("Insights", self._window)
         self.dock.setObjectName("insights_dock")
         self.dock.setWidget(self.view)
-        self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self._window.resizeDocks([self.dock], [max(360, self._window.height() * 9 // 20)], Qt.Orientation.Vertical)
+        # Made after the window restored its state: where the user last left it (side, size, floating),
+        # else along the bottom.
+        if not self._window.restoreDockWidget(self.dock):
+            self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+            self._window.resizeDocks([self.dock], [max(360, self._window.height() * 9 // 20)], Qt.Orientation.Vertical)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.view.filter_requested.connect(self.filter_to)
         self.view.options_changed.connect(self.recompute)
 
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         assert self.dock is not None
-        if not visible and not self.dock.isVisible() and not self._window.isMinimized():
+        if visible:
+            self.schedule()  # a dock restored open before the window showed has no figures yet
+        elif not self.dock.isVisible() and not self._window.isMinimized():
             self.action.setChecked(False)  # closed by its own button: the menu's check follows
 
     def filter_to(self, chosen: dict[str, str]) -> None:

@@ -85,7 +85,7 @@ def test_undoing_an_import_takes_back_the_sectors_it_brought(store: Store) -> No
 
 def test_an_older_file_gets_countries_and_a_sector_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    names = [n for n in schema._NAMES if n != "m009_country_sectors"]
+    names = schema._NAMES[: schema._NAMES.index("m009_country_sectors")]  # a file from before m009
     older = Migrations("deals")
     for name in names:
         older()(getattr(schema, name))
