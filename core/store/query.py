@@ -341,23 +341,38 @@ def facets(db: Database, query: DealQuery, keys: Sequence[str] = FACET_KEYS) -> 
         return {key: [] for key in keys}
     chosen = facet_counts.selected(db, query)
     result: dict[str, list[tuple[str, int]]] = {}
-    for key in keys:
-        if facet_counts.answerable(query, chosen, key):
-            result[key] = _kept_facet(db, key, facet_counts.counts(db, query, chosen, key))
-            continue
-        clause, params = where(query, skip=key, match=match)
-        if key == "sector":
-            result[key] = _sector_facet(db, clause, params)
-            continue
-        if key == "watched":
-            result[key] = _watched_facet(db, clause, params)
-            continue
-        sql = _FACET_SQL[key].format(where=clause)
-        rows = [(str(value), int(count)) for value, count in db.execute(sql, params)]
-        if key == "review":
-            rows = [("yes", count) for value, count in rows if value == "1"]
-        result[key] = rows
+    counted = [key for key in keys if not facet_counts.answerable(query, chosen, key)]
+    full = where(query, match=match)
+    # Facets without a filter of their own share the query's whole clause: find its deals once
+    # (the Watched filter's matches take seconds at a million deals), then count over those.
+    shared = [key for key in counted if where(query, skip=key, match=match) == full]
+    if len(shared) > 1:
+        db.execute("DROP TABLE IF EXISTS temp.facet_ids")
+        db.execute(f"CREATE TEMP TABLE facet_ids AS SELECT d.id FROM deals d WHERE {full[0]}", full[1])
+    try:
+        for key in keys:
+            if key in counted:
+                ids = len(shared) > 1 and key in shared
+                result[key] = _counted_facet(db, key, *(("d.id IN temp.facet_ids", []) if ids else
+                                                               where(query, skip=key, match=match)))
+            else:
+                result[key] = _kept_facet(db, key, facet_counts.counts(db, query, chosen, key))
+    finally:
+        if len(shared) > 1:
+            db.execute("DROP TABLE IF EXISTS temp.facet_ids")
     return result
+
+
+def _counted_facet(db: Database, key: str, clause: str, params: list[Any]) -> list[tuple[str, int]]:
+    if key == "sector":
+        return _sector_facet(db, clause, params)
+    if key == "watched":
+        return _watched_facet(db, clause, params)
+    sql = _FACET_SQL[key].format(where=clause)
+    rows = [(str(value), int(count)) for value, count in db.execute(sql, params)]
+    if key == "review":
+        rows = [("yes", count) for value, count in rows if value == "1"]
+    return rows
 
 
 def slow_facets(db: Database, query: DealQuery) -> list[str]:
