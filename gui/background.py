@@ -97,10 +97,16 @@ class ReadRunner(QObject):
             self.finished.emit(read(store))
             return
         worker = self._worker = ReadWorker(path, read)
-        worker.signals.finished.connect(self.finished)
-        worker.signals.done.connect(lambda: self._running.discard(worker))
+        # A result sent just before a newer start() cancelled its worker may still be queued: drop it.
+        worker.signals.finished.connect(lambda result: self.finished.emit(result) if worker is self._worker else None)
+        worker.signals.done.connect(lambda: self._done(worker))
         self._running.add(worker)
         QThreadPool.globalInstance().start(worker)
+
+    def _done(self, worker: ReadWorker) -> None:
+        self._running.discard(worker)
+        if worker is self._worker:
+            self._worker = None
 
     def stop(self) -> None:
         if self._worker is not None:
@@ -109,4 +115,4 @@ class ReadRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None and self._worker in self._running
+        return self._worker is not None
