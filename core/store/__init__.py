@@ -318,6 +318,10 @@ class Store:
         """The facets whose counts under this query take a pass over the deals (the rest are kept counts)."""
         return deal_list.slow_facets(self.db, query)
 
+    def kept_facets(self, query: DealQuery) -> list[str]:
+        slow = self.slow_facets(query)
+        return [key for key in deal_list.FACET_KEYS if key not in slow]
+
     def party_counts(self) -> dict[int, int]:
         """Live deals per party (entity id), from the kept counts."""
         return facet_counts.party_counts(self.db)

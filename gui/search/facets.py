@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from core.model import DealQuery
 from core.store import Store
-from core.store.query import FACET_KEYS
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ class FacetsWorker(QRunnable):
                 reader.set_display_rates(self._query.currency, per_usd_by_day(self._query.currency))
             # Kept counts first (milliseconds), shown at once; each counted facet follows as it is done.
             slow = reader.slow_facets(self._query)
-            facets = reader.facets(self._query, [k for k in FACET_KEYS if k not in slow])
+            facets = reader.facets(self._query, reader.kept_facets(self._query))
             for done, key in enumerate(slow):
                 if self._cancelled:
                     return
