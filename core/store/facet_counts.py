@@ -223,6 +223,23 @@ def counts(db: Database, query: DealQuery, chosen: dict[str, list[str]], key: st
     return [(str(value), int(n)) for value, n in rows]
 
 
+def deal_count(db: Database, query: DealQuery) -> int | None:
+    """How many deals a query filtered on one kept facet lists, read from deal_facets; None for other queries."""
+    if query.search or query.watched or query.inbox or query.periods:
+        return None
+    chosen = selected(db, query)
+    if len(chosen) != 1:
+        return None
+    (key, values), = chosen.items()
+    if key not in SINGLE_VALUED and len(values) > 1:
+        return None
+    column = "live + trashed" if query.include_deleted else "live"
+    marks = ", ".join("?" * len(values))
+    row = db.execute(f"SELECT total({column}) FROM deal_facets WHERE by_key = '' AND by_value = '' AND key = ? "
+                     f"AND value IN ({marks})", [key, *values]).fetchone()
+    return int(row[0])
+
+
 def party_counts(db: Database) -> dict[int, int]:
     """Live deals per entity id (the party registry's Deals column)."""
     rows = db.execute("SELECT value, live FROM deal_facets WHERE by_key = '' AND by_value = '' "

@@ -196,6 +196,8 @@ def count_deals(db: Database, query: DealQuery) -> int:
         match = _match(db, query)
         if match is None:
             count = 0
+        elif (kept := facet_counts.deal_count(db, query)) is not None:
+            count = kept  # one facet's filter: its kept counts (m011), not a pass over its deals
         elif match and _search_only(query):
             count = search.count_matches(db, match, query.include_deleted)
         else:
