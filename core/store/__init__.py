@@ -14,7 +14,9 @@ from sqlite_utils import Database
 from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
-from core.store import display, duplicates, imports, insights, journal, merging, parties, rows, schema, sectors, watches
+from core.store import (
+    display, duplicates, facet_counts, imports, insights, journal, merging, parties, rows, schema, sectors, watches,
+)
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
@@ -318,9 +320,25 @@ class Store:
         """Live deals all of whose articles came from `publisher` (the window's sample articles have one)."""
         return deal_list.deals_from_publisher(self.db, publisher)
 
-    def facets(self, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
+    def facets(self, query: DealQuery, keys: Sequence[str] = deal_list.FACET_KEYS) -> dict[str, list[tuple[str, int]]]:
         """Value counts for type, status, sector, year, country, party (entity name), review and watched ("yes")."""
-        return deal_list.facets(self.db, query)
+        return deal_list.facets(self.db, query, keys)
+
+    def slow_facets(self, query: DealQuery) -> list[str]:
+        """The facets whose counts under this query take a pass over the deals (the rest are kept counts)."""
+        return deal_list.slow_facets(self.db, query)
+
+    def kept_facets(self, query: DealQuery) -> list[str]:
+        slow = self.slow_facets(query)
+        return [key for key in deal_list.FACET_KEYS if key not in slow]
+
+    def party_counts(self) -> dict[int, int]:
+        """Live deals per party (entity id), from the kept counts."""
+        return facet_counts.party_counts(self.db)
+
+    def sector_counts(self) -> dict[str, int]:
+        """Live deals per sector name, from the kept counts."""
+        return facet_counts.value_counts(self.db, "sector")
 
     # Insights: aggregates over the deals a query lists (core/insights.py bundles them)
 

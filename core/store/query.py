@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core.store import display, display_order, search, watches
+from core.store import display, display_order, facet_counts, search, watches
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -196,6 +196,8 @@ def count_deals(db: Database, query: DealQuery) -> int:
         match = _match(db, query)
         if match is None:
             count = 0
+        elif (kept := facet_counts.deal_count(db, query)) is not None:
+            count = kept  # one facet's filter: its kept counts (m011), not a pass over its deals
         elif match and _search_only(query):
             count = search.count_matches(db, match, query.include_deleted)
         else:
@@ -330,33 +332,66 @@ def deal_rows(db: Database, ids: Sequence[int], currency: str = display.BASE) ->
     return rows
 
 
-def facets(db: Database, query: DealQuery) -> dict[str, list[tuple[str, int]]]:
-    """Counts per value for each facet, each under every filter of the query but its own.
+def facets(db: Database, query: DealQuery, keys: Sequence[str] = FACET_KEYS) -> dict[str, list[tuple[str, int]]]:
+    """Counts per value for each facet in `keys`, each under every filter of the query but its own.
 
     Values are what a DealQuery filter takes: a party is its entity's canonical name, and
     review has the single value "yes" (deals that need review), and so has watched (deals a watch matches).
+    Counts under no filter, or one facet's, come from deal_facets (core.store.facet_counts); others are counted.
     """
     match = _match(db, query)
     if match is None:
-        return {key: [] for key in FACET_KEYS}
+        return {key: [] for key in keys}
+    chosen = facet_counts.selected(db, query)
     result: dict[str, list[tuple[str, int]]] = {}
-    for key in FACET_KEYS:
-        clause, params = where(query, skip=key, match=match)
-        if key == "sector":
-            result[key] = _sector_facet(db, clause, params)
-            continue
-        if key == "watched":
-            result[key] = _watched_facet(db, clause, params)
-            continue
-        if key == "party" and clause in ("1", "d.deleted_at IS NULL"):
-            result[key] = _party_facet_unfiltered(db, live_only=clause != "1")
-            continue
-        sql = _FACET_SQL[key].format(where=clause)
-        rows = [(str(value), int(count)) for value, count in db.execute(sql, params)]
-        if key == "review":
-            rows = [("yes", count) for value, count in rows if value == "1"]
-        result[key] = rows
+    counted = [key for key in keys if not facet_counts.answerable(query, chosen, key)]
+    full = where(query, match=match)
+    # Facets without a filter of their own share the query's whole clause: find its deals once
+    # (the Watched filter's matches take seconds at a million deals), then count over those.
+    shared = [key for key in counted if where(query, skip=key, match=match) == full]
+    if len(shared) > 1:
+        db.execute("DROP TABLE IF EXISTS temp.facet_ids")
+        db.execute(f"CREATE TEMP TABLE facet_ids AS SELECT d.id FROM deals d WHERE {full[0]}", full[1])
+    try:
+        for key in keys:
+            if key in counted:
+                ids = len(shared) > 1 and key in shared
+                result[key] = _counted_facet(db, key, *(("d.id IN temp.facet_ids", []) if ids else
+                                                               where(query, skip=key, match=match)))
+            else:
+                result[key] = _kept_facet(db, key, facet_counts.counts(db, query, chosen, key))
+    finally:
+        if len(shared) > 1:
+            db.execute("DROP TABLE IF EXISTS temp.facet_ids")
     return result
+
+
+def _counted_facet(db: Database, key: str, clause: str, params: list[Any]) -> list[tuple[str, int]]:
+    if key == "sector":
+        return _sector_facet(db, clause, params)
+    if key == "watched":
+        return _watched_facet(db, clause, params)
+    sql = _FACET_SQL[key].format(where=clause)
+    rows = [(str(value), int(count)) for value, count in db.execute(sql, params)]
+    if key == "review":
+        rows = [("yes", count) for value, count in rows if value == "1"]
+    return rows
+
+
+def slow_facets(db: Database, query: DealQuery) -> list[str]:
+    """The facets whose counts facets() must count over the deals (the others are read from deal_facets)."""
+    chosen = facet_counts.selected(db, query)
+    return [key for key in FACET_KEYS if not facet_counts.answerable(query, chosen, key)]
+
+
+def _kept_facet(db: Database, key: str, rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """deal_facets' rows in the order and form the counting SQL gives them."""
+    if key == "party":
+        names = dict(db.execute("SELECT id, name FROM entities").fetchall())
+        rows = [(str(names[int(value)]), n) for value, n in rows if int(value) in names]
+    if key == "year":
+        return sorted(rows, reverse=True)
+    return sorted(rows, key=lambda item: (-item[1], item[0]))
 
 
 def _sector_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[str, int]]:
@@ -376,21 +411,6 @@ def _watched_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[s
         return []
     sql = f"SELECT count(*) FROM deals d WHERE {clause} AND {watches.WATCHED_CLAUSE}"
     return [("yes", int(db.execute(sql, params).fetchone()[0]))]
-
-
-def _party_facet_unfiltered(db: Database, live_only: bool) -> list[tuple[str, int]]:
-    # m003's (entity_id, deal_id) index counts every deal of each party without reading a row;
-    # the trash, a short list, is taken off afterwards.
-    counts = dict(db.execute(
-        "SELECT entity_id, count(DISTINCT deal_id) FROM deal_parties GROUP BY entity_id").fetchall())
-    if live_only:
-        for entity_id, n in db.execute(
-                "SELECT entity_id, count(DISTINCT deal_id) FROM deal_parties "
-                "WHERE deal_id IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL) GROUP BY entity_id"):
-            counts[entity_id] -= n
-    names = dict(db.execute("SELECT id, name FROM entities").fetchall())
-    rows = [(str(names[entity_id]), int(n)) for entity_id, n in counts.items() if n > 0 and entity_id in names]
-    return sorted(rows, key=lambda item: (-item[1], item[0]))
 
 
 _FACET_SQL = {

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from core.model import DealQuery
 from core.store import Store
 from core.store.parties import Entity
+from gui.background import ReadRunner
 from gui.formatting import kind_label
 
 COLUMNS = ("Name", "Kind", "Country", "Aliases", "Deals")
@@ -35,11 +35,33 @@ def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> str |
     return answer if ok else None
 
 
-class _CountItem(QTableWidgetItem):
-    """Sorts by number, not by text ("10" after "9")."""
+class CountItem(QTableWidgetItem):
+    """A deal count that sorts by number ("10" after "9"); "…" while it is still being counted."""
+
+    def __init__(self, count: int | None = None) -> None:
+        super().__init__()
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count = -1
+        self.set_count(count)
+
+    def set_count(self, count: int | None) -> None:
+        self.count = -1 if count is None else count
+        self.setText("…" if count is None else str(count))
+        self.setToolTip("Counting…" if count is None else "")
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
-        return int(self.text() or 0) < int(other.text() or 0)
+        return self.count < getattr(other, "count", -1)
+
+
+def show_counts(table: QTableWidget, column: int, count_of: Callable[[int], int | None]) -> None:
+    """Put counts in a column (count_of(row) of each row); the table sorts again by its sort column after."""
+    sorting = table.isSortingEnabled()
+    table.setSortingEnabled(False)  # rows would move under the loop
+    for row in range(table.rowCount()):
+        item = table.item(row, column)
+        if isinstance(item, CountItem):
+            item.set_count(count_of(row))
+    table.setSortingEnabled(sorting)
 
 
 class PartyRegistryDialog(QDialog):
@@ -57,7 +79,9 @@ class PartyRegistryDialog(QDialog):
         self.ask_text: AskText = ask_text
         self.ask_item: AskItem = ask_item
         self._entities: dict[int, Entity] = {}
-        self._counts: dict[str, int] = {}
+        self._counts: dict[int, int] = {}  # live deals by entity id, read on the pool (gui.background)
+        self._counter = ReadRunner(self)
+        self._counter.finished.connect(self._on_counter_finished)
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText("Filter parties by name or alias")
         self._filter.setClearButtonEnabled(True)
@@ -103,12 +127,9 @@ class PartyRegistryDialog(QDialog):
     def refresh(self, store: Store) -> None:
         """Read the registry again; the selected parties stay selected if they are still there."""
         chosen = set(self.selected_ids())
-        counts: dict[str, int] = {}
-        for name, count in store.facets(DealQuery()).get("party", []):
-            counts[name] = counts.get(name, 0) + count
         entities = store.entities()
         self._entities = {e.id: e for e in entities}
-        self._counts = counts
+        self._counts = {}
         self.table.setSortingEnabled(False)
         self.table.clearSelection()
         self.table.setRowCount(len(entities))
@@ -118,9 +139,7 @@ class PartyRegistryDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entity.id)
                 self.table.setItem(row, col, item)
-            cell = _CountItem(str(counts.get(entity.name, 0)))
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 4, cell)
+            self.table.setItem(row, 4, CountItem())  # "…" until the counts arrive
         self.table.setSortingEnabled(True)
         self.table.sortItems(4, Qt.SortOrder.DescendingOrder)
         for row in range(self.table.rowCount()):
@@ -128,6 +147,15 @@ class PartyRegistryDialog(QDialog):
                 self._add_row_to_selection(row)
         self._on_filter_text_changed(self._filter.text())
         self._on_table_item_selection_changed()
+        self._counter.start(store, Store.party_counts)
+
+    def _on_counter_finished(self, counts: dict[int, int]) -> None:
+        self._counts = counts
+        show_counts(self.table, 4, lambda row: counts.get(int(self._cell(row, 0).data(Qt.ItemDataRole.UserRole)), 0))
+
+    def counting(self) -> bool:
+        """Whether the Deals column still waits for its counts."""
+        return self._counter.busy
 
     def row_of(self, entity_id: int) -> int | None:
         for row in range(self.table.rowCount()):
@@ -182,7 +210,7 @@ class PartyRegistryDialog(QDialog):
         if len(chosen) != 2:
             return
         # The entry with more deals first: usually the name people know.
-        chosen.sort(key=lambda e: -self._counts.get(e.name, 0))
+        chosen.sort(key=lambda e: -self._counts.get(e.id, 0))
         names = [e.name for e in chosen]
         keep = self.ask_item(self, "Merge parties", f"{names[0]} and {names[1]} are one party. Keep which "
                              "name? The other becomes an alias, and its deals follow.", names)

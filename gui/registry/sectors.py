@@ -13,18 +13,13 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from core.model import DealQuery
 from core.store import Store
 from gui.context import Context
 from gui.registry.commands import MergeSectors, RenameSector
-from gui.registry.dialog import AskItem, AskText, ask_item, ask_text
+from gui.background import ReadRunner
+from gui.registry.dialog import AskItem, AskText, CountItem, ask_item, ask_text, show_counts
 
 COLUMNS = ("Sector", "Other spellings", "Deals")
-
-
-class _CountItem(QTableWidgetItem):
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        return int(self.text() or 0) < int(other.text() or 0)
 
 
 class SectorRegistryDialog(QDialog):
@@ -39,7 +34,9 @@ class SectorRegistryDialog(QDialog):
         self.resize(620, 480)
         self.ask_text: AskText = ask_text
         self.ask_item: AskItem = ask_item
-        self._counts: dict[str, int] = {}
+        self._counts: dict[str, int] = {}  # live deals by sector, read on the pool (gui.background)
+        self._counter = ReadRunner(self)
+        self._counter.finished.connect(self._on_counter_finished)
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText("Filter sectors")
         self._filter.setClearButtonEnabled(True)
@@ -81,7 +78,7 @@ class SectorRegistryDialog(QDialog):
     def refresh(self, store: Store) -> None:
         """Read the registry again; selected sectors that are still there stay selected."""
         chosen = set(self.selected())
-        self._counts = dict(store.facets(DealQuery()).get("sector", []))
+        self._counts = {}
         sectors = store.sectors()
         self.table.setSortingEnabled(False)
         self.table.clearSelection()
@@ -89,9 +86,7 @@ class SectorRegistryDialog(QDialog):
         for row, sector in enumerate(sectors):
             self.table.setItem(row, 0, QTableWidgetItem(sector.name))
             self.table.setItem(row, 1, QTableWidgetItem(", ".join(sector.aliases)))
-            cell = _CountItem(str(self._counts.get(sector.name, 0)))
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 2, cell)
+            self.table.setItem(row, 2, CountItem())  # "…" until the counts arrive
         self.table.setSortingEnabled(True)
         self.table.sortItems(2, Qt.SortOrder.DescendingOrder)
         flags = self.table.selectionModel().SelectionFlag
@@ -100,6 +95,14 @@ class SectorRegistryDialog(QDialog):
                 self.table.selectionModel().select(self.table.model().index(row, 0), flags.Select | flags.Rows)
         self._on_filter_text_changed(self._filter.text())
         self._on_table_item_selection_changed()
+        self._counter.start(store, Store.sector_counts)
+
+    def _on_counter_finished(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        show_counts(self.table, 2, lambda row: counts.get(self._name(row), 0))
+
+    def counting(self) -> bool:
+        return self._counter.busy
 
     def selected(self) -> list[str]:
         return [self._name(r) for r in sorted({i.row() for i in self.table.selectionModel().selectedRows()})]

@@ -20,6 +20,7 @@ THREAD_ABOVE_BYTES = 32 * 1024 * 1024
 
 
 class FacetsSignals(QObject):
+    counted = Signal(object, object, object)  # the DealQuery, the facets counted so far, the keys still coming
     finished = Signal(object, object)  # the DealQuery, its facets: dict[str, list[tuple[str, int]]]
     totals = Signal(object, object)  # the DealQuery, its core.store.query.Totals
     done = Signal()  # after run(), counted or not
@@ -65,7 +66,16 @@ class FacetsWorker(QRunnable):
                 from core.fx import per_usd_by_day  # read once per currency; the window's worker read it first
 
                 reader.set_display_rates(self._query.currency, per_usd_by_day(self._query.currency))
-            facets = reader.facets(self._query)
+            # Kept counts first (milliseconds), shown at once; each counted facet follows as it is done.
+            slow = reader.slow_facets(self._query)
+            facets = reader.facets(self._query, reader.kept_facets(self._query))
+            for done, key in enumerate(slow):
+                if self._cancelled:
+                    return
+                self.signals.counted.emit(self._query, dict(facets), slow[done:])
+                facets.update(reader.facets(self._query, [key]))
+            if not self._cancelled:
+                self.signals.finished.emit(self._query, facets)
             totals = reader.totals(self._query)
         except sqlite3.Error as exc:
             if not self._cancelled:  # an interrupt is how a newer query takes over; anything else is worth a line
@@ -76,13 +86,13 @@ class FacetsWorker(QRunnable):
                 self._reader = None
             reader.close()
         if not self._cancelled:
-            self.signals.finished.emit(self._query, facets)
             self.signals.totals.emit(self._query, totals)
 
 
 class FacetsRunner(QObject):
     """Starts one FacetsWorker at a time for a big database file; a new query cancels the one before."""
 
+    counted = Signal(object, object, object)  # DealQuery, facets so far, the keys still being counted
     finished = Signal(object, object)  # DealQuery, facets
     totals = Signal(object, object)  # DealQuery, Totals
 
@@ -104,6 +114,7 @@ class FacetsRunner(QObject):
         if not big:
             return False
         worker = self._worker = FacetsWorker(Path(path), query)
+        worker.signals.counted.connect(self.counted)
         worker.signals.finished.connect(self.finished)
         worker.signals.totals.connect(self.totals)
         worker.signals.done.connect(lambda: self._running.discard(worker))

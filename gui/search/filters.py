@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QSize, QStringListModel, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ GROUPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
     # No counts of its own: a period shows only once a bar of the Insights view set it ("2025-Q3").
     ("period", "Period", str),
 )
+PENDING = "…"  # a count still coming: never the last query's count shown as this one's
 MAX_VALUES = 50  # per group; a checked value always stays listed
 WIDTH_CHARS = 20  # "renewable energy", "artificial intelligence" whole; longer names elide in the middle
 _VALUE_ROLE = Qt.ItemDataRole.UserRole
@@ -135,16 +136,43 @@ class FilterPanel(QWidget):
     def item(self, key: str, value: str) -> QTreeWidgetItem | None:
         return next((c for c in _children(self._groups[key]) if c.data(0, _VALUE_ROLE) == value), None)
 
-    def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
-        """Show new counts; values with no deals left disappear unless they are checked."""
-        self._counted = set(facets)
+    def set_facets(self, facets: dict[str, list[tuple[str, int]]], pending: Collection[str] = ()) -> None:
+        """Show new counts; values with no deals left disappear unless they are checked.
+
+        Groups in `pending` are still being counted: they keep their values, each showing "…".
+        """
+        self._counted = set(facets) - set(pending)
         self._tree.blockSignals(True)
         try:
             for key, _, label in GROUPS:
-                self._fill_group(key, label, [("yes", self._inbox)] if key == "inbox" else facets.get(key, []))
+                if key in pending and key not in facets:
+                    self._show_pending(key)
+                else:
+                    self._fill_group(key, label, [("yes", self._inbox)] if key == "inbox" else facets.get(key, []))
         finally:
             self._tree.blockSignals(False)
         self._clear.setEnabled(bool(self.selection()))
+
+    def mark_pending(self) -> None:
+        """The counts shown no longer hold (another query, a changed database): each shows "…" until new ones come."""
+        self._counted.clear()
+        for key, _, _ in GROUPS:
+            if key != "inbox":
+                self._show_pending(key)
+
+    def pending(self) -> list[str]:
+        """The groups whose counts are still coming."""
+        return [key for key, group in self._groups.items()
+                if any(child.text(1) == PENDING for child in _children(group))]
+
+    def _show_pending(self, key: str) -> None:
+        self._tree.blockSignals(True)
+        try:
+            for child in _children(self._groups[key]):
+                child.setText(1, PENDING)
+                child.setToolTip(0, f"{child.text(0)}: counting…")
+        finally:
+            self._tree.blockSignals(False)
 
     def set_inbox_count(self, count: int) -> None:
         """How many deals from feeds wait in the inbox; the Inbox entry shows while there are any (or it is chosen)."""

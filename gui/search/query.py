@@ -13,7 +13,7 @@ from gui.search.facets import FacetsRunner
 from gui.search.filters import FilterPanel
 
 SEARCH_DELAY_MS = 150
-# The list repaints first; counts (a scan per facet) follow once typing pauses.
+# While a person types, counts follow once typing pauses; a filter click counts at once (kept counts, m011).
 FACETS_DELAY_MS = 250
 
 
@@ -38,6 +38,7 @@ class ListQuery(QObject):
         search.returnPressed.connect(self._on_search_timer_timeout)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self._facets_timer.timeout.connect(self._on_facets_timer_timeout)
+        self.facets.counted.connect(self._on_facets_counted)
         self.facets.finished.connect(self._on_facets_finished)
         self.facets.totals.connect(self.totals_changed)
         filters.filters_changed.connect(self.apply)
@@ -86,8 +87,9 @@ class ListQuery(QObject):
     def apply(self, *_: object) -> None:
         query = self.current_query()
         if query != self._model.query:
+            typed = query.search != self._model.query.search
             self._model.set_query(query)
-            self.refresh_facets()
+            self.refresh_facets(FACETS_DELAY_MS if typed else 0)
 
     def set_currency(self, code: str) -> None:
         self.currency = code
@@ -100,8 +102,11 @@ class ListQuery(QObject):
         self._search.blockSignals(False)
         self._filters.clear_selection(notify=False)
 
-    def refresh_facets(self) -> None:
-        self._facets_timer.start()
+    def refresh_facets(self, delay_ms: int = FACETS_DELAY_MS) -> None:
+        """Count again after `delay_ms`; the counts shown meanwhile say they are coming, not the old numbers."""
+        self.facets.stop()
+        self._filters.mark_pending()
+        self._facets_timer.start(delay_ms)
 
     def stop(self) -> None:
         # Pending refreshes must not reach a store that is closed right after the window.
@@ -122,6 +127,10 @@ class ListQuery(QObject):
         if not self.facets.start(store, query):
             self._filters.set_facets(store.facets(query))
             self.totals_changed.emit(query, store.totals(query))
+
+    def _on_facets_counted(self, query: DealQuery, facets: dict[str, list[tuple[str, int]]], pending: list[str]) -> None:
+        if query == self._model.query:
+            self._filters.set_facets(facets, pending)
 
     def _on_facets_finished(self, query: DealQuery, facets: dict[str, list[tuple[str, int]]]) -> None:
         if query == self._model.query:  # counts for a query the user has since left are dropped

@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from core.errors import DealsError
+from core.store import Store
 from core.watch import WatchError
+from gui.background import ReadRunner
 from gui.context import Context
 from gui.deals.table import DealTable
 from gui.dialogs import readable_error, show_error
@@ -31,6 +33,10 @@ class WatchActions(QObject):
         super().__init__(ctx)
         self._ctx, self._table, self._filters = ctx, table, filters
         self.dialog: WatchDialog | None = None
+        # Watch counts read every watch's matches (seconds at a million deals): on the pool (gui.background).
+        self._counter = ReadRunner(self)
+        self._counter.finished.connect(self._on_counter_finished)
+        self._announce: Any = None  # the watch just added, whose count the status bar waits for
         self.action = QAction("&Watch lists…", self)
         self.action.setStatusTip("Follow parties, sectors, countries, keywords or big deals")
         # Where a tray exists, its message reaches a person looking at another window; else the status bar.
@@ -75,12 +81,21 @@ class WatchActions(QObject):
             show_error(self._ctx.dialog_parent, "The watch was not saved", readable_error(exc))
             return False
         assert command.watch is not None
-        count = self._ctx.store.watch_counts().get(command.watch.id, 0)
-        self._ctx.show_status(f"Watching {command.watch.describe()}: {count} deal{'s' if count != 1 else ''} "
-                              f"now{_UNDO_HINT}", 8000)
+        self._ctx.show_status(f"Watching {command.watch.describe()}: counting its deals…{_UNDO_HINT}", 8000)
+        self._announce = command.watch
         if self.dialog is not None:
             self.dialog.added()
+        self._counter.start(self._ctx.store, Store.watch_counts)  # takes over the dialog's count, if one runs
         return True
+
+    def _on_counter_finished(self, counts: dict[int, int]) -> None:
+        if self.dialog is not None:
+            self.dialog.set_counts(counts)
+        watch, self._announce = self._announce, None
+        if watch is not None:
+            count = counts.get(watch.id, 0)
+            self._ctx.show_status(f"Watching {watch.describe()}: {count} deal{'s' if count != 1 else ''} "
+                                  f"now{_UNDO_HINT}", 8000)
 
     def _refused(self, text: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
@@ -112,7 +127,8 @@ class WatchActions(QObject):
         if self.dialog is None:
             return
         store = self._ctx.store
-        self.dialog.set_watches(store.watches(), store.watch_counts())
+        self.dialog.set_watches(store.watches())  # counts "…" until the pool has them
+        self._counter.start(store, Store.watch_counts)
         self.dialog.set_suggestions("party", store.entity_names())
         for kind, facet in (("sector", "sector"), ("country", "country")):
             self.dialog.set_suggestions(kind, self._filters.values(facet))

@@ -93,25 +93,39 @@ class WatchDialog(QDialog):
         self._on_kind_current_index_changed()
         self.show_error("")
 
-    def set_watches(self, watches: list[Watch], counts: dict[int, int]) -> None:
+    def set_watches(self, watches: list[Watch], counts: dict[int, int] | None = None) -> None:
+        """List the watches; without counts each shows "…" until set_counts brings them."""
         chosen = {w.id for w in self.selected()}
         self.table.setRowCount(0)
         for watch in watches:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            count = counts.get(watch.id, 0)
-            cells = (KIND_LABELS[watch.kind], watch.label, str(count), watch.created_at[:10])
+            cells = (KIND_LABELS[watch.kind], watch.label, "", watch.created_at[:10])
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(_WATCH_ROLE, watch)
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    item.setToolTip(f"{count} deal{'s' if count != 1 else ''} in the list match{'es' if count == 1 else ''}")
                 self.table.setItem(row, column, item)
             if watch.id in chosen:
                 self.table.selectRow(row)
+        self.set_counts(counts)
         self.show_button.setEnabled(bool(watches))
         self._update_enabled()
+
+    def set_counts(self, counts: dict[int, int] | None) -> None:
+        """Each watch's count of deals ("…" for each while they are counted: None)."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 2)
+            if item is None:
+                continue
+            if counts is None:
+                item.setText("…")
+                item.setToolTip("Counting…")
+                continue
+            count = counts.get(item.data(_WATCH_ROLE).id, 0)
+            item.setText(str(count))
+            item.setToolTip(f"{count} deal{'s' if count != 1 else ''} in the list match{'es' if count == 1 else ''}")
 
     def set_suggestions(self, kind: str, values: list[str]) -> None:
         """What the value box offers for a kind: the registry's names for a party, the listed sectors ..."""
