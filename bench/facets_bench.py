@@ -85,15 +85,19 @@ def measure(path: Path) -> list[tuple[str, float, str]]:
     return figures
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> list[tuple[str, float, str]]:
+    """Prints each figure and returns them as (name, ms, "ms") for bench/run.py; reads no arguments from there."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="a generated database (default: bench/gen_db.py's, built if missing)")
     parser.add_argument("--deals", type=int, default=1_000_000)
-    args = parser.parse_args()
+    args = parser.parse_args([] if argv is None else argv)
     path = args.db or gen_db.database(args.deals)
+    results = []
     for name, value, note in measure(path):
         print(f"{name}: {value:.0f}  # ms, {note}", flush=True)
+        results.append((name, value, "ms"))
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
