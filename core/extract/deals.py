@@ -29,12 +29,12 @@ from core.extract.describe import BACKING, UPGRADES
 # "works out to as much as ¥903.9 billion": the offer per share, summed.
 _PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|price\s+(?:(?:is|was)\s+equ(?:ivalent|al)\s+to|equals)"
                       r"|works?\s+out\s+(?:to|at)|worked\s+out\s+(?:to|at)"
-                      r"|pay(?:s|ing)?|paid|payable|payments?|advance|upfront|"
+                      r"|pay(?:s|ing)?|paid|payable|(?:pre)?payments?|advance|upfront|"
                       r"up-front|deferred|remaining|balance|disburs\w*|cheque|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
-                     DealType.MERGER, DealType.PARTNERSHIP})
+                     DealType.MERGER, DealType.PARTNERSHIP, DealType.CONTRACT})
 
 
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})

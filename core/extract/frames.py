@@ -266,7 +266,9 @@ _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifti
                     # "signed MoUs with three companies for investments worth Rs 12,000 crore": the sum of them all.
                     r"|\bwith\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:\w+\s+)?(?:companies|firms|"
                     r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
-_TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation))\b",
+_TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation)"
+                          # "capacity additions worth over Rs 1 lakh crore in the past two years": a market's sum.
+                          r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)

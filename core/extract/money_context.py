@@ -43,6 +43,9 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         "assets under management",
         re.compile(r"\b(?:manages|managing|oversees|overseeing)\s+(?:(?!to\b)[\w’'-]+\s+){0,3}$"
+                   # "manages assets estimated at more than $330bn"
+                   r"|\b(?:manages|managing|oversees|overseeing)\s+(?:\w+\s+)?assets\s+(?:estimated|valued|put)\s+at\s+"
+                   + _LEAD + "$"
                    r"|\b(?:assets\s+under\s+management|AUM|assets)\s+(?:of\s+|worth\s+|totalling\s+|totaling\s+)?"
                    + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:(?:in|of)\s+" + _W + r"{0,2}?(?:assets|AUM)\b"
@@ -65,6 +68,13 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"(?:\b(?:round|funding|raise|investment|injection)\s+(?:" + _AUXILIARIES + r"\s+)*"
                    r"(?:values|valued|valuing)|,\s+(?:valuing|which\s+values|that\s+values))\s+" + _W
                    + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
+        # "Two people familiar with the deal put it at about $140 million": a valuation told by sources.
+        "valuation",
+        re.compile(r"\b(?:put|puts|putting|pegged|pegs|pegging)\s+(?:it|its\s+value|the\s+(?:company|valuation|"
+                   r"business))\s+at\s+" + _LEAD + "$", re.I),
         None,
     ),
     (
@@ -199,6 +209,12 @@ def context_after(text: str, end: int, ceiling: int) -> str:
 # Rules that need the words on both sides: "subsidies from a $4 billion public fund" is the pool the
 # money comes from, while "set up a $4 billion fund" is the deal itself.
 _BOTH_SIDES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        # "The solar farm, which will cost R3.1 billion to build": what the asset costs, not the deal.
+        "project cost",
+        re.compile(r",\s+which\s+(?:will|would|is\s+expected\s+to|is\s+set\s+to)\s+cost\s+" + _LEAD + "$", re.I),
+        re.compile(r"^\s*to\s+(?:build|develop|construct|complete)\b", re.I),
+    ),
     (
         "fund size",
         re.compile(r"\b(?:from|through|via|under)\s+(?:a|an|the|its|their)\s+$", re.I),

@@ -109,3 +109,23 @@ def test_a_backer_that_also_took_part_along_with_named_angels_joins_the_round_ju
                        "John Smith.", published="2026-03-04").deals
     assert len(deals) == 1
     assert {"Halden Ventures", "Fonds Ouest", "Jane Roe", "John Smith"} <= {p.name for p in deals[0].parties}
+
+
+def test_sums_that_are_no_deal_amounts():
+    from core.extract.money import find_amounts
+
+    def excluded(text: str) -> list[str | None]:
+        return [a.excluded for a in find_amounts(text)]
+
+    assert excluded("Two people familiar with the deal put it at about $140 million.") == ["valuation"]
+    assert excluded("Lahbab, which manages assets estimated at more than $330bn, invests widely.") \
+        == ["assets under management"]
+    assert excluded("The solar farm, which will cost R3.1 billion to build, is due in 2027.") == ["project cost"]
+    assert excluded("The joint project is expected to cost $100 billion.") == [None]
+
+
+def test_a_market_sum_over_past_years_and_a_prepayment_part():
+    deals = parse_text("Deal news\n\nQuorra Systems signed a $1.4 billion wafer supply agreement with Hanmi Foundry. "
+                       "Quorra will make a prepayment of $200 million to reserve capacity. Investors have announced "
+                       "capacity additions worth over $9 billion in the past two years.", published="2026-03-04").deals
+    assert [sorted(a.text for a in d.amounts) for d in deals] == [["$1.4 billion", "$200 million"]]
