@@ -72,7 +72,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"design|make|produce|deploy|create)\b)"),
         # "investment group Marstrand Capital": a kind of firm, not a deal.
         (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b(?!\s+(?:group|firm|company|bank|banking|banker|bankers|arm"
-                              r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in)\b|\binjects?\b"
+                              r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in|for|towards)\b|\binjects?\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
                          # "announced Jan. 4 it secured $1.9 billion for the campus": money told of a deal already named.
@@ -121,6 +121,9 @@ HEDGES = re.compile(
     # An offer or approach received is not yet a deal.
     r"|receiv(?:ed|es|e) (?:an? )?(?:[\w$€£.,-]+ ){0,4}?(?:offer|approach|proposal|bid)"
     r"|den(?:y|ies|ied)|possible (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
+    # A report that a deal is near is not the deal: "was close to buying a stake", "nearing a deal".
+    r"|(?:close|closer|near) to (?:buying|acquiring|selling|buying|investing|agreeing|signing|clinching|sealing|a deal|an agreement)"
+    r"|nearing (?:a |an )?(?:deal|agreement)"
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
     # A listing sells shares to the market, not to a party: no deal.
     r"|initial public offering|IPO|(?:stock )?market debut|listing on|flotation|offer for sale|fresh issue|price band)\b",
@@ -213,8 +216,8 @@ LIST_INTRO = re.compile(
 # "X, Y and Z acted as mandated lead arrangers", "W was a participating investor, as were V and U": names
 # that join the financing or round just told on its money side.
 SYNDICATE = re.compile(
-    r"\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing)|w(?:as|ere)|is|are)\s+(?:also\s+)?as\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:joint|global|mandated|lead|senior|co|initial|original|sole|other)[\s-]+){0,4}"
+    r"\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing)|w(?:as|ere)|is|are|join(?:ed|s)?|came\s+in)\s+(?:also\s+)?as\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:joint|global|mandated|lead|senior|co|initial|original|sole|other|participating)[\s-]+){0,4}"
     r"(?:arrangers?|bookrunners?|book-runners?|underwriters?|lenders?|coordinators?|co-ordinators?|financiers?)\b"
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:also\s+)?(?:a|an|the|one of the|among the)\s+(?:joint\s+)?(?:co-?)?(?:lenders?|arrangers?|"
     r"financiers?|underwriters?|agents?)\b"

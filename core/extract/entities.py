@@ -62,6 +62,17 @@ _INDIVIDUALS_LIST = re.compile(
     # Each earlier name of the list, with the aside that may follow it: "X, co-founder of Y, and ".
     r"(?:\s+[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,2}(?:,\s+[^,;.()]{1,90}?)?"
     r"(?:\s*,\s*|\s+and\s+|,\s+and\s+)){0,4}\s*$")
+def _defines_term(acronym: str, before: str) -> bool:
+    """Whether "(OSAT)" spells the initials of the lower-case words before it ("outsourced semiconductor assembly
+    and test"); "the sovereign fund (PIF)" names a body whose initials the words do not give."""
+    if not before.endswith("("):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", before[-100:]) if w not in ("and", "of", "the", "for", "&")]
+    tail = words[-len(acronym):]
+    return len(tail) == len(acronym) and all(w.islower() for w in tail) \
+        and "".join(w[0] for w in tail).upper() == acronym
+
+
 # Nouns of trade that open a sentence before a name; words that also open real names ("Carrier", "Investor")
 # are left out.
 _TRADE_NOUNS = frozenset({"developer", "chipmaker", "lender", "startup", "start-up", "utility", "miner", "insurer",
@@ -331,6 +342,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     before = text[max(sentence.start, start - 40):start]
     after = text[end:min(sentence.end, end + 40)]
     heading = sentence.heading or is_title_case(sentence.text)
+    # "an outsourced assembly and test (OSAT) plant": an acronym defined for lower-case words is a term, not a name.
+    if name.isupper() and after.startswith(")") and _defines_term(name, text[max(sentence.start, start - 120):start]):
+        return []
     if not_a_name(name, after, start <= sentence.start + 1, heading, text, text[max(0, start - 16):start]) \
             or in_quotes(text, start, end):
         return []

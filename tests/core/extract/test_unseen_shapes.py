@@ -129,3 +129,31 @@ def test_a_market_sum_over_past_years_and_a_prepayment_part():
                        "Quorra will make a prepayment of $200 million to reserve capacity. Investors have announced "
                        "capacity additions worth over $9 billion in the past two years.", published="2026-03-04").deals
     assert [sorted(a.text for a in d.amounts) for d in deals] == [["$1.4 billion", "$200 million"]]
+
+
+def test_banks_that_joined_as_participating_lenders_lend():
+    deals = parse_text("Deal news\n\nTanjung Parks signed a RM4.2 billion syndicated loan. Bank Selatan Berhad acted as "
+                       "mandated lead arranger. Orchid Commercial Bank and Hokuriku Trust Bank joined as participating "
+                       "lenders.", published="2026-03-04").deals
+    assert len(deals) == 1
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert roles["Orchid Commercial Bank"] == roles["Hokuriku Trust Bank"] == "lender"
+
+
+def test_a_report_that_a_buyer_was_close_to_a_deal_is_no_deal():
+    assert parse_text("Deal news\n\nA media report said Al Noor Capital was close to buying a 49 per cent stake in "
+                      "Sarathi Towers for around Rs 8,800 crore.", published="2026-03-04").deals == ()
+
+
+def test_a_sum_committed_for_a_plant_at_a_summit_is_an_investment_and_a_term_is_no_party():
+    deals = parse_text("Deal news\n\nStart-up Vajra Chips committed ₹3,200 crore for an outsourced semiconductor "
+                       "assembly and test (OSAT) plant at the Maheshwaram cluster.", published="2026-03-04").deals
+    assert [[p.name for p in d.parties] for d in deals] == [["Vajra Chips"]] or \
+        all("OSAT" not in [p.name for p in d.parties] for d in deals)
+
+
+def test_an_acronym_for_a_body_stays_a_name():
+    from core.extract.entities import _defines_term
+
+    assert _defines_term("OSAT", "an outsourced semiconductor assembly and test (")
+    assert not _defines_term("PIF", "the kingdom's sovereign wealth fund (")
