@@ -124,6 +124,8 @@ HEDGES = re.compile(
     # A report that a deal is near is not the deal: "was close to buying a stake", "nearing a deal".
     r"|(?:close|closer|near) to (?:buying|acquiring|selling|buying|investing|agreeing|signing|clinching|sealing|a deal|an agreement)"
     r"|nearing (?:a |an )?(?:deal|agreement)"
+    # What the money of a deal told will do: "Proceeds will refinance a construction loan".
+    r"|proceeds\s+(?:(?:of|from)\s+the\s+\w+\s+)?(?:will|would|are\s+to|is\s+to)"
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
     # A listing sells shares to the market, not to a party: no deal.
     r"|initial public offering|IPO|(?:stock )?market debut|listing on|flotation|offer for sale|fresh issue|price band)\b",
@@ -222,6 +224,9 @@ SYNDICATE = re.compile(
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:also\s+)?(?:a|an|the|one of the|among the)\s+(?:joint\s+)?(?:co-?)?(?:lenders?|arrangers?|"
     r"financiers?|underwriters?|agents?)\b"
     r"|\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing))\s+as\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?agent\b"
+    # "were joint global coordinators and bookrunners": the roles with no article before them.
+    r"|\b(?:w(?:as|ere)|is|are)\s+(?:the\s+)?(?:(?:joint|global|mandated|lead|senior|co|sole|other|participating)[\s-]+){1,4}"
+    r"(?:arrangers?|bookrunners?|book-runners?|coordinators?|co-ordinators?|underwriters?|lenders?|managers?)\b"
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:an?\s+|also\s+|among\s+the\s+)?(?:participating|new|existing|other|additional|"
     r"co-|minority|anchor|strategic)[\s-]?investors?\b"
     r"|\b(?:also|too)\s+(?:took part|participated|joined the (?:round|financing|raise))\b",
@@ -251,3 +256,16 @@ SECTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("logistics", r"\blogistics\b"),
     )
 )
+
+
+_BOND = re.compile(r"\b(?:bonds?|notes|sukuk|debentures?|commercial paper)\b", re.I)
+_LOAN = re.compile(r"\b(?:loans?|lent|lends?|lending|facilit(?:y|ies)|credit line|borrow\w*)\b", re.I)
+# Who places a bond for its issuer: banks named so on a bond are no lenders (on a loan they are).
+BOND_PLACERS = re.compile(r"\b(?:bookrunners?|book-runners?|coordinators?|co-ordinators?|underwriters?|dealers?|managers?)\b",
+                          re.I)
+
+
+def is_bond(told: str) -> bool:
+    """Whether a financing told in these words is a bond or notes sold to investors, not a loan or facility."""
+    return bool(_BOND.search(told)) and not _LOAN.search(told)
+

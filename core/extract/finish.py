@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.extract import roles
+from core.extract import cues, roles
 from core.extract.dates import deal_date, deal_date_mention
 from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
 from core.extract.entities import Mention, norm
@@ -328,8 +328,15 @@ class Finisher:
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
         if draft.type == DealType.FINANCING and entity.kind == PartyKind.GOVERNMENT and self._guarantees(draft, key):
             role = "government"
+        elif role == "lender" and self._bond(draft):
+            role = "investor"  # who buys a bond invests in it; a bank lends a loan
         return Party(name=entity.name, kind=entity.kind, role=role,
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
+
+    def _bond(self, draft: Draft) -> bool:
+        """Whether a financing is a bond or notes sold to investors, not a loan or facility."""
+        told = " ".join(self.text[f.start:f.end] for f in draft.frames)
+        return cues.is_bond(told)
 
     def _guarantees(self, draft: Draft, key: str) -> bool:
         """'backed by a Government of Zambia guarantee', 'guaranteed by the finance ministry': a state that stands

@@ -177,6 +177,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
              and not _TOTAL_AFTER.match(text[a.end:a.end + 50])]
     if deal_type is None and not (opens and money):
         return None
+    # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
+    if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
+        return None
     if deal_type is None:
         deal_type, cue_at, cue_end = DealType.OTHER, 0, 0
     frame = Frame(deal_type, index, start, end, start + cue_at, start + cue_end, amounts=money,

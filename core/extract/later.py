@@ -46,6 +46,8 @@ def syndicate(recent: list[Draft], mentions: list[Mention], table: EntityTable, 
     draft = next((d for d in money if d.amounts), money[0] if money else None)
     if draft is None:
         return
+    if cues.BOND_PLACERS.search(sentence.text) and cues.is_bond(" ".join(table.text[f.start:f.end] for f in draft.frames)):
+        return
     for mention in mentions:
         if mention.location_only or mention.descriptor or mention.asset \
                 or cues.WORKS_AT.search(sentence.text, max(0, mention.start - sentence.start - 110),

@@ -157,3 +157,19 @@ def test_an_acronym_for_a_body_stays_a_name():
 
     assert _defines_term("OSAT", "an outsourced semiconductor assembly and test (")
     assert not _defines_term("PIF", "the kingdom's sovereign wealth fund (")
+
+
+def test_who_buys_a_bond_invests_and_its_bookrunners_are_no_parties():
+    deals = parse_text("Deal news\n\nAlbion Edge priced a £500 million green bond on Wednesday, anchored by "
+                       "Thamesbridge Pension Fund. Proceeds will refinance a construction loan. Ludgate Bank and "
+                       "Stirling Securities were joint global coordinators and bookrunners on the deal.",
+                       published="2026-03-04").deals
+    assert len(deals) == 1
+    roles = {p.name: p.role for p in deals[0].parties}
+    assert roles == {"Albion Edge": "borrower", "Thamesbridge Pension Fund": "investor"}
+
+
+def test_banks_arranging_a_loan_still_lend():
+    deals = parse_text("Deal news\n\nTanjung Parks signed a RM900 million loan. Bank Selatan and Straits Bank were "
+                       "joint mandated lead arrangers.", published="2026-03-04").deals
+    assert {p.name: p.role for p in deals[0].parties}["Straits Bank"] == "lender"
