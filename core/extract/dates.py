@@ -147,8 +147,10 @@ def deal_date_mention(mentions: list[DateMention], published: date | None) -> Da
     if published is not None:
         found = [m for m in found if m.value is not None and m.value <= published
                  and not p.SAME_PERIOD.fullmatch(m.text)]
-    # A date in a relative clause is about what that clause tells, so it comes last.
-    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision)), default=None)
+    # A date in a relative clause is about what that clause tells, so it comes last. The paper's own day (a
+    # dateline's "March 18") gives way to a day the sentence names: "... signed a loan on Tuesday" is the 17th.
+    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision),
+                                     published is not None and m.value == published), default=None)
 
 
 def deal_date(mentions: list[DateMention], published: date | None) -> tuple[date | None, Precision | None]:

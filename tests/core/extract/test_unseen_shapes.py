@@ -173,3 +173,9 @@ def test_banks_arranging_a_loan_still_lend():
     deals = parse_text("Deal news\n\nTanjung Parks signed a RM900 million loan. Bank Selatan and Straits Bank were "
                        "joint mandated lead arrangers.", published="2026-03-04").deals
     assert {p.name: p.role for p in deals[0].parties}["Straits Bank"] == "lender"
+
+
+def test_a_weekday_the_sentence_names_beats_the_datelines_day():
+    deals = parse_text("Deal news\n\nSAO PAULO, March 18 (Reuters) - Albion Edge signed a £500 million loan with "
+                       "Ludgate Bank on Tuesday.", published="2026-03-18").deals
+    assert [d.date for d in deals] == ["2026-03-17"]
