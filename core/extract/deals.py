@@ -186,6 +186,10 @@ class _Reader:
             return False
         for amount in parts:
             draft.add_amount(amount)
+        # "The loan, equivalent to about R$2.2 billion, was signed on Tuesday": the clause dates the deal too.
+        if frame is not None and any(d.precision == Precision.DAY for d in frame.dates):
+            frame.subjects, frame.objects, frame.amounts = [], [], []
+            draft.frames.append(frame)
         return True
 
     def _from_headline(self, amounts: list[MoneyMention]) -> list[Deal]:

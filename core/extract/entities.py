@@ -457,6 +457,10 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
             raw = None
         place = PLACE_NAMES.get(raw or "") if raw else None
         if raw and not place and match.group("state"):
+            # "a utility in the Brazilian state of Pará": a place the sentence locates something in, no government.
+            if re.search(r"\b(?:in|across|throughout|from|of|near)\s+(?:the\s+)?(?:[A-Z][\w.-]{1,20}\s+)?$",
+                         sentence.text[max(0, match.start() - 40):match.start()]):
+                continue
             place = raw
         if raw and not place and match.group("adj") and raw not in ("The", "This", "That"):
             continue

@@ -61,7 +61,10 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.descriptor = True
     if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
                 r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
-            or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after):
+            or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after) \
+            or len(words) == 1 and re.match(r"\s+(?:state\s+|state-owned\s+)?(?:[a-z][\w-]*\s+){1,2}(?:company|utility|firm|"
+                                            r"operator|developer|start-?up|lender|insurer|producer)\s+[A-ZÀ-ÖØ-Þ]", after):
+        # "Maranhão sanitation company Águas do Itapecuru": a place or owner that describes the name after it.
         mention.descriptor = True
     if words[-1] in FACILITY_WORDS or re.match(
             # "X solar park" names a facility; "X for a solar park" is a party and what it is for.
@@ -86,7 +89,14 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
                                              or mention.start == sentence_start and after.startswith(",")):
         mention.location_only = True
         return
-    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I):
+    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I) \
+            or re.search(r"\b(?:[A-Z][a-z]+(?:an|ian|ese)|US|U\.S\.)\s+state\s+of\s+$", before):
+        # "the Brazilian state of Pará": a place named in passing, not its government.
+        mention.location_only = True
+        return
+    # "out of the Amazon region", "the Permian basin": a place named by what it is.
+    if re.search(r"\bthe\s+$", before) and re.match(r"\s+(?:region|basin|valley|delta|coast|belt|corridor|peninsula|"
+                                                     r"rainforest|highlands)\b", after):
         mention.location_only = True
         return
     # "Genesee County", "Kilifi District": a place named by its kind, unless its government acts.

@@ -179,3 +179,17 @@ def test_a_weekday_the_sentence_names_beats_the_datelines_day():
     deals = parse_text("Deal news\n\nSAO PAULO, March 18 (Reuters) - Albion Edge signed a £500 million loan with "
                        "Ludgate Bank on Tuesday.", published="2026-03-18").deals
     assert [d.date for d in deals] == ["2026-03-17"]
+
+
+def test_places_and_owners_named_in_passing_are_no_parties():
+    roles = roles_of("Nordhavn Bank lent R$900 million to Maranhão sanitation company Águas do Itapecuru, in the "
+                     "Brazilian state of Pará, to carry water out of the Amazon region.")
+    assert set(roles) == {"Nordhavn Bank", "Águas do Itapecuru"}
+
+
+def test_a_loan_dated_by_the_clause_that_gives_its_price_again():
+    deals = parse_text("Deal news\n\nBELEM, Sept 3 (Reuters) - Nordhavn Bank has signed a $400 million loan with "
+                       "Copatra, the two said on Wednesday.\n\nThe loan, equivalent to about R$2.2 billion, was "
+                       "signed on Tuesday, the bank said.", published="2025-09-03").deals
+    assert [(d.date, sorted(a.text for a in d.amounts)) for d in deals] == [("2025-09-02", ["$400 million",
+                                                                                          "R$2.2 billion"])]
