@@ -22,7 +22,7 @@ from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
 from core.store.feeds import Feed, FeedEntry, RemovedFeed
 from core.store.insights import BreakdownRow, FlowRow, LeagueRow
-from core.store.file import open_database, open_reader
+from core.store.file import StoreDatabase, open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
 from core.store.query import DealRow, Totals
@@ -82,7 +82,7 @@ class Store:
 
     @classmethod
     def in_memory(cls) -> Store:
-        db = Database(memory=True)
+        db = StoreDatabase(memory=True)
         db.execute("PRAGMA foreign_keys = ON")
         return cls(db)
 
