@@ -15,7 +15,8 @@ from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
 from core.store import (
-    display, duplicates, facet_counts, imports, insights, journal, merging, parties, rows, schema, sectors, watches,
+    display, duplicates, facet_counts, imports, insights, journal, list_position, merging, parties, rows, schema,
+    sectors, watches,
 )
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
@@ -297,6 +298,10 @@ class Store:
 
     def deal_ids(self, query: DealQuery, offset: int, limit: int) -> list[int]:
         return deal_list.deal_ids(self.db, query, offset, limit)
+
+    def position(self, query: DealQuery, deal_id: int) -> int | None:
+        """The deal's row in the query's list (0 first), or None when the list does not hold it."""
+        return list_position.position(self.db, query, deal_id)
 
     def deal_rows(self, ids: Sequence[int], currency: str = "USD") -> dict[int, DealRow]:
         """The list's rows; each row's display_value is its US-dollar value in `currency` (see set_display_rates)."""
