@@ -39,18 +39,20 @@ def position(db: Database, query: DealQuery, deal_id: int) -> int | None:
     if row is None:
         return None
     value = row[0]
-    # SQLite puts NULL first going up and last going down; ties go by id, the same way as the key.
+    # SQLite puts NULL first going up and last going down; ties go by id, the same way as the key. Each part is
+    # counted on its own: an OR of them would keep SQLite from reading one range of the sort key's index.
     after = ">" if query.descending else "<"
-    before: str
-    values: list[Any]
+    me = int(deal_id)
+    parts: list[tuple[str, list[Any]]]
     if query.sort == "id":
-        before, values = f"d.id {after} ?", [int(deal_id)]
+        parts = [(f"d.id {after} ?", [me])]
     elif value is None and query.descending:
-        before, values = f"({key} IS NOT NULL OR d.id > ?)", [int(deal_id)]
+        parts = [(f"{key} IS NOT NULL", []), (f"{key} IS NULL AND d.id > ?", [me])]
     elif value is None:
-        before, values = f"({key} IS NULL AND d.id < ?)", [int(deal_id)]
+        parts = [(f"{key} IS NULL AND d.id < ?", [me])]
     else:
-        nulls = "" if query.descending else f"{key} IS NULL OR "
-        before, values = f"({nulls}{key} {after} ? OR ({key} = ? AND d.id {after} ?))", [value, value, int(deal_id)]
-    sql = f"SELECT count(*) FROM deals d WHERE {clause} AND {before}"
-    return int(db.execute(sql, [*params, *values]).fetchone()[0])
+        parts = [(f"{key} {after} ?", [value]), (f"{key} = ? AND d.id {after} ?", [value, me])]
+        if not query.descending:
+            parts.append((f"{key} IS NULL", []))
+    sql = " + ".join(f"(SELECT count(*) FROM deals d WHERE {clause} AND {part})" for part, _ in parts)
+    return int(db.execute(f"SELECT {sql}", [v for _, values in parts for v in (*params, *values)]).fetchone()[0])

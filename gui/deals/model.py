@@ -115,11 +115,16 @@ class DealsTableModel(QAbstractTableModel):
         return ids[offset] if offset < len(ids) else None
 
     def row_of(self, deal_id: int) -> int | None:
-        """The row showing `deal_id` (None when the list does not hold it): a cached page, else the store says
-        where it stands, in SQL; paging through the list to find it took a second at a million deals."""
+        """The row showing `deal_id` (None when the list does not hold it): a cached page or the first, which
+        the view shows after a reset anyway, else the store says where it stands, in SQL (paging through the
+        list to find it took a second at a million deals)."""
         for number, (ids, _) in self._pages.items():
             if deal_id in ids:
                 return number * PAGE_SIZE + ids.index(deal_id)
+        if self._count and 0 not in self._pages:
+            ids, _ = self._page(0)
+            if deal_id in ids:
+                return ids.index(deal_id)
         return self._store.position(self._query, deal_id)
 
     # --- Qt overrides -------------------------------------------------------------------------
