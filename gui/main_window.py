@@ -237,11 +237,9 @@ class MainWindow(QMainWindow):
         self.count_label.show_count()
         self.table.horizontalHeader().setSortIndicatorShown(self.model.query.sort != "id")
         deal = self.detail.deal
-        if deal is not None and deal.id is not None and self.model.row_of(deal.id, max_pages=5) is None:
+        if deal is not None and deal.id is not None and not self.table.select_deal(deal.id):
             self.detail.show_deal(None)
             self.article.show_article(None)
-        elif deal is not None and deal.id is not None:
-            self.table.select_deal(deal.id)
 
     def _on_table_current_row_changed(self, current: QModelIndex | QPersistentModelIndex, _: object) -> None:
         deal_id = self.model.deal_id(current.row()) if current.isValid() else None

@@ -15,14 +15,15 @@ from core.errors import DatabaseError
 from core.model import Article, Deal, DealQuery, ImportOutcome, ReparseOutcome
 from core.deals.merge import merged_deal
 from core.store import (
-    display, duplicates, facet_counts, imports, insights, journal, merging, parties, rows, schema, sectors, watches,
+    display, duplicates, facet_counts, imports, insights, journal, list_position, merging, parties, rows, schema,
+    sectors, watches,
 )
 from core.store import feeds as feed_rows
 from core.store import query as deal_list
 from core.store.duplicates import PossibleDuplicate
 from core.store.feeds import Feed, FeedEntry, RemovedFeed
 from core.store.insights import BreakdownRow, FlowRow, LeagueRow
-from core.store.file import open_database, open_reader
+from core.store.file import StoreDatabase, open_database, open_reader
 from core.store.journal import HistoryEntry, Journal
 from core.store.parties import Entity
 from core.store.query import DealRow, Totals
@@ -82,7 +83,7 @@ class Store:
 
     @classmethod
     def in_memory(cls) -> Store:
-        db = Database(memory=True)
+        db = StoreDatabase(memory=True)
         db.execute("PRAGMA foreign_keys = ON")
         return cls(db)
 
@@ -297,6 +298,10 @@ class Store:
 
     def deal_ids(self, query: DealQuery, offset: int, limit: int) -> list[int]:
         return deal_list.deal_ids(self.db, query, offset, limit)
+
+    def position(self, query: DealQuery, deal_id: int) -> int | None:
+        """The deal's row in the query's list (0 first), or None when the list does not hold it."""
+        return list_position.position(self.db, query, deal_id)
 
     def deal_rows(self, ids: Sequence[int], currency: str = "USD") -> dict[int, DealRow]:
         """The list's rows; each row's display_value is its US-dollar value in `currency` (see set_display_rates)."""

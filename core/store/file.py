@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.errors import DatabaseError
-from core.store import schema, shape
+from core.store import schema, shape, watch_matches
 from core.store.access import examine, reader_uri
 
 # Several processes may share one file (the window and `main.py import`, or two imports), so
@@ -51,7 +51,19 @@ def file_trouble(exc: sqlite3.Error) -> str | None:
     return _FILE_TROUBLE.get(primary)
 
 
-class FileDatabase(Database):
+class StoreDatabase(Database):
+    """A sqlite_utils.Database whose outermost atomic() brings the kept watch matches up to date before it commits."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        outermost = not self.conn.in_transaction
+        with super().atomic():
+            yield self
+            if outermost:
+                watch_matches.refresh(self)
+
+
+class FileDatabase(StoreDatabase):
     """A sqlite_utils.Database on a file shared with other processes.
 
     A deferred transaction that reads before it writes fails at once with "database is locked"
@@ -87,6 +99,7 @@ class FileDatabase(Database):
             raise self._translated(exc) from exc
         try:
             yield self
+            watch_matches.refresh(self)  # the deals this transaction made stale, before anyone can read them
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self.rollback()

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from core.store import display, display_order, facet_counts, search, watches
+from core.store import display, display_order, facet_counts, search, watch_matches, watches
 from core.model import DealQuery, DealType, Precision, Status
 
 # Each key's expression matches an index in m001, so ORDER BY ... LIMIT walks the index
@@ -200,6 +200,8 @@ def count_deals(db: Database, query: DealQuery) -> int:
             count = kept  # one facet's filter: its kept counts (m011), not a pass over its deals
         elif match and _search_only(query):
             count = search.count_matches(db, match, query.include_deleted)
+        elif query.watched:
+            count = watch_matches.count_watched(db, *where(query, skip="watched", match=match))
         else:
             clause, params = where(query, match=match)
             if clause in ("1", "d.deleted_at IS NULL"):
@@ -409,8 +411,7 @@ def _watched_facet(db: Database, clause: str, params: list[Any]) -> list[tuple[s
     # Without a watch the filter would list nothing: no value to offer, and no pass over the deals.
     if not watches.has_watches(db):
         return []
-    sql = f"SELECT count(*) FROM deals d WHERE {clause} AND {watches.WATCHED_CLAUSE}"
-    return [("yes", int(db.execute(sql, params).fetchone()[0]))]
+    return [("yes", watch_matches.count_watched(db, clause, params))]
 
 
 _FACET_SQL = {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database, Migrations
 
 from core.errors import DatabaseError
-from core.store import schema
+from core.store import schema, watch_matches
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +141,11 @@ def repair(db: Database, fix: Repair, applied: set[str]) -> None:
                         db.execute(sql)
             db.execute(f"DROP {kind.upper()} IF EXISTS {_quoted(name)}")
             db.execute(expected.sql[(kind, name)])
-        # While a trigger was missing, edits went unindexed: the whole index is made again from the deals.
+        # While a trigger was missing, edits went unindexed: the whole index is made again from the deals,
+        # and the watches' matches after it (they read the index).
         db.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
+        if "m013_watch_speed" in applied:
+            watch_matches.rebuild(db)
 
 
 def _table_differences(expected: Shape, found: Shape) -> list[str]:

@@ -6,6 +6,7 @@
 # - sector and country: spellings in SQLite's lower(), which folds ASCII only, so Python folds the same way;
 # - keyword: an FTS5 phrase over the deal's search document (title, parties, article text);
 # - min_usd: its number in `amount`, compared with the list's own US-dollar value (deals.usd_value).
+# Which deals match is kept in watch_matches (core/store/watch_matches.py): a watch added is matched once.
 
 from __future__ import annotations
 
@@ -15,58 +16,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core.store import search
+from core.store import search, watch_matches
 from core.store.parties import normalize_name
 from core.store.schema import now
 from core.watch import Watch, WatchError, clean_value, country_spellings, kind_of
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-# (deal id, watch id) for every match. CROSS JOIN fixes SQLite's order: from the watches to the few distinct
-# sector lists and locations, then to their deals through m001's indexes (a scan of a million deals' JSON is 3 s).
-_IN = "(SELECT value FROM json_each(w.keys))"
-_ALL = f"""
-SELECT p.deal_id AS deal_id, w.id AS watch_id FROM watches w CROSS JOIN json_each(w.keys) k
-    CROSS JOIN aliases a ON a.norm = k.value CROSS JOIN deal_parties p ON p.entity_id = a.entity_id
-    WHERE w.kind = 'party'
-UNION SELECT d.id, w.id FROM watches w
-    CROSS JOIN (SELECT DISTINCT sectors AS list FROM deals WHERE deleted_at IS NULL) l
-    CROSS JOIN deals d ON d.sectors = l.list AND d.deleted_at IS NULL
-    WHERE w.kind = 'sector' AND EXISTS (SELECT 1 FROM json_each(l.list) s WHERE lower(s.value) IN {_IN})
-UNION SELECT d.id, w.id FROM watches w CROSS JOIN deals d, json_each(d.sectors) s
-    WHERE w.kind = 'sector' AND d.deleted_at IS NOT NULL AND lower(s.value) IN {_IN}
-UNION SELECT d.id, w.id FROM watches w
-    CROSS JOIN (SELECT DISTINCT location AS place FROM deals WHERE location IS NOT NULL) l
-    CROSS JOIN deals d ON d.location = l.place
-    WHERE w.kind = 'country' AND lower(l.place) IN {_IN}
-UNION SELECT p.deal_id, w.id FROM watches w CROSS JOIN entities e CROSS JOIN deal_parties p ON p.entity_id = e.id
-    WHERE w.kind = 'country' AND (lower(e.country) IN {_IN} OR e.kind = 'government' AND lower(e.name) IN {_IN})
-UNION SELECT deals_fts.rowid, w.id FROM watches w CROSS JOIN json_each(w.keys) k CROSS JOIN deals_fts
-    WHERE w.kind = 'keyword' AND deals_fts MATCH k.value
-UNION SELECT d.id, w.id FROM watches w CROSS JOIN deals d ON d.usd_value >= w.amount
-    WHERE w.kind = 'min_usd'
-"""
-# The same for a page of deals (a JSON list of ids), each branch starting from those deals.
-_SOME = f"""
-WITH ids(id) AS (SELECT value FROM json_each(:ids))
-SELECT p.deal_id, w.id FROM ids CROSS JOIN deal_parties p ON p.deal_id = ids.id
-    CROSS JOIN aliases a ON a.entity_id = p.entity_id CROSS JOIN watches w
-    WHERE w.kind = 'party' AND a.norm IN {_IN}
-UNION SELECT d.id, w.id FROM ids CROSS JOIN deals d ON d.id = ids.id CROSS JOIN watches w
-    WHERE w.kind = 'sector' AND EXISTS (SELECT 1 FROM json_each(d.sectors) s WHERE lower(s.value) IN {_IN})
-UNION SELECT d.id, w.id FROM ids CROSS JOIN deals d ON d.id = ids.id CROSS JOIN watches w
-    WHERE w.kind = 'country' AND lower(d.location) IN {_IN}
-UNION SELECT p.deal_id, w.id FROM ids CROSS JOIN deal_parties p ON p.deal_id = ids.id
-    CROSS JOIN entities e ON e.id = p.entity_id CROSS JOIN watches w
-    WHERE w.kind = 'country' AND (lower(e.country) IN {_IN} OR e.kind = 'government' AND lower(e.name) IN {_IN})
-UNION SELECT deals_fts.rowid, w.id FROM watches w CROSS JOIN json_each(w.keys) k CROSS JOIN deals_fts
-    WHERE w.kind = 'keyword' AND deals_fts MATCH k.value AND deals_fts.rowid IN ids
-UNION SELECT d.id, w.id FROM ids CROSS JOIN deals d ON d.id = ids.id CROSS JOIN watches w
-    WHERE w.kind = 'min_usd' AND d.usd_value >= w.amount
-"""
-
-# The Watched filter of the deal list (core.store.query.where): one pass over every watch's matches.
-WATCHED_CLAUSE = f"d.id IN (SELECT deal_id FROM ({_ALL}))"
+# The Watched filter of the deal list (core.store.query.where): a deal any watch matches, on the kept table.
+WATCHED_CLAUSE = watch_matches.WATCHED_CLAUSE
 
 
 def _lower(text: str) -> str:
@@ -106,13 +64,17 @@ def add_watch(db: Database, kind: str, value: str) -> Watch:
                       [kind, keys]).fetchone()
     if same is not None:
         raise WatchError(f"Already watching {_watch(same).describe()} (watch {same[0]}).")
-    return _insert(db, None, kind, value, keys, now())
+    watch = _insert(db, None, kind, value, keys, now())
+    watch_matches.fill(db, watch.id)
+    return watch
 
 
 def restore_watch(db: Database, watch: Watch) -> Watch:
     """Put back a removed watch with its own id and date (the undo of a removal)."""
     keys = json.dumps(keys_of(watch.kind, watch.value), ensure_ascii=False)
-    return _insert(db, watch.id, watch.kind, watch.value, keys, watch.created_at)
+    restored = _insert(db, watch.id, watch.kind, watch.value, keys, watch.created_at)
+    watch_matches.fill(db, restored.id)
+    return restored
 
 
 def _insert(db: Database, watch_id: int | None, kind: str, value: str, keys: str, at: str) -> Watch:
@@ -129,6 +91,7 @@ def remove_watch(db: Database, watch_id: int) -> Watch:
     if row is None:
         raise WatchError(f"There is no watch {watch_id} (`watch list` shows their numbers).")
     db.execute("DELETE FROM watches WHERE id = ?", [int(watch_id)])
+    watch_matches.forget(db, int(watch_id))
     return _watch(row)
 
 
@@ -144,11 +107,12 @@ def watched_deal_ids(db: Database, deal_ids: Sequence[int] | None = None) -> dic
     order = {watch_id: n for n, watch_id in enumerate(by_id)}
     found: dict[int, list[Watch]] = {}
     if deal_ids is None:
-        rows = db.execute(f"SELECT m.deal_id, m.watch_id FROM ({_ALL}) m JOIN deals d ON d.id = m.deal_id "
+        rows = db.execute("SELECT m.deal_id, m.watch_id FROM watch_matches m JOIN deals d ON d.id = m.deal_id "
                           "WHERE d.deleted_at IS NULL").fetchall()
     else:
         ids = json.dumps(sorted({int(i) for i in deal_ids}))
-        rows = db.execute(_SOME, {"ids": ids}).fetchall()
+        rows = db.execute("SELECT deal_id, watch_id FROM watch_matches "
+                          "WHERE deal_id IN (SELECT value FROM json_each(?))", [ids]).fetchall()
     for deal_id, watch_id in rows:
         found.setdefault(int(deal_id), []).append(by_id[int(watch_id)])
     for matched in found.values():
@@ -160,8 +124,5 @@ def watch_counts(db: Database) -> dict[int, int]:
     """How many live deals each watch matches (0 for one that matches none)."""
     counts = {w.id: 0 for w in watches(db)}
     if counts:
-        for watch_id, n in db.execute(
-                f"SELECT m.watch_id, count(DISTINCT m.deal_id) FROM ({_ALL}) m JOIN deals d ON d.id = m.deal_id "
-                "WHERE d.deleted_at IS NULL GROUP BY m.watch_id"):
-            counts[int(watch_id)] = int(n)
+        counts.update(watch_matches.counts_per_watch(db))
     return counts

@@ -167,7 +167,7 @@ class DealTable(QTableView):
     def select_deals(self, deal_ids: Sequence[int]) -> None:
         """Select the rows of `deal_ids` that the list shows (the first is made current)."""
         model = self._model
-        rows = [r for r in (model.row_of(i, max_pages=5) for i in deal_ids) if r is not None]
+        rows = [r for r in (model.row_of(i) for i in deal_ids) if r is not None]
         if not rows:
             return
         self.select_deal(model.deal_id(rows[0]) or 0)

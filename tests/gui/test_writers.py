@@ -31,7 +31,7 @@ WRITES = {
 READS = {
     "open", "open_reader", "in_memory", "close", "interrupt", "data_version", "deals_for_article",
     "field_alternatives", "article", "articles_for_deal", "article_count", "deal", "history", "iter_deals",
-    "count_deals", "deal_ids", "deal_rows", "facets", "slow_facets", "kept_facets", "party_counts", "sector_counts", "totals", "trashed", "entities", "entity_names", "entity",
+    "count_deals", "deal_ids", "position", "deal_rows", "facets", "slow_facets", "kept_facets", "party_counts", "sector_counts", "totals", "trashed", "entities", "entity_names", "entity",
     "possible_duplicates", "read_only", "note", "watches", "watched_deal_ids", "watch_counts",
     "feeds", "feed", "feed_by_url", "feed_entries", "feed_entry_known", "article_with_url", "inbox_count", "in_inbox",
     "sectors", "deals_from_publisher", "deal_flow", "breakdown", "league",

@@ -27,7 +27,7 @@ def test_a_new_file_gets_every_table_and_the_latest_version(tmp_path: Path) -> N
         assert [m.name for m in schema.MIGRATIONS.applied(store.db)] == [
             "m001_initial", "m002_merged_sources", "m003_list_speed", "m004_one_name_fold",
             "m005_not_duplicates", "m006_usd_values", "m007_feeds", "m008_watches", "m009_country_sectors",
-            "m010_insights", "m011_facet_counts", "m012_value_indexes"]
+            "m010_insights", "m011_facet_counts", "m012_value_indexes", "m013_watch_speed"]
 
 
 def test_opening_twice_applies_migrations_once_and_keeps_data(tmp_path: Path) -> None:
