@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> list[tuple[str, float, str]]:
     parser.add_argument("--deals", type=int, default=1_000_000)
     parser.add_argument("--skip-window", action="store_true", help="only the watch figures")
     parser.add_argument("--skip-watches", action="store_true", help="only the selection figures")
-    args = parser.parse_args(argv)
+    args = parser.parse_args([] if argv is None else argv)  # bench/run.py passes none
     path = args.db or gen_db.database(args.deals)
     results = []
     parts = ([] if args.skip_window else [selection]) + ([] if args.skip_watches else [watched])

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 # Each module has main() -> list of (name, value, unit) and prints its own lines.
 SUITES = ("parse_bench", "adversarial_bench", "import_bench", "usd_fill_bench", "window_bench", "feeds_bench",
-          "insights_bench", "exports_bench", "facets_bench")
+          "insights_bench", "exports_bench", "facets_bench", "filter_click_bench")
 
 # The goals of issue 7: (">=" or "<=", value), in each figure's own unit.
 GOALS = {
