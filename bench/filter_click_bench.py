@@ -156,4 +156,4 @@ def main(argv: list[str] | None = None) -> list[tuple[str, float, str]]:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
