@@ -49,6 +49,7 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_STAKE_IN_IT = re.compile(r"\b(?:stake|shares|holding|interest)\s+in\s+the\s+(?:company|firm|startup|group)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:along with|alongside|together with|as well as)\b[^.;]{0,60}?\b(?:including|such as)?\s*"
                          r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:,\s+[^,;.]{1,60},\s+|,\s+|\s+)?(?:and\s+)?$")
 _GROUP_OF = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|group|team|syndicate|joint venture|alliance)\s+"
@@ -292,7 +293,9 @@ class _Reader:
         if not subjects:
             subjects = self._resolve_anaphors(frame)
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
-        if frame.object_anaphor and not objects:
+        # "X said Y has acquired a 26% stake in the company from Z": the stake is in X, whoever else is named.
+        stake_in = frame.type == DealType.ACQUISITION and bool(_STAKE_IN_IT.search(self.text, frame.start, frame.end))
+        if frame.object_anaphor and (not objects or stake_in):
             # The company named last before the cue: "X said Y would buy a stake in the company" is X.
             key = self.table.last_of_kind(frame.cue_start, {PartyKind.COMPANY}, exclude=set(subjects))
             if key:

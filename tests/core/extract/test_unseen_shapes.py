@@ -193,3 +193,10 @@ def test_a_loan_dated_by_the_clause_that_gives_its_price_again():
                        "signed on Tuesday, the bank said.", published="2025-09-03").deals
     assert [(d.date, sorted(a.text for a in d.amounts)) for d in deals] == [("2025-09-02", ["$400 million",
                                                                                           "R$2.2 billion"])]
+
+
+def test_a_stake_in_the_company_that_reports_it_makes_that_company_the_target():
+    roles = roles_of("Bengaluru-based operator Nilgiri Vault Pvt Ltd on Tuesday said Merlion Digital has acquired a "
+                     "26 per cent stake in the company from developer Deccan Realty for Rs 1,560 crore.")
+    assert roles == {"Merlion Digital": ("company", "acquirer"), "Deccan Realty": ("company", "seller"),
+                     "Nilgiri Vault Pvt Ltd": ("company", "target")}
