@@ -49,6 +49,10 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
+_MAKER_AFTER = re.compile(r",\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
+                          + _MAKERS + r"s?\b")
+_MAKER_BEFORE = re.compile(r"\b(?:[\w-]+\s+)?" + _MAKERS + r"\s+$")
 _STAKE_IN_IT = re.compile(r"\b(?:stake|shares|holding|interest)\s+in\s+the\s+(?:company|firm|startup|group)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:along with|alongside|together with|as well as)\b[^.;]{0,60}?\b(?:including|such as)?\s*"
                          r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:,\s+[^,;.]{1,60},\s+|,\s+|\s+)?(?:and\s+)?$")
@@ -315,6 +319,11 @@ class _Reader:
             key = self.table.key_of(mention)
             if key:
                 target.spans.setdefault(key, (mention.start, mention.end))
+        # "X, a contract chipmaker, signed a wafer supply agreement with Y": with no verb to say, the maker supplies.
+        if frame.type == DealType.CONTRACT and frame.side is None and len(frame.subjects) == 1 \
+                and self._described_as_maker(frame.subjects[0]) \
+                and not any(self._described_as_maker(m) for m in frame.objects):
+            frame.side = roles.RECEIVER
         side = frame.side or roles.default_side(frame.type) or ""
         owners = {self.table.key_of(m) for m in frame.subjects if frame.type == DealType.ACQUISITION
                   and roles.names_a_part(self.text[m.end:m.end + 40])}
@@ -333,6 +342,10 @@ class _Reader:
             target.vehicle = self.table.key_of(frame.vehicle)
         for amount in frame.amounts:
             target.add_amount(amount)
+
+    def _described_as_maker(self, mention: Mention) -> bool:
+        return bool(_MAKER_AFTER.match(self.text, mention.end, mention.end + 90)
+                    or _MAKER_BEFORE.search(self.text, max(0, mention.start - 30), mention.start))
 
     def _object_side(self, frame: Frame, key: str) -> str:
         """How an object stands to the deal, read from the words before it: "by X", "in X", "from X"."""

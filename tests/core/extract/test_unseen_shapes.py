@@ -200,3 +200,11 @@ def test_a_stake_in_the_company_that_reports_it_makes_that_company_the_target():
                      "26 per cent stake in the company from developer Deccan Realty for Rs 1,560 crore.")
     assert roles == {"Merlion Digital": ("company", "acquirer"), "Deccan Realty": ("company", "seller"),
                      "Nilgiri Vault Pvt Ltd": ("company", "target")}
+
+
+def test_with_no_verb_to_say_the_maker_described_in_an_aside_supplies():
+    roles = roles_of("Hanmi Foundry, South Korea's second-largest contract chipmaker, has signed a multi-year wafer "
+                     "supply agreement with Quorra Systems, a US start-up.")
+    assert roles == {"Hanmi Foundry": ("company", "supplier"), "Quorra Systems": ("company", "customer")}
+    roles = roles_of("Mercer Steel signed a 10-year supply agreement with Halden Power.")
+    assert roles["Mercer Steel"][1] == "customer"
