@@ -338,6 +338,22 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     _under_which(text, frame, candidates)
     _object_relative(text, frame)
     _generic_subject_list(text, frame)
+    _parent_sells(text, frame, candidates)
+
+
+# "agreed to buy X, the chip unit of Y, from its parent": the owner named in the aside is the seller.
+_FROM_PARENT = re.compile(r"\bfrom\s+(?:its|their|the)\s+(?:parent|owner|parent company)\b", re.I)
+_UNIT_OF = re.compile(r"\b(?:unit|subsidiary|division|arm|business)\s+of\s+$", re.I)
+
+
+def _parent_sells(text: str, frame: Frame, candidates: list[Mention]) -> None:
+    if frame.type != DealType.ACQUISITION or not _FROM_PARENT.search(text, frame.start, frame.end):
+        return
+    for mention in candidates:
+        if frame.cue_end <= mention.start < frame.end and mention not in frame.objects \
+                and _UNIT_OF.search(text, max(frame.start, mention.start - 30), mention.start):
+            frame.objects.append(mention)
+            return
 
 
 # "Several angel investors also took part, including A and B": the names are the unnamed subject's.

@@ -208,3 +208,10 @@ def test_with_no_verb_to_say_the_maker_described_in_an_aside_supplies():
     assert roles == {"Hanmi Foundry": ("company", "supplier"), "Quorra Systems": ("company", "customer")}
     roles = roles_of("Mercer Steel signed a 10-year supply agreement with Halden Power.")
     assert roles["Mercer Steel"][1] == "customer"
+
+
+def test_a_unit_bought_from_its_parent_makes_the_parent_the_seller():
+    roles = roles_of("Kurogane Capital said it had agreed to buy Kaede Power, the power chip unit of Kaede Electric "
+                     "Industries, from its parent for 180 billion yen.")
+    assert roles == {"Kurogane Capital": ("company", "acquirer"), "Kaede Power": ("company", "target"),
+                     "Kaede Electric Industries": ("company", "seller")}
