@@ -126,7 +126,9 @@ def _context(text: str, found: Found) -> str:
     """What the words around a date phrase make of it; see `DateMention.context`."""
     phrase = text[found.start:found.end].lower()
     window = text[max(0, found.start - _CONTEXT_REACH):found.start]
-    if phrase.startswith("since") or p.HISTORY_BEFORE.search(window):
+    # "since 2018", and "Monday's closing price": a day that owns something else dates no deal.
+    if phrase.startswith("since") or p.HISTORY_BEFORE.search(window) or phrase.endswith(("'s", "’s")) \
+            or text.startswith(("'s", "’s"), found.end):
         return HISTORY
     reach = max(0, found.start - _LINE_REACH)
     # No line break within reach: the caption check looks back no further than the reach (linear, not quadratic).

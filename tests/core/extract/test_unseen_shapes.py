@@ -215,3 +215,10 @@ def test_a_unit_bought_from_its_parent_makes_the_parent_the_seller():
                      "Industries, from its parent for 180 billion yen.")
     assert roles == {"Kurogane Capital": ("company", "acquirer"), "Kaede Power": ("company", "target"),
                      "Kaede Electric Industries": ("company", "seller")}
+
+
+def test_a_weekday_that_owns_a_price_dates_no_deal():
+    deals = parse_text("Deal news\n\nHanul Semitest said Tuesday it has agreed to be acquired by Arcwright Instruments "
+                       "for 1.2 trillion won, a 41 percent premium to Monday's closing price.",
+                       published="2025-11-18").deals
+    assert [d.date for d in deals] == ["2025-11-18"]
