@@ -309,6 +309,12 @@ class _Reader:
         joined = target is not None and target.parties and not set(parties) <= set(target.parties)
         if target is None:
             target = Draft(frame.type)
+            # "The round follows a $4.5 million seed round led by X in 2024": an earlier round of the same company.
+            if frame.deal_anaphor and frame.type in _MONEY and objects and not subjects:
+                told = next((d for d in reversed(self.drafts) if d.type == frame.type and d.amounts), None)
+                for key, party_side in (told.parties.items() if told else ()):
+                    if party_side == roles.RECEIVER and key not in objects:
+                        target.set_side(key, roles.RECEIVER)
             self.drafts.append(target)
         elif _compatible(target.type, frame.type) and (target.type == DealType.OTHER or frame.type in UPGRADES) \
                 and not any(f.licence for f in target.frames):
@@ -402,7 +408,7 @@ class _Reader:
                 and len(wanted & set(recent[0].parties)) >= 2 and frame.sentence - recent[0].last_sentence <= 2 \
                 and not self._distinct(frame, recent[0]):
             return recent[0]
-        if frame.deal_anaphor and not frame.between and compatible:
+        if frame.deal_anaphor and not frame.between and compatible and not self._distinct(frame, compatible[0]):
             return compatible[0]
         # "The ministry and the state invested €228m", "Existing investors X and Y also took part":
         # backers of the deal just told, with no target of their own.
@@ -436,7 +442,8 @@ class _Reader:
         series = {f.series for f in draft.frames if f.series}
         if frame.series and series and frame.series not in series:
             return True
-        years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"}
+        # The deal just told is dated by its own phrases, a weekday ("on Tuesday") included.
+        years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind in ("absolute", "weekday")}
         own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
         if frame.amounts and own and years and not own & years:
             return True

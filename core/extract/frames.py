@@ -191,7 +191,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     frame.hedged = _hedged(lead, max(cue_end, 0)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \
         or bool(cues.FUND_CLOSE.search(lead)) or bool(cues.FAILED.search(clause))
     # "signed 27 MoUs worth Rs 3,307 crore with various sectors": a tally of deals told one by one, or not at all.
-    if _MARKET_SPEND.search(clause):
+    if _MARKET_SPEND.search(clause) or _SELLS_TO_CUSTOMERS.search(clause):
         frame.hedged = True
     if _TALLY.search(clause) and not [m for m in in_clause if m.start > start + cue_at and not m.location_only]:
         frame.hedged = True
@@ -261,6 +261,10 @@ _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|doze
 _MARKET_SPEND = re.compile(r"\b(?:spent|spend(?:s|ing)?|invested|poured|splashed)\b[^.;]{0,80}?\b(?:on|in|into)\s+"
                            r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b",
                            re.I)
+# "Pelita ... sells computing time to banks and telecom operators": what a business does, not a deal.
+_SELLS_TO_CUSTOMERS = re.compile(r"\bsell(?:s|ing)?\s+(?:[a-z][\w-]*\s+){1,4}to\s+(?:[a-z][\w-]*\s+){0,2}?(?:banks|customers|"
+                                 r"clients|operators|companies|businesses|consumers|retailers|utilities|agencies|"
+                                 r"governments|hospitals|schools|buyers|users|carmakers|automakers|airlines)\b")
 _SERIES = re.compile(r"\bSeries ([A-H])\b")
 
 # "brings its total funding to $112 million": a running total, not this deal's amount.

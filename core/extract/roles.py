@@ -210,7 +210,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     if _PARTICIPATION.search(before) and deal_type in _MONEY_TYPES:
         return GIVER  # "led by X, with participation from Y": Y puts money in too
     if _CO_BEFORE.search(before):
-        return subject or CO
+        # "led by X, along with Y": Y stands beside the name before it; "X, along with Y, invested": beside X.
+        return previous if previous is not None and gap is not None and "," in gap else subject or CO
     if after is not None and _JOINING_AFTER.match(after):
         return GIVER if subject in (None, CO) and deal_type in _MONEY_TYPES else (subject or CO)
     prep = _PREPOSITION.search(before)

@@ -222,3 +222,19 @@ def test_a_weekday_that_owns_a_price_dates_no_deal():
                        "for 1.2 trillion won, a 41 percent premium to Monday's closing price.",
                        published="2025-11-18").deals
     assert [d.date for d in deals] == ["2025-11-18"]
+
+
+def test_selling_a_service_to_customers_is_no_deal_and_an_earlier_round_is_its_own():
+    deals = parse_text("Deal news\n\nPelita Compute has raised $28 million in a Series A round led by Tembusu "
+                       "Ventures, the company said on Tuesday. Pelita sells computing time to banks and telecom "
+                       "operators. The round follows a $4.5 million seed round led by Lontar Ventures in March 2024.",
+                       published="2025-10-07").deals
+    assert [(d.type.value, [a.text for a in d.amounts]) for d in deals] == [
+        ("funding_round", ["$28 million"]), ("funding_round", ["$4.5 million"])]
+
+
+def test_a_backer_along_with_the_lead_invests_too():
+    deals = parse_text("Deal news\n\nPelita Compute has raised $28 million in a Series A round led by Tembusu "
+                       "Ventures, along with existing investor Lontar Ventures, the company said on Tuesday.",
+                       published="2025-10-07").deals
+    assert {p.name: p.role for p in deals[0].parties}["Lontar Ventures"] == "investor"
