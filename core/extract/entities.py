@@ -57,6 +57,7 @@ _INDIVIDUALS = frozenset({"scientist", "actor", "actress", "celebrity", "philant
 # "business angels including Jane Roe and John Doe": every name of a list of individuals is a person.
 _INDIVIDUALS_LIST = re.compile(
     r"\b(?i:(?:business\s+)?angels?|angel\s+investors?|individual\s+investors|individuals|billionaires?|entrepreneurs?|"
+    r"investors?|backers?|"
     r"celebrit(?:y|ies)|tycoons?|family\s+offices?\s+of)(?:\s+[a-z]+){0,3}(?:\s*,)?"
     r"(?:\s+(?:including|such\s+as|like|led\s+by|among\s+them))?"
     # Each earlier name of the list, with the aside that may follow it: "X, co-founder of Y, and ".
@@ -71,6 +72,11 @@ def _defines_term(acronym: str, before: str) -> bool:
     tail = words[-len(acronym):]
     return len(tail) == len(acronym) and all(w.islower() for w in tail) \
         and "".join(w[0] for w in tail).upper() == acronym
+
+
+# "Oprah Winfrey was a participating investor": a person's name that invests.
+_INVESTOR_AFTER = re.compile(r"\s+(?:was|is|were)\s+(?:also\s+)?(?:a|an|the|among\s+the)\s+(?:participating\s+|lead\s+|new\s+|"
+                             r"existing\s+|early\s+|angel\s+)?(?:investors?|backers?)\b")
 
 
 # Nouns of trade that open a sentence before a name; words that also open real names ("Carrier", "Investor")
@@ -359,8 +365,10 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         return [mention]
     wide = text[max(sentence.start, start - 90):start]
     # "computer scientist Jane Roe has invested": an individual who is no office holder acts as a party of kind person.
-    if 2 <= len(parts) <= 3 and wide[-1:].isspace() and person_evidence(parts) and not looks_like_org(name) and (
-            wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INDIVIDUALS_LIST.search(text, max(sentence.start, start - 300), start)):
+    if 2 <= len(parts) <= 3 and (not wide or wide[-1:].isspace()) and person_evidence(parts) and not looks_like_org(name) \
+            and not any(len(w) > 1 and w.isupper() or "/" in w for w in parts) and (
+            wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INVESTOR_AFTER.match(text, end)
+            or _INDIVIDUALS_LIST.search(text, max(sentence.start, start - 300), start)):
         return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON

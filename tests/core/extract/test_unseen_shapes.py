@@ -238,3 +238,12 @@ def test_a_backer_along_with_the_lead_invests_too():
                        "Ventures, along with existing investor Lontar Ventures, the company said on Tuesday.",
                        published="2025-10-07").deals
     assert {p.name: p.role for p in deals[0].parties}["Lontar Ventures"] == "investor"
+
+
+def test_people_named_as_investors_are_people_and_a_fund_with_an_acronym_is_not():
+    deals = parse_text("Deal news\n\nLumio raised $2.5 million in a round led by Halden Angel Fund. Other investors "
+                       "include ed-tech investors Ray Henderson and Dave Mills. Oprah Winfrey was a participating "
+                       "investor, as were existing investors Sequoia and Oak HC/FT.", published="2026-03-04").deals
+    kinds = {p.name: p.kind.value for d in deals for p in d.parties}
+    assert kinds["Ray Henderson"] == kinds["Dave Mills"] == kinds["Oprah Winfrey"] == "person"
+    assert kinds.get("Oak HC/FT", "company") != "person"
