@@ -74,6 +74,9 @@ def _defines_term(acronym: str, before: str) -> bool:
         and "".join(w[0] for w in tail).upper() == acronym
 
 
+# Words that carry a body's name on past a place: "Healthcare of Ontario Pension Plan".
+_NAMED_AFTER_PLACE = frozenset({"Pension", "Teachers", "Teachers'", "Retirement", "Superannuation", "Investment",
+                                "Municipal", "Public"})
 # "Oprah Winfrey was a participating investor": a person's name that invests.
 _INVESTOR_AFTER = re.compile(r"\s+(?:was|is|were)\s+(?:also\s+)?(?:a|an|the|among\s+the)\s+(?:participating\s+|lead\s+|new\s+|"
                              r"existing\s+|early\s+|angel\s+)?(?:investors?|backers?)\b")
@@ -222,8 +225,12 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         # words of trade is named by its place; "Acme Group of Japan" has a name of its own.
         generic = left in _GENERIC_BODIES and all(tokens[k][2] in GENERIC_WORDS or tokens[k][2] in _GENERIC_BODIES
                                                   for k in range(i, j))
-        return (left in _OF_HEADS or generic or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) \
-            and _is_name_token(nxt)
+        # "Healthcare of Ontario Pension Plan": a place inside a body's name, when a word of trade follows it.
+        after_place = tokens[j + 2][2] if j + 2 < len(tokens) and right == nxt else ""
+        inside = nxt in PLACE_NAMES and after_place in _NAMED_AFTER_PLACE \
+            and tokens[j + 2][0] - tokens[j + 1][1] <= 1
+        return (left in _OF_HEADS or generic or inside
+                or left in _OF_BODIES and nxt not in PLACE_NAMES and nxt not in CITIES) and _is_name_token(nxt)
     if word in ("and", "&"):
         # "Private Credit and Infrastructure" is one name; "Microsoft and Nvidia" are two.
         if word == "&":

@@ -247,3 +247,10 @@ def test_people_named_as_investors_are_people_and_a_fund_with_an_acronym_is_not(
     kinds = {p.name: p.kind.value for d in deals for p in d.parties}
     assert kinds["Ray Henderson"] == kinds["Dave Mills"] == kinds["Oprah Winfrey"] == "person"
     assert kinds.get("Oak HC/FT", "company") != "person"
+
+
+def test_a_place_inside_a_pension_funds_name_stays_in_it():
+    roles = roles_of("Healthcare of Ontario Pension Plan agreed to buy Brightline Logistics for A$900 million.")
+    assert set(roles) == {"Healthcare of Ontario Pension Plan", "Brightline Logistics"}
+    roles = roles_of("Acme Group of Japan agreed to buy Brightline Logistics for $900 million.")
+    assert "Brightline Logistics" in roles
