@@ -74,6 +74,18 @@ def _defines_term(acronym: str, before: str) -> bool:
         and "".join(w[0] for w in tail).upper() == acronym
 
 
+def _place_then_body(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether the words after "and" at tokens[j] are a place and then a word of trade ("New Zealand Banking")."""
+    for width in (1, 2, 3):
+        if j + 1 + width >= len(tokens):
+            return False
+        place = " ".join(t[2] for t in tokens[j + 1:j + 1 + width])
+        if place in PLACE_NAMES:
+            follower = tokens[j + 1 + width][2]
+            return follower in ORG_SUFFIXES or follower in ("Banking", "Bank", "Bancorp")
+    return False
+
+
 # Words that carry a body's name on past a place: "Healthcare of Ontario Pension Plan".
 _NAMED_AFTER_PLACE = frozenset({"Pension", "Teachers", "Teachers'", "Retirement", "Superannuation", "Investment",
                                 "Municipal", "Public"})
@@ -236,6 +248,9 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         if word == "&":
             return _is_name_token(right)
         if word == "and" and _office_remit(tokens, i, j):
+            return True
+        # "Australia and New Zealand Banking Group": two places that open one body's name.
+        if left in PLACE_NAMES and _place_then_body(tokens, j):
             return True
         if left not in GENERIC_WORDS and (not is_common_word(left) or left in PLACE_NAMES):
             return False

@@ -254,3 +254,15 @@ def test_a_place_inside_a_pension_funds_name_stays_in_it():
     assert set(roles) == {"Healthcare of Ontario Pension Plan", "Brightline Logistics"}
     roles = roles_of("Acme Group of Japan agreed to buy Brightline Logistics for $900 million.")
     assert "Brightline Logistics" in roles
+
+
+def test_two_places_that_open_a_banks_name_are_one_name():
+    from core.extract.entities import sentence_mentions
+    from core.extract.sentences import split_sentences
+
+    text = "Zurich Insurance agreed to buy the life arm of Australia and New Zealand Banking Group for $2 billion."
+    names = [m.name for s in split_sentences(text) for m in sentence_mentions(text, s)]
+    assert "Australia and New Zealand Banking Group" in names
+    text = "The company has plants in Australia and New Zealand and sells to Japan."
+    names = [m.name for s in split_sentences(text) for m in sentence_mentions(text, s)]
+    assert "Australia and New Zealand" not in " ".join(names) or "Australia" in names
