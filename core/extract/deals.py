@@ -439,8 +439,10 @@ class _Reader:
 
     def _distinct(self, frame: Frame, draft: Draft) -> bool:
         """A frame with its own round letter or its own year tells another deal of the same parties."""
+        # Round letters tell rounds apart; a bond's "Series A" and "Series B" are tranches of one issue.
         series = {f.series for f in draft.frames if f.series}
-        if frame.series and series and frame.series not in series:
+        if frame.series and series and frame.series not in series and frame.type != DealType.FINANCING \
+                and draft.type != DealType.FINANCING:
             return True
         # The deal just told is dated by its own phrases, a weekday ("on Tuesday") included.
         years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind in ("absolute", "weekday")}
