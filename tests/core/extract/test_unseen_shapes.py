@@ -266,3 +266,12 @@ def test_two_places_that_open_a_banks_name_are_one_name():
     text = "The company has plants in Australia and New Zealand and sells to Japan."
     names = [m.name for s in split_sentences(text) for m in sentence_mentions(text, s)]
     assert "Australia and New Zealand" not in " ".join(names) or "Australia" in names
+
+
+def test_the_sales_that_complete_a_deal_in_parts_give_its_parts():
+    deals = parse_text("Deal news\n\nCarrow Holdings has agreed to sell 19 regional offices to Elm Capital for about "
+                       "GBP65 million. The sales of 17 of the 19 offices have completed for GBP62.1 million. The sales "
+                       "for GBP2.9 million of the remaining two assets are expected to complete in March.",
+                       published="2026-03-04").deals
+    assert len(deals) == 1
+    assert sorted(a.text for a in deals[0].amounts) == ["GBP2.9 million", "GBP62.1 million", "GBP65 million"]
