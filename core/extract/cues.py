@@ -120,7 +120,9 @@ HEDGES = re.compile(
     r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:talks|discussions|negotiations)"
     # An offer or approach received is not yet a deal.
     r"|receiv(?:ed|es|e) (?:an? )?(?:[\w$€£.,-]+ ){0,4}?(?:offer|approach|proposal|bid)"
-    r"|den(?:y|ies|ied)|possible (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
+    r"|den(?:y|ies|ied)|(?:possible|potential) (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
+    # An approach is not yet a deal: "X approached Y about ...", "made an approach".
+    r"|approach(?:ed|es)? (?:[A-Z][\w.-]* ){1,4}about"
     # A report that a deal is near is not the deal: "was close to buying a stake", "nearing a deal".
     r"|(?:close|closer|near) to (?:buying|acquiring|selling|buying|investing|agreeing|signing|clinching|sealing|a deal|an agreement)"
     r"|nearing (?:a |an )?(?:deal|agreement)"

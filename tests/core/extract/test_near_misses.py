@@ -49,3 +49,9 @@ def test_failure_words_in_the_present_and_an_oil_block_that_is_no_failure():
     assert cues.FAILED.search("Gantry calls off sale of its rail unit")
     assert cues.FAILED.search("the buyer dropped its takeover bid")
     assert not cues.FAILED.search("the contracts cover five offshore blocks")
+
+
+def test_an_approach_about_a_potential_acquisition_is_no_deal():
+    text = ("Deal news\n\nWhile Orlan Chips reportedly approached Cerebro Systems about a potential acquisition, "
+            "the company declined discussions.")
+    assert deals_of(text) == []
