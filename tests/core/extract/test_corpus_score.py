@@ -17,7 +17,7 @@ CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 # The level reached on the 81 dev articles when this test was last raised; a change that loses any of it fails.
-FLOORS = {"score": 0.88, "deal": 0.91, "party": 0.86, "amount": 0.895, "date": 0.83, "type": 0.905, "role": 0.865}
+FLOORS = {"score": 0.885, "deal": 0.91, "party": 0.86, "amount": 0.895, "date": 0.84, "type": 0.91, "role": 0.87}
 
 HERE = CORPUS.is_dir() and SCORER.is_file()
 
