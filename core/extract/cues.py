@@ -121,6 +121,8 @@ HEDGES = re.compile(
     # An offer or approach received is not yet a deal.
     r"|receiv(?:ed|es|e) (?:an? )?(?:[\w$€£.,-]+ ){0,4}?(?:offer|approach|proposal|bid)"
     r"|den(?:y|ies|ied)|(?:possible|potential) (?:merger|deal|acquisition|takeover|sale|bid|offer|combination|transaction)"
+    # "X has been the subject of several takeover bids by A and B": offers made, none agreed.
+    r"|subject of (?:\w+ ){0,3}(?:bids|offers|approaches|proposals)"
     # An approach is not yet a deal: "X approached Y about ...", "made an approach".
     r"|approach(?:ed|es)? (?:[A-Z][\w.-]* ){1,4}about"
     # A report that a deal is near is not the deal: "was close to buying a stake", "nearing a deal".

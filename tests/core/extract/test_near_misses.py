@@ -55,3 +55,9 @@ def test_an_approach_about_a_potential_acquisition_is_no_deal():
     text = ("Deal news\n\nWhile Orlan Chips reportedly approached Cerebro Systems about a potential acquisition, "
             "the company declined discussions.")
     assert deals_of(text) == []
+
+
+def test_the_subject_of_several_bids_is_no_deal():
+    text = ("Deal news\n\nKestrel Grid has been the subject of several raised takeover bids by Halden Capital and "
+            "Mercer Utilities in recent weeks.")
+    assert deals_of(text) == []
