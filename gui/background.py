@@ -46,7 +46,10 @@ class ReadWorker(QRunnable):
         try:
             self._run()
         finally:
-            self.signals.done.emit()
+            try:
+                self.signals.done.emit()
+            except RuntimeError:  # the application quit while this ran: no one is left to tell
+                pass
 
     def _run(self) -> None:
         try:
@@ -69,7 +72,10 @@ class ReadWorker(QRunnable):
                 self._reader = None
             reader.close()
         if not self._cancelled:
-            self.signals.finished.emit(result)
+            try:
+                self.signals.finished.emit(result)
+            except RuntimeError:
+                pass
 
 
 class ReadRunner(QObject):

@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from core.insights import Insights
+from core.insights import Insights, compute
 from core.model import DealQuery
+from gui.background import ReadRunner
 from gui.context import Context
 from gui.deals.model import DealsTableModel
-from gui.insights.runner import InsightsRunner
 from gui.search.filters import FilterPanel
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class InsightsActions(QObject):
         self.action.setStatusTip("Deal flow, breakdowns and league tables of the deals in the list")
         self.dock: QDockWidget | None = None
         self.view: InsightsView | None = None
-        self.runner = InsightsRunner(self)
+        self.runner = ReadRunner(self)  # a big file is worked out on the pool, a small one here
         self._timer = QTimer(self, singleShot=True, interval=RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
         self.runner.finished.connect(self._on_runner_finished)
@@ -63,7 +63,8 @@ class InsightsActions(QObject):
         if self.view is None or self.dock is None or not self.dock.isVisible() or not self._window.isVisible():
             return  # a closed window's store may be closed already
         self.view.set_busy(True)
-        self.runner.start(self._ctx.store, self._model.query, self.view.period, self.view.rank_by)
+        query, period, rank_by = self._model.query, self.view.period, self.view.rank_by
+        self.runner.start(self._ctx.store, lambda store: compute(store, query, period, rank_by))
 
     def _on_runner_finished(self, found: Insights) -> None:
         view = self.view

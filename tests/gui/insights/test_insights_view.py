@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from core import insights
 from core.model import DealQuery
-from gui.insights import runner as insights_runner
+from gui.search import facets as search_facets
 
 
 def _open(qtbot, window):
@@ -76,7 +76,7 @@ def insights_label(value: str) -> str:
 
 def test_a_big_file_is_worked_out_on_the_pool(qtbot, window, monkeypatch):
     view = _open(qtbot, window)
-    monkeypatch.setattr(insights_runner, "THREAD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(search_facets, "THREAD_ABOVE_BYTES", 0)
     view.insights = None
     with qtbot.waitSignal(window.insights.runner.finished, timeout=10_000):
         window.insights.recompute()
