@@ -5,7 +5,7 @@ It writes nothing: each change is emitted as a request, and RegistryActions push
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +64,21 @@ def show_counts(table: QTableWidget, column: int, count_of: Callable[[int], int 
     table.setSortingEnabled(sorting)
 
 
+def registry_table(parent: QWidget, columns: Sequence[str], *, stretch: int) -> QTableWidget:
+    """A read-only table of registry entries: whole rows selected, several at once for a merge."""
+    table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 class PartyRegistryDialog(QDialog):
     party_chosen = Signal(str)  # a canonical name, as the party facet lists it
     rename_requested = Signal(int, str)  # entity id, new name
@@ -85,16 +100,7 @@ class PartyRegistryDialog(QDialog):
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText("Filter parties by name or alias")
         self._filter.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = registry_table(self, COLUMNS, stretch=3)
         self.rename_button = QPushButton("&Rename…", self)
         self.merge_button = QPushButton("&Merge…", self)
         self.merge_button.setToolTip("Select the two entries that are one party (Ctrl+click), then merge them")

@@ -9,15 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from core.store import Store
 from gui.context import Context
 from gui.registry.commands import MergeSectors, RenameSector
 from gui.background import ReadRunner
-from gui.registry.dialog import AskItem, AskText, CountItem, ask_item, ask_text, show_counts
+from gui.registry.dialog import AskItem, AskText, CountItem, ask_item, ask_text, registry_table, show_counts
 
 COLUMNS = ("Sector", "Other spellings", "Deals")
 
@@ -40,16 +39,7 @@ class SectorRegistryDialog(QDialog):
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText("Filter sectors")
         self._filter.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = registry_table(self, COLUMNS, stretch=1)
         self.rename_button = QPushButton("&Rename…", self)
         self.merge_button = QPushButton("&Merge…", self)
         self.merge_button.setToolTip("Select the two sectors that are one (Ctrl+click), then merge them")
