@@ -20,7 +20,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.ACQUISITION, r"\bacqui(?:re|red|ring|sition|sitions)\b|\b(?:acquires|buys|sells)\b(?<!that acquires)(?<!which acquires)(?<!who acquires)(?<!that buys)(?<!which buys)(?<!who buys)(?<!that sells)(?<!which sells)(?<!who sells)"
                                r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
-                               r"|\bpurchas(?:e|es|ed|ing)\b|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
+                               r"|\bpurchas(?:e|es|ed)\b|\bpurchasing\b(?!\s+(?:power|of|managers?|departments?|agents?|decisions?|habits?|"
+                               r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?))|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"
@@ -38,7 +39,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b)"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
-                                 r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"),
+                                 r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"
+                                 # "X and other investors have invested in Y": several backers of one company: a round.
+                                 r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
@@ -165,7 +168,7 @@ BLOCKERS = re.compile(
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     # Whoever counted the market is its source, not a party: "according to data compiled by X".
     r"compiled by|tallied by|tracked by|data (?:from|by)|figures (?:from|by)|estimates? (?:from|by)|analysis (?:from|by)|"
-    r"clearance from|"
+    r"clearance from|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"

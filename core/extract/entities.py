@@ -475,7 +475,7 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
         r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
         # "Kenya's energy ministry", "the Saudi finance ministry": a ministry named by its remit in lower case.
-        r"|\b(?P<mplace>[A-Z][\w.-]{0,30}?)(?:['’]s)?\s+(?P<remit>finance|energy|economy|health|trade|industry|"
+        r"|\b(?P<mplace>[A-Z][\w.-]{0,30}?|the)(?:['’]s)?\s+(?P<remit>finance|energy|economy|health|trade|industry|"
         r"transport|investment|defen[cs]e|agriculture|education|interior|foreign)\s+ministry\b"
         # "the city of Boston awarded ...": a local government, named as news names it.
         r"|\b(?P<local>[Cc]ity|[Mm]unicipality|[Cc]ounty|[Pp]rovince|[Pp]refecture)\s+of\s+(?P<town>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,2})"
@@ -497,9 +497,10 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if match.group("remit"):
             said = match.group("mplace")
-            place = None if said in ("The", "This", "That", "Its", "Their", "A", "An") else PLACE_NAMES.get(said, said)
+            place = None if said in ("the", "The", "This", "That", "Its", "Their", "A", "An") else PLACE_NAMES.get(said, said)
             name = f"Ministry of {match.group('remit').title()}"
             ministry = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
+            ministry.aliases.append(f"{match.group('remit')} ministry")
             if place:
                 ministry.aliases.append(f"{place} {match.group('remit')} ministry")
             out.append(ministry)

@@ -326,12 +326,21 @@ class Finisher:
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
+        if draft.type == DealType.MOU and self._agrees_to_buy(draft):
+            # "X signed an MoU with Y to acquire a 25% stake in Z": a purchase agreed in principle has its sides.
+            role = {roles.TARGET: "target", roles.CO: "seller", roles.RECEIVER: "seller"}.get(draft.parties.get(key, ""),
+                                                                                          "acquirer")
         if draft.type == DealType.FINANCING and entity.kind == PartyKind.GOVERNMENT and self._guarantees(draft, key):
             role = "government"
         elif role == "lender" and self._bond(draft):
             role = "investor"  # who buys a bond invests in it; a bank lends a loan
         return Party(name=entity.name, kind=entity.kind, role=role,
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
+
+    def _agrees_to_buy(self, draft: Draft) -> bool:
+        """An MoU whose clause says one side will buy what the other holds; "jointly acquire" has no seller."""
+        return roles.TARGET in draft.parties.values() and any(
+            _TO_BUY.search(self.text, f.start, f.end) for f in draft.frames if f.type == DealType.MOU)
 
     def _bond(self, draft: Draft) -> bool:
         """Whether a financing is a bond or notes sold to investors, not a loan or facility."""
@@ -356,6 +365,7 @@ class Finisher:
         return deal_date(mentions, self.published)
 
 
+_TO_BUY = re.compile(r"\bto\s+(?:acquire|buy|purchase|take over)\s+(?:a|an|the|its|their|all|\d)", re.I)
 _GUARANTOR_BEFORE = re.compile(r"\b(?:guaranteed|backed|underwritten|insured|covered)\s+by\s+(?:a\s+|an\s+|the\s+)?$"
                                r"|\bguarantee\s+(?:from|by|of)\s+(?:the\s+)?$", re.I)
 _GUARANTEE_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?\s+(?:sovereign\s+|state\s+|full\s+)?guarantee", re.I)

@@ -81,6 +81,7 @@ _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
                         r"deal|pact|accord)\s+to\s+$", re.I)
+_NEW_AGREEMENT = re.compile(r"(?:agreements?|pacts?|deals?)\s+with\b", re.I)
 _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
 
@@ -109,10 +110,14 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
         if any(t != inner and c <= a and b <= d and (d - c) > (b - a) for t, (c, d) in found.items()):
             del found[inner]
     # "launched a joint venture to build and acquire ...": a verb of purpose after a cue is no cue of its own.
+    # "signed an option agreement with Y to acquire a stake": a bare agreement's purpose is what it agrees to.
     first_at = min(at for at, _ in found.values())
+    bare = all(t == DealType.OTHER for t, (at, _) in found.items() if at == first_at) \
+        and _NEW_AGREEMENT.match(text, first_at) is not None \
+        and re.search(r"\ban?\s+(?:[\w-]+\s+){0,2}$", text[max(0, first_at - 30):first_at]) is not None
     for deal_type, (at, _) in list(found.items()):
-        if at > first_at and re.search(r"\bto\s+(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]) \
-                and not _AGREED_TO.search(text[max(0, at - 40):at]):
+        if at > first_at and re.search(r"\bto\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]) \
+                and not _AGREED_TO.search(text[max(0, at - 40):at]) and not bare:
             del found[deal_type]
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
@@ -328,6 +333,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION and re.search(r"\bto\s+$", gap)))
         if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"
                                       r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
+            # "loans from X that are guaranteed by the finance ministry": a state standing behind the deal is bound by it.
+            if not far and mention.kind == PartyKind.GOVERNMENT and _GUARANTEED_BY.search(gap):
+                frame.objects.append(mention)
             break
         before = text[max(clause_start, mention.start - 30):mention.start]
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
@@ -404,6 +412,7 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
                 and not re.search(r"\b(?:in|into|across)\s+", text[max(frame.cue_end, mention.start - 12):mention.start]))
 
 
+_GUARANTEED_BY = re.compile(r"\b(?:guaranteed|backed|underwritten)\s+by\s+(?:the\s+)?$")
 _SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$")
 
 

@@ -1,0 +1,65 @@
+"""Who is bound by a deal though the sentence names them aside, each in sentences of our own."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+
+
+def roles_of(text: str) -> dict[str, tuple[str, str]]:
+    deals = parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+    assert len(deals) == 1, deals
+    return {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+
+
+def test_a_ministry_that_guarantees_a_loan_in_a_relative_clause_is_bound_by_it():
+    roles = roles_of("Calder Homes has secured 900 million riyals in loans from Orrin Bank that are guaranteed by "
+                     "the finance ministry, the company said.")
+    assert roles == {"Calder Homes": ("company", "borrower"), "Orrin Bank": ("company", "lender"),
+                     "Ministry of Finance": ("government", "government")}
+
+
+def test_a_company_named_in_a_relative_clause_is_still_no_party():
+    roles = roles_of("Calder Homes has secured a $90 million loan from Orrin Bank that is used by Pellow Foods.")
+    assert set(roles) == {"Calder Homes", "Orrin Bank"}
+
+
+def types_of(text: str) -> list[str]:
+    return [d.type.value for d in parse_text("Deal news\n\n" + text, published="2026-03-04").deals]
+
+
+def test_an_mou_to_buy_a_stake_has_a_buyer_sellers_and_a_target():
+    roles = roles_of("Orrin Foods has entered into an MoU with Tallis Agro and its unit Tallis Mills to acquire a 30% "
+                     "stake in Wexley Grain, a local miller.")
+    assert roles == {"Orrin Foods": ("company", "acquirer"), "Tallis Agro": ("company", "seller"),
+                     "Tallis Mills": ("company", "seller"), "Wexley Grain": ("company", "target")}
+
+
+def test_an_mou_to_jointly_acquire_keeps_its_partners():
+    roles = roles_of("Orrin Foods has entered into an MoU with Tallis Agro to jointly acquire Wexley Grain.")
+    assert roles["Tallis Agro"][1] == "partner"
+
+
+def test_an_option_agreement_to_acquire_a_stake_is_an_acquisition():
+    roles = roles_of("Corvo Metals has entered into an option agreement with Pell Resources to acquire a 70% stake in "
+                     "the Mbala copper project in Zambia.")
+    assert types_of("Corvo Metals has entered into an option agreement with Pell Resources to acquire a 70% stake in "
+                    "the Mbala copper project in Zambia.") == ["acquisition"]
+    assert roles == {"Corvo Metals": ("company", "acquirer"), "Pell Resources": ("company", "seller")}
+
+
+def test_approving_the_deal_and_borrowing_for_it_is_no_loan():
+    assert types_of("Corvo Metals will buy Pell Resources for $300 million. Corvo will ask shareholders to approve the "
+                    "deal in May, when it will also seek approval to borrow 200 million euros to cover the costs.") \
+        == ["acquisition"]
+
+
+def test_several_backers_of_one_startup_make_a_round():
+    assert types_of("Kijani Ventures and other investors have invested in Sokoni, a Kenyan grocery platform that "
+                    "helps shops with collective purchasing of fresh produce.") == ["funding_round"]
+
+
+def test_a_ministry_that_reviews_a_deal_is_no_party():
+    deals = parse_text("Deal news\n\nCorvo Metals agreed to buy Pell Resources for $300 million. The deal requires "
+                       "approval from the competition authority and a review by the industry ministry.",
+                       published="2026-03-04").deals
+    assert [sorted(p.name for p in d.parties) for d in deals] == [["Corvo Metals", "Pell Resources"]]
