@@ -9,7 +9,8 @@ from datetime import date
 from core.extract import cues, roles
 from core.extract.dates import deal_date, deal_date_mention
 from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
-from core.extract.entities import Mention, norm
+from core.extract.entities import Mention, is_state, norm
+from core.extract.gazetteer import CITIES, PLACE_NAMES
 from core.extract.frames import Frame, clause_type
 from core.extract.money import MoneyMention
 from core.extract.people import Cast, Piece, Sides, find_people
@@ -326,6 +327,9 @@ class Finisher:
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
+        if role == "government" and draft.type == DealType.MOU and _national(entity.place):
+            # A state or region signing with a company hosts its investment; a nation signing with one is its partner.
+            role = "partner"
         if draft.type == DealType.MOU and self._agrees_to_buy(draft):
             # "X signed an MoU with Y to acquire a 25% stake in Z": a purchase agreed in principle has its sides.
             role = {roles.TARGET: "target", roles.CO: "seller", roles.RECEIVER: "seller"}.get(draft.parties.get(key, ""),
@@ -363,6 +367,10 @@ class Finisher:
             # reports with no date of their own were signed or announced that day, not on the day of the paper.
             return self.story_date, Precision.DAY if self.published is not None else Precision.WEEK
         return deal_date(mentions, self.published)
+
+
+def _national(place: str | None) -> bool:
+    return place is not None and PLACE_NAMES.get(place) == place and not is_state(place) and place not in CITIES
 
 
 _TO_BUY = re.compile(r"\bto\s+(?:acquire|buy|purchase|take over)\s+(?:a|an|the|its|their|all|\d)", re.I)

@@ -63,3 +63,16 @@ def test_a_ministry_that_reviews_a_deal_is_no_party():
                        "approval from the competition authority and a review by the industry ministry.",
                        published="2026-03-04").deals
     assert [sorted(p.name for p in d.parties) for d in deals] == [["Corvo Metals", "Pell Resources"]]
+
+
+def test_a_nation_signing_an_mou_with_a_company_is_its_partner():
+    roles = roles_of("Harrow Capital and the government of Chile signed a memorandum of understanding to invest in "
+                     "clean energy.")
+    assert roles["Chile"] == ("government", "partner")
+    assert roles["Harrow Capital"] == ("company", "investor")
+
+
+def test_a_state_signing_an_mou_with_a_company_hosts_its_investment():
+    roles = roles_of("The Gujarat government signed an MoU with Harrow Capital to invest Rs 5,000 crore in a data "
+                     "centre.")
+    assert roles["Gujarat"] == ("government", "government")
