@@ -331,6 +331,10 @@ class _Reader:
                 and not any(self._described_as_maker(m) for m in frame.objects):
             frame.side = roles.RECEIVER
         side = frame.side or roles.default_side(frame.type) or ""
+        # "X doubled down with series A funding of $5 million in Y": a round put into a named company is given.
+        if frame.side is None and frame.type == DealType.FUNDING_ROUND and subjects \
+                and any(self._object_side(frame, k) == roles.TARGET for k in objects):
+            side = roles.GIVER
         owners = {self.table.key_of(m) for m in frame.subjects if frame.type == DealType.ACQUISITION
                   and roles.names_a_part(self.text[m.end:m.end + 40])}
         for key in subjects:

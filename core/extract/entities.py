@@ -330,6 +330,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if initial and len(words) > 1 and words[0] in _SPEECH_VERBS and not sentence.heading \
             and (text[run[-1][1]:run[-1][1] + 1] in (",", ":") or TITLE_WORDS.intersection(words[1:])):
         run, words = run[1:], words[1:]
+    # "impact VC Aavishkar Capital", "PE firm owner Tarn Partners": the kind of investor, not its name.
+    if len(words) > 1 and words[0] in ("VC", "PE") and words[1][:1].isupper():
+        run, words = run[1:], words[1:]
     cut = cut_headline_verb(words)
     run, words = run[:cut], words[:cut]
     # "M/s Trident": the Indian prefix for a firm; "Kadokawa IP": a word of trade after a name.

@@ -237,7 +237,10 @@ _NEW_DEAL = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)", re.I)
 _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
                     r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
-                    r"locks? up|won|wins|priced|prices|issued|issues|sold)\b", re.I)
+                    r"locks? up|won|wins|priced|prices|issued|issues|sold)\b"
+                    # "WayCool announced debt financing of $5.5 million": a company telling of its own raise.
+                    r"|\bannounc(?:e|es|ed|ing)\s+(?:(?:a|an|its|new|fresh)\s+)?(?:[\w-]+\s+){0,2}?"
+                    r"(?:financing|funding|round)\s+of\b", re.I)
 _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)

@@ -76,3 +76,14 @@ def test_a_state_signing_an_mou_with_a_company_hosts_its_investment():
     roles = roles_of("The Gujarat government signed an MoU with Harrow Capital to invest Rs 5,000 crore in a data "
                      "centre.")
     assert roles["Gujarat"] == ("government", "government")
+
+
+def test_a_round_put_into_a_named_company_by_a_kind_of_investor():
+    roles = roles_of("In June, impact VC Baobab Ventures doubled down with series A funding of $4 million in Tarimo, "
+                     "which runs cold stores in Arusha.")
+    assert roles == {"Baobab Ventures": ("company", "investor"), "Tarimo": ("company", "recipient")}
+
+
+def test_a_company_announcing_its_own_debt_financing_borrows():
+    roles = roles_of("This week Kilele Foods announced debt financing of $3.5 million.")
+    assert roles == {"Kilele Foods": ("company", "borrower")}
