@@ -197,7 +197,7 @@ REPORTERS = re.compile(r"^\s*(?:'s\s+)?(?:reported|reports|said|says|told|noted|
 
 # A clause that opens on the deal itself ("The deal", "The overall investment") continues the last deal.
 DEAL_ANAPHOR = re.compile(
-    r"^\W*(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
+    r"^\W*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
     r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?)\b",
     re.I,

@@ -50,7 +50,7 @@ _RECENT_DRAFTS = 64
 
 
 _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
-_MAKER_AFTER = re.compile(r",\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
+_MAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
                           + _MAKERS + r"s?\b")
 _MAKER_BEFORE = re.compile(r"\b(?:[\w-]+\s+)?" + _MAKERS + r"\s+$")
 _STAKE_IN_IT = re.compile(r"\b(?:stake|shares|holding|interest)\s+in\s+the\s+(?:company|firm|startup|group)\b", re.I)

@@ -68,6 +68,8 @@ def _defines_term(acronym: str, before: str) -> bool:
     and test"); "the sovereign fund (PIF)" names a body whose initials the words do not give."""
     if not before.endswith("("):
         return False
+    # "silicon carbide (SiC)": the capitals of a mixed-case term are its initials.
+    acronym = "".join(c for c in acronym if c.isupper())
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", before[-100:]) if w not in ("and", "of", "the", "for", "&")]
     tail = words[-len(acronym):]
     return len(tail) == len(acronym) and all(w.islower() for w in tail) \
@@ -374,7 +376,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     after = text[end:min(sentence.end, end + 40)]
     heading = sentence.heading or is_title_case(sentence.text)
     # "an outsourced assembly and test (OSAT) plant": an acronym defined for lower-case words is a term, not a name.
-    if name.isupper() and after.startswith(")") and _defines_term(name, text[max(sentence.start, start - 120):start]):
+    if (name.isupper() or name.isalpha() and sum(c.isupper() for c in name) >= 2) and after.startswith(")") \
+            and _defines_term(name, text[max(sentence.start, start - 120):start]):
         return []
     if not_a_name(name, after, start <= sentence.start + 1, heading, text, text[max(0, start - 16):start]) \
             or in_quotes(text, start, end):

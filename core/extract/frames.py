@@ -55,7 +55,7 @@ def _asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
 
 
 # ... or goes on with the next name of a list: "with A, which will invest Rs 7,000 crore, B and C".
-_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$)")
+_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:and|to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$)")
 
 
 def clear_caches() -> None:
@@ -229,7 +229,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
 
 # Flags of a clause, each read once per clause.
 _DEAL_MENTION = re.compile(
-    r"\b(?:the|this)\s+(?:\w+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
+    r"\b(?:the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
     r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEW_DEAL = re.compile(

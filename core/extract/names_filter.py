@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.extract.money_words import CODES
+from core.extract.money_words import CODES, SYMBOLS
 from core.extract.gazetteer import (
     BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
 )
@@ -106,7 +106,11 @@ def is_modifier(word: str) -> bool:
     """ "US-based", "Nasdaq-listed", "Arm-chip" describe a name; "Young-shub" or "Rolls-Royce" is one."""
     if "-" not in word:
         return False
-    tail = word.rsplit("-", 1)[1]
+    parts = word.split("-")
+    # "Pay-as-you-go", "State-of-the-art": a phrase made one word describes; no name runs on in lower case.
+    if len(parts) >= 3 and all(p.isalpha() and p.islower() for p in parts[1:]):
+        return True
+    tail = parts[-1]
     # A short tail like "jae" in "Min-jae" is a syllable of a given name, even if it is also a word somewhere.
     return tail.isalpha() and tail.islower() and (len(tail) >= 4 and is_common_word(tail) or tail.endswith(("ed", "ing")))
 
@@ -170,7 +174,7 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     if re.search(r"/\s?$", before) and re.match(r"\s*(?:$|\n)", after):
         return True
     # "NOK 48 million", "48 million NOK": a currency's code beside a number.
-    if name in CODES and (re.match(r"\s?\d", after) or re.search(r"\d\s*(?:[mb]illion|bn|mn|m)?\s$", before)):
+    if (name in CODES or name in SYMBOLS) and (re.match(r"\s?\d", after) or re.search(r"\d\s*(?:[mb]illion|bn|mn|m)?\s$", before)):
         return True
     if any(w in ORG_SUFFIXES for w in words):
         return False

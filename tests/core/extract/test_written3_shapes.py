@@ -1,0 +1,41 @@
+"""Shapes met on the third written batch, each in sentences of our own: currency signs, terms, facilities."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+
+
+def deals_of(text: str):
+    return parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+
+
+def roles_of(text: str) -> dict[str, tuple[str, str]]:
+    deals = deals_of(text)
+    assert len(deals) == 1, deals
+    return {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+
+
+def test_a_currency_sign_before_a_figure_is_no_party():
+    roles = roles_of("Kivu Solar has secured a KSh 2 billion loan from Tana River Bank. Separately it raised "
+                     "Rp 90 billion and KD 3 million in notes.")
+    assert "KSh" not in roles and "Rp" not in roles and "KD" not in roles
+    assert roles["Tana River Bank"] == ("company", "lender")
+
+
+def test_a_phrase_made_one_word_opens_no_name():
+    roles = roles_of("Pay-as-you-go lighting firm Kivu Solar has secured a $9 million loan from Tana River Bank.")
+    assert set(roles) == {"Kivu Solar", "Tana River Bank"}
+
+
+def test_a_facility_told_again_by_its_length_gathers_its_lenders_past_their_asides():
+    roles = roles_of("Kivu Solar has secured a KSh 2 billion loan.\n\nThe five-year facility will be financed by "
+                     "Tana River Bank, which is providing KSh 1.2 billion, and Maas Impact Finance, a Dutch impact "
+                     "investor, which is lending the rest.")
+    assert roles == {"Kivu Solar": ("company", "borrower"), "Tana River Bank": ("company", "lender"),
+                     "Maas Impact Finance": ("company", "lender")}
+
+
+def test_a_mixed_case_term_defined_in_brackets_is_no_party_and_the_maker_supplies():
+    roles = roles_of("Tamsui Crystal Corp. (TCC), a Taiwanese maker of gallium nitride (GaN) wafers, said Monday it "
+                     "has signed a four-year supply agreement with Oberland Motoren GmbH worth NT$3 billion.")
+    assert roles == {"Tamsui Crystal Corp.": ("company", "supplier"), "Oberland Motoren GmbH": ("company", "customer")}
