@@ -38,7 +38,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b|\bbags?\b|\bbagged\b"
                                  r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b)"
-                                 r"|\bequity (?:investment|portion|round)\b|\bround\b|\bfunding\b|\btook part\b"
+                                 r"|\bequity (?:investment|portion|round)\b|\bround\b(?!-)|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"
                                  # "X and other investors have invested in Y": several backers of one company: a round.
                                  r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"),
@@ -168,7 +168,7 @@ BLOCKERS = re.compile(
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     # Whoever counted the market is its source, not a party: "according to data compiled by X".
     r"compiled by|tallied by|tracked by|data (?:from|by)|figures (?:from|by)|estimates? (?:from|by)|analysis (?:from|by)|"
-    r"clearance from|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
+    r"clearance from|(?:filed|lodged|submitted) (?:with|to)|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
     r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
@@ -199,7 +199,7 @@ REPORTERS = re.compile(r"^\s*(?:'s\s+)?(?:reported|reports|said|says|told|noted|
 DEAL_ANAPHOR = re.compile(
     r"^\W*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
-    r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?)\b",
+    r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa)\b",
     re.I,
 )
 

@@ -125,6 +125,8 @@ FUTURE_TENSE = re.compile(
     r"(?![\w-])"
 )
 # A relative clause opened after a comma, bracket or dash: "X, which bought Y in 2018, ...".
+# "The PSA, signed on June 17, ...": the day the deal was struck, over the day it was announced.
+SIGNED_ON = re.compile(r"\b(?:signed|inked|sealed|struck|executed|concluded)\s+(?:on\s+)?$", re.I)
 CLAUSE_OPEN = re.compile(r"[,(—–;:]\s*(?i:which|who|whose|where)\s[^,(—–;:.]{0,100}$")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".
 UNITS_THEN = re.compile(rf"{_UNIT}\s+(?P<dir>ago|earlier|later|prior|before|after|previously)\b")

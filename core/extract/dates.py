@@ -22,7 +22,7 @@ from core.model import Precision
 __all__ = ["DateMention", "dateline_date", "deal_date", "deal_date_mention", "find_dates", "find_published",
            "parse_date"]
 
-ASIDE, HISTORY = "aside", "history"
+ASIDE, HISTORY, SIGNED = "aside", "history", "signed"
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
 _CONTEXT_REACH = 100  # a relative clause opens within a hundred characters before its date
@@ -136,7 +136,9 @@ def _context(text: str, found: Found) -> str:
     line_end = text.find("\n", found.end, found.end + _LINE_REACH)
     if p.FILE_PHOTO.search(text, line_start, line_end if line_end >= 0 else found.end + _LINE_REACH):
         return HISTORY
-    return ASIDE if p.CLAUSE_OPEN.search(window) else ""
+    if p.CLAUSE_OPEN.search(window):
+        return ASIDE
+    return SIGNED if p.SIGNED_ON.search(window) else ""
 
 
 def deal_date_mention(mentions: list[DateMention], published: date | None) -> DateMention | None:
@@ -151,7 +153,7 @@ def deal_date_mention(mentions: list[DateMention], published: date | None) -> Da
                  and not p.SAME_PERIOD.fullmatch(m.text)]
     # A date in a relative clause is about what that clause tells, so it comes last. The paper's own day (a
     # dateline's "March 18") gives way to a day the sentence names: "... signed a loan on Tuesday" is the 17th.
-    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision),
+    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision), m.context != SIGNED,
                                      published is not None and m.value == published), default=None)
 
 

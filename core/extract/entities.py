@@ -76,6 +76,17 @@ def _defines_term(acronym: str, before: str) -> bool:
         and "".join(w[0] for w in tail).upper() == acronym
 
 
+@lru_cache(maxsize=32)
+def defined_terms(text: str) -> frozenset[str]:
+    """Acronyms the article defines for lower-case words ("a power supply agreement (PSA)"): terms wherever
+    they stand after ("The PSA, signed on June 17, ..."), never names."""
+    return frozenset(m.group(1) for m in _BRACKETED.finditer(text)
+                     if _defines_term(m.group(1), text[max(0, m.start() - 120):m.start() + 1]))
+
+
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
 def _place_then_body(tokens: list[tuple[int, int, str]], j: int) -> bool:
     """Whether the words after "and" at tokens[j] are a place and then a word of trade ("New Zealand Banking")."""
     for width in (1, 2, 3):
@@ -376,8 +387,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     after = text[end:min(sentence.end, end + 40)]
     heading = sentence.heading or is_title_case(sentence.text)
     # "an outsourced assembly and test (OSAT) plant": an acronym defined for lower-case words is a term, not a name.
-    if (name.isupper() or name.isalpha() and sum(c.isupper() for c in name) >= 2) and after.startswith(")") \
-            and _defines_term(name, text[max(sentence.start, start - 120):start]):
+    if name in defined_terms(text):
         return []
     if not_a_name(name, after, start <= sentence.start + 1, heading, text, text[max(0, start - 16):start]) \
             or in_quotes(text, start, end):

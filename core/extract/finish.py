@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.extract import cues, roles
+from core.extract import cues, roles, supply_sides
 from core.extract.dates import deal_date, deal_date_mention
 from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
 from core.extract.entities import Mention, is_state, norm
@@ -264,6 +264,10 @@ class Finisher:
                 names = {k: (self.table.entities[k].name, *self.table.entities[k].aliases) for k in keys}
                 draft.parties.update(roles.licence_sides(told, names, draft.actors))
             return
+        if draft.type == DealType.CONTRACT and len(keys) == 2:
+            mentions = [m for f in draft.frames for m in self.mentions.get(f.sentence, []) if f.start <= m.start < f.end]
+            draft.parties.update(supply_sides.stated_sides(self.text, mentions, self.table.key_of,
+                                                           {k: draft.parties.get(k, "") for k in keys}))
         if draft.type != DealType.FINANCING:
             return
         lender = {k: roles.lends(self.table.entities[k].name, self.table.entities[k].kind) for k in keys}

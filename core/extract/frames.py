@@ -119,6 +119,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
         if at > first_at and re.search(r"\bto\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?$", text[max(0, at - 20):at]) \
                 and not _AGREED_TO.search(text[max(0, at - 40):at]) and not bare:
             del found[deal_type]
+    # "a selection process in which five generators took part": a tender's bidders, not a round's investors.
+    if DealType.FUNDING_ROUND in found and text[found[DealType.FUNDING_ROUND][0]:].lower().startswith("took part") \
+            and re.search(r"\bin which\b", text[max(0, found[DealType.FUNDING_ROUND][0] - 60):found[DealType.FUNDING_ROUND][0]]):
+        del found[DealType.FUNDING_ROUND]
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):

@@ -41,6 +41,14 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^\s*apiece\b", re.I),
     ),
     (
+        # "priced at ₱5.89 per kilowatt-hour", "$80 a barrel": the price of a unit of goods, not of the deal.
+        "unit price",
+        None,
+        re.compile(r"^\s*(?:a|an|per|/)\s*(?:kilowatt[\s-]hours?|megawatt[\s-]hours?|kwh|mwh|gwh|tonnes?|tons?|"
+                   r"metric tons?|barrels?|bbl|ounces?|oz|litres?|liters?|kilograms?|kg|gallons?|mmbtu|btu|"
+                   r"cubic (?:metres?|meters?|feet)|square (?:metres?|meters?|feet|foot)|sq\.? ?(?:m|ft))\b", re.I),
+    ),
+    (
         "assets under management",
         re.compile(r"\b(?:manages|managing|oversees|overseeing)\s+(?:(?!to\b)[\w’'-]+\s+){0,3}$"
                    # "manages assets estimated at more than $330bn"

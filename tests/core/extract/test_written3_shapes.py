@@ -39,3 +39,24 @@ def test_a_mixed_case_term_defined_in_brackets_is_no_party_and_the_maker_supplie
     roles = roles_of("Tamsui Crystal Corp. (TCC), a Taiwanese maker of gallium nitride (GaN) wafers, said Monday it "
                      "has signed a four-year supply agreement with Oberland Motoren GmbH worth NT$3 billion.")
     assert roles == {"Tamsui Crystal Corp.": ("company", "supplier"), "Oberland Motoren GmbH": ("company", "customer")}
+
+
+def test_a_later_clause_that_names_the_supplier_settles_who_supplies():
+    deals = deals_of("Tarlac Electric Cooperative (TELCO) has signed a 10-year power supply agreement (PSA) with "
+                     "Zambales Wind Corp. for 80 megawatts of round-the-clock energy, the utility said on Friday.\n\n"
+                     "The PSA, signed on March 2, will be filed with the Energy Regulatory Commission for approval. "
+                     "Under the deal, Zambales Wind, a subsidiary of Iba Energy Holdings Inc., will supply power "
+                     "from its wind farm. The winning offer was priced at ₱5.10 per kilowatt-hour.")
+    assert len(deals) == 1
+    deal = deals[0]
+    assert deal.type.value == "contract"
+    assert {p.name: p.role for p in deal.parties} == {"Tarlac Electric Cooperative": "customer",
+                                                      "Zambales Wind Corp.": "supplier"}
+    assert deal.date == "2026-03-02"
+    assert [a.text for a in deal.amounts] == []
+
+
+def test_bidders_who_took_part_in_a_tender_make_no_round():
+    deals = deals_of("Tarlac Electric Cooperative signed a supply contract with Zambales Wind Corp. The contract was "
+                     "awarded after a selection process in which five generators took part.")
+    assert [d.type.value for d in deals] == ["contract"]

@@ -1,0 +1,41 @@
+"""Who supplies in a supply deal, from a clause that says so in words: "Under the deal, X will supply power"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from core.extract import roles
+from core.extract.mention import Mention
+
+# After the name: an optional appositive (", a subsidiary of Y,"), then a verb of intent and one of supplying.
+_INTENT = r"(?:\s*,[^,;]{1,80},)?\s+(?:will|would|shall|is to|are to|agreed to|has agreed to|is set to|plans to)\s+(?:\w+ly\s+)?"
+_SUPPLIES = re.compile(_INTENT + r"(?:supply|deliver|sell|provide|ship|generate)\b", re.I)
+_BUYS = re.compile(_INTENT + r"(?:buy|purchase|take|offtake|procure)\b", re.I)
+
+
+def stated_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],
+                 parties: dict[str, str]) -> dict[str, str]:
+    """Sides of a supply deal's parties where one of them is said, by name, to supply or to buy.
+
+    `mentions` are the names in the clauses that tell the deal; `parties` its parties and their sides so far.
+    A compound noun ("signed a power supply agreement with Y") only hinted who supplies; the verb settles it.
+    Returns {} when no clause says, or when they say it of more than one party.
+    """
+    suppliers, buyers = set(), set()
+    for mention in mentions:
+        key = key_of(mention)
+        if key not in parties:
+            continue
+        after = text[mention.end:mention.end + 200]
+        if _SUPPLIES.match(after):
+            suppliers.add(key)
+        elif _BUYS.match(after):
+            buyers.add(key)
+    if len(suppliers) == 1 and not buyers & suppliers:
+        (supplier,) = suppliers
+        return {k: roles.RECEIVER if k == supplier else roles.GIVER for k in parties}
+    if len(buyers) == 1 and not suppliers:
+        (buyer,) = buyers
+        return {k: roles.GIVER if k == buyer else roles.RECEIVER for k in parties}
+    return {}
