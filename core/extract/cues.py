@@ -13,7 +13,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
-                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b|\blent\b|\bborrow(?:s|ed)?\b"
+                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal. (Lookbehinds go after
         # the word they guard: one leading a pattern makes the search try it at every position, 20% of the parse.)
@@ -134,6 +134,8 @@ HEDGES = re.compile(
     # What the money of a deal told will do: "Proceeds will refinance a construction loan".
     r"|proceeds\s+(?:(?:of|from)\s+the\s+\w+\s+)?(?:will|would|are\s+to|is\s+to)"
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
+    # Shares bought from whoever sold on the exchange: a holding built, no counterparty bound.
+    r"|(?:bought|acquired|purchased|built up|amassed)\s+(?:on|in|through|via)\s+the\s+(?:open\s+)?market"
     # A listing sells shares to the market, not to a party: no deal.
     r"|initial public offering|IPO|(?:stock )?market debut|listing on|flotation|offer for sale|fresh issue|price band)\b",
     re.I,

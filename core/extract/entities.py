@@ -325,7 +325,12 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     while words and is_modifier(words[0]):
         run, words = run[1:], words[1:]
     cut = next((k for k, w in enumerate(words) if is_modifier(w)), None)
-    if cut is not None:
+    if cut is not None and cut + 1 < len(words) and not is_modifier(words[-1]):
+        # "Mexico City-based Cobranza Clara": the words before the modifier are its place; the name follows it.
+        run, words = run[cut + 1:], words[cut + 1:]
+        while words and is_modifier(words[0]):
+            run, words = run[1:], words[1:]
+    elif cut is not None:
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
         run, words = run[:-1], words[:-1]

@@ -138,6 +138,10 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
     def last(pattern: re.Pattern[str], side: str) -> None:
         found = None
         for match in pattern.finditer(lead):
+            # "consumer-lending app X", "a cash-buying group": a verb inside a compound describes, it does not act.
+            if match.start() and lead[match.start() - 1] == "-" \
+                    and not re.search(r"\b(?:co|re|pre|over|under)-$", lead[max(0, match.start() - 7):match.start()], re.I):
+                continue
             # "received a $20 million grant", "won an award": the cue is a noun here, not the subject's verb
             # (a giver's verb of money, or "an order": "the sale of X" and "a power purchase agreement" still tell).
             noun_cue = deal_type in _MONEY_TYPES or match.group().lower() in ("order", "orders", "award", "awards")

@@ -60,3 +60,26 @@ def test_bidders_who_took_part_in_a_tender_make_no_round():
     deals = deals_of("Tarlac Electric Cooperative signed a supply contract with Zambales Wind Corp. The contract was "
                      "awarded after a selection process in which five generators took part.")
     assert [d.type.value for d in deals] == ["contract"]
+
+
+def test_a_place_before_a_modifier_leaves_the_name_after_it():
+    roles = roles_of("Mexico City-based Cobro Listo raised MXN 300 million in a Series A round led by Bajio Ventures.")
+    assert roles == {"Cobro Listo": ("company", "recipient"), "Bajio Ventures": ("company", "investor")}
+
+
+def test_a_verb_inside_a_compound_describes_the_borrower():
+    roles = roles_of("Peruvian consumer-lending app Sol Credito secured a PEN 90 million credit facility from Banco "
+                     "Rimac to fund its loan book.")
+    assert roles == {"Sol Credito": ("company", "borrower"), "Banco Rimac": ("company", "lender")}
+
+
+def test_a_co_investor_still_invests():
+    roles = roles_of("Nilgiri Capital co-invested with Deccan Ventures in the seed round of Krishi Link.")
+    assert roles["Nilgiri Capital"][1] == "investor" and roles["Krishi Link"][1] == "recipient"
+
+
+def test_a_holding_bought_on_the_market_after_a_dropped_bid_is_no_deal():
+    deals = deals_of("Nordvik Medical withdrew its SEK 2bn offer for Fjell Diagnostics on Tuesday.\n\nNordvik, which "
+                     "already holds a 9.8 per cent stake in Fjell bought on the market last year, said it would keep "
+                     "the holding for now.")
+    assert not deals
