@@ -43,7 +43,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  # "X and other investors have invested in Y": several backers of one company: a round.
                                  r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
-                            r"|\bcloud deal\b|\boff-?take\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
+                            r"|\bcloud deal\b|\boff-?take\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
                             r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b|\bpreferred bidder\b"
                             r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"

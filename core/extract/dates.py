@@ -61,21 +61,26 @@ def _resolve_anchors(found: list[Found], reference: date | None) -> list[Found]:
     resolved: list[Found] = []
     # (date, precision, loose): an anchored phrase is as loose as the date it hangs on.
     anchor: tuple[date, Precision, bool] | None = (reference, Precision.DAY, True) if reference is not None else None
+    # "signed the same day", "two days later" hang on the last day named, never on "last year".
+    day_anchor = anchor
     for item in found:
         offset = item.anchor_offset
         if offset is not None:
-            if anchor is None:
+            hung = day_anchor if offset[1] == "day" else anchor
+            if hung is None:
                 item = Found(item.start, item.end, None, item.precision, ANCHORED)
             else:
                 count, unit = offset
-                precision = _coarser(item.precision, anchor[1])
+                precision = _coarser(item.precision, hung[1])
                 try:
-                    value: date | None = add(anchor[0], count, unit)
+                    value: date | None = add(hung[0], count, unit)
                 except (ValueError, OverflowError):  # "a year later" than December 9999
                     value = None
-                item = Found(item.start, item.end, value, precision, ANCHORED, loose=anchor[2])
+                item = Found(item.start, item.end, value, precision, ANCHORED, loose=hung[2])
         if item.value is not None and item.kind != HORIZON:
             anchor = (item.value, item.precision, item.loose)
+            if item.precision == Precision.DAY:
+                day_anchor = anchor
         resolved.append(item)
     return resolved
 

@@ -45,6 +45,8 @@ _OF_HEADS = frozenset({
     "Emirate", "Commonwealth", "Province", "City", "Port", "Alliance", "Society", "Union", "League", "Coalition",
     "Academy", "College", "School", "Network", "Forum", "Congress", "Conference", "Summit", "Chief", "Officer", "Investment",
     "CEO", "Chairman", "Chairwoman", "Founder", "Governor", "Mayor", "Vice", "Executive",
+    # "Gulf of Guinea Development Bank", "Bay of Bengal Initiative": a body named after a sea.
+    "Gulf", "Bay",
 })
 _NAMESAKES = frozenset({"Prince", "Princess", "King", "Queen", "Crown", "Sheikh", "Sheikha", "Emir", "Lord", "Sir",
                         "Duke", "Sultan"})

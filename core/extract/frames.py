@@ -420,7 +420,8 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
 
 
 _GUARANTEED_BY = re.compile(r"\b(?:guaranteed|backed|underwritten)\s+by\s+(?:the\s+)?$")
-_SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$")
+_SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+\s+){0,5}?to\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}$")
 
 
 def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:

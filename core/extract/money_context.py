@@ -65,7 +65,10 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|net\s+worth)\s+"
                    r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
                    r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
-                   r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+" + _W + r"{0,3}?at\s+" + _LEAD + "$",
+                   r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+"
+                   # "The firm valued the contract at about $280 million": the deal's own worth.
+                   r"(?!(?:the|its|this|their)\s+(?:[\w-]+\s+)?" + _DEAL_NOUNS + r"\s+at\b)" + _W + r"{0,3}?at\s+"
+                   + _LEAD + "$",
                    re.I),
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
     ),

@@ -31,6 +31,8 @@ _DATELINE_AFTER = re.compile(r"\.?\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}
                              r"|\s*(?:-{1,2}|–|—)?\s*\([A-Z][\w&. -]{1,30}\)\s*(?:-{1,2}|–|—)"
                              # "Shimla: The State Government today signed ...": a city and a colon open the story.
                              r"|:\s+(?=[A-Z]))")
+# "BUON MA THUOT — At dawn", "NAIROBI, Kenya — ...": a city in capitals, perhaps its country, then a dash.
+_CAPITALS_DATELINE = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+(?:—|–|-{1,2})\s+(?=[A-Z])")
 # "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
 _MONEY_TOKEN = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*(?:[a-z]{1,2})?")
 # Verbs that follow a bare subject and make a single name a speaker, not an adjective ("Brian said").
@@ -135,8 +137,9 @@ def excluded_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def is_dateline(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """A city that opens a story: "SEOUL, Oct. 20 (Yonhap) --", "ZURICH (Reuters) -"."""
-    if not _DATELINE_AFTER.match(text, end):
+    """A city that opens a story: "SEOUL, Oct. 20 (Yonhap) --", "ZURICH (Reuters) -", "BUON MA THUOT —"."""
+    capitals = text[start:end].isupper() and end - start >= 3
+    if not (_DATELINE_AFTER.match(text, end) or capitals and _CAPITALS_DATELINE.match(text, end)):
         return False
     lead = text[sentence_start:start]
     if text.startswith(":", end) and (lead.strip() or " " in text[start:end]):
@@ -163,6 +166,9 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     """Whether a capitalised run names nothing that could sign a deal."""
     words = name.split()
     if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
+        return True
+    # "power for all Kenyans": a people, named by the plural of its country's adjective.
+    if len(words) == 1 and name.endswith("s") and PLACE_NAMES.get(name[:-1], name[:-1]) != name[:-1]:
         return True
     # "IPO", "Eight MoUs": words of trade and counts; "M": a lone initial.
     if all(w in BUSINESS_ACRONYMS or w.lower() in _NUMBER_WORDS for w in words) or re.fullmatch(r"[A-Z]\.?", name):

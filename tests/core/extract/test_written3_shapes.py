@@ -83,3 +83,38 @@ def test_a_holding_bought_on_the_market_after_a_dropped_bid_is_no_deal():
                      "already holds a 9.8 per cent stake in Fjell bought on the market last year, said it would keep "
                      "the holding for now.")
     assert not deals
+
+
+def test_a_capitals_dateline_before_a_dash_is_no_party():
+    roles = roles_of("DA LAT — Lam Dong Tea Company signed a three-year agreement to supply 9,000 tonnes of tea to "
+                     "Basel trader Rhein Commodities SA.")
+    assert set(roles) == {"Lam Dong Tea Company", "Rhein Commodities SA"}
+
+
+def test_a_firm_that_valued_the_contract_gives_its_amount():
+    deals = deals_of("Lam Dong Tea Company signed an agreement to supply tea to Rhein Commodities SA. The firm valued "
+                     "the contract at about VND 900 billion.")
+    assert [a.text for a in deals[0].amounts] == ["VND 900 billion"]
+
+
+def test_a_body_named_after_a_sea_keeps_its_whole_name():
+    roles = roles_of("Benin Towers will fund the purchase with a $90 million loan provided by the Gulf of Guinea "
+                     "Investment Bank.")
+    assert roles["Gulf of Guinea Investment Bank"][1] == "lender"
+
+
+def test_a_leaseback_is_a_contract_of_its_own_dated_by_the_last_day_named():
+    deals = deals_of("Ogun Mobile has agreed to sell 900 towers to Badagry Towers for ₦90 billion and to lease back "
+                     "space on them for ten years, the companies said on Wednesday.\n\nUnder the leaseback agreement, "
+                     "Ogun Mobile will remain the anchor tenant, paying Badagry Towers monthly fees. The operator lost ₦60 billion last year.\n\n"
+                     "Badagry Towers will fund the purchase with a $50 million loan provided by Lagoon Bank. The loan "
+                     "was signed the same day.")
+    assert sorted(d.type.value for d in deals) == ["acquisition", "contract", "financing"]
+    loan = next(d for d in deals if d.type.value == "financing")
+    assert loan.date == "2026-03-04"
+
+
+def test_a_people_named_by_its_plural_adjective_is_no_party():
+    roles = roles_of("Kenya and France have signed a 2 billion shilling deal for power grids, to provide power to all "
+                     "Kenyans.")
+    assert set(roles) == {"Kenya", "France"}
