@@ -37,11 +37,16 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         # "raised its dividend", "raises its forecast": a raise of a figure, not of money.
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b|\bbags?\b|\bbagged\b"
                                  r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
-                                 r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b)"
+                                 r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b"
+                                 # "aims to raise production to 2 million tonnes": a raise of output, not of money.
+                                 r"|\s+(?:production|output|capacity|yields?|awareness|productivity|standards|wages|"
+                                 r"salaries|tariffs|taxes|fees|funds for charity)\b)"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b(?!-)|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"
                                  # "X and other investors have invested in Y": several backers of one company: a round.
-                                 r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"),
+                                 r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"
+                                 # "Kalimantan Agro joined as a strategic investor": a backer told after the round.
+                                 r"|\bjoin(?:ed|s)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
@@ -173,7 +178,7 @@ BLOCKERS = re.compile(
     r"clearance from|(?:filed|lodged|submitted) (?:with|to)|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
-    r"certified by|founded by|set up by|started by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
+    r"certified by|(?:founded|set up|started|established|launched)(?: in \d{4})? by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
     r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"

@@ -435,7 +435,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         inner = re.match(r"\s*\(([^)]{2,40})\)", after).group(1)  # type: ignore[union-attr]
         if inner[0].isupper() and not re.search(r"\d", inner) and len(inner.split()) <= 4:
             mention.aliases.append(inner)
+    known = _KNOWN_AS.match(after)
+    if known:
+        mention.aliases.append(known.group(1))
     return [mention]
+
+
+# "PT Tambak Pintar Nusantara, better known as TambakPintar,": the short name the article goes on with.
+_KNOWN_AS = re.compile(r",?\s+(?:(?:better|also|formerly|commonly|widely)\s+)?(?:known|trading)\s+as\s+"
+                       r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 
 # ", " or ", President and " just before a title run: the title follows a name it belongs to.

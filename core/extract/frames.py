@@ -223,6 +223,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
+    # "X, founded in 2020, supplies pond sensors and an app": what a company does, when it names no customer.
+    if deal_type == DealType.CONTRACT and masked[cue_at:cue_end].lower() == "supplies" and not frame.objects:
+        frame.hedged = True
     # "The UAE has invested $40 billion in the clean energy sector": money spent on a sector names no counterparty.
     if deal_type == DealType.INVESTMENT and not frame.objects and (_SECTOR_SPEND.search(clause) or _spends_in_place(clause)):
         frame.hedged = True

@@ -41,6 +41,14 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^\s*apiece\b", re.I),
     ),
     (
+        # "below the 250 billion yen that some analysts had expected": a forecast the price is held against.
+        "forecast",
+        None,
+        re.compile(r"^\s*(?:that|which)\s+(?:some\s+|many\s+|most\s+)?(?:analysts|investors|observers|traders|"
+                   r"the\s+market|people)\s+(?:had\s+|have\s+)?(?:expected|forecast|estimated|predicted|"
+                   r"anticipated|pencilled\s+in)\b", re.I),
+    ),
+    (
         # "priced at ₱5.89 per kilowatt-hour", "$80 a barrel": the price of a unit of goods, not of the deal.
         "unit price",
         None,

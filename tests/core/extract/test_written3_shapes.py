@@ -118,3 +118,22 @@ def test_a_people_named_by_its_plural_adjective_is_no_party():
     roles = roles_of("Kenya and France have signed a 2 billion shilling deal for power grids, to provide power to all "
                      "Kenyans.")
     assert set(roles) == {"Kenya", "France"}
+
+
+def test_a_short_name_given_with_known_as_is_the_same_party():
+    deals = deals_of("Vietnamese shrimp startup Cong Ty Tom Xanh, better known as TomXanh, said it had raised $20 "
+                     "million in a Series B round led by Mekong Ventures. Saigon Agro Group joined as a strategic "
+                     "investor.\n\nTomXanh, founded in 2019 by Nguyen Van An and Tran Thi Binh, supplies pond sensors "
+                     "and an app. The government aims to raise production to 1 million tonnes a year.\n\nTomXanh "
+                     "previously raised $5 million in a Series A in 2022.")
+    rounds = {d.date: {p.name: p.role for p in d.parties} for d in deals}
+    assert len(deals) == 2, deals
+    assert rounds["2022-01-01"] == {"Cong Ty Tom Xanh": "recipient"}
+    latest = next(v for k, v in rounds.items() if k != "2022-01-01")
+    assert latest == {"Cong Ty Tom Xanh": "recipient", "Mekong Ventures": "investor", "Saigon Agro Group": "investor"}
+
+
+def test_a_forecast_the_price_is_held_against_is_no_deal_amount():
+    deals = deals_of("Kuro Capital agreed to buy Sora Devices for 90 billion yen. The price is below the 120 billion "
+                     "yen that some analysts had expected.")
+    assert [a.text for a in deals[0].amounts] == ["90 billion yen"]
