@@ -141,6 +141,10 @@ HEDGES = re.compile(
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
     # Shares bought from whoever sold on the exchange: a holding built, no counterparty bound.
     r"|(?:bought|acquired|purchased|built up|amassed)\s+(?:on|in|through|via)\s+the\s+(?:open\s+)?market"
+    # "The remaining 51% is held by X": who owns what, not a transaction.
+    r"|(?:is|are)\s+(?:currently\s+)?(?:held|owned)\s+by"
+    # The owners' pact that comes with a sale: how a company is run, not a deal of its own.
+    r"|shareholders?['’]?\s+agreement"
     # A listing sells shares to the market, not to a party: no deal.
     r"|initial public offering|IPO|(?:stock )?market debut|listing on|flotation|offer for sale|fresh issue|price band)\b",
     re.I,

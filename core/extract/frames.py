@@ -81,6 +81,8 @@ _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
                         r"deal|pact|accord)\s+to\s+$", re.I)
+_PAYS_DOWN = re.compile(r"\b(?:reduce|reducing|repay|repaying|pay\s+down|paying\s+down|cut|cutting|lower|lowering|"
+                        r"service|servicing|settle|clear|trim)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _NEW_AGREEMENT = re.compile(r"(?:agreements?|pacts?|deals?)\s+with\b", re.I)
 _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
@@ -123,6 +125,12 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     if DealType.FUNDING_ROUND in found and text[found[DealType.FUNDING_ROUND][0]:].lower().startswith("took part") \
             and re.search(r"\bin which\b", text[max(0, found[DealType.FUNDING_ROUND][0] - 60):found[DealType.FUNDING_ROUND][0]]):
         del found[DealType.FUNDING_ROUND]
+    # "sold assets to reduce debt": debt paid down is the purpose of a deal, not a loan.
+    if DealType.FINANCING in found and text[found[DealType.FINANCING][0]:].lower().startswith("debt") \
+            and _PAYS_DOWN.search(text, max(0, found[DealType.FINANCING][0] - 40), found[DealType.FINANCING][0]):
+        del found[DealType.FINANCING]
+        if not found:
+            return None, -1, -1
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):

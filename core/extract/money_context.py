@@ -41,6 +41,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^\s*apiece\b", re.I),
     ),
     (
+        # "will deliver net cash proceeds of A$890 million": what the seller keeps after costs, not the price.
+        "net proceeds",
+        re.compile(r"\bnet\s+(?:cash\s+)?proceeds\s+(?:of\s+|worth\s+|totalling\s+|totaling\s+)?" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
         # "below the 250 billion yen that some analysts had expected": a forecast the price is held against.
         "forecast",
         None,

@@ -33,6 +33,8 @@ _ROLE_AFTER = re.compile(
 )
 _STATE_NAMES = re.compile(r"\b(?:" + "|".join(
     re.escape(name) for name in sorted(PLACE_NAMES, key=len, reverse=True) if PLACE_NAMES[name] in STATES) + r")\b")
+# Words of group that open a name in other languages: "Grupo X", "Groupe X", "PT X" are "X" later on.
+_GROUP_PREFIXES = frozenset({"grupo", "groupe", "gruppo", "grupa", "grup", "pt", "cv"})
 # Nouns that, capitalised alone, stand for a body named before: "the Department", "the Ministry", "the Bank".
 _HEAD_NOUNS = frozenset({"Department", "Ministry", "Agency", "Authority", "Commission", "Bank", "Company", "Group",
                          "Fund", "Government", "Administration", "Council", "Corporation", "Board", "Office", "Bureau"})
@@ -211,6 +213,8 @@ class EntityTable:
         words = norm(entity.name).split()
         if words:
             self._by_first.setdefault(words[0], []).append(key)
+            if len(words) > 1 and words[0] in _GROUP_PREFIXES:
+                self._by_first.setdefault(words[1], []).append(key)
         self._by_initials.setdefault(_initials(entity.name), []).append(key)
 
     def _similar(self, name: str, folded: str) -> str | None:
@@ -222,8 +226,9 @@ class EntityTable:
             if entity.kind == PartyKind.GOVERNMENT and key.startswith("gov:"):
                 continue
             other = norm(entity.name)
-            # "SoftBank" and "Softbank Group"; "JPMorgan" and "JPMorgan Chase & Co."
-            if other.startswith(folded + " ") or folded.startswith(other + " "):
+            # "SoftBank" and "Softbank Group"; "JPMorgan" and "JPMorgan Chase & Co."; "Grupo Quillota" and "Quillota".
+            bare = other.split(" ", 1)[1] if other.split(" ", 1)[0] in _GROUP_PREFIXES and " " in other else None
+            if other.startswith(folded + " ") or folded.startswith(other + " ") or bare == folded:
                 if len(folded.split()) == 1 and first in ("data", "global", "new", "first", "american", "national"):
                     continue
                 return key

@@ -137,3 +137,24 @@ def test_a_forecast_the_price_is_held_against_is_no_deal_amount():
     deals = deals_of("Kuro Capital agreed to buy Sora Devices for 90 billion yen. The price is below the 120 billion "
                      "yen that some analysts had expected.")
     assert [a.text for a in deals[0].amounts] == ["90 billion yen"]
+
+
+def test_a_sale_to_reduce_debt_is_no_loan_and_grupo_x_is_x():
+    deals = deals_of("Ontario Nurses' Pension Plan bought the stake in 2014 from Grupo Maipo for $400 million, as "
+                     "Maipo sold assets to reduce debt.")
+    assert [d.type.value for d in deals] == ["acquisition"]
+    assert {p.name: p.role for p in deals[0].parties} == {"Ontario Nurses' Pension Plan": "acquirer",
+                                                          "Grupo Maipo": "seller"}
+
+
+def test_who_holds_the_rest_and_their_shareholders_agreement_make_no_deal():
+    deals = deals_of("Ontario Nurses' Pension Plan agreed to sell its 49% stake in Aguas Maipo to Iberagua for $700 "
+                     "million.\n\nThe remaining 51% of Aguas Maipo is held by local holding company Inversiones Andes. "
+                     "Inversiones Andes will sign a new shareholders' agreement with Iberagua at completion.")
+    assert len(deals) == 1
+
+
+def test_net_proceeds_are_no_price():
+    deals = deals_of("Koala Telecom agreed to sell its towers to Wombat Infrastructure for A$500 million. The sale "
+                     "will deliver net cash proceeds of A$470 million, which will be used to repay bank debt.")
+    assert [a.text for a in deals[0].amounts] == ["A$500 million"]
