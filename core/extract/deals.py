@@ -49,6 +49,8 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
+                                r"authority)\b(?!\s+of\b)")
 _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
 _MAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
                           + _MAKERS + r"s?\b")
@@ -304,6 +306,11 @@ class _Reader:
             key = self.table.last_of_kind(frame.cue_start, {PartyKind.COMPANY}, exclude=set(subjects))
             if key:
                 objects.append(key)
+        government_at = _GOVERNMENT_OBJECT.search(self.text, max(frame.cue_start, frame.start), frame.end)
+        government = self._body_named(government_at.group(2), frame.start) if government_at else None
+        if government and government not in subjects + objects:
+            # "won a contract from the same ministry": the body named before, as the verb places it.
+            objects.append(government)
         parties = subjects + objects
         target = self._target(frame, parties)
         joined = target is not None and target.parties and not set(parties) <= set(target.parties)
@@ -347,11 +354,26 @@ class _Reader:
             participants = set(self._keys(frame.participants))
             objects = [k for k in objects if k in target.parties or k in participants]
         for key in objects:
+            if key == government and government_at is not None:
+                subject = frame.side or roles.default_side(frame.type)
+                target.set_side(key, roles.object_side(government_at.group(1) + " ", subject, frame.type))
+                continue
             target.set_side(key, self._object_side(frame, key))
         if frame.vehicle is not None:
             target.vehicle = self.table.key_of(frame.vehicle)
         for amount in frame.amounts:
             target.add_amount(amount)
+
+    def _body_named(self, noun: str, before: int) -> str | None:
+        """The last government body named before `before` whose name holds `noun` ("ministry": "Ministry of X")."""
+        found, found_at = None, -1
+        for key, entity in self.table.entities.items():
+            if entity.kind != PartyKind.GOVERNMENT or noun.lower() not in entity.name.lower():
+                continue
+            at = max((o for o in entity.offsets if o < before), default=-1)
+            if at > found_at:
+                found, found_at = key, at
+        return found
 
     def _described_as_maker(self, mention: Mention) -> bool:
         return bool(_MAKER_AFTER.match(self.text, mention.end, mention.end + 90)
@@ -372,6 +394,8 @@ class _Reader:
             gap = self.text[frame.objects[index - 1].end:mention.start] if index else None
             if frame.type == DealType.ACQUISITION and mention.possessive:
                 side = roles.RECEIVER  # "buys Intel's memory business": the owner sells
+            elif mention is frame.awarder:
+                side = roles.GIVER
             else:
                 side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
                                          previous=previous, after=self.text[mention.end:mention.end + 160])

@@ -331,6 +331,8 @@ class Finisher:
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)
+        if role == "customer" and entity.kind == PartyKind.GOVERNMENT and self._concession(draft):
+            role = "grantor"  # a state that grants a concession or a licence gives a right, it buys nothing
         if role == "government" and draft.type == DealType.MOU and _national(entity.place):
             # A state or region signing with a company hosts its investment; a nation signing with one is its partner.
             role = "partner"
@@ -344,6 +346,10 @@ class Finisher:
             role = "investor"  # who buys a bond invests in it; a bank lends a loan
         return Party(name=entity.name, kind=entity.kind, role=role,
                      aliases=tuple(a for a in entity.aliases if a != entity.name), country=entity.place)
+
+    def _concession(self, draft: Draft) -> bool:
+        return draft.type == DealType.CONTRACT and any(
+            _CONCESSION.search(self.text, f.start, f.end) for f in draft.frames)
 
     def _agrees_to_buy(self, draft: Draft) -> bool:
         """An MoU whose clause says one side will buy what the other holds; "jointly acquire" has no seller."""
@@ -377,6 +383,8 @@ def _national(place: str | None) -> bool:
     return place is not None and PLACE_NAMES.get(place) == place and not is_state(place) and place not in CITIES
 
 
+_CONCESSION = re.compile(r"\bconcessions?\b|\b(?:exploration|mining|production|operating)\s+(?:licen[cs]es?|rights|permits?)\b",
+                         re.I)
 _TO_BUY = re.compile(r"\bto\s+(?:acquire|buy|purchase|take over)\s+(?:a|an|the|its|their|all|\d)", re.I)
 _GUARANTOR_BEFORE = re.compile(r"\b(?:guaranteed|backed|underwritten|insured|covered)\s+by\s+(?:a\s+|an\s+|the\s+)?$"
                                r"|\bguarantee\s+(?:from|by|of)\s+(?:the\s+)?$", re.I)

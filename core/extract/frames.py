@@ -39,6 +39,7 @@ class Frame:
     passive: bool = False  # "was awarded a contract by X": the subject receives, the agent gives
     object_anaphor: bool = False  # "loans to the company": the counterparty named before
     vehicle: Mention | None = None
+    awarder: Mention | None = None  # "X has been awarded a concession, the ministry said": who gave it
     type_cue_end: int = -1  # where the cue of the clause's own type ends ("a credit facility", after "signed")
     verb_end: int = -1  # where the verb that gave `side` ends, when it stands before the cue
     licence: bool = False  # a licence: its type stays "other" whatever the article says of it later
@@ -325,6 +326,15 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         and re.search(r"\bsigned\b", text[frame.cue_start:frame.cue_end + 10])
     last_object_end = frame.cue_end
     for k, mention in enumerate(candidates):
+        # "A consortium of X and Y has been awarded a concession, the transport ministry said": a body that
+        # tells of its own award, when the passive names no one else who gave it.
+        if frame.passive and frame.type in (DealType.CONTRACT, DealType.GRANT) and mention.start > frame.cue_start \
+                and mention.kind == PartyKind.GOVERNMENT and not mention.place \
+                and not re.search(r"\bby\b", text[frame.cue_start:mention.start]) \
+                and cues.REPORTERS.match(text[mention.end:mention.end + 30]):
+            frame.awarder = mention
+            frame.objects.append(mention)
+            continue
         if _blocked(text, mention, clause_start, frame.cue_start):
             continue
         # "Macquarie's Green Investment Group": the owner named before a party is not a party itself.

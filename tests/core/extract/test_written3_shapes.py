@@ -158,3 +158,20 @@ def test_net_proceeds_are_no_price():
     deals = deals_of("Koala Telecom agreed to sell its towers to Wombat Infrastructure for A$500 million. The sale "
                      "will deliver net cash proceeds of A$470 million, which will be used to repay bank debt.")
     assert [a.text for a in deals[0].amounts] == ["A$500 million"]
+
+
+def test_a_ministry_telling_of_its_own_award_grants_the_concession():
+    roles = roles_of("A consortium of Greek contractor Aktor Dromoi and Italian operator Vialta SpA has been awarded a "
+                     "30-year concession for a 150-kilometre toll motorway, Greece's Ministry of Infrastructure said "
+                     "on Wednesday.")
+    assert roles == {"Aktor Dromoi": ("company", "supplier"), "Vialta SpA": ("company", "supplier"),
+                     "Ministry of Infrastructure": ("government", "grantor")}
+
+
+def test_the_same_ministry_as_a_counterparty_is_the_ministry_named_before():
+    deals = deals_of("Aktor Dromoi has been awarded a motorway concession, Greece's Ministry of Infrastructure said. "
+                     "The Treasury paid out 2 billion euros under guarantees last year.\n\nIn 2024, the company won a "
+                     "300 million euro contract from the same ministry to build a ring road.")
+    ring = next(d for d in deals if any("300" in a.text for a in d.amounts))
+    assert {p.name: p.role for p in ring.parties} == {"Aktor Dromoi": "supplier",
+                                                      "Ministry of Infrastructure": "customer"}
