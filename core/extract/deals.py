@@ -313,6 +313,12 @@ class _Reader:
             objects.append(government)
         parties = subjects + objects
         target = self._target(frame, parties)
+        if target is None and frame.type == DealType.INVESTMENT and not frame.subjects \
+                and {"partners", "parties", "companies", "consortium"} & set(frame.anaphors):
+            # "won a concession ... The partners have committed to invest 68 billion lira": what the contract
+            # just told binds its parties to.
+            target = next((d for d in self._recent(frame.sentence, 2) if d.type == DealType.CONTRACT
+                           and subjects and set(subjects) <= set(d.parties)), None)
         joined = target is not None and target.parties and not set(parties) <= set(target.parties)
         if target is None:
             target = Draft(frame.type)

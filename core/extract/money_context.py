@@ -41,6 +41,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^\s*apiece\b", re.I),
     ),
     (
+        # "the Treasury paid out more than 30 billion lira under similar guarantees": claims met, not a deal's price.
+        "payout",
+        re.compile(r"\b(?:paid|pays|paying|pay)\s+out\s+" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
         # "will deliver net cash proceeds of A$890 million": what the seller keeps after costs, not the price.
         "net proceeds",
         re.compile(r"\bnet\s+(?:cash\s+)?proceeds\s+(?:of\s+|worth\s+|totalling\s+|totaling\s+)?" + _LEAD + "$", re.I),

@@ -175,3 +175,12 @@ def test_the_same_ministry_as_a_counterparty_is_the_ministry_named_before():
     ring = next(d for d in deals if any("300" in a.text for a in d.amounts))
     assert {p.name: p.role for p in ring.parties} == {"Aktor Dromoi": "supplier",
                                                       "Ministry of Infrastructure": "customer"}
+
+
+def test_what_the_partners_commit_to_invest_is_the_concessions_amount():
+    deals = deals_of("A consortium of Aktor Dromoi and Vialta SpA has been awarded a 30-year motorway concession, "
+                     "Greece's Ministry of Infrastructure said on Wednesday. The partners have committed to invest "
+                     "2 billion euros in construction. The Treasury paid out more than 500 million euros under similar "
+                     "guarantees last year.")
+    assert len(deals) == 1
+    assert [a.text for a in deals[0].amounts] == ["2 billion euros"]
