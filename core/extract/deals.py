@@ -49,6 +49,7 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
                                 r"authority)\b(?!\s+of\b)")
 _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
@@ -299,6 +300,9 @@ class _Reader:
         if not subjects:
             subjects = self._resolve_anaphors(frame)
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
+        if len(subjects) == 1 and frame.subjects and _BOTH_OPEN.match(self.text, frame.start, frame.end):
+            # "The two companies also signed an offtake under which X will buy ...": X's counterpart is the other.
+            objects += [k for k in self._resolve_anaphors(frame) if k not in subjects and k not in objects]
         # "X said Y has acquired a 26% stake in the company from Z": the stake is in X, whoever else is named.
         stake_in = frame.type == DealType.ACQUISITION and bool(_STAKE_IN_IT.search(self.text, frame.start, frame.end))
         if frame.object_anaphor and (not objects or stake_in):

@@ -84,6 +84,8 @@ _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|
                         r"deal|pact|accord)\s+to\s+$", re.I)
 _PAYS_DOWN = re.compile(r"\b(?:reduce|reducing|repay|repaying|pay\s+down|paying\s+down|cut|cutting|lower|lowering|"
                         r"service|servicing|settle|clear|trim)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+_QUANTITY = re.compile(r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|bbl|MW|megawatts|GW|gigawatts|MWh|"
+                       r"GWh|cargoes|bcm|mtpa|kilograms|ounces|units|vehicles|aircraft|wafers)\b", re.I)
 _NEW_AGREEMENT = re.compile(r"(?:agreements?|pacts?|deals?)\s+with\b", re.I)
 _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\b|\bsubscri(?:be|bes|bed|ption)\b"
                          r"|\bcapital increase\b|\bprivate placement\b", re.I)
@@ -145,8 +147,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
     # "acquired 12 million new shares": money put into the company for shares it issues is an investment.
     if DealType.ACQUISITION in found and DealType.INVESTMENT not in found and _NEW_SHARES.search(text):
         found[DealType.INVESTMENT] = found.pop(DealType.ACQUISITION)
-    # "will buy the power under a 20-year contract": a purchase of goods under a contract is the contract.
-    if DealType.ACQUISITION in found and DealType.CONTRACT in found and _UNDER_CONTRACT.search(text):
+    # "will buy the power under a 20-year contract": a purchase of goods under a contract is the contract;
+    # "an offtake agreement under which X will buy up to 180,000 tonnes a year": goods counted in their units.
+    if DealType.ACQUISITION in found and DealType.CONTRACT in found \
+            and (_UNDER_CONTRACT.search(text) or _QUANTITY.search(text)):
         del found[DealType.ACQUISITION]
     # A licence is a deal of its own kind ("other"), whatever partnership words come with it.
     if roles.LICENCE.search(text) and not {DealType.ACQUISITION, DealType.FINANCING, DealType.MERGER} & set(found):
@@ -358,7 +362,8 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         far = len(gap) > 90 and not (len(gap) <= 170 and (
             re.search(r"\b(?:built|developed|operated|run|owned|led)\b[^,;]{0,60}\bby\s+$", gap)
             # "the sale of 19 offices in the UK for an aggregate consideration of GBP65m to X": the buyer comes last.
-            or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION and re.search(r"\bto\s+$", gap)))
+            or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION
+            and re.search(r"\bto\s+(?:[\w-]+\s+){0,4}$", gap)))
         if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"
                                       r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
             # "loans from X that are guaranteed by the finance ministry": a state standing behind the deal is bound by it.

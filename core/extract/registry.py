@@ -69,6 +69,8 @@ class EntityTable:
         self.person_words: set[str] = set()
         self.places_seen: list[tuple[int, str]] = []
         self.delegations: list[str] = []  # governments whose delegation the article names
+        self.assets: set[str] = set()  # folded names the article first called a project, a plant or a field
+        self.plain: set[str] = set()  # folded names seen as names of their own
         # Entities by the first word and by the initials of their names: _similar looks only there, so an
         # article naming thousands of companies costs linear time, not a scan of all of them per name.
         self._by_first: dict[str, list[str]] = {}
@@ -79,6 +81,16 @@ class EntityTable:
         """Registers one sentence's mentions and returns them with people and places told apart."""
         out = []
         for mention in mentions:
+            # "its Yindarra spodumene project ... from Yindarra": a project once named as one stays an asset.
+            # A name first seen as a party ("HTA is ..., an HTA expansion project") stays a party.
+            folded_name = norm(mention.name)
+            if mention.asset:
+                if folded_name not in self.plain:
+                    self.assets.add(folded_name)
+            elif not mention.person and folded_name in self.assets:
+                mention.asset = True
+            else:
+                self.plain.add(folded_name)
             self._spot_person(mention)
             if mention.person:
                 self.person_words.update(mention.name.split())

@@ -184,3 +184,13 @@ def test_what_the_partners_commit_to_invest_is_the_concessions_amount():
                      "guarantees last year.")
     assert len(deals) == 1
     assert [a.text for a in deals[0].amounts] == ["2 billion euros"]
+
+
+def test_an_offtake_told_after_a_stake_sale_between_the_two_companies():
+    deals = deals_of("Outback Lithium Ltd said on Monday it had agreed to sell a 30% stake in its Wirra spodumene "
+                     "project in Western Australia to Chinese battery materials maker Jinyu Materials Co for A$300 "
+                     "million.\n\nThe two companies also signed a five-year offtake agreement under which Jinyu will "
+                     "buy up to 90,000 tonnes a year of spodumene concentrate from Wirra.")
+    found = {d.type.value: {p.name: p.role for p in d.parties} for d in deals}
+    assert found == {"acquisition": {"Outback Lithium Ltd": "seller", "Jinyu Materials Co": "acquirer"},
+                     "contract": {"Jinyu Materials Co": "customer", "Outback Lithium Ltd": "supplier"}}
