@@ -49,6 +49,9 @@ _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 _RECENT_DRAFTS = 64
 
 
+_FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
+                             r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
+                             r"pay for)\s+the\s+(?:purchase|acquisition|takeover|deal|transaction)\b", re.I)
 _BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
                                 r"authority)\b(?!\s+of\b)")
@@ -315,6 +318,13 @@ class _Reader:
         if government and government not in subjects + objects:
             # "won a contract from the same ministry": the body named before, as the verb places it.
             objects.append(government)
+        if frame.type == DealType.FINANCING and not subjects and _FUNDS_PURCHASE.search(self.text, frame.start, frame.end):
+            # "The cash portion of the purchase price will be funded by a new facility from X": the buyer borrows.
+            buyer = next((k for d in reversed(self._recent(frame.sentence, 8)) if d.type == DealType.ACQUISITION
+                          for k, side in d.parties.items() if side == roles.GIVER), None)
+            if buyer:
+                subjects = [buyer]
+                frame.side = roles.RECEIVER
         parties = subjects + objects
         target = self._target(frame, parties)
         if target is None and frame.type == DealType.INVESTMENT and not frame.subjects \

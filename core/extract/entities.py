@@ -337,7 +337,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
         run, words = run[:-1], words[:-1]
     # "SYDNEY--Grid operator X": the word after a dateline's double hyphen opens the story.
-    initial = bool(run) and (run[0][0] <= sentence.start + 1 or text[run[0][0] - 2:run[0][0]] == "--") \
+    # "- Adds 640 km of pipelines": a bullet's first word opens its sentence.
+    initial = bool(run) and (run[0][0] <= sentence.start + 1 or text[run[0][0] - 2:run[0][0]] == "--"
+                             or _BULLET.fullmatch(text, sentence.start, run[0][0]) is not None) \
         or sentence.heading
     # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
@@ -441,6 +443,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     return [mention]
 
 
+_BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 # "PT Tambak Pintar Nusantara, better known as TambakPintar,": the short name the article goes on with.
 _KNOWN_AS = re.compile(r",?\s+(?:(?:better|also|formerly|commonly|widely)\s+)?(?:known|trading)\s+as\s+"
                        r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")

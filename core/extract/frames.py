@@ -369,7 +369,14 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             # "loans from X that are guaranteed by the finance ministry": a state standing behind the deal is bound by it.
             if not far and mention.kind == PartyKind.GOVERNMENT and _GUARANTEED_BY.search(gap):
                 frame.objects.append(mention)
-            break
+                break
+            # "a new C$450 million facility, which has been fully committed by X and Y": who lends it.
+            if not (frame.type == DealType.FINANCING and len(gap) <= 170 and _COMMITTED_BY.search(gap)):
+                break
+            frame.participants.append(mention)
+            frame.objects.append(mention)
+            last_object_end = mention.end
+            continue
         before = text[max(clause_start, mention.start - 30):mention.start]
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
             frame.vehicle = mention
@@ -445,6 +452,8 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
                 and not re.search(r"\b(?:in|into|across)\s+", text[max(frame.cue_end, mention.start - 12):mention.start]))
 
 
+_COMMITTED_BY = re.compile(r",\s+which\s+(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?(?:\w+ly\s+)?"
+                           r"(?:committed|provided|underwritten|arranged|extended|granted|funded)\s+by\s+(?:the\s+)?$")
 _GUARANTEED_BY = re.compile(r"\b(?:guaranteed|backed|underwritten)\s+by\s+(?:the\s+)?$")
 _SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+\s+){0,5}?to\s+(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}$")

@@ -194,3 +194,15 @@ def test_an_offtake_told_after_a_stake_sale_between_the_two_companies():
     found = {d.type.value: {p.name: p.role for p in d.parties} for d in deals}
     assert found == {"acquisition": {"Outback Lithium Ltd": "seller", "Jinyu Materials Co": "acquirer"},
                      "contract": {"Jinyu Materials Co": "customer", "Outback Lithium Ltd": "supplier"}}
+
+
+def test_a_press_release_bullet_verb_is_no_name_and_the_buyer_borrows_for_the_purchase():
+    deals = deals_of("Prairie Fluids Inc. today announced that it has entered into a definitive agreement to acquire "
+                     "Gulf Water Systems, LLC for total consideration of US$200 million.\n\n- Adds approximately 300 "
+                     "kilometres of pipelines and 6 disposal facilities with permitted capacity of 400,000 barrels per "
+                     "day.\n\nThe cash portion of the purchase price will be funded by a new C$250 million revolving "
+                     "credit facility, which has been fully committed by Aspen Bank and Bow River Bank of Canada.")
+    found = {d.type.value: {p.name: p.role for p in d.parties} for d in deals}
+    assert found["financing"] == {"Prairie Fluids Inc.": "borrower", "Aspen Bank": "lender",
+                                  "Bow River Bank of Canada": "lender"}
+    assert set(found) == {"acquisition", "financing"}
