@@ -35,7 +35,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
                        r"|\bframework agreement\b|\bmemorandum\b|\bpreliminary agreement\b|\bheads of (?:agreement|terms)\b"),
         # "raised its dividend", "raises its forecast": a raise of a figure, not of money.
-        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b|\bbags?\b|\bbagged\b"
+        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b(?!\s+(?:its\s+|the\s+)?(?:production|output|capacity|yields?|awareness|productivity|standards|concerns?|questions?|prices?|the\s+bar))|\bbags?\b|\bbagged\b"
                                  r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b"
                                  # "aims to raise production to 2 million tonnes": a raise of output, not of money.
@@ -210,7 +210,9 @@ REPORTERS = re.compile(r"^\s*(?:'s\s+)?(?:reported|reports|said|says|told|noted|
 DEAL_ANAPHOR = re.compile(
     r"^\W*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
-    r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa)\b",
+    r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa"
+    # "The stake is being sold by X": the stake just told.
+    r"|stake(?=\s+(?:is|was|will)\b))\b",
     re.I,
 )
 

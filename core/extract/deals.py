@@ -52,6 +52,7 @@ _RECENT_DRAFTS = 64
 _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
                              r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
                              r"pay for)\s+the\s+(?:purchase|acquisition|takeover|deal|transaction)\b", re.I)
+_SOLD_BY = re.compile(r"\b(?:sold|divested|offloaded|disposed\s+of)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
                                 r"authority)\b(?!\s+of\b)")
@@ -416,6 +417,9 @@ class _Reader:
                 side = roles.RECEIVER  # "buys Intel's memory business": the owner sells
             elif mention is frame.awarder:
                 side = roles.GIVER
+            elif frame.type == DealType.ACQUISITION and _SOLD_BY.search(self.text, max(frame.start, mention.start - 90),
+                                                                          mention.start):
+                side = roles.RECEIVER  # "The stake is being sold by X": the agent of a sale sells
             else:
                 side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
                                          previous=previous, after=self.text[mention.end:mention.end + 160])

@@ -380,8 +380,11 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         before = text[max(clause_start, mention.start - 30):mention.start]
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
             frame.vehicle = mention
+        # "... is being sold by Cairo-based private equity firm X": the words of trade between "by" and the name.
         if re.search(r"\b(?:with|alongside|from|by|and|including|as well as|together with|joined by)\s+"
-                     r"(?:(?:the|its|existing|new|fellow)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before):
+                     r"(?:(?:the|its|existing|new|fellow)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before) \
+                or re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,3}$",
+                             text[max(clause_start, mention.start - 70):mention.start]):
             frame.participants.append(mention)
         frame.objects.append(mention)
         last_object_end = mention.end

@@ -217,7 +217,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
         # "led by X, along with Y": Y stands beside the name before it; "X, along with Y, invested": beside X.
         return previous if previous is not None and gap is not None and "," in gap else subject or CO
     if after is not None and _JOINING_AFTER.match(after):
-        return GIVER if subject in (None, CO) and deal_type in _MONEY_TYPES else (subject or CO)
+        # "X raised $5m in a round led by Y, with Z joining": whoever joins a raise puts money in.
+        return GIVER if deal_type in _MONEY_TYPES else (subject or CO)
     prep = _PREPOSITION.search(before)
     # "agreed to acquire X": "to" marks the verb, and X is its direct object.
     word = prep.group(1).lower() if prep and not _ANY_VERB.search(before, prep.end(1)) else ""

@@ -206,3 +206,19 @@ def test_a_press_release_bullet_verb_is_no_name_and_the_buyer_borrows_for_the_pu
     assert found["financing"] == {"Prairie Fluids Inc.": "borrower", "Aspen Bank": "lender",
                                   "Bow River Bank of Canada": "lender"}
     assert set(found) == {"acquisition", "financing"}
+
+
+def test_the_stake_sold_by_a_firm_names_the_seller_and_raising_capacity_is_no_round():
+    deals = deals_of("Nile Foods has agreed to buy a 60 per cent stake in Egyptian dairy producer Delta Milk Company "
+                     "for EGP 2 billion.\n\nThe stake is being sold by Cairo-based private equity firm Giza Partners, "
+                     "which is selling its entire 45 per cent holding.\n\nNile said it planned to invest a further EGP "
+                     "500 million to expand the plant, raising capacity to 400 tonnes of milk a day.")
+    assert len(deals) == 1
+    assert {p.name: p.role for p in deals[0].parties} == {"Nile Foods": "acquirer", "Delta Milk Company": "target",
+                                                          "Giza Partners": "seller"}
+
+
+def test_an_investor_that_joins_a_round_invests():
+    roles = roles_of("Cobro Listo raised MXN 300 million in a Series B round led by Bajio Ventures, with Monterrey's "
+                     "Grupo Sierra Alta joining, the startup announced on Tuesday.")
+    assert roles["Grupo Sierra Alta"] == ("company", "investor")
