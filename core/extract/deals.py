@@ -326,6 +326,13 @@ class _Reader:
             if buyer:
                 subjects = [buyer]
                 frame.side = roles.RECEIVER
+        if frame.type == DealType.FINANCING and not subjects and objects and not frame.deal_anaphor \
+                and all(self._object_side(frame, k) == roles.GIVER for k in objects):
+            # "The foreign-currency portion is a loan from X": the borrower of the loan just told borrows again.
+            borrower = next((k for d in reversed(self._recent(frame.sentence, 8)) if d.type == DealType.FINANCING
+                             for k, side in d.parties.items() if side == roles.RECEIVER), None)
+            if borrower and borrower not in objects:
+                subjects = [borrower]
         parties = subjects + objects
         target = self._target(frame, parties)
         if target is None and frame.type == DealType.INVESTMENT and not frame.subjects \

@@ -144,7 +144,12 @@ def _demonyms() -> dict[str, str]:
         if " " in spelling or len(spelling) < 4 or not spelling.isalpha() or spelling != place:
             continue
         stem = spelling[:-1] if spelling[-1] in "aeoy" else spelling
-        for form in (spelling + "n", spelling + "ian", spelling + "ese", stem + "an", stem + "ian", stem + "ese"):
+        # "Icelandic", "Polish", "Pakistani", "Argentine": the other English endings of a nationality.
+        for form in (spelling + "n", spelling + "ian", spelling + "ese", stem + "an", stem + "ian", stem + "ese",
+                     spelling + "ic", stem + "ish", spelling[:-3] + "ish" if spelling.endswith("and") else "",
+                     spelling + "i", stem + "ine"):
+            if not form:
+                continue
             if form not in PLACE_NAMES:
                 found.setdefault(form, place)
     return found
@@ -298,6 +303,11 @@ NOT_NAMES = frozenset({
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
     "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",
 })
+
+# Adjectives of faith and region capitalised by style ("its first Islamic bond", "Nordic banks"): no name alone,
+# though they open names ("Islamic Development Bank", "Nordic Semiconductor").
+LONE_ADJECTIVES = frozenset({"Islamic", "Nordic", "Arab", "Arabian", "Latin", "Baltic", "Balkan", "Caribbean",
+                             "Pacific", "Atlantic", "Sharia", "Shariah", "Halal"})
 
 # Capitalised nouns that are too generic to be a party when they stand alone.
 GENERIC_WORDS = frozenset({

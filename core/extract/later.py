@@ -16,7 +16,8 @@ _MONEY_TYPES = (DealType.FINANCING, DealType.FUNDING_ROUND, DealType.INVESTMENT)
 # "The buyer is Peruvian conglomerate X", "The lenders were A and B": a sentence that names one side of the deal
 # just told. The noun says the side; the deal types it can belong to follow from it.
 _NAMED_SIDE = re.compile(
-    r"^\W*(?:the|its)\s+(?:(?:sole|only|main|new|prospective|winning|successful|lead)\s+)?"
+    r"^\W*(?:the|its)\s+(?:(?:sole|only|main|new|prospective|winning|successful|lead|other|remaining|participating"
+    r"|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+){0,2}"
     r"(?P<noun>buyers?|acquirers?|purchasers?|bidders?|sellers?|vendors?|lenders?|borrowers?|investors?|backers?"
     r"|customers?|suppliers?|contractors?|targets?)\s+(?:is|are|was|were|will\s+be)\s", re.I)
 _SIDE_OF = {

@@ -24,6 +24,8 @@ SYMBOLS: dict[str, str] = {
     "SFr": "CHF", "SFr.": "CHF", "Fr.": "CHF", "R": "ZAR", "N": "NGN", "W": "KRW", "P": "PHP", "Bt": "THB",
     # The Financial Times' house style: "Rmb1.2bn", "NKr5bn", "SKr300m", "DKr2bn".
     "Rmb": "CNY", "NKr": "NOK", "SKr": "SEK", "DKr": "DKK",
+    # Israel's new shekel as Israeli papers write it: "NIS 310 million".
+    "NIS": "ILS",
 }
 
 # Short signs that are also initials and codes ("R2", "N95", "LE 3"): an amount only with a

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from core.extract.money_words import CODES, SYMBOLS
 from core.extract.gazetteer import (
-    BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
+    BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, LONE_ADJECTIVES, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
 )
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -166,6 +166,8 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     """Whether a capitalised run names nothing that could sign a deal."""
     words = name.split()
     if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
+        return True
+    if len(words) == 1 and name in LONE_ADJECTIVES:
         return True
     # "power for all Kenyans": a people, named by the plural of its country's adjective.
     if len(words) == 1 and name.endswith("s") and PLACE_NAMES.get(name[:-1], name[:-1]) != name[:-1]:

@@ -23,7 +23,9 @@ _TRADING_BANK = re.compile(r"\b(?:Corporate|Commercial|Private|Retail|Merchant)\
 _EVENT_WORDS = frozenset({"Forum", "Summit", "Conference", "Expo", "Congress", "Festival", "Fair", "Week", "Show",
                           "Symposium", "Convention"})
 # "the Tribeca startup said": a single place-like word before a company noun describes where the company is.
-_PLACE_BEFORE_FIRM = re.compile(r"\s+(?:startup|start-up|company|firm|outfit|insurer|lender|miner|carrier|utility)\b")
+# "the Tashkent municipal bus operator": a place that says where the firm described works.
+_PLACE_BEFORE_FIRM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|outfit|insurer|lender|miner|"
+                                r"carrier|utility|operator|developer|producer|bank|group)\b")
 # "Energy Lead at Acme", "a partner at Acme Ventures", "chief economist at Acme": where a person works, not a place.
 _JOB_AT = re.compile(r"\b(?:lead|head|partner|director|manager|officer|analyst|executive|engineer|economist|scientist|"
                      r"strategist|researcher|professor|president|chairman|chairwoman|founder|associate|principal|"
@@ -62,7 +64,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
                 r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
             or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after) \
-            or len(words) == 1 and re.match(r"\s+(?:state\s+|state-owned\s+)?(?:[a-z][\w-]*\s+){0,2}(?:company|utility|firm|"
+            or len(words) <= 3 and re.match(r"\s+(?:state\s+|state-owned\s+)?(?:[a-z][\w-]*\s+){0,2}(?:company|utility|firm|"
                                             r"operator|developer|start-?up|lender|insurer|producer|trader|retailer|"
                                             r"manufacturer|miner|shipper|refiner)\s+[A-ZÀ-ÖØ-Þ]", after):
         # "Maranhão sanitation company Águas do Itapecuru": a place or owner that describes the name after it.
@@ -82,6 +84,12 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     # Exchanges list the shares; ratings agencies grade the debt: neither is bound by the deal.
     if words[-1] in ("Exchange", "Ratings", "Bourse") or name.startswith(("Moody's", "Moody’s", "Fitch")):
         mention.descriptor = True
+    # "Dar es Salaam-based X": the start of a place cut by its small word; "the capital's Gulshan": a district.
+    if re.match(r"\s+(?:es|el|al|de|da|do|du|la|le|di|del|des|dos|das)\s+[A-Z][\w'’]*-(?:based|headquartered|listed|"
+                r"registered)\b", after) or re.search(r"\bthe\s+(?:capital|city|country|region|state|province)['’]s\s+$",
+                                                      before):
+        mention.location_only = True
+        return
     if re.search(r"\b(?:GmbH|Inc|Ltd|AG|SA|Group|Corp|plc|LLC)\.?\s+of\s+$", before):
         mention.location_only = True
         return

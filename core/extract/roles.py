@@ -252,6 +252,12 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
         return GIVER if subject in (RECEIVER, TARGET, None) else RECEIVER
     if word == "for" and deal_type == DealType.CONTRACT:
         return GIVER
+    if subject is None and deal_type in _MONEY_TYPES:
+        # "A Tk 1,150 crore loan to X from six banks was signed": the nominal says who gets and who gives.
+        if word == "to":
+            return RECEIVER
+        if word == "from":
+            return GIVER
     return _opposite(subject)
 
 
