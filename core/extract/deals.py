@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from datetime import date, timedelta
 
-from core.extract import cues, later, roles
+from core.extract import cues, later, roles, tables
 from core.extract.dates import DateMention, find_dates
 from core.extract.entities import Mention, norm, sentence_mentions
 from core.extract.frames import Frame, build_frame
 from core.extract.money import MoneyMention, find_amounts
 from core.extract.finish import Draft, Finisher
+from core.extract.names_kind import set_kind
 from core.extract.registry import EntityTable
+from core.extract.tables import table_rows
 from core.extract.sentences import Sentence, split_clauses, split_sentences
 from core.model import Deal, DealType, PartyKind, Precision
 from core.extract.cues import COMPATIBLE, PRECEDENCE
@@ -94,14 +96,18 @@ class _Reader:
         amounts = find_amounts(self.text)
         amount_starts = [a.start for a in amounts]
         date_starts = [d.start for d in self.dates]
+        rows = {row.sentence: row for row in table_rows(self.text, self.sentences)}
         for index, sentence in enumerate(self.sentences):
-            if self._skipped(index, sentence):
+            if self._skipped(index, sentence) or tables.in_table(sentence):
                 self.mentions[index] = []
                 continue
             found = sentence_mentions(self.text, sentence)
             self.mentions[index] = self.table.observe(found, sentence, self.sentences)
         for index, sentence in enumerate(self.sentences):
-            if self._skipped(index, sentence) or sentence.quoted:
+            if index in rows:
+                self._fold_row(rows[index], within(amounts, amount_starts, sentence))
+                continue
+            if self._skipped(index, sentence) or sentence.quoted or tables.in_table(sentence):
                 continue
             if later.named_side(self._recent(index, 4), self.mentions[index], self.table, sentence):
                 continue
@@ -131,6 +137,25 @@ class _Reader:
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _fold_row(self, row: tables.Row, amounts: list[MoneyMention]) -> None:
+        """A deal told as a row of a table: its own sides, its sums from the amount column."""
+        money = [a for a in amounts if row.amount_span and row.amount_span[0] <= a.start < row.amount_span[1]]
+        frame = Frame(row.type, row.sentence, row.start, row.end, row.start, row.start, amounts=money)
+        draft = Draft(row.type, frames=[frame])
+        for mention, side in row.sides:
+            set_kind(mention, "", "")
+            key = self.table.key_of(mention)
+            if key is None:
+                continue
+            self.table.entities[key].offsets.append(mention.start)
+            draft.set_side(key, side)
+            draft.spans.setdefault(key, (mention.start, mention.end))
+            if side != roles.GIVER:
+                draft.actors.append(key)
+        for amount in money:
+            draft.add_amount(amount)
+        self.drafts.append(draft)
 
     def _recent(self, sentence: int, reach: int) -> list[Draft]:
         """The drafts last told within `reach` sentences before this one, newest first."""

@@ -46,3 +46,29 @@ def test_a_loan_told_as_a_noun_with_its_arranger_other_lenders_and_a_second_port
         [("Karnaphuli Bank PLC", "lender"), ("Meghna Bank PLC", "lender"), ("Padma Solar Ltd", "borrower"),
          ("Teesta Trust Bank PLC", "lender")],
     ]
+
+
+def test_each_row_of_a_table_of_rounds_is_a_deal():
+    deals = deals_of("Four rounds crossed our desk this week.\n\n"
+                     "Company | Base | Stage | Amount | Investors\n"
+                     "Kijiji Freight | Mombasa | Series A | KSh 900 million ($7m) | Pwani Growth Partners (lead), "
+                     "Tsavo Capital\n"
+                     "Mazao Labs | Kisumu | Seed | $2.5m | Lake Basin Ventures (lead)\n\n"
+                     "Kijiji Freight matches truck owners with shippers.")
+    assert [(d.type.value, {p.name: p.role for p in d.parties}, [a.text for a in d.amounts]) for d in deals] == [
+        ("funding_round", {"Kijiji Freight": "recipient", "Pwani Growth Partners": "investor",
+                           "Tsavo Capital": "investor"}, ["KSh 900 million", "$7m"]),
+        ("funding_round", {"Mazao Labs": "recipient", "Lake Basin Ventures": "investor"}, ["$2.5m"]),
+    ]
+
+
+def test_a_table_of_loans_by_its_header():
+    deals = deals_of("Loans signed this month:\n\nBorrower | Lenders | Amount\nAndes Solar | Banco Cusco, Lima "
+                     "Trust Bank | $40 million\n")
+    assert [(d.type.value, {p.name: p.role for p in d.parties}) for d in deals] == [
+        ("financing", {"Andes Solar": "borrower", "Banco Cusco": "lender", "Lima Trust Bank": "lender"})]
+
+
+def test_bars_in_prose_without_a_company_column_are_no_table():
+    deals = deals_of("Markets | Business | Tech\n\nAndes Solar signed a $40 million loan with Banco Cusco.")
+    assert [d.type.value for d in deals] == ["financing"]

@@ -1,0 +1,119 @@
+"""Deals told as rows of a table ("Company | Stage | Amount | Investors"), as newsletters and pasted pages set them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.extract import roles
+from core.extract.frames import clause_type
+from core.extract.mention import Mention
+from core.extract.sentences import Sentence
+from core.model import DealType
+
+# What a column holds, by the words of its header.
+_COLUMNS = (
+    ("company", re.compile(r"\b(?:company|companies|start-?ups?|firm|borrower|issuer|target|recipient|name|business)\b",
+                           re.I)),
+    ("backers", re.compile(r"\b(?:investors?|backers?|lenders?|lead|acquirers?|buyers?|bidders?|arrangers?)\b", re.I)),
+    ("amount", re.compile(r"\b(?:amount|size|raised|value|sum|price|loan)\b", re.I)),
+    ("stage", re.compile(r"\b(?:stage|round|type|deal|instrument|series)\b", re.I)),
+)
+# A header says what its table's deals are when no cell does: lenders lend, acquirers buy.
+_HEADER_TYPE = ((re.compile(r"\blenders?\b|\barrangers?\b|\bborrowers?\b", re.I), DealType.FINANCING),
+                (re.compile(r"\bacquirers?\b|\bbuyers?\b|\btargets?\b|\bbidders?\b", re.I), DealType.ACQUISITION),
+                (re.compile(r"\binvestors?\b|\bbackers?\b|\bstage\b|\bround\b", re.I), DealType.FUNDING_ROUND))
+_LEAD_MARK = re.compile(r"\s*\((?:lead|co-lead|leads?)\)\s*$", re.I)
+_NAME = re.compile(r"[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9&][\w&'’.-]*|of|de|del|la|and|for|the))*(?<![ .])")
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Row:
+    """One row of a table of deals: its sentence, its deal type, and who stands on which side."""
+
+    sentence: int
+    type: DealType
+    start: int
+    end: int
+    amount_span: tuple[int, int] | None
+    sides: list[tuple[Mention, str]] = field(default_factory=list)
+
+
+def _cells(text: str, sentence: Sentence) -> list[Cell]:
+    cells, at = [], sentence.start
+    for part in sentence.text.split("|"):
+        stripped = part.strip()
+        offset = part.find(stripped) if stripped else 0
+        cells.append(Cell(at + offset, at + offset + len(stripped), stripped))
+        at += len(part) + 1
+    return cells
+
+
+def in_table(sentence: Sentence) -> bool:
+    """Whether a sentence is a line of a table: cells between bars, read by `table_rows`, never as prose."""
+    return sentence.text.count("|") >= 2 and "\n" not in sentence.text.strip()
+
+
+_is_row = in_table
+
+
+def table_rows(text: str, sentences: list[Sentence]) -> list[Row]:
+    """The rows of every table of deals in the text; a table needs a header that names a company column."""
+    rows: list[Row] = []
+    index = 0
+    while index < len(sentences):
+        if not _is_row(sentences[index]):
+            index += 1
+            continue
+        header = [c.text for c in _cells(text, sentences[index])]
+        columns = {kind: k for k, label in enumerate(header) for kind, pattern in reversed(_COLUMNS)
+                   if pattern.search(label)}
+        index += 1
+        if "company" not in columns or not ({"backers", "amount"} & set(columns)):
+            continue
+        table_type = next((t for pattern, t in _HEADER_TYPE if any(pattern.search(h) for h in header)),
+                          DealType.FUNDING_ROUND)
+        while index < len(sentences) and _is_row(sentences[index]):
+            row = _row(text, sentences[index], index, columns, table_type, len(header))
+            if row is not None:
+                rows.append(row)
+            index += 1
+    return rows
+
+
+def _row(text: str, sentence: Sentence, index: int, columns: dict[str, int], table_type: DealType,
+         width: int) -> Row | None:
+    cells = _cells(text, sentence)
+    if len(cells) != width:
+        return None
+    company = cells[columns["company"]]
+    name = _NAME.match(company.text)
+    if name is None:
+        return None
+    deal_type = table_type
+    if "stage" in columns:
+        found = clause_type(cells[columns["stage"]].text)[0]
+        deal_type = found if found not in (None, DealType.OTHER) else table_type
+    receiver = roles.TARGET if deal_type == DealType.ACQUISITION else roles.RECEIVER
+    sides = [(Mention(company.start, company.start + name.end(), name.group()), receiver)]
+    if "backers" in columns:
+        backers = cells[columns["backers"]]
+        at = backers.start
+        for part in backers.text.split(","):
+            plain = _LEAD_MARK.sub("", part).strip()
+            start = text.find(plain, at, backers.end) if plain else -1
+            if start >= 0 and _NAME.fullmatch(plain):
+                sides.append((Mention(start, start + len(plain), plain), roles.GIVER))
+            at += len(part) + 1
+    amount = cells[columns["amount"]] if "amount" in columns else None
+    return Row(index, deal_type, sentence.start, sentence.end, (amount.start, amount.end) if amount else None, sides)
+
+
+__all__ = ["Row", "in_table", "table_rows"]
