@@ -358,6 +358,17 @@ class _Reader:
                              for k, side in d.parties.items() if side == roles.RECEIVER), None)
             if borrower and borrower not in objects:
                 subjects = [borrower]
+        if frame.type == DealType.CONTRACT and frame.passive and not subjects and objects and not frame.new_deal:
+            # "The vessels were ordered by X": the customer of the order just told, whose supplier is named there.
+            told = next((d for d in self._recent(frame.sentence, 3) if d.type == DealType.CONTRACT
+                         and roles.GIVER not in d.parties.values()), None)
+            if told is not None and all(self._object_side(frame, k) == roles.GIVER for k in objects):
+                for key in objects:
+                    told.set_side(key, roles.GIVER)
+                    told.spans.setdefault(key, next((m.start, m.end) for m in frame.objects
+                                                    if self.table.key_of(m) == key))
+                told.frames.append(frame)
+                return
         parties = subjects + objects
         target = self._target(frame, parties)
         if target is None and frame.type == DealType.INVESTMENT and not frame.subjects \

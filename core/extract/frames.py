@@ -185,7 +185,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
             masked = masked[:a] + " " * (b - a) + masked[b:]
     deal_type, cue_at, cue_end = clause_type(masked)
     # "Under this agreement, X will acquire ...": a cue inside the opening phrase only points back at the deal.
-    intro = _INTRO.match(masked)
+    # "The deal comes five months after X clinched a contract from Y": the clause after "after" tells that deal.
+    intro = _INTRO.match(masked) or _COMES_AFTER.match(masked)
     if intro is not None and 0 <= cue_at < intro.end():
         rest_type, rest_at, rest_end = clause_type(masked[intro.end():])
         if rest_type is not None:
@@ -254,7 +255,9 @@ _DEAL_MENTION = re.compile(
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEW_DEAL = re.compile(
     r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
-    r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)", re.I)
+    r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)"
+    # "The deal comes five months after X clinched a contract from Y": the earlier deal, told for comparison.
+    r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b", re.I)
 _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)?|land(?:s|ed)|"
                     r"clos(?:e|es|ed) (?:a|its|the)|obtain(?:s|ed)?|receiv(?:e|es|ed)|locking up|"
                     r"locks? up|won|wins|priced|prices|issued|issues|sold)\b"
@@ -307,6 +310,8 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|th
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
+_COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+", re.I)
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"
                                 r"crown prince|secretary", re.I)
 
@@ -314,7 +319,7 @@ _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|
 def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     clause_start = frame.start
     subject_from = clause_start
-    intro = _INTRO.match(text[clause_start:frame.cue_start])
+    intro = _INTRO.match(text[clause_start:frame.cue_start]) or _COMES_AFTER.match(text[clause_start:frame.cue_start])
     if intro:
         subject_from = clause_start + intro.end()
     candidates = [m for m in mentions if not (m.person or m.location_only and not _lent_to_state(text, m, frame)

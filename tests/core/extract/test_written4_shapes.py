@@ -72,3 +72,14 @@ def test_a_table_of_loans_by_its_header():
 def test_bars_in_prose_without_a_company_column_are_no_table():
     deals = deals_of("Markets | Business | Tech\n\nAndes Solar signed a $40 million loan with Banco Cusco.")
     assert [d.type.value for d in deals] == ["financing"]
+
+
+def test_an_order_told_in_the_passive_and_an_earlier_order_it_comes_after():
+    deals = deals_of("Mokpo Heavy Industries said Thursday it has won an order worth 900 billion won to build three "
+                     "LNG carriers.\n\nThe vessels were ordered by Ithaca Maritime, an Athens-based shipowner.\n\n"
+                     "The deal comes five months after Mokpo clinched a 400 billion won contract from Singapore's "
+                     "Raffles Tankers for two ammonia carriers in March.")
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Mokpo Heavy Industries": "supplier", "Ithaca Maritime": "customer"},
+        {"Mokpo Heavy Industries": "supplier", "Raffles Tankers": "customer"},
+    ]
