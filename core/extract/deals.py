@@ -54,6 +54,8 @@ _RECENT_DRAFTS = 64
 _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
                              r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
                              r"pay for)\s+the\s+(?:purchase|acquisition|takeover|deal|transaction)\b", re.I)
+_SUPPLY_OF_BY = re.compile(r"\b(?:supply|delivery|construction|provision|building|manufacture)\s+of\b[^.;]{0,200}?"
+                           r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 _SOLD_BY = re.compile(r"\b(?:sold|divested|offloaded|disposed\s+of)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
@@ -463,6 +465,8 @@ class _Reader:
             elif frame.type == DealType.ACQUISITION and _SOLD_BY.search(self.text, max(frame.start, mention.start - 90),
                                                                           mention.start):
                 side = roles.RECEIVER  # "The stake is being sold by X": the agent of a sale sells
+            elif frame.type == DealType.CONTRACT and _SUPPLY_OF_BY.search(self.text, frame.start, mention.start):
+                side = roles.RECEIVER  # "a contract for the supply of buses to Y by bus maker X": X supplies
             else:
                 side = roles.object_side(before, subject, frame.type, direct_target=index == 0, gap=gap,
                                          previous=previous, after=self.text[mention.end:mention.end + 160])

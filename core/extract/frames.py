@@ -286,8 +286,11 @@ def _spends_in_place(clause: str) -> bool:
     return found.group(1) in PLACE_NAMES or found.group(1) in CITIES
 
 
-_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various)\s+"
-                    r"(?:[\w-]+\s+){0,2}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts)\b", re.I)
+_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|various"
+                    # "signed a package of intergovernmental and commercial documents": the list told one by one.
+                    r"|(?:a|the)\s+(?:package|raft|slew|series|host|set|batch|string)\s+of)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?:mous|memorand(?:a|ums)|agreements|deals|contracts|pacts|documents|accords)\b",
+                    re.I)
 # "Drugmakers have spent $60 billion on biotech acquisitions so far this year": a market's sum, not one deal.
 _MARKET_SPEND = re.compile(r"\b(?:spent|spend(?:s|ing)?|invested|poured|splashed)\b[^.;]{0,80}?\b(?:on|in|into)\s+"
                            r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b",
@@ -310,6 +313,7 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|th
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
+_ACTOR_LEAD = re.compile(r"(?:the\s+|its\s+)?(?:[\w.-]+-(?:based|listed|owned|headquartered)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+", re.I)
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"
@@ -406,10 +410,12 @@ def _under_which(text: str, frame: Frame, candidates: list[Mention]) -> None:
         pass
     if under is None:
         return
-    actor = next((m for m in candidates if 0 <= m.start - under.end() <= 4), None)
+    # "under which Budapest-based X will build": the actor may come with the place it is based in.
+    actor = next((m for m in candidates if 0 <= m.start - under.end() <= 40 and _ACTOR_LEAD.fullmatch(
+        text, under.end(), m.start)), None)
     verb = re.match(r"(?:[\w-]+\s+){1,4}?(?:invest|pay|buy|acquire|lend|provide|supply|build|fund|finance|channel|pour|inject|deploy|spend"
                     r"|commit)",
-                    text[actor.end:actor.end + 60].strip() if actor else "", re.I)
+                    text[actor.end:actor.end + 60].lstrip(" .,") if actor else "", re.I)
     if actor is None or verb is None:
         return
     # Everyone the clause names before "under which" signed with the actor: "X said it had signed ... with Y".

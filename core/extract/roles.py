@@ -313,6 +313,10 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
     if pair is not None:
         if side == GIVER:
             return pair[0]
+        # "an investment agreement under which X will build a plant, and the ministry will connect the site":
+        # a state that hosts a company's investment receives no money; it is the government of the deal.
+        if deal_type == DealType.INVESTMENT and kind == PartyKind.GOVERNMENT and with_company and side in (RECEIVER, TARGET):
+            return "government"
         if side in (RECEIVER, TARGET):
             return pair[1]
         return pair[0] if deal_type != DealType.FUNDING_ROUND else pair[1]

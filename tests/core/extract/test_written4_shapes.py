@@ -83,3 +83,16 @@ def test_an_order_told_in_the_passive_and_an_earlier_order_it_comes_after():
         {"Mokpo Heavy Industries": "supplier", "Ithaca Maritime": "customer"},
         {"Mokpo Heavy Industries": "supplier", "Raffles Tankers": "customer"},
     ]
+
+
+def test_a_state_visit_list_of_documents():
+    deals = deals_of("Uzbekistan and Poland signed a package of intergovernmental and commercial documents on "
+                     "Thursday.\n\nAmong the documents signed:\n\n— An investment agreement under which Krakow-based "
+                     "Wisla Pharma S.A. will build a plant for injectable medicines. The drugmaker will invest $60 "
+                     "million over four years, and Uzbekistan's Ministry of Investment committed to connect the site to "
+                     "power.\n\n— A contract for the supply of 80 trams to Toshkent Transit JSC by Gdansk-based tram "
+                     "maker Baltyk Rail S.A.")
+    assert [(d.type.value, {p.name: p.role for p in d.parties}) for d in deals] == [
+        ("investment", {"Wisla Pharma S.A.": "investor", "Ministry of Investment": "government"}),
+        ("contract", {"Toshkent Transit JSC": "customer", "Baltyk Rail S.A.": "supplier"}),
+    ]
