@@ -372,7 +372,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             re.search(r"\b(?:built|developed|operated|run|owned|led)\b[^,;]{0,60}\bby\s+$", gap)
             # "the sale of 19 offices in the UK for an aggregate consideration of GBP65m to X": the buyer comes last.
             or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION
-            and re.search(r"\bto\s+(?:[\w-]+\s+){0,4}$", gap)))
+            and re.search(r"\bto\s+(?:[\w-]+\s+){0,4}$", gap)
+            # "signed a PPA to supply 180MW from a new plant in the Northern Cape to platinum miner X": the customer.
+            or frame.type == DealType.CONTRACT and _SUPPLIED_TO.search(gap)))
         if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"
                                       r"adding|giving|following|overtaking|surpassing)\b|\bthat\s+(?:will|is|are|was|has)\b", gap):
             # "loans from X that are guaranteed by the finance ministry": a state standing behind the deal is bound by it.
@@ -469,7 +471,7 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
 _COMMITTED_BY = re.compile(r",\s+which\s+(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?(?:\w+ly\s+)?"
                            r"(?:committed|provided|underwritten|arranged|extended|granted|funded)\s+by\s+(?:the\s+)?$")
 _GUARANTEED_BY = re.compile(r"\b(?:guaranteed|backed|underwritten)\s+by\s+(?:the\s+)?$")
-_SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+\s+){0,5}?to\s+(?:the\s+)?"
+_SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+\s+){0,12}?to\s+(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}$")
 
 

@@ -63,7 +63,9 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     (
         # "priced at ₱5.89 per kilowatt-hour", "$80 a barrel": the price of a unit of goods, not of the deal.
         "unit price",
-        None,
+        # "with the toll for a passenger car set at $4.10": what a user pays once, not the deal's worth.
+        re.compile(r"\b(?:tolls?|fares?|tariffs?|tickets?|subscription|per[\s-](?:unit|vehicle|passenger|user|share))\b"
+                   r"[^.;$€£¥₹]{0,40}?\b(?:set\s+at|of|at|fixed\s+at|priced\s+at)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:a|an|per|/)\s*(?:kilowatt[\s-]hours?|megawatt[\s-]hours?|kwh|mwh|gwh|tonnes?|tons?|"
                    r"metric tons?|barrels?|bbl|ounces?|oz|litres?|liters?|kilograms?|kg|gallons?|mmbtu|btu|"
                    r"cubic (?:metres?|meters?|feet)|square (?:metres?|meters?|feet|foot)|sq\.? ?(?:m|ft))\b", re.I),

@@ -33,6 +33,8 @@ _DATELINE_AFTER = re.compile(r"\.?\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}
                              r"|:\s+(?=[A-Z]))")
 # "BUON MA THUOT — At dawn", "NAIROBI, Kenya — ...": a city in capitals, perhaps its country, then a dash.
 _CAPITALS_DATELINE = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+(?:—|–|-{1,2})\s+(?=[A-Z])")
+_CURRENCY_AFTER = re.compile(r"\s+(?:francs?|pesos?|dinars?|rupees?|shillings?|riyals?|dirhams?|kron(?:a|or|er|e)|rand|"
+                             r"naira|cedis?|kwacha|birr|rupiah|ringgit|baht|dong|won|yuan|renminbi)\b")
 # "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
 _MONEY_TOKEN = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*(?:[a-z]{1,2})?")
 # Verbs that follow a bare subject and make a single name a speaker, not an adjective ("Brian said").
@@ -168,6 +170,9 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
         return True
     if len(words) == 1 and name in LONE_ADJECTIVES:
+        return True
+    # "210 billion CFA francs", "Swiss francs": the name of a currency.
+    if _CURRENCY_AFTER.match(after):
         return True
     # "power for all Kenyans": a people, named by the plural of its country's adjective.
     if len(words) == 1 and name.endswith("s") and PLACE_NAMES.get(name[:-1], name[:-1]) != name[:-1]:

@@ -35,7 +35,7 @@ _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(
            r"|channel(?:s|led|ed|ling|ing)?|deploy(?:s|ed|ing)?|spend(?:s|ing)?|spent|available\s+to"
            r"|to (?:give|lend|fund|finance|provide|invest)")
 # A customer's verbs: it gives a contract or an order to a supplier.
-_ORDERING = (r"award(?:s|ed|ing)?|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
+_ORDERING = (r"award(?:s|ed|ing)?|hand(?:s|ed|ing)?(?!\s+over)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
              r"|hir(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|commission(?:s|ed|ing)?|order(?:s|ed|ing)?|engag(?:e|es|ed|ing)"
              r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)"
              r"|plac(?:e|es|ed|ing)")

@@ -10,8 +10,10 @@ from core.extract.mention import Mention
 
 # After the name: an optional appositive (", a subsidiary of Y,"), then a verb of intent and one of supplying.
 _INTENT = r"(?:\s*,[^,;]{1,80},)?\s+(?:will|would|shall|is to|are to|agreed to|has agreed to|is set to|plans to)\s+(?:\w+ly\s+)?"
-_SUPPLIES = re.compile(_INTENT + r"(?:supply|deliver|sell|provide|ship|generate)\b", re.I)
-_BUYS = re.compile(_INTENT + r"(?:buy|purchase|take|offtake|procure)\b", re.I)
+# "X signed a 20-year power purchase agreement on Wednesday to supply 180MW to Y": the purpose says who supplies.
+_SIGNED = r"\s+(?:has\s+|have\s+)?(?:signed|inked|agreed|entered\s+into|struck|sealed)\b[^.;]{0,90}?\bto\s+"
+_SUPPLIES = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:supply|deliver|sell|provide|ship|generate)\b", re.I)
+_BUYS = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:buy|purchase|take|offtake|procure)\b", re.I)
 
 
 def stated_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],

@@ -96,3 +96,22 @@ def test_a_state_visit_list_of_documents():
         ("investment", {"Wisla Pharma S.A.": "investor", "Ministry of Investment": "government"}),
         ("contract", {"Toshkent Transit JSC": "customer", "Baltyk Rail S.A.": "supplier"}),
     ]
+
+
+def test_a_concession_handed_to_an_operator_and_a_ppa_signed_to_supply():
+    deals = deals_of("• Guinea — The government of Guinea has handed a 25-year concession to build and run a river "
+                     "port to Kakande Port Holdings, a Conakry-based operator. Under the agreement, Kakande will invest "
+                     "90 billion CFA francs in quays.\n\n• South Africa — Independent power producer Karoo Sun "
+                     "Renewables signed a 15-year power purchase agreement on Wednesday to supply 90MW from a new solar "
+                     "plant in the Northern Cape to chrome miner Steelpoort Chrome, in a deal worth about R1.1bn.")
+    found = [{p.name: p.role for p in d.parties} for d in deals if d.type.value == "contract"]
+    assert {"Guinea": "grantor", "Kakande Port Holdings": "supplier"} in found
+    assert {"Karoo Sun Renewables": "supplier", "Steelpoort Chrome": "customer"} in found
+    assert "CFA" not in {p.name for d in deals for p in d.parties}
+
+
+def test_a_toll_is_no_deal_amount():
+    deals = deals_of("A consortium of Aktor Dromoi and Vialta SpA has been awarded a 30-year motorway concession, "
+                     "Greece's Ministry of Infrastructure said. Under the concession terms, the toll for a passenger "
+                     "car is set at €3.20 for the full length.")
+    assert [a.text for d in deals for a in d.amounts] == []
