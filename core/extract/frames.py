@@ -471,6 +471,8 @@ def _explicit_government(text: str, mention: Mention, frame: Frame) -> bool:
 _COMMITTED_BY = re.compile(r",\s+which\s+(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?(?:\w+ly\s+)?"
                            r"(?:committed|provided|underwritten|arranged|extended|granted|funded)\s+by\s+(?:the\s+)?$")
 _GUARANTEED_BY = re.compile(r"\b(?:guaranteed|backed|underwritten)\s+by\s+(?:the\s+)?$")
+_HANDED_TO = re.compile(r"\b(?:handed|awarded|granted|given|gave|hands|awards|grants)\b[^.;]{0,120}\bto\s+(?:build|run|"
+                        r"operate|develop|construct)\b[^.;]{0,80}\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+\s+){0,12}?to\s+(?:the\s+)?"
                           r"(?:[\w-]+\s+){0,3}$")
 
@@ -478,7 +480,9 @@ _SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+
 def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:
     before = text[max(clause_start, mention.start - 60):mention.start]
     # "an agreement to supply power to X": X is who is supplied, the customer, not a beneficiary of a purpose.
-    if cues.BLOCKERS.search(before) and not _SUPPLIED_TO.search(before):
+    # "has handed a concession to build and run a port to X": X is who it was handed to, past the purpose.
+    if cues.BLOCKERS.search(before) and not _SUPPLIED_TO.search(before) \
+            and not _HANDED_TO.search(text, max(clause_start, mention.start - 160), mention.start):
         return True
     after = text[mention.end:mention.end + 200]
     if cues.ADVISER_AFTER.match(after):

@@ -34,7 +34,7 @@ _DATELINE_AFTER = re.compile(r"\.?\s*(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}
 # "BUON MA THUOT — At dawn", "NAIROBI, Kenya — ...": a city in capitals, perhaps its country, then a dash.
 _CAPITALS_DATELINE = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+(?:—|–|-{1,2})\s+(?=[A-Z])")
 _CURRENCY_AFTER = re.compile(r"\s+(?:francs?|pesos?|dinars?|rupees?|shillings?|riyals?|dirhams?|kron(?:a|or|er|e)|rand|"
-                             r"naira|cedis?|kwacha|birr|rupiah|ringgit|baht|dong|won|yuan|renminbi)\b")
+                             r"naira|cedis?|kwacha|birr|rupiah|ringgit|baht|yuan|renminbi)\b")
 # "Dh600bn", "SR1", "RM1", "Rs500": a currency sign glued to a figure.
 _MONEY_TOKEN = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*(?:[a-z]{1,2})?")
 # Verbs that follow a bare subject and make a single name a speaker, not an adjective ("Brian said").
