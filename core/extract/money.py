@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.extract.money_context import context_after, context_before, exclusion_reason
-from core.extract.money_local import local_dollar
+from core.extract.money_local import local_currency, local_dollar
 from core.extract.money_words import (
     AMBIGUOUS_WORDS, CODE_RE, LETTER_MAGNITUDE_RE, LETTER_SYMBOLS, MAGNITUDE_RE, NUMBER_WORD_RE, SYMBOL_RE,
     WORD_RE, currency_of, magnitude_of, number_of_words,
@@ -98,6 +98,7 @@ class _Draft:
     range_with: int | None = None
     usd_value: Decimal | None = None
     bare_dollar: bool = False
+    bare_word: str | None = None  # "pesos" with no country before it: whose peso, the article says
 
 
 def _number(raw: str) -> Decimal:
@@ -150,7 +151,8 @@ def _numeric_draft(match: re.Match[str]) -> _Draft | None:
     if mag_word is not None:
         value *= magnitude_of(mag_word)
     bare = pre == "$" or (pre is None and post is not None and post.lower().rstrip("s") == "dollar")
-    return _Draft(value, currency, start, end, mag_word is not None, bare_dollar=bare)
+    word = post.lower().rstrip("s") if post and pre is None and currency == currency_of(post) else None
+    return _Draft(value, currency, start, end, mag_word is not None, bare_dollar=bare, bare_word=word)
 
 
 def _drafts(text: str) -> list[_Draft]:
@@ -273,6 +275,9 @@ def find_amounts(text: str) -> list[MoneyMention]:
         for draft in drafts:
             if draft.bare_dollar:
                 draft.currency = local
+    for draft in drafts:
+        if draft.bare_word is not None:
+            draft.currency = local_currency(text, draft.bare_word) or draft.currency
     _link(text, drafts)
     _qualify(text, drafts)
     return [

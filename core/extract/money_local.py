@@ -1,4 +1,4 @@
-"""Which dollar a bare "$" means: local papers in dollar countries write their own dollar as "$"."""
+"""Which dollar a bare "$" means, and whose peso, rupee or dinar a bare word means: the article's country says."""
 
 from __future__ import annotations
 
@@ -37,3 +37,33 @@ def local_dollar(text: str) -> str | None:
     if mentions < _MIN_MENTIONS or _EXPLICIT_DOLLAR.search(text) or _AMERICAN.search(text):
         return None
     return code
+
+
+# Currency words that several countries share: with no adjective, the country the article names most says whose.
+# The first code of each is what the word means when the article names none of the others.
+_SHARED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "peso": (("ARS", r"Argentin\w*|Buenos Aires"), ("CLP", r"Chile\w*|Santiago"), ("COP", r"Colombia\w*|Bogot\w*"),
+             ("PHP", r"Philippine\w*|Filipino\w*|Manila"), ("UYU", r"Urugua\w*|Montevideo"),
+             ("DOP", r"Dominican Republic|Santo Domingo"), ("MXN", r"Mexic\w*")),
+    "rupee": (("PKR", r"Pakistan\w*|Karachi|Lahore|Islamabad"), ("LKR", r"Sri Lanka\w*|Colombo"),
+              ("NPR", r"Nepal\w*|Kathmandu"), ("MUR", r"Mauriti\w*"), ("INR", r"India\w*|Mumbai|Delhi")),
+    "riyal": (("QAR", r"Qatar\w*|Doha"), ("OMR", r"Oman\w*|Muscat"), ("SAR", r"Saudi\w*|Riyadh|Jeddah")),
+    "dirham": (("MAD", r"Morocc\w*|Casablanca|Rabat"), ("AED", r"Emirat\w*|UAE|Dubai|Abu Dhabi")),
+    "shilling": (("UGX", r"Uganda\w*|Kampala"), ("TZS", r"Tanzania\w*|Dar es Salaam|Dodoma"),
+                 ("KES", r"Kenya\w*|Nairobi")),
+    "pound": (("EGP", r"Egypt\w*|Cairo"), ("LBP", r"Leban\w*|Beirut"), ("GBP", r"Brit\w*|UK|London|England")),
+}
+_SHARED_RE = {word: re.compile("|".join(f"(?P<{code}>\\b(?:{pattern})\\b)" for code, pattern in table))
+              for word, table in _SHARED_WORDS.items()}
+
+
+def local_currency(text: str, word: str) -> str | None:
+    """The ISO code a bare shared currency word ("pesos") stands for in `text`, or None to keep its default."""
+    pattern = _SHARED_RE.get(word)
+    if pattern is None:
+        return None
+    counts: Counter[str] = Counter(m.lastgroup for m in pattern.finditer(text) if m.lastgroup)
+    if not counts:
+        return None
+    (code, first), *rest = counts.most_common(2)
+    return code if not rest or first > rest[0][1] else None

@@ -70,7 +70,8 @@ WORDS: dict[str, str] = {
     "czech crown": "CZK", "czech koruna": "CZK", "koruna": "CZK", "forint": "HUF", "hungarian forint": "HUF",
     "zloty": "PLN", "zlotych": "PLN", "polish zloty": "PLN", "leu": "RON", "lei": "RON", "romanian leu": "RON",
     "lev": "BGN", "leva": "BGN", "bulgarian lev": "BGN", "hryvnia": "UAH",
-    "tenge": "KZT", "manat": "AZN", "lari": "GEL",
+    "tenge": "KZT", "manat": "AZN", "lari": "GEL", "soum": "UZS", "som": "UZS", "uzbek som": "UZS",
+    "kyrgyz som": "KGS", "dram": "AMD", "somoni": "TJS",
     "rand": "ZAR", "south african rand": "ZAR", "real": "BRL", "reais": "BRL", "brazilian real": "BRL",
     "peso": "MXN", "mexican peso": "MXN", "philippine peso": "PHP", "argentine peso": "ARS",
     "argentinian peso": "ARS", "chilean peso": "CLP", "colombian peso": "COP", "uruguayan peso": "UYU",
@@ -87,7 +88,7 @@ WORDS: dict[str, str] = {
 
 # Currency words that are also ordinary English words: they count only after a magnitude
 # or a large number ("615.6 billion won", not "the firm won 3 contracts").
-AMBIGUOUS_WORDS: frozenset[str] = frozenset({"won", "real", "rand", "dong", "lev", "lari", "pula", "sol"})
+AMBIGUOUS_WORDS: frozenset[str] = frozenset({"won", "real", "rand", "dong", "lev", "lari", "pula", "sol", "som", "dram"})
 
 MAGNITUDES: dict[str, Decimal] = {
     "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3,

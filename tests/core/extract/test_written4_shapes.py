@@ -115,3 +115,16 @@ def test_a_toll_is_no_deal_amount():
                      "Greece's Ministry of Infrastructure said. Under the concession terms, the toll for a passenger "
                      "car is set at €3.20 for the full length.")
     assert [a.text for d in deals for a in d.amounts] == []
+
+
+def test_a_bare_peso_rupee_or_soum_is_the_currency_of_the_country_the_article_names():
+    from core.extract.money import find_amounts
+
+    def currencies(text: str) -> list[str]:
+        return [a.currency for a in find_amounts(text)]
+
+    assert currencies("Argentine lenders signed a loan. The package is worth about 360 billion pesos, the Argentina "
+                      "unit said.") == ["ARS"]
+    assert currencies("The Mexican utility will spend 5 billion pesos.") == ["MXN"]
+    assert currencies("A Karachi start-up raised 900 million rupees from Pakistan's largest bank.") == ["PKR"]
+    assert currencies("The drugmaker will invest 1.1 trillion soums ($90 million).") == ["UZS", "USD"]
