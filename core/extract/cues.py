@@ -22,7 +22,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed)\b|\bpurchasing\b(?!\s+(?:power|of|managers?|departments?|agents?|decisions?|habits?|"
-                               r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?))|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
+                               r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?|contracts?|"
+                               r"agreements?|arrangements?|terms|polic(?:y|ies)))|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"
@@ -124,7 +125,10 @@ COMPATIBLE: dict[DealType, frozenset[DealType]] = {
 HEDGES = re.compile(
     r"\b(?:consider(?:s|ing)?|explor(?:e|es|ing)|open to|in talks|expressed (?:\w+ )?interest|interested in|"
     r"could|might|mulls?|weighs?|eyes|eyeing|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
-    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest)|intends? to (?:raise|sell|buy|acquire)"
+    r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest|award|sign)|intends? to (?:raise|sell|buy|acquire)"
+    # What a rule or a market would force, a fine, a bidder's offer in a tender: no deal made.
+    r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"
+    r"|tender\s+for"
     # Talks denied or only possible, and what a company does with its own shares, are no deal.
     r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:talks|discussions|negotiations)"
     # An offer or approach received is not yet a deal.
@@ -165,6 +169,9 @@ FAILED = re.compile(r"\b(?:blocked|reject(?:s|ed)|rebuff(?:s|ed)|abandon(?:ed|s)
                     r"(?:ended|ends|br(?:eaks|oke) off|broken off|end) (?:the |its |their )?"
                     r"(?:\w+ )?(?:talks|discussions|negotiations)|drop(?:s|ped) (?:its |the |a |their )?(?:\w+ )?(?:bid|offer|pursuit)"
                     r"|not to pursue|lapsed"
+                    # "Lima court halts port concession tender", "blocks X's bid for Y": stopped by a court or a regulator.
+                    r"|(?:suspend|halt)(?:s|ed)?\s+(?:the\s+)?(?:\S+\s+){0,6}?(?:tender|auction|sale|deal|bid|process|takeover)"
+                    r"|blocks\s+(?:\S+\s+){0,5}?(?:bid|takeover|deal|merger|acquisition|offer|purchase)"
                     # What would have happened under a proposal that lapsed: "shareholders would have received ...".
                     r"|would have"
                     # An IPO's anchor book: shares sold to the market before it opens.

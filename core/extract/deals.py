@@ -133,12 +133,23 @@ class _Reader:
             later.list_intro(self.drafts, index, self.mentions[index], self.table, sentence)
             later.syndicate(recent, self.mentions[index], self.table, sentence)
         self._absorb_lone_purchases()
+        if self.title and cues.FAILED.search(self.title):
+            # "Czech competition office blocks X's bid for Y": the story is a deal stopped; X and Y strike none.
+            self.drafts = [d for d in self.drafts if not self._stopped_in_title(d)]
         finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions,
                             story_date=self._story_date())
         deals = [deal for deal in (finisher.finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _stopped_in_title(self, draft: Draft) -> bool:
+        if draft.type not in (DealType.ACQUISITION, DealType.MERGER, DealType.CONTRACT):
+            return False
+        title = norm(self.title or "")
+        named = [k for k in draft.parties if any(norm(n) and norm(n) in title for n in (
+            self.table.entities[k].name, *self.table.entities[k].aliases))]
+        return bool(named)
 
     def _fold_row(self, row: tables.Row, amounts: list[MoneyMention]) -> None:
         """A deal told as a row of a table: its own sides, its sums from the amount column."""

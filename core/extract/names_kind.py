@@ -25,7 +25,7 @@ _EVENT_WORDS = frozenset({"Forum", "Summit", "Conference", "Expo", "Congress", "
 # "the Tribeca startup said": a single place-like word before a company noun describes where the company is.
 # "the Tashkent municipal bus operator": a place that says where the firm described works.
 _PLACE_BEFORE_FIRM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|outfit|insurer|lender|miner|"
-                                r"carrier|utility|operator|developer|producer|bank|group)\b")
+                                r"carrier|utility|operator|developer|producer|bank|group|court|tribunal)\b")
 # "Energy Lead at Acme", "a partner at Acme Ventures", "chief economist at Acme": where a person works, not a place.
 _JOB_AT = re.compile(r"\b(?:lead|head|partner|director|manager|officer|analyst|executive|engineer|economist|scientist|"
                      r"strategist|researcher|professor|president|chairman|chairwoman|founder|associate|principal|"
@@ -98,7 +98,8 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
                                              or mention.start == sentence_start and after.startswith(",")):
         mention.location_only = True
         return
-    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island)\s+of\s+$", before, re.I) \
+    if re.search(r"\b(?:province|region|district|county|city|town|village|municipality|prefecture|island|port)\s+of\s+$",
+                 before, re.I) \
             or re.search(r"\b(?:[A-Z][a-z]+(?:an|ian|ese)|US|U\.S\.)\s+state\s+of\s+$", before):
         # "the Brazilian state of Pará": a place named in passing, not its government.
         mention.location_only = True

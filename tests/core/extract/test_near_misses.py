@@ -61,3 +61,26 @@ def test_the_subject_of_several_bids_is_no_deal():
     text = ("Deal news\n\nKestrel Grid has been the subject of several raised takeover bids by Halden Capital and "
             "Mercer Utilities in recent weeks.")
     assert deals_of(text) == []
+
+
+def test_a_bid_blocked_in_the_headline_leaves_no_deal_in_the_body():
+    deals = parse_text("Polish competition office blocks Mleko Mazury's bid for rival Serwis Nabial\n\nMleko Mazury "
+                       "launched its public tender offer for Serwis Nabial last July at PLN 40 per share. The office "
+                       "also fined Mleko Mazury PLN 2 million for failing to disclose its milk purchasing contracts.",
+                       published="2026-03-04").deals
+    assert not deals
+
+
+def test_a_court_halting_a_tender_and_what_bidders_offered_are_no_deal():
+    deals = parse_text("Quito court halts Manta port concession tender\n\nA Quito court has suspended the tender for a "
+                       "30-year concession to build a terminal at the port of Manta. The ministry had planned to award "
+                       "the concession in July. Pacifico Terminales had offered to invest $400 million in the terminal.",
+                       published="2026-03-04").deals
+    assert not deals
+
+
+def test_what_a_rule_or_an_index_would_force_is_no_deal():
+    deals = parse_text("Deal news\n\nAnalysts at Almaty brokerage Steppe Securities estimate that index funds will "
+                       "need to buy $30m of Balkhash Copper stock. Foreign investors may hold no more than a minority, "
+                       "so Fjord Seafood would need to partner with Vik Fisheries.", published="2026-03-04").deals
+    assert not deals
