@@ -14,6 +14,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
+                             r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"
                              r"|\barrang(?:e|es|ed|ing)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:facility|facilities|loan|financing)\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal. (Lookbehinds go after

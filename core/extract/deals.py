@@ -367,8 +367,18 @@ class _Reader:
         if frame.type == DealType.FINANCING and not subjects and objects and not frame.deal_anaphor \
                 and all(self._object_side(frame, k) == roles.GIVER for k in objects):
             # "The foreign-currency portion is a loan from X": the borrower of the loan just told borrows again.
-            borrower = next((k for d in reversed(self._recent(frame.sentence, 8)) if d.type == DealType.FINANCING
-                             for k, side in d.parties.items() if side == roles.RECEIVER), None)
+            told = next((d for d in self._recent(frame.sentence, 8) if d.type == DealType.FINANCING
+                         and roles.RECEIVER in d.parties.values()), None)
+            borrower = next((k for k, side in told.parties.items() if side == roles.RECEIVER), None) if told else None
+            if told is not None and not frame.dates:
+                # "It has two parts. A $190m tranche is being provided by A and B": more lenders of the same package.
+                for key in objects:
+                    told.set_side(key, roles.GIVER)
+                    told.spans.setdefault(key, next((m.start, m.end) for m in frame.objects if self.table.key_of(m) == key))
+                told.frames.append(frame)
+                for amount in frame.amounts:
+                    told.add_amount(amount)
+                return
             if borrower and borrower not in objects:
                 subjects = [borrower]
         if frame.type == DealType.CONTRACT and frame.passive and not subjects and objects and not frame.new_deal:

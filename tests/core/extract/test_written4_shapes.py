@@ -128,3 +128,14 @@ def test_a_bare_peso_rupee_or_soum_is_the_currency_of_the_country_the_article_na
     assert currencies("The Mexican utility will spend 5 billion pesos.") == ["MXN"]
     assert currencies("A Karachi start-up raised 900 million rupees from Pakistan's largest bank.") == ["PKR"]
     assert currencies("The drugmaker will invest 1.1 trillion soums ($90 million).") == ["UZS", "USD"]
+
+
+def test_tranches_of_one_package_gather_their_lenders_and_a_portion_signed_apart_is_its_own_loan():
+    deals = deals_of("Viento Sur S.A. has closed a $200 million financing package for a wind farm, the company said "
+                     "on Monday.\n\nIt has two parts. A $120 million commercial tranche is being provided by Banco "
+                     "Austral and Hamburg-based Nordsee Kreditbank AG. The remaining $80 million is a direct loan from "
+                     "Corporacion Financiera Andina.")
+    assert len(deals) == 1
+    assert {p.name: p.role for p in deals[0].parties} == {
+        "Viento Sur S.A.": "borrower", "Banco Austral": "lender", "Nordsee Kreditbank AG": "lender",
+        "Corporacion Financiera Andina": "lender"}
