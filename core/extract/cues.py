@@ -86,6 +86,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                               r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in|for|towards)\b|\binjects?\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
+                         # "has licensed its battery technology to X": a licence told by its verb.
+                         r"|\blicen[cs](?:es|ed)\s+(?:its|their|the)\b"
                          # "announced Jan. 4 it secured $1.9 billion for the campus": money told of a deal already named.
                          r"|\bsecur(?:es|ed|ing)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|up to\s+|over\s+|more than\s+)?"
                          r"(?:[A-Z]{0,3}\$|[€£¥₹])\s?\d"),
@@ -221,7 +223,7 @@ DEAL_ANAPHOR = re.compile(
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
     r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa"
     # "The stake is being sold by X": the stake just told.
-    r"|stake(?=\s+(?:is|was|will)\b))\b",
+    r"|stake(?=\s+(?:is|was|will)\b)|licen[cs]e)\b",
     re.I,
 )
 

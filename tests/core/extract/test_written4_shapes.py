@@ -139,3 +139,12 @@ def test_tranches_of_one_package_gather_their_lenders_and_a_portion_signed_apart
     assert {p.name: p.role for p in deals[0].parties} == {
         "Viento Sur S.A.": "borrower", "Banco Austral": "lender", "Nordsee Kreditbank AG": "lender",
         "Corporacion Financiera Andina": "lender"}
+
+
+def test_a_licence_told_by_its_verb_and_its_payments():
+    deals = deals_of("Jiangnan Cells Co. has licensed its sodium-ion cell technology to Moravia Cell Works s.r.o., the "
+                     "two companies said on Monday.\n\nThe licence is worth as much as 800 million yuan to the Chinese "
+                     "company, made up of an upfront payment of 200 million yuan and royalties on every cell sold.")
+    assert [(d.type.value, {p.name: p.role for p in d.parties}, sorted(a.text for a in d.amounts)) for d in deals] == [
+        ("other", {"Jiangnan Cells Co.": "licensor", "Moravia Cell Works": "licensee"},
+         ["200 million yuan", "800 million yuan"])]
