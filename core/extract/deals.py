@@ -68,7 +68,7 @@ _STAKE_IN_IT = re.compile(r"\b(?:stake|shares|holding|interest)\s+in\s+the\s+(?:
 _ALONG_WITH = re.compile(r"\b(?:along with|alongside|together with|as well as)\b[^.;]{0,60}?\b(?:including|such as)?\s*"
                          r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:,\s+[^,;.]{1,60},\s+|,\s+|\s+)?(?:and\s+)?$")
 _GROUP_OF = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|group|team|syndicate|joint venture|alliance)\s+"
-                       r"(?:of|comprising|including|made up of|formed by)\s+(?:[\w-]+-(?:based|owned|listed)\s+)?$", re.I)
+                       r"(?:of|comprising|including|made up of|formed by)\s+(?:the\s+)?(?:[\w-]+-(?:based|owned|listed)\s+)?$", re.I)
 
 
 def within(items: list[_Spanned], starts: Sequence[int], sentence: Sentence) -> list[_Spanned]:

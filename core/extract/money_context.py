@@ -37,7 +37,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|\bprice\s+range\s+(?:of\s+|at\s+|between\s+)*" + _LEAD + "$"
                    r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
                    r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
-        re.compile(r"^\W{0,3}\s*(?:a|per|for\s+(?:every|each)|each)\s+" + _W + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
+        re.compile(r"^\W{0,3}\s*(?:(?:in\s+)?cash\s+)?(?:a|per|for\s+(?:every|each)|each)\s+" + _W
+                   + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"
                    r"|^\s*apiece\b", re.I),
     ),
     (

@@ -148,3 +148,12 @@ def test_a_licence_told_by_its_verb_and_its_payments():
     assert [(d.type.value, {p.name: p.role for p in d.parties}, sorted(a.text for a in d.amounts)) for d in deals] == [
         ("other", {"Jiangnan Cells Co.": "licensor", "Moravia Cell Works": "licensee"},
          ["200 million yuan", "800 million yuan"])]
+
+
+def test_a_take_private_by_a_consortium_of_the_fund_and_a_firm_and_its_cash_per_share():
+    deals = deals_of("Wattle Aged Care is being acquired by a consortium of the Prairie Public Pension Fund and Sydney "
+                     "private equity firm Gum Tree Partners in a deal worth about A$1.2 billion. The consortium will pay "
+                     "A$2.10 cash per share.")
+    assert [({p.name: p.role for p in d.parties}, [a.text for a in d.amounts]) for d in deals] == [
+        ({"Wattle Aged Care": "target", "Prairie Public Pension Fund": "acquirer", "Gum Tree Partners": "acquirer"},
+         ["A$1.2 billion"])]
