@@ -11,7 +11,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
-        (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
+        (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)(?<!net debt)|\bfinancing\b|\bfinanced\b|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"
@@ -69,6 +69,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"(?:[\w-]+\s+){0,2}?(?:electricity|power|energy|gas|lng|crude|oil|coal|output|ammonia|hydrogen"
                             r"|uranium|copper|lithium|cobalt|nickel|ore|concentrate|wheat|grain)(?=\s+(?:from|under|at|for|over|"
                             r"generated|produced|supplied)\b|\s*[.,;])"
+                            # "will buy payroll and HR cloud services from X": a service bought, not a company.
+                            r"|\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:services|software"
+                            r"|subscriptions|capacity|licen[cs]es|equipment|components|materials)\s+from\b"
                             r"|\b(?:lng|gas|oil|crude|power|electricity|coal|ore|uranium|ammonia|hydrogen|copper|lithium)\s+"
                             r"(?:sale and purchase|sales? and purchase|purchase|sales?|supply|offtake)\s+agreements?\b"
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"
@@ -146,6 +149,7 @@ HEDGES = re.compile(
     r"|nearing (?:a |an )?(?:deal|agreement)"
     # What the money of a deal told will do: "Proceeds will refinance a construction loan".
     r"|proceeds\s+(?:(?:of|from)\s+the\s+\w+\s+)?(?:will|would|are\s+to|is\s+to)"
+    r"|(?:use|uses|used|using)\s+(?:(?:part|some|most|all)\s+of\s+)?the\s+proceeds"
     r"|dividends?|buy(?:s|ing)? back|bought back|buy-?backs?|repurchas(?:e|es|ed|ing)|own shares"
     # Shares bought from whoever sold on the exchange: a holding built, no counterparty bound.
     r"|(?:bought|acquired|purchased|built up|amassed)\s+(?:on|in|through|via)\s+the\s+(?:open\s+)?market"

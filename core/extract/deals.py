@@ -331,6 +331,8 @@ class _Reader:
         if index < 0 or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
             return None
         sentence = self.sentences[index]
+        if sentence.quoted or sentence.text.lstrip()[:1] in "“\"‘'":
+            return None  # what someone said names no actor of the sentence after it
         first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
         if first is None or first.person or first.start - sentence.start > 3:
             return None

@@ -358,7 +358,9 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
         if mention.start < frame.cue_start and not 0 <= frame.verb_end <= mention.start:
-            if mention.start >= subject_from and not venture:
+            # "X, which is backed by private equity firm Y, will fund ...": a name in a relative aside is no subject.
+            if mention.start >= subject_from and not venture and not any(
+                    a.start() < mention.start < a.end() for a in _ASIDE.finditer(text, clause_start, frame.cue_start)):
                 frame.subjects.append(mention)
             continue
         if signatories:

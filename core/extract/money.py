@@ -232,6 +232,10 @@ def _link(text: str, drafts: list[_Draft]) -> None:
                 c.usd_value = s.value
 
 
+_COMPARED = re.compile(r"[^.;$€£¥₹\d]{0,40}?\b(?:from|compared\s+with|versus|vs\.?|against|up\s+from|down\s+from)\s+"
+                       r"(?:about\s+|around\s+)?")
+
+
 def _qualify(text: str, drafts: list[_Draft]) -> None:
     for i, draft in enumerate(drafts):
         floor = drafts[i - 1].end if i else 0
@@ -252,6 +256,10 @@ def _qualify(text: str, drafts: list[_Draft]) -> None:
         elif _PER_YEAR.match(after):
             draft.qualifier = "per year"
         draft.excluded = exclusion_reason(before, after)
+        # "Net debt rose to £210 million at the end of June from £64 million": the figure it is compared with.
+        if draft.excluded is None and i and drafts[i - 1].excluded is not None \
+                and _COMPARED.fullmatch(text, drafts[i - 1].end, draft.start):
+            draft.excluded = drafts[i - 1].excluded
     # A range end or a stated conversion shares its partner's fate: "17 pounds ($22) a share".
     for _ in range(2):
         for draft in drafts:

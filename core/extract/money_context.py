@@ -42,6 +42,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|^\s*apiece\b", re.I),
     ),
     (
+        # "Net debt rose to £210 million from £64 million": a balance-sheet figure, not a deal's sum.
+        "liabilities",
+        re.compile(r"\bnet\s+debt\b[^.;]{0,60}$", re.I),
+        None,
+    ),
+    (
         # "the Treasury paid out more than 30 billion lira under similar guarantees": claims met, not a deal's price.
         "payout",
         re.compile(r"\b(?:paid|pays|paying|pay)\s+out\s+" + _LEAD + "$", re.I),

@@ -157,3 +157,25 @@ def test_a_take_private_by_a_consortium_of_the_fund_and_a_firm_and_its_cash_per_
     assert [({p.name: p.role for p in d.parties}, [a.text for a in d.amounts]) for d in deals] == [
         ({"Wattle Aged Care": "target", "Prairie Public Pension Fund": "acquirer", "Gum Tree Partners": "acquirer"},
          ["A$1.2 billion"])]
+
+
+def test_a_sponsor_in_an_aside_a_service_bought_and_net_debt_are_no_deal_parts():
+    deals = deals_of("Larch Industrial Corp. is selling its payroll business, Paystream, to Spruce Software Inc. for up "
+                     "to $400 million. As part of the deal, Larch signed a seven-year agreement under which it will buy "
+                     "payroll and HR cloud services from Spruce.\n\nSpruce, which is backed by Ottawa-based private "
+                     "equity firm Maple Leaf Partners, will fund the purchase with a term loan from Rideau Bank.\n\n"
+                     "Net debt rose to $210 million at the end of June from $64 million, and Larch expected its net "
+                     "debt to fall next year.")
+    found = {d.type.value: ({p.name: p.role for p in d.parties}, [a.text for a in d.amounts]) for d in deals}
+    assert found["contract"][0] == {"Larch Industrial Corp.": "customer", "Spruce Software Inc.": "supplier"}
+    assert found["financing"][0] == {"Spruce Software Inc.": "borrower", "Rideau Bank": "lender"}
+    assert all("$64 million" not in amounts and "$210 million" not in amounts for _, amounts in found.values())
+    assert len(deals) == 3
+
+
+def test_what_a_seller_will_do_with_the_proceeds_is_no_deal():
+    deals = deals_of("Inversiones Andes agreed to sell its stake in Vias del Cafe to Grupo Llanos for 300 billion "
+                     "pesos. Inversiones Andes said it would use part of the proceeds to invest in new concessions in "
+                     "Colombia.")
+    assert [d.type.value for d in deals] == ["acquisition"]
+    assert deals[0].amounts[0].currency == "COP"
