@@ -56,6 +56,8 @@ _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover
                              r"pay for)\s+the\s+(?:purchase|acquisition|takeover|deal|transaction)\b", re.I)
 _SUPPLY_OF_BY = re.compile(r"\b(?:supply|delivery|construction|provision|building|manufacture)\s+of\b[^.;]{0,200}?"
                            r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+_SUPPORTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+\s+)?(?:supported|backed|funded|co-financed|"
+                           r"subsidi[sz]ed)\s+(?:by|with)\b", re.I)
 _SOLD_BY = re.compile(r"\b(?:sold|divested|offloaded|disposed\s+of)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
@@ -326,6 +328,16 @@ class _Reader:
                     keys.append(key)
         return keys
 
+    def _lead_company(self, index: int) -> str | None:
+        """The company that opens sentence `index`, whatever that sentence tells."""
+        if index < 0 or self.sentences[index].quoted:
+            return None
+        first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
+        if first is None or first.person or first.start - self.sentences[index].start > 3:
+            return None
+        key = self.table.key_of(first)
+        return key if key and self.table.entities[key].kind == PartyKind.COMPANY else None
+
     def _opener(self, index: int, kinds: set[PartyKind]) -> str | None:
         """The name that opens sentence `index`, if it is of one of `kinds` and the sentence told no deal."""
         if index < 0 or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
@@ -383,6 +395,15 @@ class _Reader:
                 return
             if borrower and borrower not in objects:
                 subjects = [borrower]
+        if frame.type == DealType.GRANT and not subjects and not objects and frame.deal_anaphor \
+                and _SUPPORTED_BY.search(self.text, frame.start, frame.end):
+            # "X invested 322 million forints in its plant. The project was supported by 113 million forints in
+            # grant money": the grant went to whoever the sentence before says made the investment.
+            opener = self._lead_company(frame.sentence - 1)
+            if opener is not None:
+                subjects = [opener]
+                frame.side = roles.RECEIVER
+                frame.new_deal = True  # a grant of its own, not the overview's total
         if frame.type == DealType.CONTRACT and frame.passive and not subjects and objects and not frame.new_deal:
             # "The vessels were ordered by X": the customer of the order just told, whose supplier is named there.
             told = next((d for d in self._recent(frame.sentence, 3) if d.type == DealType.CONTRACT

@@ -179,3 +179,15 @@ def test_what_a_seller_will_do_with_the_proceeds_is_no_deal():
                      "Colombia.")
     assert [d.type.value for d in deals] == ["acquisition"]
     assert deals[0].amounts[0].currency == "COP"
+
+
+def test_grants_told_after_each_company_invested():
+    deals = deals_of("Three Slovak businesses inaugurated projects supported by 900 million euros in government "
+                     "subsidies, the economy ministry said.\n\nTatra Buses invested 30 million euros at its base in "
+                     "Zilina. The project, which preserved 160 jobs, was supported by 9 million euros in grant money.\n\n"
+                     "Orava Foods spent 20 million euros on a new plant. The investment, which created 40 jobs, was "
+                     "supported by 6 million euros in government subsidies.")
+    grants = [(sorted(p.name for p in d.parties if p.role == "recipient"), [a.text for a in d.amounts])
+              for d in deals if d.type.value == "grant"]
+    assert (["Tatra Buses"], ["9 million euros"]) in grants
+    assert (["Orava Foods"], ["6 million euros"]) in grants
