@@ -16,6 +16,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"
                              r"|\barrang(?:e|es|ed|ing)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:facility|facilities|loan|financing)\b"
+                             r"|\bsukuks?\b|\bmurabaha\b|\bijara\b|\bwakala\b"
                              r"|\brefinanc|\bsyndicat|\bnotes offering|\bsenior (?:secured )?notes\b|\bnotes due\b|\bbond (?:sale|offering|issue)"),
         # "a startup that sells software", "a firm which buys scrap": what a company does, not a deal. (Lookbehinds go after
         # the word they guard: one leading a pattern makes the search try it at every position, 20% of the parse.)
@@ -227,13 +228,13 @@ DEAL_ANAPHOR = re.compile(
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
     r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa"
     # "The stake is being sold by X": the stake just told.
-    r"|stake(?=\s+(?:is|was|will)\b)|licen[cs]e)\b",
+    r"|stake(?=\s+(?:is|was|will)\b)|licen[cs]e|sukuk|bonds?|notes|issue)\b",
     re.I,
 )
 
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
-    r"(?:\b(?:the|both)|\b[A-Z][a-z]+['’]s)\s+(?:two\s+)?(?:[\w-]+\s+)?(?P<noun>giant|chipmaker|drugmaker|carmaker|"
+    r"(?:\b(?:the|both)|\b[A-Z][a-z]+['’]s)\s+(?:two\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>giant|chipmaker|drugmaker|carmaker|"
     r"steelmaker|shipbuilder|shipowner|maker|utility|carrier|insurer|conglomerate|"
     r"manufacturer|miner|producer|provider|retailer|automaker|designer|supplier|owner|landlord|lessor|firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"

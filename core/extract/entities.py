@@ -11,7 +11,7 @@ from core.extract.gazetteer import (
 )
 from core.extract.names_filter import (
     cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
-    is_title_case, not_a_name, person_evidence,
+    is_title_case, mid_sentence_words, not_a_name, person_evidence,
 )
 from core.extract.mention import (
     CONNECTORS as _CONNECTORS, ROMANCE_ARTICLES, Mention, Token, strip_possessive as _strip_possessive,
@@ -332,6 +332,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         run, words = run[cut + 1:], words[cut + 1:]
         while words and is_modifier(words[0]):
             run, words = run[1:], words[1:]
+    elif cut is not None and cut + 1 == len(words) and re.search(r"-(?:based|headquartered|registered)$", words[-1]):
+        run, words = [], []  # "the Kuala Lumpur-based utility": the place the firm is based in, then no name
     elif cut is not None:
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
@@ -360,8 +362,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # "M/s Trident": the Indian prefix for a firm; "Kadokawa IP": a word of trade after a name.
     if len(words) > 1 and words[0] == "M" and text[run[0][1]:run[0][1] + 2] == "/s":
         run, words = run[1:], words[1:]
-    while len(words) > 1 and words[-1] in BUSINESS_ACRONYMS and words[-1] not in ORG_SUFFIXES:
+    # "Kadokawa IP", "National Treasury Dh1.84 billion", "Aerovance AX-220 jets": a term, a sum or a model after a name.
+    while len(words) > 1 and (words[-1] in BUSINESS_ACRONYMS and words[-1] not in ORG_SUFFIXES
+                              or _MODEL_CODE.fullmatch(words[-1]) or _GLUED_SUM.fullmatch(words[-1])):
         run, words = run[:-1], words[:-1]
+    # "“Bringing Hokuto into the group ...": a verb in -ing opening a sentence before a name the article uses.
+    if len(words) > 1 and words[0].endswith("ing") and is_common_word(words[0]) \
+            and text[max(sentence.start, run[0][0] - 2):run[0][0]].strip() in ("“", '"', "‘") \
+            and words[1] in mid_sentence_words(text):
+        run, words = run[1:], words[1:]
     # "... to Develop Green Hydrogen Hubs": in a title-case headline the word after "to" is a verb.
     if sentence.heading and words and re.search(r"\bto\s+$", text[max(0, run[0][0] - 4):run[0][0]]) \
             and is_common_word(words[0]) and words[0] not in ORG_SUFFIXES:
@@ -443,6 +452,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     return [mention]
 
 
+# A product's model code ("AX-220", "Ara-2", "CX350"): letters, a hyphen or not, and digits.
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?|[A-Z]{1,5}\d{2,4}[A-Z]?")
+_GLUED_SUM = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*")
 _BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 # "PT Tambak Pintar Nusantara, better known as TambakPintar,": the short name the article goes on with.
 _KNOWN_AS = re.compile(r",?\s+(?:(?:better|also|formerly|commonly|widely)\s+)?(?:known|trading)\s+as\s+"

@@ -308,6 +308,9 @@ NOT_NAMES = frozenset({
 # though they open names ("Islamic Development Bank", "Nordic Semiconductor").
 LONE_ADJECTIVES = frozenset({"Islamic", "Nordic", "Arab", "Arabian", "Latin", "Baltic", "Balkan", "Caribbean",
                              "Pacific", "Atlantic", "Sharia", "Shariah", "Halal"})
+# Islamic finance's contract names: "a RM5 billion Sukuk Wakalah programme" names a kind of paper, not an issuer.
+ISLAMIC_FINANCE_TERMS = frozenset({"Sukuk", "Wakalah", "Wakala", "Murabaha", "Murabahah", "Ijara", "Ijarah", "Musharakah",
+                                   "Musharaka", "Mudarabah", "Mudaraba", "Istisna", "Tawarruq"})
 
 # Capitalised nouns that are too generic to be a party when they stand alone.
 GENERIC_WORDS = frozenset({

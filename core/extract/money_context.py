@@ -28,6 +28,10 @@ _AUXILIARIES = r"(?:is|was|are|were|be|being|been|has|have|had|now|currently|als
 # Words that may sit between an amount and the noun it sizes: "$40 billion chip market".
 _ADJECTIVES = r"(?:(?!(?:in|the|of|a|an|to|for|on|at|by|with|and|or)\b)[\w’'-]+\s+)"
 
+# Lookbehinds that keep "will invest a combined RM2.4 billion" the deal's own sum (fixed strings: cheap on a short window).
+_NOT_PUT_IN = "".join(f"(?<!{verb} )(?<!{verb} a )" for verb in ("invest", "commit", "contribute", "inject", "lend",
+                                                                  "provide", "spend", "pay", "put"))
+
 # (reason, pattern on the words before the amount, pattern on the words after it)
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     (
@@ -35,6 +39,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"\b(?:share|stock|closing|opening|trading|per[\s-]share|IPO|listing)\s+price\s+(?:of\s+)?"
                    + _LEAD + "$"
                    r"|\bprice\s+range\s+(?:of\s+|at\s+|between\s+)*" + _LEAD + "$"
+                   # "a target price of RM13.40, against Tuesday's close of RM11.86": what analysts think a share is worth.
+                   r"|\b(?:target\s+price|price\s+target|close)\s+(?:of\s+|at\s+)?" + _LEAD + "$"
                    r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
                    r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
         re.compile(r"^\W{0,3}\s*(?:(?:in\s+)?cash\s+)?(?:a|per|for\s+(?:every|each)|each)\s+" + _W
@@ -51,6 +57,13 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         # "the Treasury paid out more than 30 billion lira under similar guarantees": claims met, not a deal's price.
         "payout",
         re.compile(r"\b(?:paid|pays|paying|pay)\s+out\s+" + _LEAD + "$", re.I),
+        None,
+    ),
+    (
+        # "orders peaked at more than 6.8 billion riyals": the demand for an issue, not its size.
+        "order book",
+        re.compile(r"\b(?:orders|demand|subscriptions|order\s+book)\s+(?:\w+\s+)?(?:peaked|totall?ed|reached|topped|"
+                   r"exceeded|of|worth|amounting|stood)\s+(?:at\s+|to\s+)?" + _LEAD + "$", re.I),
         None,
     ),
     (
@@ -107,7 +120,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         # ", valuing it at $10bn": a participle after a comma says what the company is worth, whatever came before.
         re.compile(r"(?:\b(?:round|funding|raise|investment|injection)\s+(?:" + _AUXILIARIES + r"\s+)*"
                    r"(?:values|valued|valuing)|,\s+(?:valuing|which\s+values|that\s+values))\s+" + _W
-                   + r"{0,3}?at\s+" + _LEAD + "$", re.I),
+                   + r"{0,5}?at\s+" + _LEAD + "$", re.I),
         None,
     ),
     (
@@ -183,7 +196,8 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|\b(?:brings?|brought|bringing|takes?|took|taking|lifts?|lifted|lifting|pushe[sd]|pushing)\s+"
                    r"(?:(?:the|its|their)\s+)?total\b[^.;$€£₹¥]{0,80}?\bto\s+" + _LEAD + "$"
                    r"|\b(?:a\s+)?cumulative\s+(?:total\s+of\s+)?" + _LEAD + "$"
-                   r"|\b(?:a\s+)?combined\s+(?:total\s+of\s+)?" + _LEAD + "$"
+                   # "the deals had a combined value of ..." sums deals; "the partners will invest a combined X" is one.
+                   r"|\b" + _NOT_PUT_IN + r"(?:a\s+)?combined\s+(?:total\s+of\s+)?" + _LEAD + "$"
                    r"|\badd(?:s|ed|ing)?\s+up\s+to\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent|paid\s+out"
                    r"|disbursed|distributed)\b"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from core.extract.money_words import CODES, SYMBOLS
 from core.extract.gazetteer import (
-    BUSINESS_ACRONYMS, HEADLINE_VERBS, LEGAL_FORMS, LONE_ADJECTIVES, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
+    BUSINESS_ACRONYMS, HEADLINE_VERBS, ISLAMIC_FINANCE_TERMS, LEGAL_FORMS, LONE_ADJECTIVES, ORG_SUFFIXES, PLACE_NAMES, REGION_WORDS,
 )
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -169,7 +169,10 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     words = name.split()
     if _MONEY_TOKEN.fullmatch(name) or len(words) == 1 and joined_places(name):
         return True
-    if len(words) == 1 and name in LONE_ADJECTIVES:
+    if len(words) == 1 and name in LONE_ADJECTIVES or all(w in ISLAMIC_FINANCE_TERMS for w in words):
+        return True
+    # "Ara-2", "CX-350": a product's model code alone names no party.
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?", name):
         return True
     # "210 billion CFA francs", "Swiss francs": the name of a currency.
     if _CURRENCY_AFTER.match(after):

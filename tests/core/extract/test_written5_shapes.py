@@ -1,0 +1,42 @@
+"""Shapes met on the fifth written batch, each in sentences of our own: sukuk, model codes, a place before "-based"."""
+
+from __future__ import annotations
+
+from core.extract import parse_text
+from core.extract.money import find_amounts
+
+
+def deals_of(text: str):
+    return parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+
+
+def test_a_sukuk_is_a_financing_and_its_programme_name_no_issuer():
+    deals = deals_of("Perak Power Bhd and Osaka Gas Co. agreed to form a joint venture on Monday.\n\nSeparately, the "
+                     "Kuala Lumpur-based utility priced RM1 billion of sustainability sukuk, its first issue under a "
+                     "RM3 billion Sukuk Wakalah programme. The sukuk drew orders of RM3.2 billion, and pension fund "
+                     "Tabung Amanah took RM200 million of the paper as anchor investor. Analysts kept a target price of "
+                     "RM9.40, against Tuesday's close of RM8.10.")
+    sukuk = next(d for d in deals if d.type.value == "financing")
+    assert {p.name: p.role for p in sukuk.parties} == {"Perak Power Bhd": "borrower", "Tabung Amanah": "investor"}
+    texts = {a.text for d in deals for a in d.amounts}
+    assert "RM3.2 billion" not in texts and "RM9.40" not in texts and "RM8.10" not in texts
+    assert "Kuala" not in {p.name for d in deals for p in d.parties}
+
+
+def test_a_model_code_and_a_glued_sum_are_cut_from_a_name():
+    deals = deals_of("Najran Air placed a firm order for 12 Aerolis AX-320 jets worth $1.2 billion. Kenya's National "
+                     "Treasury Dh1.5 billion loan was signed with Gulf Development Fund.")
+    names = {p.name for d in deals for p in d.parties}
+    assert "Aerolis" in names and not any("AX-320" in n or "Dh1" in n for n in names)
+
+
+def test_partners_investing_a_combined_sum_is_the_deals_amount():
+    assert [a.excluded for a in find_amounts("The partners will invest a combined RM2.4 billion in the first phase.")] \
+        == [None]
+    assert [a.excluded for a in find_amounts("The three deals have a combined $4 billion in value.")] == ["aggregate"]
+
+
+def test_a_grant_told_after_an_investment_quote_opens_no_name():
+    deals = deals_of("Suzuka Robotics agreed to buy Hokuto Sensors for ¥90 billion.\n\n“Bringing Hokuto into the "
+                     "group gives us sensors,” the chief executive said.")
+    assert {p.name for d in deals for p in d.parties} == {"Suzuka Robotics", "Hokuto Sensors"}
