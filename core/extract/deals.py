@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from core.extract import cues, later, roles, tables
 from core.extract.dates import DateMention, find_dates
 from core.extract.entities import Mention, norm, sentence_mentions
-from core.extract.frames import Frame, build_frame
+from core.extract.frames import OF_THE_ISSUE, Frame, build_frame
 from core.extract.money import MoneyMention, find_amounts
 from core.extract.finish import Draft, Finisher
 from core.extract.names_kind import set_kind
@@ -310,8 +310,9 @@ class _Reader:
                 if self.drafts:
                     keys.extend(list(self.drafts[-1].parties)[:1])
             else:
-                kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY, PartyKind.FUND,
-                                                                                      PartyKind.ORGANIZATION}
+                # "The company has expanded with debt": a company, not the pension fund named since.
+                kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY} \
+                    if noun in ("company", "firm") else {PartyKind.COMPANY, PartyKind.FUND, PartyKind.ORGANIZATION}
                 # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
                 # deal told shortly before, else the last name of that kind.
                 recent = self._recent(frame.sentence, 6)
@@ -378,6 +379,18 @@ class _Reader:
             if buyer:
                 subjects = [buyer]
                 frame.side = roles.RECEIVER
+        if frame.type == DealType.FINANCING and OF_THE_ISSUE.search(self.text, frame.start, frame.end):
+            # "X took 500 million riyals of the issue as anchor investor, and Y bought 200 million": the issue's buyers.
+            told = next((d for d in self._recent(frame.sentence, 4) if d.type == DealType.FINANCING
+                         and roles.RECEIVER in d.parties.values()), None)
+            if told is not None:
+                for mention in frame.subjects + frame.objects:
+                    key = self.table.key_of(mention)
+                    if key and key not in told.parties:
+                        told.set_side(key, roles.GIVER)
+                        told.spans.setdefault(key, (mention.start, mention.end))
+                told.frames.append(frame)
+                return
         if frame.type == DealType.FINANCING and not subjects and objects and not frame.deal_anaphor \
                 and all(self._object_side(frame, k) == roles.GIVER for k in objects):
             # "The foreign-currency portion is a loan from X": the borrower of the loan just told borrows again.

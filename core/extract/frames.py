@@ -82,6 +82,8 @@ _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
                         r"deal|pact|accord)\s+to\s+$", re.I)
+OF_THE_ISSUE = re.compile(r"\bof\s+the\s+(?:issue|paper|bonds?|notes|sukuk|offering|placement)\b|\bas\s+(?:an?\s+)?"
+                           r"anchor\s+investor\b", re.I)
 _PAYS_DOWN = re.compile(r"\b(?:reduce|reducing|repay|repaying|pay\s+down|paying\s+down|cut|cutting|lower|lowering|"
                         r"service|servicing|settle|clear|trim)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _QUANTITY = re.compile(r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|bbl|MW|megawatts|GW|gigawatts|MWh|"
@@ -136,8 +138,12 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             return None, -1, -1
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
-        if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*)\b", text, re.I):
+        if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*|sukuks?|notes|facilit\w*|murabaha)\b",
+                         text, re.I):
             del found[DealType.FINANCING]
+    # "X took 500 million riyals of the issue as anchor investor": who buys a bond or sukuk invests in the financing.
+    if DealType.ACQUISITION in found and OF_THE_ISSUE.search(text):
+        found[DealType.FINANCING] = found.pop(DealType.ACQUISITION)
     if DealType.ACQUISITION in found and DealType.INVESTMENT in found and re.search(r"\bstake\b", text, re.I):
         # Buying a stake someone holds is an acquisition; putting money in for new shares is an investment.
         if _BUYS.search(text) and not _NEW_SHARES.search(text):

@@ -40,3 +40,12 @@ def test_a_grant_told_after_an_investment_quote_opens_no_name():
     deals = deals_of("Suzuka Robotics agreed to buy Hokuto Sensors for ¥90 billion.\n\n“Bringing Hokuto into the "
                      "group gives us sensors,” the chief executive said.")
     assert {p.name for d in deals for p in d.parties} == {"Suzuka Robotics", "Hokuto Sensors"}
+
+
+def test_a_sukuk_raised_and_the_funds_that_took_the_issue():
+    deals = deals_of("Hijaz Data Centers Co. raised 1 billion riyals from its first sukuk on Wednesday.\n\nAl Qassim "
+                     "Pension Fund took 300 million riyals of the issue as anchor investor, and Tabuk Insurance Co. "
+                     "bought 100 million riyals.")
+    assert [(d.type.value, {p.name: p.role for p in d.parties}) for d in deals] == [
+        ("financing", {"Hijaz Data Centers Co.": "borrower", "Al Qassim Pension Fund": "investor",
+                       "Tabuk Insurance Co.": "investor"})]
