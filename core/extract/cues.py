@@ -52,7 +52,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  # "Kalimantan Agro joined as a strategic investor": a backer told after the round.
                                  r"|\bjoin(?:ed|s)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
-                            r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
+                            r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b"
+                            # "Redwood will lease 80 megawatts of capacity at X's campus": space rented is a contract.
+                            r"|\bleas(?:e|es|ed|ing)\s+(?:[\w,.()-]+\s+){0,4}?(?:capacity|space|sites?|land|hectares|floors?|offices?|towers?|halls?)\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
                             r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b|\bpreferred bidder\b"
                             r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"

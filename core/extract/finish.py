@@ -268,6 +268,12 @@ class Finisher:
             mentions = [m for f in draft.frames for m in self.mentions.get(f.sentence, []) if f.start <= m.start < f.end]
             draft.parties.update(supply_sides.stated_sides(self.text, mentions, self.table.key_of,
                                                            {k: draft.parties.get(k, "") for k in keys}))
+            others = [k for k in keys if draft.actors and k != draft.actors[0]]
+            if len(others) == 1 and draft.actors and any(
+                    supply_sides.MAKER_WILL_SUPPLY.search(self.text, self.sentences[f.sentence].start,
+                                                          self.sentences[f.sentence].end) for f in draft.frames):
+                # The one who signed with the subject is the maker the clause goes on about.
+                draft.parties.update({k: roles.RECEIVER if k in others else roles.GIVER for k in keys})
         if draft.type != DealType.FINANCING:
             return
         lender = {k: roles.lends(self.table.entities[k].name, self.table.entities[k].kind) for k in keys}

@@ -82,7 +82,8 @@ _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
                         r"deal|pact|accord)\s+to\s+$", re.I)
-OF_THE_ISSUE = re.compile(r"\bof\s+the\s+(?:issue|paper|bonds?|notes|sukuk|offering|placement)\b|\bas\s+(?:an?\s+)?"
+OF_THE_ISSUE = re.compile(r"\b(?:took|takes|take|bought|buys|buy|subscribed|purchased|picked\s+up|acquired)\b[^.;]{0,60}?"
+                          r"\bof\s+the\s+(?:issue|paper|bonds?|notes|sukuk|offering|placement)\b|\bas\s+(?:an?\s+)?"
                            r"anchor\s+investor\b", re.I)
 _PAYS_DOWN = re.compile(r"\b(?:reduce|reducing|repay|repaying|pay\s+down|paying\s+down|cut|cutting|lower|lowering|"
                         r"service|servicing|settle|clear|trim)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)

@@ -363,7 +363,7 @@ BUSINESS_ACRONYMS = frozenset({
     "CAPEX", "OPEX", "FY", "YoY", "QoQ", "AUM", "NAV", "IRR", "ARR", "GW", "MW", "MoU", "MoUs", "MOU", "JV", "JVs",
     "FDI", "R&D", "IP", "PE", "VC", "LBO", "B2B", "B2C", "SME", "SMEs", "ICT", "IoT", "5G", "4G", "LTE", "GPU",
     "GPUs", "CPU", "CPUs", "AI", "ML", "PV", "BESS", "CCUS", "CCS", "SAF", "LNG", "LPG", "CNG", "FID", "FEED", "EPCI",
-    "NDA", "LOI", "SPA", "HR", "IT", "PLA", "SiC", "GaN", "SHA", "TSA", "RFP", "RFQ", "PPP", "PPPs", "BOT", "EIA", "ESOP", "ADR", "ADRs", "GDR",
+    "NDA", "LOI", "SPA", "HR", "IT", "HVDC", "HVAC", "UHV", "PLA", "SiC", "GaN", "SHA", "TSA", "RFP", "RFQ", "PPP", "PPPs", "BOT", "EIA", "ESOP", "ADR", "ADRs", "GDR",
     "CEO", "CFO", "COO", "CTO", "CIO", "MD", "VP", "SVP", "EVP", "GM", "HQ", "ASAP", "FAQ", "PDF", "URL",
     # Units of count and money written in capitals: "7,000 TEU vessels", "$78 Mn", "Rs 45 Cr", "2.1 Lakh users".
     "TEU", "TEUs", "MWh", "GWh", "TWh", "kWh", "MWp", "GWp", "SOV", "SOVs", "FPSO", "FPSOs", "VLCC", "VLCCs",

@@ -75,7 +75,9 @@ def split_sentences(text: str) -> list[Sentence]:
             begin = label.end()
         for match in _BOUNDARY.finditer(body):
             cut = match.end()
-            if _ends_with_abbreviation(body, match.start() + 1) and match.end() < len(body.rstrip()):
+            if _ends_with_abbreviation(body, match.start() + 1) and match.end() < len(body.rstrip()) \
+                    and not (_LEGAL_END.search(body, max(0, match.start() - 6), match.start() + 1)
+                             and _STARTER.match(body, match.end())):
                 continue
             _append(sentences, body, offset, begin, cut)
             begin = cut
@@ -83,6 +85,11 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# "... with Redwood Compute Inc. Under the agreement, ...": a legal form's stop ends the sentence when a word that
+# only opens sentences follows it.
+_LEGAL_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd)\.$")
+_STARTER = re.compile(r"\s+(?:The|It|Its|Under|In|This|That|These|Those|He|She|They|We|But|However|"
+                      r"Earlier|Later|According|Analysts|Shares)\b")
 # A short label before a colon that opens a roundup item: "Funding round: ...", "Padhai Pro acquired: ...".
 _LABEL = re.compile(r"\s*([A-Z][^:.!?\d\n\"“()]{0,50}?\s[^:.!?\d\n\"“()]{1,40}?):\s+(?=[A-Z\"“])")
 _SPOKEN = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|told|explained|stated|wrote|writes|commented|"

@@ -13,7 +13,13 @@ _INTENT = r"(?:\s*,[^,;]{1,80},)?\s+(?:will|would|shall|is to|are to|agreed to|h
 # "X signed a 20-year power purchase agreement on Wednesday to supply 180MW to Y": the purpose says who supplies.
 _SIGNED = r"\s+(?:has\s+|have\s+)?(?:signed|inked|agreed|entered\s+into|struck|sealed)\b[^.;]{0,90}?\bto\s+"
 _SUPPLIES = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:supply|deliver|sell|provide|ship|generate)\b", re.I)
-_BUYS = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:buy|purchase|take|offtake|procure)\b", re.I)
+# "Under the agreement, X will lease 120 MW at Y's campus": the tenant is the customer (leasing *to* someone is not).
+_BUYS = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:buy|purchase|take|offtake|procure|rent"
+                   r"|lease(?![^.;]{0,80}\bto\s+(?-i:[A-Z])))\b", re.I)
+# "signed a supply agreement with Y, under which the Chinese manufacturer will deliver ...": the maker supplies.
+MAKER_WILL_SUPPLY = re.compile(r"\bunder\s+which\s+the\s+(?:[\w-]+\s+){0,2}?(?:manufacturer|maker|supplier|producer|"
+                               r"contractor|builder|vendor|shipyard)\s+will\s+(?:\w+ly\s+)?(?:supply|deliver|build|"
+                               r"provide|manufacture|ship)\b", re.I)
 
 
 def stated_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],

@@ -49,3 +49,20 @@ def test_a_sukuk_raised_and_the_funds_that_took_the_issue():
     assert [(d.type.value, {p.name: p.role for p in d.parties}) for d in deals] == [
         ("financing", {"Hijaz Data Centers Co.": "borrower", "Al Qassim Pension Fund": "investor",
                        "Tabuk Insurance Co.": "investor"})]
+
+
+def test_the_maker_under_which_a_supply_deal_is_told_and_a_tenant_who_leases():
+    deals = deals_of("Chilean grid company Andes Transmision signed a supply agreement with Qinhe Electric Co. on "
+                     "Tuesday, under which the Chinese manufacturer will deliver two converter stations.\n\nSeparately, Kedah "
+                     "Digital Bhd has signed a 15-year agreement with US cloud company Redwood Compute Inc. Under the "
+                     "agreement signed yesterday, Redwood will lease 80 megawatts of capacity at Kedah's campus.")
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Andes Transmision": "customer", "Qinhe Electric Co.": "supplier"},
+        {"Kedah Digital Bhd": "supplier", "Redwood Compute Inc.": "customer"},
+    ]
+
+
+def test_a_regulator_approving_the_bonds_buys_none():
+    deals = deals_of("Luzon Power raised P10 billion from debut green bonds anchored by Manila Pension Fund. The "
+                     "Securities and Exchange Commission approved the registration of the bonds in November.")
+    assert {p.name for p in deals[0].parties} == {"Luzon Power", "Manila Pension Fund"}
