@@ -244,6 +244,12 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     series = _SERIES.search(clause)
     frame.series = series.group(1) if series else None
     _assign_parties(text, frame, in_clause)
+    # "2. Nilgiri Data Parks will invest ...", "• Senegal — ...": each item of a numbered or bulleted list that
+    # names its own actor is a deal of its own, however like the one before.
+    if start == sentence.start and frame.subjects and (
+            _LIST_ITEM.match(text, sentence.start) or _LIST_BEFORE.search(text, max(0, sentence.start - 8), sentence.start)):
+        frame.new_deal = True
+        frame.opens_on_deal = frame.deal_anaphor = False
     # "X, founded in 2020, supplies pond sensors and an app": what a company does, when it names no customer.
     if deal_type == DealType.CONTRACT and masked[cue_at:cue_end].lower() == "supplies" and not frame.objects:
         frame.hedged = True
@@ -321,6 +327,9 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|th
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
 _ACTOR_LEAD = re.compile(r"(?:the\s+|its\s+)?(?:[\w.-]+-(?:based|listed|owned|headquartered)\s+)?(?:[a-z][\w-]*\s+){0,2}")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•▪►·*–—-])\s+")
+# The splitter takes "2." for a sentence of its own: the item then begins right after it, on its line.
+_LIST_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s*$")
 _COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+", re.I)
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"

@@ -66,3 +66,14 @@ def test_a_regulator_approving_the_bonds_buys_none():
     deals = deals_of("Luzon Power raised P10 billion from debut green bonds anchored by Manila Pension Fund. The "
                      "Securities and Exchange Commission approved the registration of the bonds in November.")
     assert {p.name for p in deals[0].parties} == {"Luzon Power", "Manila Pension Fund"}
+
+
+def test_each_numbered_item_of_a_list_of_mous_is_a_deal_of_its_own():
+    deals = parse_text("Kerala inks MoUs with three firms at investors' meet\n\nThe Kerala government on Tuesday "
+                       "signed memoranda of understanding with three companies.\n\nThe agreements signed were:\n\n"
+                       "1. Periyar Semicon will invest Rs 2,000 crore in a chip packaging plant.\n\n"
+                       "2. Malabar Foods will invest Rs 500 crore to expand its spice plant.\n\n"
+                       "3. Vembanad Wind Energy will invest Rs 900 crore to repower wind farms.",
+                       published="2026-03-04").deals
+    companies = [sorted(p.name for p in d.parties if p.kind.value == "company") for d in deals]
+    assert companies == [["Periyar Semicon"], ["Malabar Foods"], ["Vembanad Wind Energy"]]

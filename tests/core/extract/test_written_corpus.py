@@ -25,8 +25,8 @@ FLOORS = {
                       "role": 0.94}),
     "written4": (20, {"score": 0.905, "deal": 0.945, "party": 0.93, "amount": 0.895, "date": 0.795, "type": 0.97,
                       "role": 0.955}),
-    "written5": (20, {"score": 0.85, "deal": 0.855, "party": 0.775, "amount": 0.82, "date": 0.83, "type": 0.97,
-                      "role": 0.925}),
+    "written5": (20, {"score": 0.865, "deal": 0.87, "party": 0.80, "amount": 0.835, "date": 0.855, "type": 0.97,
+                      "role": 0.94}),
 }
 
 
