@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from core.extract import parse_text
-
-
-def roles_of(text: str) -> dict[str, tuple[str, str]]:
-    deals = parse_text("Deal news\n\n" + text, published="2026-03-04").deals
-    assert len(deals) == 1, deals
-    return {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+from parse_helpers import deals_of, roles_of
 
 
 def test_a_ministry_that_guarantees_a_loan_in_a_relative_clause_is_bound_by_it():
@@ -24,7 +19,7 @@ def test_a_company_named_in_a_relative_clause_is_still_no_party():
 
 
 def types_of(text: str) -> list[str]:
-    return [d.type.value for d in parse_text("Deal news\n\n" + text, published="2026-03-04").deals]
+    return [d.type.value for d in deals_of(text)]
 
 
 def test_an_mou_to_buy_a_stake_has_a_buyer_sellers_and_a_target():

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from core.extract import parse_text
-
-
-def deals_of(text: str):
-    return parse_text("Deal news\n\n" + text, published="2026-03-04").deals
-
-
-def roles_of(text: str) -> dict[str, tuple[str, str]]:
-    deals = deals_of(text)
-    assert len(deals) == 1, deals
-    return {p.name: (p.kind.value, p.role) for p in deals[0].parties}
+from parse_helpers import deals_of, roles_of
 
 
 def test_a_currency_sign_before_a_figure_is_no_party():

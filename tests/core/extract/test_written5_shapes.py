@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from core.extract import parse_text
 from core.extract.money import find_amounts
-
-
-def deals_of(text: str):
-    return parse_text("Deal news\n\n" + text, published="2026-03-04").deals
+from parse_helpers import deals_of
 
 
 def test_a_sukuk_is_a_financing_and_its_programme_name_no_issuer():
