@@ -22,9 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,19 +31,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import gen_db  # noqa: E402
 from window_bench import skip_todays_backup  # noqa: E402
 
+from facets_bench import ROUNDS, _ms  # noqa: E402 - the same median of rounds the facet figures use
 from core.model import DealQuery  # noqa: E402
 from core.store import Store  # noqa: E402
-
-ROUNDS = 3
-
-
-def _ms(work: Callable[[], Any], rounds: int = ROUNDS) -> float:
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def selection(path: Path) -> list[tuple[str, float, str]]:

@@ -108,21 +108,21 @@ class Folding:
 
     def _lead_company(self, index: int) -> str | None:
         """The company that opens sentence `index`, whatever that sentence tells."""
-        if index < 0 or self.sentences[index].quoted:
-            return None
-        first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
-        if first is None or first.person or first.start - self.sentences[index].start > 3:
-            return None
-        key = self.table.key_of(first)
-        return key if key and self.table.entities[key].kind == PartyKind.COMPANY else None
+        return self._first_named(index, {PartyKind.COMPANY})
 
     def _opener(self, index: int, kinds: set[PartyKind]) -> str | None:
         """The name that opens sentence `index`, if it is of one of `kinds` and the sentence told no deal."""
         if index < 0 or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
             return None
+        return self._first_named(index, kinds)
+
+    def _first_named(self, index: int, kinds: set[PartyKind]) -> str | None:
+        """The name of one of `kinds` that opens sentence `index`; what someone said names no actor after it."""
+        if index < 0:
+            return None
         sentence = self.sentences[index]
         if sentence.quoted or sentence.text.lstrip()[:1] in "“\"‘'":
-            return None  # what someone said names no actor of the sentence after it
+            return None
         first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
         if first is None or first.person or first.start - sentence.start > 3:
             return None

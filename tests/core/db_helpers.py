@@ -7,6 +7,8 @@ import random
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +124,24 @@ def make_articles(folder: Path, count: int = 60, seed: int = 6) -> list[Path]:
         path.write_text(text + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+@contextmanager
+def schema_before(monkeypatch: Any, migration: str) -> Iterator[None]:
+    """Inside, `Store.open` migrates a file only as far as the migration before `migration`: an older file.
+
+    The names and the registry are swapped for the block only (`monkeypatch.context`), so the next open of
+    the same file after the block runs the rest, as an upgrade on a user's machine does.
+    """
+    from sqlite_utils import Migrations
+
+    from core.store import schema
+
+    names = schema._NAMES[: schema._NAMES.index(migration)]
+    older = Migrations("deals")
+    for name in names:
+        older()(getattr(schema, name))
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", older)
+        m.setattr(schema, "_NAMES", names)
+        yield

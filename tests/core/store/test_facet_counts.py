@@ -6,13 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Migrations
 
 from core.importer import store_article
 from core.model import Article, Deal, DealQuery, DealType, Party, PartyKind, Precision, Status
-from core.store import Store, facet_counts, schema
+from core.store import Store, facet_counts
 from core.store.query import where
 from import_samples import NORTHWIND, parsed
+from db_helpers import schema_before
 
 _TYPES = (DealType.MOU, DealType.ACQUISITION, DealType.FUNDING_ROUND, DealType.PARTNERSHIP)
 _STATUSES = (Status.ANNOUNCED, Status.COMPLETED, Status.SIGNED)
@@ -157,13 +157,7 @@ def test_a_deal_naming_a_party_twice_counts_once(store: Store) -> None:
 
 def test_an_older_file_gets_its_counts_in_the_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    names = schema._NAMES[: schema._NAMES.index("m011_facet_counts")]
-    older = Migrations("deals")
-    for name in names:
-        older()(getattr(schema, name))
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", older)
-        m.setattr(schema, "_NAMES", names)
+    with schema_before(monkeypatch, "m011_facet_counts"):
         with Store.open(path) as store:
             for i in range(12):
                 store.add_article(Article(f"Old article {i}.", deals=(_deal(i),)))

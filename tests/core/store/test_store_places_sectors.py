@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Migrations
 
 from core.errors import DealsError
 from core.model import Article, Deal, DealQuery
-from core.store import Store, schema
+from core.store import Store
+from db_helpers import schema_before
 
 
 def _import(store: Store, title: str, **fields: object) -> int:
@@ -86,13 +86,7 @@ def test_undoing_an_import_takes_back_the_sectors_it_brought(store: Store) -> No
 def test_an_older_file_gets_countries_and_a_sector_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
     # The file as the version before m009 left it: later migrations may rely on m009's column.
-    names = schema._NAMES[: schema._NAMES.index("m009_country_sectors")]
-    older = Migrations("deals")
-    for name in names:
-        older()(getattr(schema, name))
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", older)
-        m.setattr(schema, "_NAMES", names)
+    with schema_before(monkeypatch, "m009_country_sectors"):
         with Store.open(path) as store:
             for title, location, sectors in (("A", "Pune", ["AI", "energy"]), ("B", "Arizona", ["ai"]),
                                              ("C", None, ["AI"]), ("D", "Aberdale", [])):

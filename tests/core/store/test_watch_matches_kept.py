@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Migrations
 
 from core.importer import store_article
 from core.model import Amount, Article, Deal, DealQuery, DealType, Party, PartyKind
-from core.store import Store, schema, watch_matches, watches
+from core.store import Store, watch_matches, watches
 from core.watch import clean_value, kind_of
 from import_samples import NORTHWIND, parsed
+from db_helpers import schema_before
 
 
 def _add(store: Store, text: str, deal: Deal) -> int:
@@ -167,13 +167,7 @@ def test_an_in_memory_store_keeps_them_too(store: Store) -> None:
 
 def test_an_older_file_gets_its_matches_in_the_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
-    names = schema._NAMES[: schema._NAMES.index("m013_watch_speed")]
-    older = Migrations("deals")
-    for name in names:
-        older()(getattr(schema, name))
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", older)
-        m.setattr(schema, "_NAMES", names)
+    with schema_before(monkeypatch, "m013_watch_speed"):
         with Store.open(path) as store:
             ids = _desk(store)
             for kind, value in _WATCHES:  # as m008's code kept them
