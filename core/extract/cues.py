@@ -192,7 +192,7 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
-    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis[eo]rs?(?: to)?|counsel(?: to)?|"
+    r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis(?:[eo]rs?|ory)(?: to)?|counsel(?: to)?|"
     r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     # Whoever counted the market is its source, not a party: "according to data compiled by X".
@@ -204,7 +204,8 @@ BLOCKERS = re.compile(
     r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"
-    r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$",
+    # A whole word: "per" is not the start of "Peru's", nor "than" of "Thanh".
+    r"(?:(?<!\w)|\b)\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 

@@ -34,6 +34,9 @@ _PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|price\s+(?
                       r"up-front|deferred|remaining|balance|disburs\w*|cheque|"
                       r"instal?l?ments?|tranches?|consideration|earn-?outs?|contingent|of which|on closing|upon closing)\b",
                       re.I)
+# "said in a statement late on", "announced on", "told reporters on": the day a company gave the news.
+_ANNOUNCED_ON = re.compile(r"\b(?:said|announced|disclosed|confirmed|signed|inked|sealed|agreed)(?:\s+in\s+an?\s+(?:statement|filing|release|"
+                           r"press\s+release|regulatory\s+filing|exchange\s+filing))?(?:\s+(?:late|early))?\s+on\s+$")
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
                      DealType.MERGER, DealType.PARTNERSHIP, DealType.CONTRACT})
 
@@ -102,8 +105,9 @@ class _Reader(Folding):
         if self.title and cues.FAILED.search(self.title):
             # "Czech competition office blocks X's bid for Y": the story is a deal stopped; X and Y strike none.
             self.drafts = [d for d in self.drafts if not self._stopped_in_title(d)]
+        story_date, told = self._story_date()
         finisher = Finisher(self.text, self.published, self.title, self.table, self.sentences, self.mentions,
-                            story_date=self._story_date())
+                            story_date=story_date, story_told=told)
         deals = [deal for deal in (finisher.finish(d) for d in self.drafts) if deal is not None]
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
@@ -136,13 +140,15 @@ class _Reader(Folding):
             draft.add_amount(amount)
         self.drafts.append(draft)
 
-    def _story_date(self) -> date | None:
-        """The exact day the lead's first two sentences name, if they name one: "signed on Tuesday", "July 22, 2025".
+    def _story_date(self) -> tuple[date | None, bool]:
+        """The exact day the lead's first two sentences name, if they name one: "signed on Tuesday", "July 22, 2025";
+        and whether it is told as the day of the news ("said on Monday", "signed on Tuesday"), which outranks a
+        dateline's day.
 
         With a published date, only a day of the week before it counts ("agreements were signed on Tuesday" in
         Wednesday's paper); without one, only a day the text fixes itself, never one read from today.
         """
-        body = [s for i, s in enumerate(self.sentences) if not self._skipped(i, s)][:2]
+        kept = [s for i, s in enumerate(self.sentences) if not self._skipped(i, s)]
         for mention in self.dates:
             if self.published is not None:
                 fixed = mention.kind in ("weekday", "absolute") and mention.value is not None \
@@ -151,9 +157,18 @@ class _Reader(Folding):
                 fixed = mention.kind == "absolute" and re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None \
                     or mention.kind == "weekday" and any(c.isdigit() for c in mention.text)
             if mention.value is not None and mention.precision == Precision.DAY and fixed \
-                    and any(s.start <= mention.start < s.end for s in body):
-                return mention.value
-        return None
+                    and any(s.start <= mention.start < s.end for s in kept[:2]):
+                return mention.value, self._told_on(mention)
+        # "..., SLC said in a statement late on Monday" in the third to fifth sentence: the day the news came out.
+        for mention in self.dates:
+            if self.published is not None and mention.kind == "weekday" and mention.value is not None \
+                    and timedelta(0) < self.published - mention.value <= timedelta(days=6) \
+                    and any(s.start <= mention.start < s.end for s in kept[2:5]) and self._told_on(mention):
+                return mention.value, True
+        return None, False
+
+    def _told_on(self, mention: DateMention) -> bool:
+        return bool(_ANNOUNCED_ON.search(self.text, max(0, mention.start - 45), mention.start))
 
     def _absorb_lone_purchases(self) -> None:
         """'Rio Tinto will acquire a 49.99% stake in the project' after its partnership with Codelco was told: a

@@ -59,6 +59,7 @@ class Finisher:
     mentions: dict[int, list[Mention]]
     invests: dict[int, bool] = field(default_factory=dict)
     story_date: date | None = None  # the day the lead names, for an article with no published date
+    story_told: bool = False  # the lead tells that day as the day of the news: it outranks a dateline's day
     _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
     _cast: Cast | None = field(default=None, init=False, repr=False)
 
@@ -378,9 +379,10 @@ class Finisher:
 
     def _date(self, draft: Draft) -> tuple[date | None, Precision | None]:
         mentions = [m for f in draft.frames for m in f.dates]
-        if self.story_date is not None and deal_date_mention(mentions, self.published) is None:
+        best = deal_date_mention(mentions, self.published)
+        if self.story_date is not None and (best is None or self.story_told and best.value == self.published):
             # The story's lead names its day ("signed on Tuesday", "said on Tuesday (July 22)"): the deals it
-            # reports with no date of their own were signed or announced that day, not on the day of the paper.
+            # reports with no date of their own, or only the paper's (a dateline), were signed or announced that day.
             return self.story_date, Precision.DAY if self.published is not None else Precision.WEEK
         return deal_date(mentions, self.published)
 

@@ -82,3 +82,15 @@ def test_a_round_put_into_a_named_company_by_a_kind_of_investor():
 def test_a_company_announcing_its_own_debt_financing_borrows():
     roles = roles_of("This week Kilele Foods announced debt financing of $3.5 million.")
     assert roles == {"Kilele Foods": ("company", "borrower")}
+
+
+def test_a_cue_word_inside_a_longer_word_blocks_nothing() -> None:
+    # "per" (a source: "per Reuters") is not the start of "Peru's"; nor "than" of "Thanh".
+    roles = roles_of("Peru's Orla Agro has signed an agreement to form a joint venture with Tavin Trading Co.")
+    assert set(roles) == {"Orla Agro", "Tavin Trading Co."} or set(roles) == {"Orla Agro", "Tavin Trading"}
+
+
+def test_an_advisory_firm_that_arranged_a_deal_is_no_party() -> None:
+    deals = deals_of("Halden Grid signed a ten-year power purchase agreement with Brekke Chemicals on Monday.\n\n"
+                     "The agreement was arranged by Oslo-based energy advisory firm Fjord Markets.")
+    assert [sorted(p.name for p in d.parties) for d in deals] == [["Brekke Chemicals", "Halden Grid"]]

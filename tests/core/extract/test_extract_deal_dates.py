@@ -192,3 +192,22 @@ def test_a_deal_with_its_own_date_keeps_it_over_the_leads_day():
             "Kestrel Steel signed a memorandum of understanding with Orlan Ports on May 2.\n")
     deals = parse_text(text, published="2025-05-21").deals
     assert [d.date for d in deals] == ["2025-05-02"]
+
+
+def test_the_day_a_company_said_it_outranks_the_dateline_s_day() -> None:
+    # Wednesday's wire: the deal's sentence carries only the dateline; the statement came "late on Tuesday".
+    text = ("Orla and Tavin to farm together\n\nLIMA, March 4 Peru's Orla Agro has signed an agreement to form a joint "
+            "venture with Japan's Tavin Trading Co, in a sign of Asian interest in Andean farmland.\n\nThe venture will "
+            "plant 9,000 hectares of quinoa next season.\n\nThe companies hope to start in April, Orla Agro said in a "
+            "statement late on Tuesday.")
+    deal, = parse_text(text, published="2026-03-04").deals
+    assert deal.date == "2026-03-03"
+
+
+def test_a_weekday_that_is_not_the_news_day_leaves_the_dateline_s_day() -> None:
+    # "the closing price on Friday" in the lead names a day, but not the day the news came out.
+    text = ("Tavin to buy Orla\n\nLIMA, March 4 (Reuters) - Orla Agro has agreed to be bought by Tavin Trading Co for "
+            "$400 million, the companies said.\n\nTavin will pay 12 soles a share, a premium of 20% to the closing "
+            "price on Friday.")
+    deal, = parse_text(text, published="2026-03-04").deals
+    assert deal.date == "2026-03-04"
