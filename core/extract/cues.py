@@ -138,6 +138,8 @@ HEDGES = re.compile(
     # What a rule or a market would force, a fine, a bidder's offer in a tender: no deal made.
     r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"
     r"|tender\s+for"
+    # A strategy or programme to sell assets is a purpose, not a sale: "a strategy, announced in 2024, to divest".
+    r"|\b(?:strateg(?:y|ies)|programmes?|programs?|drive|push)\b[^.;]{0,50}?\bto\s+(?:sell|divest|dispose|exit|buy|acquire)\b"
     # Talks denied or only possible, and what a company does with its own shares, are no deal.
     r"|(?:not|no longer) in (?:\w+ )?(?:talks|discussions|negotiations)|in (?:advanced |early |preliminary |exclusive )?(?:talks|discussions|negotiations)"
     # An offer or approach received is not yet a deal.

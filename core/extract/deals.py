@@ -37,6 +37,8 @@ _PAYMENT = re.compile(r"\b(?:(?:offer|bid|deal|transaction)\s+values?|price\s+(?
 # "said in a statement late on", "announced on", "told reporters on": the day a company gave the news.
 _ANNOUNCED_ON = re.compile(r"\b(?:said|announced|disclosed|confirmed|signed|inked|sealed|agreed)(?:\s+in\s+an?\s+(?:statement|filing|release|"
                            r"press\s+release|regulatory\s+filing|exchange\s+filing))?(?:\s+(?:late|early))?\s+on\s+$")
+# After a timeline item's date: "July 8 - ", "3 March: ", "Sept. 16 — ".
+_ITEM_MARK = re.compile(r"\s*(?:[-–—:|]|\.\s)")
 _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_VENTURE, DealType.FINANCING,
                      DealType.MERGER, DealType.PARTNERSHIP, DealType.CONTRACT})
 
@@ -86,8 +88,11 @@ class _Reader(Folding):
             # Only the sentence's own sums and dates: a clause never looks at the rest of the article.
             own_amounts = within(amounts, amount_starts, sentence)
             own_dates = within(self.dates, date_starts, sentence)
+            item_date = None if own_dates else self._item_date(sentence)
             for span in split_clauses(sentence):
                 frame = build_frame(self.text, sentence, index, span, self.mentions[index], own_amounts, own_dates)
+                if frame is not None and item_date is not None:
+                    frame.dates = [item_date]
                 if self._payment_part(index, span, own_amounts, frame) or frame is None:
                     continue
                 # "X raised $3bn in debt — and will raise equity led by Y": later clauses share the subject.
@@ -166,6 +171,18 @@ class _Reader(Folding):
                     and any(s.start <= mention.start < s.end for s in kept[2:5]) and self._told_on(mention):
                 return mention.value, True
         return None, False
+
+    def _item_date(self, sentence: Sentence) -> DateMention | None:
+        """The date a timeline's item opens with ("July 8 - Nuclear. Swedish utility X awarded ..."): it dates the
+        deals its paragraph tells."""
+        start = self.text.rfind("\n", 0, sentence.start) + 1
+        for mention in self.dates:
+            if mention.start == start and mention.value is not None and mention.kind == "absolute" \
+                    and _ITEM_MARK.match(self.text, mention.end):
+                return mention
+            if mention.start > start:
+                break
+        return None
 
     def _told_on(self, mention: DateMention) -> bool:
         return bool(_ANNOUNCED_ON.search(self.text, max(0, mention.start - 45), mention.start))

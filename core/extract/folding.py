@@ -93,7 +93,10 @@ class Folding:
                 # "The startup has raised ...", "Europe's fifth-biggest insurer bought ...": the acting side of a
                 # deal told shortly before, else the last name of that kind.
                 recent = self._recent(frame.sentence, 6)
-                acting = [k for d in recent for k in d.actors if self.table.entities[k].kind in kinds]
+                # A deal whose actor is a state ("the authority signed an MoU with X") leaves X as "the company".
+                acting = [k for d in recent for k in (
+                    [a for a in d.actors if self.table.entities[a].kind in kinds]
+                    or [p for p in d.parties if self.table.entities[p].kind in kinds][:1])]
                 if noun in ("startup", "start-up"):
                     # A startup is the one backed, not its backers: "X co-invested in Y. The startup had a round".
                     acting = [k for d in recent for k, side in d.parties.items()

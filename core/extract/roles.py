@@ -46,7 +46,7 @@ _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pa
               r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )(?<!renewable )(?<!clean )(?<!green )(?<!solar )(?<!wind )(?<!the )power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
            r"|snap(?:s|ped)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
-_SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment of)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
+_SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
