@@ -244,7 +244,9 @@ PARTY_ANAPHOR = re.compile(
     r"manufacturer|miner|producer|provider|retailer|automaker|designer|supplier|owner|landlord|lessor|firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
     r"department|ministry|agency|authority)\b"
-    r"|^\W*(?P<pron>it|they)\b",
+    # "In 2024 it signed ...", "Earlier, they agreed ...": a pronoun after a short opening phrase of time.
+    r"|^\W*(?:(?:in|during|by)\s+(?:[A-Za-z]+\s+){0,2}\d{4}\s*,?\s+|(?:earlier|later|separately|previously|"
+    r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year))\s*,?\s+)?(?P<pron>it|they)\b",
     re.I,
 )
 
@@ -266,6 +268,9 @@ SYNDICATE = re.compile(
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:also\s+)?(?:a|an|the|one of the|among the)\s+(?:joint\s+)?(?:co-?)?(?:lenders?|arrangers?|"
     r"financiers?|underwriters?|agents?)\b"
     r"|\b(?:act(?:ed|s|ing)?|serv(?:ed|es|ing))\s+as\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?agent\b"
+    # "The facility was arranged by A and B as mandated lead arrangers, with C also participating."
+    r"|\bas\s+(?:the\s+)?(?:joint|global|mandated|lead|senior|initial|original|sole)[\s-]+(?:(?:lead|joint|senior)[\s-]+)?"
+    r"(?:arrangers?|bookrunners?|lenders?|underwriters?)\b"
     # "were joint global coordinators and bookrunners": the roles with no article before them.
     r"|\b(?:w(?:as|ere)|is|are)\s+(?:the\s+)?(?:(?:joint|global|mandated|lead|senior|co|sole|other|participating)[\s-]+){1,4}"
     r"(?:arrangers?|bookrunners?|book-runners?|coordinators?|co-ordinators?|underwriters?|lenders?|managers?)\b"

@@ -17,6 +17,7 @@ from core.model import DealType, PartyKind
 
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
 # How many drafts back "a deal told shortly before" is looked for: real stories tell a handful within six sentences.
+_OPENS_ON_COMPANY = re.compile(r"\W*the\s+(?:company|firm|group)\b", re.I)
 _RECENT_DRAFTS = 64
 _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
                              r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
@@ -73,6 +74,8 @@ class Folding:
     def _resolve_anaphors(self, frame: Frame) -> list[str]:
         keys: list[str] = []
         for noun in frame.anaphors:
+            if noun in ("it", "they") and frame.sentence > 0 and _OPENS_ON_COMPANY.match(self.sentences[frame.sentence - 1].text):
+                noun = "company"  # "The company has grown with debt. In 2024, it signed ...": as "the company" would be
             if noun in ("parties", "companies", "sides", "partners") and self.drafts:
                 # "The two parties", "both sides": the latest deal that has two.
                 pair = next((d for d in reversed(self.drafts) if len(d.parties) == 2), self.drafts[-1])
@@ -84,7 +87,12 @@ class Folding:
                 if key:
                     keys.append(key)
             elif noun in ("it", "they"):
-                if self.drafts:
+                # "X has been expanding. In 2023, it awarded ...": the name that opened the sentence before, else
+                # the first party of the deal just told.
+                opener = self._first_named(frame.sentence - 1, {PartyKind.COMPANY, PartyKind.FUND, PartyKind.ORGANIZATION})
+                if opener:
+                    keys.append(opener)
+                elif self.drafts:
                     keys.extend(list(self.drafts[-1].parties)[:1])
             else:
                 # "The company has expanded with debt": a company, not the pension fund named since.

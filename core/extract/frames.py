@@ -332,6 +332,11 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•▪►·*–—-])\s+")
 _LIST_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s*$")
 _COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+", re.I)
+_RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
+                       r"biggest|largest)\s+)?(?:rivals?|competitors?|peers?|parent|subsidiary|unit|affiliate|"
+                       r"sister\s+company)\s+", re.I)
+_RIVAL_OBJECT = re.compile(r"\b(?:to|from|with|by)\s+(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*['’]s?\s+(?:(?:larger|smaller|"
+                           r"bigger|main|closest|local|domestic)\s+)?(?:rival|competitor|peer)\s+$")
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"
                                 r"crown prince|secretary", re.I)
 
@@ -368,8 +373,10 @@ def _assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         # "Macquarie's Green Investment Group": the owner named before a party is not a party itself.
         # "Veldt Data's UK data centres": a place after the owner is no party, so the owner stays one.
-        if mention.possessive and k + 1 < len(candidates) and candidates[k + 1].start - mention.end <= 4 \
-                and not candidates[k + 1].place:
+        if mention.possessive and k + 1 < len(candidates) and not candidates[k + 1].place and (
+                candidates[k + 1].start - mention.end <= 4
+                # "to Al Sarab's rival Khaleej Drilling": the one named after the relation is the party.
+                or _RELATION.fullmatch(text, mention.end, candidates[k + 1].start)):
             continue
         if mention.place and mention.start >= frame.cue_start and not _explicit_government(text, mention, frame):
             continue
@@ -497,6 +504,9 @@ _SUPPLIED_TO = re.compile(r"\bto\s+(?:supply|provide|deliver|sell)\s+(?:[\w,.-]+
 
 def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> bool:
     before = text[max(clause_start, mention.start - 60):mention.start]
+    # "awarded a contract to Al Sarab's rival Khaleej Drilling": the rival is who the verb names.
+    if _RIVAL_OBJECT.search(before):
+        return False
     # "an agreement to supply power to X": X is who is supplied, the customer, not a beneficiary of a purpose.
     # "has handed a concession to build and run a port to X": X is who it was handed to, past the purpose.
     if cues.BLOCKERS.search(before) and not _SUPPLIED_TO.search(before) \

@@ -6,10 +6,11 @@ from parse_helpers import deals_of, roles_of
 
 
 def test_a_currency_sign_before_a_figure_is_no_party():
-    roles = roles_of("Kivu Solar has secured a KSh 2 billion loan from Tana River Bank. Separately it raised "
+    deals = deals_of("Kivu Solar has secured a KSh 2 billion loan from Tana River Bank. Separately it raised "
                      "Rp 90 billion and KD 3 million in notes.")
-    assert "KSh" not in roles and "Rp" not in roles and "KD" not in roles
-    assert roles["Tana River Bank"] == ("company", "lender")
+    names = {p.name: (p.kind.value, p.role) for d in deals for p in d.parties}
+    assert "KSh" not in names and "Rp" not in names and "KD" not in names
+    assert names["Tana River Bank"] == ("company", "lender")
 
 
 def test_a_phrase_made_one_word_opens_no_name():

@@ -33,3 +33,28 @@ def test_a_strategy_to_divest_is_no_sale() -> None:
                      "The chairman said the move is part of the company's strategy, announced in 2024, to divest "
                      "non-core assets.")
     assert len(deals) == 1
+
+
+def test_banks_that_arranged_a_loan_as_lead_arrangers_lend_it() -> None:
+    roles = roles_of("PT Arga Energi signed a Rp 2 trillion syndicated loan on Tuesday to build a solar plant.\n\n"
+                     "The facility was arranged by Bank Sentosa and Bank Merapi as mandated lead arrangers, with "
+                     "Lotus Pacific Bank also participating.")
+    assert {name: role for name, (_, role) in roles.items()} == {
+        "PT Arga Energi": "borrower", "Bank Sentosa": "lender", "Bank Merapi": "lender", "Lotus Pacific Bank": "lender"}
+
+
+def test_it_after_a_time_phrase_is_the_company_that_opened_the_sentence_before() -> None:
+    deals = deals_of("Harrow Gas won a $90 million contract from Tamsin Oil on Monday.\n\n"
+                     "Tamsin Oil has been expanding its output. In 2023, it awarded a drilling contract to Harrow Gas's "
+                     "rival Keld Drilling, worth $40 million.")
+    assert [sorted((p.name, p.role) for p in d.parties) for d in deals] == [
+        [("Harrow Gas", "supplier"), ("Tamsin Oil", "customer")],
+        [("Keld Drilling", "supplier"), ("Tamsin Oil", "customer")]]
+
+
+def test_it_after_the_company_is_who_the_company_is() -> None:
+    deals = deals_of("Najran Data Centers raised 500 million riyals from Yamamah Capital on Monday.\n\n"
+                     "The company has expanded rapidly with debt. Earlier this year, it signed a 1.2 billion riyal "
+                     "Murabaha facility with Bank Qasr to build its first campus.")
+    loan = next(d for d in deals if d.type.value == "financing")
+    assert sorted((p.name, p.role) for p in loan.parties) == [("Bank Qasr", "lender"), ("Najran Data Centers", "borrower")]
