@@ -177,10 +177,14 @@ NOT_A_DEAL = re.compile(
 # A deal that did not happen: a bid rejected, blocked, dropped or called off is no deal.
 # Headlines tell it in the present ("walks away from", "calls off"); "blocks" alone is too often oil blocks.
 FAILED = re.compile(r"\b(?:blocked|reject(?:s|ed)|rebuff(?:s|ed)|abandon(?:ed|s)|withdr(?:aws|ew|awn)|walk(?:s|ed)? away|"
-                    r"call(?:s|ed) off|scrap(?:s|ped)|collaps(?:es|ed)|veto(?:es|ed)|prohibited|f[ae]ll(?:s)? through|terminated|"
+                    r"call(?:s|ed) off|scrap(?:s|ped)|collaps(?:e|es|ed)|veto(?:es|ed)|prohibited|f[ae]ll(?:s)? through|terminated|"
                     r"(?:ended|ends|br(?:eaks|oke) off|broken off|end) (?:the |its |their )?"
                     r"(?:\w+ )?(?:talks|discussions|negotiations)|drop(?:s|ped) (?:its |the |a |their )?(?:\w+ )?(?:bid|offer|pursuit)"
                     r"|not to pursue|lapsed"
+                    # Talks that ended with nothing signed, and an agreement denied: "has not entered into any agreement".
+                    r"|(?:ended|ending|ends|end)\s+without\s+(?:an?\s+|any\s+)?(?:agreement|deal)|failed\s+to\s+agree"
+                    r"|unable\s+to\s+(?:reach|agree)|(?:decided|decides|agreed)\s+not\s+to\s+proceed"
+                    r"|(?:has|have|had|did)\s+not\s+(?:entered|enter|signed|sign|agreed|agree)\b"
                     # "Lima court halts port concession tender", "blocks X's bid for Y": stopped by a court or a regulator.
                     r"|(?:suspend|halt)(?:s|ed)?\s+(?:the\s+)?(?:\S+\s+){0,6}?(?:tender|auction|sale|deal|bid|process|takeover)"
                     r"|blocks\s+(?:\S+\s+){0,5}?(?:bid|takeover|deal|merger|acquisition|offer|purchase)"

@@ -284,6 +284,8 @@ NOT_NAMES = frozenset({
     "We", "Our", "In", "On", "At", "For", "From", "By", "With", "Of", "To", "And", "But", "Or", "As",
     "After", "Before", "Under", "Over", "Amid", "Among", "Also", "Meanwhile", "However", "Both",
     "Other", "Others", "Some", "All", "Any", "Each", "Every", "Such", "Since", "While", "When",
+    "Nobody", "Everybody", "Somebody", "Anybody", "Everyone", "Someone", "Anyone", "Nothing",
+    "Everything", "Something", "Anything",
     "Where", "Which", "Who", "What", "Why", "How", "If", "Once", "Now", "Then", "Today", "Yesterday",
     "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -189,6 +189,9 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     # "... in March. /TISG": the credit of the outlet that filed the paragraph.
     if re.search(r"/\s?$", before) and re.match(r"\s*(?:$|\n)", after):
         return True
+    # "GH¢520 million": the letters of a sign whose mark follows them.
+    if after[:1] in "¢₵$£" and name + after[:1] in SYMBOLS and re.match(r".\s?\d", after):
+        return True
     # "NOK 48 million", "48 million NOK": a currency's code beside a number.
     if (name in CODES or name in SYMBOLS) and (re.match(r"\s?\d", after) or re.search(r"\d\s*(?:[mb]illion|bn|mn|m)?\s$", before)):
         return True

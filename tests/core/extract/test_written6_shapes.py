@@ -58,3 +58,16 @@ def test_it_after_the_company_is_who_the_company_is() -> None:
                      "Murabaha facility with Bank Qasr to build its first campus.")
     loan = next(d for d in deals if d.type.value == "financing")
     assert sorted((p.name, p.role) for p in loan.parties) == [("Bank Qasr", "lender"), ("Najran Data Centers", "borrower")]
+
+
+def test_talks_that_ended_without_an_agreement_and_a_denied_one_are_no_deal() -> None:
+    assert deals_of("Talks between Orla Solar and Tavin Power over the sale of a 40% stake have ended without an "
+                    "agreement, the company said on Tuesday.\n\n"
+                    "Orla Solar also denied a report that it had agreed to sell the stake to Kestrel Capital. \"The "
+                    "company has not entered into any agreement with Kestrel Capital,\" it said.") == ()
+
+
+def test_an_indefinite_pronoun_and_a_cedi_sign_are_no_names() -> None:
+    deals = deals_of("Volta Data secured a GH¢520 million loan from Coastline Bank.\n\n"
+                     "\"Nobody is saying the bank should lend at any price,\" an analyst said.")
+    assert [sorted(p.name for p in d.parties) for d in deals] == [["Coastline Bank", "Volta Data"]]
