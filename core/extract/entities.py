@@ -13,6 +13,7 @@ from core.extract.names_filter import (
     cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
     is_title_case, mid_sentence_words, not_a_name, person_evidence,
 )
+from core.extract.money_words import SYMBOLS
 from core.extract.mention import (
     CONNECTORS as _CONNECTORS, ROMANCE_ARTICLES, Mention, Token, strip_possessive as _strip_possessive,
 )
@@ -338,6 +339,11 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
         run, words = run[:-1], words[:-1]
+    # "... Pension Fund for R3.2bn": a sign glued to its figure ends the name, and the connector before it goes too.
+    sign = re.match(r"([A-Z][A-Za-z]{0,3})\d", words[-1]) if len(run) > 1 else None
+    if (sign and sign.group(1) in SYMBOLS or len(run) > 1 and words[-1] in SYMBOLS
+            and re.match(r"\s?\d", text[run[-1][1]:run[-1][1] + 2])) and words[-2] in _CONNECTORS:
+        run, words = run[:-2], words[:-2]
     # "SYDNEY--Grid operator X": the word after a dateline's double hyphen opens the story.
     # "- Adds 640 km of pipelines": a bullet's first word opens its sentence.
     initial = bool(run) and (run[0][0] <= sentence.start + 1 or text[run[0][0] - 2:run[0][0]] == "--"

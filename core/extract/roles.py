@@ -333,7 +333,8 @@ def role_of(deal_type: DealType, side: str | None, kind: PartyKind, *, vehicle: 
 LICENSOR, LICENSEE = "licensor", "licensee"
 # A licence to use something ("a licensing deal", "licence agreement", "licensed to build"); a mining or
 # exploration licence is an asset, not a licence deal.
-LICENCE = re.compile(r"\blicen[cs]ing\b|\blicen[cs]e\s+(?:agreement|deal|pact|accord|fee)s?\b|\blicensed\s+to\b"
+LICENCE = re.compile(r"\blicen[cs]ing\b(?!\s+(?:studies|study|process|approvals?|work|applications?|regime|requirements?|"
+                     r"stages?|phases?|reviews?|authorit(?:y|ies)|bod(?:y|ies)|round|procedures?))|\blicen[cs]e\s+(?:agreement|deal|pact|accord|fee)s?\b|\blicensed\s+to\b"
                      r"|\blicen[cs]es?\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:technolog|patent|design|brand|IP)"
                      # "has licensed its liver drug to X": out-licensing of what the subject owns.
                      r"|\blicen[cs](?:es|ed|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,4}?to\b", re.I)

@@ -71,3 +71,16 @@ def test_an_indefinite_pronoun_and_a_cedi_sign_are_no_names() -> None:
     deals = deals_of("Volta Data secured a GH¢520 million loan from Coastline Bank.\n\n"
                      "\"Nobody is saying the bank should lend at any price,\" an analyst said.")
     assert [sorted(p.name for p in d.parties) for d in deals] == [["Coastline Bank", "Volta Data"]]
+
+
+def test_a_name_ends_before_for_and_a_currency_sign() -> None:
+    for price in ("R3.2bn", "Rs 3,200 crore"):
+        roles = roles_of(f"Marula Holdings sold Karoo Sun to Thandeka Capital and Ilanga Workers' Pension Fund for "
+                         f"{price} on Monday.")
+        assert "Ilanga Workers' Pension Fund" in roles, roles
+
+
+def test_a_contract_for_licensing_studies_is_no_licence() -> None:
+    roles = roles_of("Norrland Kraft awarded a SEK 1.1 billion early-works contract to Cascade Reactors for site "
+                     "preparation and licensing studies.")
+    assert roles == {"Norrland Kraft": ("company", "customer"), "Cascade Reactors": ("company", "supplier")}
