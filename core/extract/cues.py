@@ -249,7 +249,7 @@ PARTY_ANAPHOR = re.compile(
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"
     r"department|ministry|agency|authority)\b"
     # "In 2024 it signed ...", "Earlier, they agreed ...": a pronoun after a short opening phrase of time.
-    r"|^\W*(?:(?:in|during|by)\s+(?:[A-Za-z]+\s+){0,2}\d{4}\s*,?\s+|(?:earlier|later|separately|previously|"
+    r"|^\W*(?:(?:in|during|by)\s+(?:(?:[A-Za-z]+\s+){0,2}\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s+|(?:earlier|later|separately|previously|"
     r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year))\s*,?\s+)?(?P<pron>it|they)\b",
     re.I,
 )
@@ -320,3 +320,12 @@ def is_bond(told: str) -> bool:
     """Whether a financing told in these words is a bond or notes sold to investors, not a loan or facility."""
     return bool(_BOND.search(told)) and not _LOAN.search(told)
 
+
+# "The deal values X at VND 8.9 trillion" after a 35% stake: the whole company's worth, not the price paid.
+_VALUES_AT = re.compile(r"\bvalu(?:es|ed|ing)\s+(?:[\w'’.-]+\s+){1,5}?at\b", re.I)
+_PART_STAKE = re.compile(r"\b\d{1,2}(?:\.\d+)?\s*(?:%|per\s?cent|percent)\s+(?:\w+\s+)?stake\b", re.I)
+
+
+def valuation_of_part(clause: str, told: list[str]) -> bool:
+    """Whether `clause` values a whole company that the deal told in `told` buys only a part of."""
+    return bool(_VALUES_AT.search(clause)) and any(_PART_STAKE.search(t) for t in told)

@@ -117,7 +117,9 @@ RELATIVE_PERIOD = re.compile(
 SAME_PERIOD = re.compile(r"(?i:this)\s+(?:week|month|year)")
 # Words before a date that make it no deal's date: a company's founding ("founded in 2015", with no
 # object between, since "established a venture in 2019" is a deal) or a photo from the archive.
-HISTORY_BEFORE = re.compile(r"(?<![\w-])(?i:founded|established|incorporated|inception)\s+(?:(?i:in|on)\s+)?$")
+HISTORY_BEFORE = re.compile(r"(?<![\w-])(?i:founded|established|incorporated|inception)\s+(?:(?i:in|on)\s+)?$"
+                            # "the conglomerate that founded Truong Son in 2017": a founder's history.
+                            r"|\b(?:founded|co-founded)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:in|on)\s+)?$")
 FILE_PHOTO = re.compile(r"(?i:file|archive)\s+(?i:photo|picture|image)")
 # Future tense before a date in its clause: "shareholders will vote on Dec. 9", "expected to close in March".
 FUTURE_TENSE = re.compile(

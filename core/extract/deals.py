@@ -228,6 +228,9 @@ class _Reader(Folding):
         parts = [a for a in amounts if start <= a.start < end and a.excluded is None]
         if not parts:
             return False
+        # "The deal values Truong Son at VND 8.9 trillion" after a 35% stake: the whole company's worth, not the price.
+        if cues.valuation_of_part(clause, [self.text[f.start:f.end] for f in draft.frames]):
+            return True
         for amount in parts:
             draft.add_amount(amount)
         # "The loan, equivalent to about R$2.2 billion, was signed on Tuesday": the clause dates the deal too.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from core.extract import roles
+from core.extract import cues, roles
 from core.extract.cues import COMPATIBLE, PRECEDENCE
 from core.extract.describe import BACKING, UPGRADES
 from core.extract.entities import Mention, norm
@@ -18,6 +18,8 @@ from core.model import DealType, PartyKind
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
 # How many drafts back "a deal told shortly before" is looked for: real stories tell a handful within six sentences.
 _OPENS_ON_COMPANY = re.compile(r"\W*the\s+(?:company|firm|group)\b", re.I)
+_THE_STAKE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}?stake\b", re.I)
+_BOUGHT_FROM = re.compile(r"\b(?:bought|acquired|purchased|taken)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _RECENT_DRAFTS = 64
 _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
                              r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
@@ -238,6 +240,13 @@ class Folding:
                 and not any(f.licence for f in target.frames):
             # A later clause names the deal more exactly ("signed a memorandum"); it never turns it into a grant.
             target.type = _stronger(target.type, frame.type)
+        elif target.type == DealType.INVESTMENT and frame.type == DealType.ACQUISITION and frame.opens_on_deal \
+                and _THE_STAKE.match(self.text, frame.start):
+            # "The stake was bought from Z": a stake that had an owner was bought, not put in; its company is the target.
+            target.type = DealType.ACQUISITION
+            for key, party_side in list(target.parties.items()):
+                if party_side == roles.RECEIVER:
+                    target.set_side(key, roles.TARGET)
         target.frames.append(frame)
         for mention in frame.subjects + frame.objects:
             key = self.table.key_of(mention)
@@ -272,6 +281,8 @@ class Folding:
             target.set_side(key, self._object_side(frame, key))
         if frame.vehicle is not None:
             target.vehicle = self.table.key_of(frame.vehicle)
+        if cues.valuation_of_part(self.text[frame.start:frame.end], [self.text[f.start:f.end] for f in target.frames]):
+            return
         for amount in frame.amounts:
             target.add_amount(amount)
 
@@ -310,6 +321,8 @@ class Folding:
             elif frame.type == DealType.ACQUISITION and _SOLD_BY.search(self.text, max(frame.start, mention.start - 90),
                                                                           mention.start):
                 side = roles.RECEIVER  # "The stake is being sold by X": the agent of a sale sells
+            elif frame.type == DealType.ACQUISITION and frame.passive and _BOUGHT_FROM.search(before):
+                side = roles.RECEIVER  # "The stake was bought from X": who it was bought from sold it
             elif frame.type == DealType.CONTRACT and _SUPPLY_OF_BY.search(self.text, frame.start, mention.start):
                 side = roles.RECEIVER  # "a contract for the supply of buses to Y by bus maker X": X supplies
             else:
@@ -324,7 +337,10 @@ class Folding:
         recent = self._recent(frame.sentence, 6)
         compatible = [d for d in recent if _compatible(d.type, frame.type)
                       # "... raised $1bn in a round. The financing was led by X": the noun points back at the raise.
-                      or frame.opens_on_deal and d.type in _MONEY and frame.type in _MONEY]
+                      or frame.opens_on_deal and d.type in _MONEY and frame.type in _MONEY
+                      # "X took a 35% stake in Y. The stake was bought from Z": the stake just told, now sold by Z.
+                      or frame.opens_on_deal and d.type == DealType.INVESTMENT and frame.type == DealType.ACQUISITION
+                      and _THE_STAKE.match(self.text, frame.start)]
         if not parties:
             if frame.new_deal or not compatible:
                 return None

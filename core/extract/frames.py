@@ -251,7 +251,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         frame.new_deal = True
         frame.opens_on_deal = frame.deal_anaphor = False
     # "X, founded in 2020, supplies pond sensors and an app": what a company does, when it names no customer.
-    if deal_type == DealType.CONTRACT and masked[cue_at:cue_end].lower() == "supplies" and not frame.objects:
+    # "The company sells its output to the national grid": what it does for a living, no deal.
+    if deal_type == DealType.CONTRACT and not frame.objects \
+            and masked[cue_at:cue_end].lower().split(" ")[0] in ("supplies", "sells", "provides", "delivers"):
         frame.hedged = True
     # "The UAE has invested $40 billion in the clean energy sector": money spent on a sector names no counterparty.
     if deal_type == DealType.INVESTMENT and not frame.objects and (_SECTOR_SPEND.search(clause) or _spends_in_place(clause)):

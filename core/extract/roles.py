@@ -35,7 +35,7 @@ _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(
            r"|channel(?:s|led|ed|ling|ing)?|deploy(?:s|ed|ing)?|spend(?:s|ing)?|spent|available\s+to"
            r"|to (?:give|lend|fund|finance|provide|invest)")
 # A customer's verbs: it gives a contract or an order to a supplier.
-_ORDERING = (r"award(?:s|ed|ing)?|hand(?:s|ed|ing)?(?!\s+over)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
+_ORDERING = (r"award(?:s|ed|ing)?|hand(?:s|ed|ing)?(?!\s+over)|select(?:s|ed|ing)?|pick(?:s|ed|ing)?(?!\s+up)|chose|choos(?:e|es|ing)|tap(?:s|ped|ping)?"
              r"|hir(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|commission(?:s|ed|ing)?|order(?:s|ed|ing)?|engag(?:e|es|ed|ing)"
              r"|contract(?:s|ed|ing)? with|sign(?:s|ed|ing)? up|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)"
              r"|plac(?:e|es|ed|ing)")
@@ -45,7 +45,7 @@ _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pa
               # "to buy power from X": after a verb of buying, "power" is what is bought.
               r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )(?<!renewable )(?<!clean )(?<!green )(?<!solar )(?<!wind )(?<!the )power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
-           r"|snap(?:s|ped)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
+           r"|snap(?:s|ped)? up|pick(?:s|ed|ing)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
@@ -59,7 +59,7 @@ _AGREED_TAKEOVER = re.compile(r"\b(?:agree[ds]?|agreeing|accept(?:s|ed)?|back(?:
 _NOMINAL_BY = re.compile(r"\b(?:takeover|acquisition|purchase|buyout|bid)\s+(?:\w+\s+){0,3}?by\b", re.I)
 
 # A borrower or a company raising money chooses its backers: "Meta picked two firms to lead the debt".
-_SEEKING_RE = re.compile(r"\b(?:seek(?:s|ing)?|sought|pick(?:s|ed)?|select(?:s|ed)?|tap(?:s|ped)?|mandat(?:e|es|ed)"
+_SEEKING_RE = re.compile(r"\b(?:seek(?:s|ing)?|sought|pick(?:s|ed)?(?!\s+up)|select(?:s|ed)?|tap(?:s|ped)?|mandat(?:e|es|ed)"
                          r"|hir(?:e|es|ed)|appoint(?:s|ed)?|turn(?:s|ed)? to)\b", re.I)
 _RECEIVING_RE = re.compile(rf"\b(?:{_RECEIVING})\b", re.I)
 # Any verb of a deal, for telling "to" before a verb from "to" before a name.

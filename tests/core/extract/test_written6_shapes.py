@@ -84,3 +84,22 @@ def test_a_contract_for_licensing_studies_is_no_licence() -> None:
     roles = roles_of("Norrland Kraft awarded a SEK 1.1 billion early-works contract to Cascade Reactors for site "
                      "preparation and licensing studies.")
     assert roles == {"Norrland Kraft": ("company", "customer"), "Cascade Reactors": ("company", "supplier")}
+
+
+def test_a_stake_picked_up_then_said_bought_from_its_owner_is_an_acquisition() -> None:
+    deals = deals_of("Hanbit Energy has picked up a 35 per cent stake in Song Da Wind for VND 3.1 trillion, the "
+                     "companies said.\n\nThe stake was bought from Lam Holdings, the conglomerate that founded Song Da "
+                     "in 2017.\n\nThe deal values Song Da at about VND 8.9 trillion.")
+    deal, = deals
+    assert deal.type.value == "acquisition" and deal.date == "2026-03-04"
+    assert {p.name: p.role for p in deal.parties} == {
+        "Hanbit Energy": "acquirer", "Song Da Wind": "target", "Lam Holdings": "seller"}
+    assert [a.text for a in deal.amounts] == ["VND 3.1 trillion"]
+
+
+def test_what_a_company_sells_for_a_living_is_no_deal_and_it_signs_after_a_month() -> None:
+    deals = deals_of("Song Da operates 420MW of wind farms. The company sells its output to the national grid.\n\n"
+                     "In March it signed a contract with Danish manufacturer Norvind Turbines for the supply of 48 "
+                     "turbines worth US$210 million.")
+    assert [sorted((p.name, p.role) for p in d.parties) for d in deals] == [
+        [("Norvind Turbines", "supplier"), ("Song Da", "customer")]]
