@@ -106,13 +106,20 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value"
                    r"|net\s+worth)\s+"
                    r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
-                   r"|(?:^|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
+                   # The window may start just after the amount before: ", values Qeshet at $640 million".
+                   r"|(?:^[\s,]*|(?<![\w’'-])(?!(?:" + _DEAL_NOUNS + r"|" + _AUXILIARIES + r")\b)[\w’'-]+,?\s+)"
                    r"(?:" + _AUXILIARIES + r"\s+)*(?:valued|valuing|values)\s+"
                    # "The firm valued the contract at about $280 million": the deal's own worth.
                    r"(?!(?:the|its|this|their)\s+(?:[\w-]+\s+)?" + _DEAL_NOUNS + r"\s+at\b)" + _W + r"{0,3}?at\s+"
                    + _LEAD + "$",
                    re.I),
         re.compile(r"^[-\s]*(?:(?:pre|post)[-\s]money\s+)?valuation\b|^\s*(?:in\s+)?market\s+(?:value|cap)", re.I),
+    ),
+    (
+        # "Including debt, the transaction values the company at $6.3 billion": the enterprise value beside a price.
+        "enterprise value",
+        re.compile(r"^\s*including\s+(?:net\s+)?debt\s*,[^.;]{0,120}$", re.I),
+        None,
     ),
     (
         # "The round values the company at about $310 million": what the raise says the company is worth.

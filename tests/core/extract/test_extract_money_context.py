@@ -182,3 +182,13 @@ def test_listings_fortunes_and_totals_are_not_deal_amounts(text: str, reason: st
 
 def test_a_sales_agreement_is_a_deal_not_sales() -> None:
     assert [m.excluded for m in find_amounts("The firms signed a gas sales agreement worth $2 billion.")] == [None]
+
+
+def test_a_valuation_told_after_a_sum_in_brackets_of_words_is_no_deal_amount() -> None:
+    text = "The new money, equal to about NIS 310 million, values Qeshet at $640 million after the investment."
+    assert [a.text for a in find_amounts(text) if a.excluded is None] == ["NIS 310 million"]
+
+
+def test_an_enterprise_value_including_debt_beside_the_price_is_no_deal_amount() -> None:
+    text = "Including debt, the transaction values the Dallas-based company at about $6.3 billion."
+    assert [a.excluded for a in find_amounts(text)] == ["enterprise value"]
