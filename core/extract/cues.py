@@ -22,6 +22,10 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         # the word they guard: one leading a pattern makes the search try it at every position, 20% of the parse.)
         (DealType.ACQUISITION, r"\bacqui(?:re|red|ring|sition|sitions)\b|\b(?:acquires|buys|sells)\b(?<!that acquires)(?<!which acquires)(?<!who acquires)(?<!that buys)(?<!which buys)(?<!who buys)(?<!that sells)(?<!which sells)(?<!who sells)"
                                r"|\bbuy(?:ing)?\b|\bbought\b|\btake ?over\b|\btaken over\b"
+                               # "snapped up X", "offloaded its stake", "picked up a 35% stake": plain words of trade.
+                               r"|\bsnap(?:s|ped|ping)?\s+up\s(?=\s|(?:an?\s+|the\s+|its\s+)?(?:[\w%.-]+\s+){0,3}?(?:stake|shares|"
+                               r"holding|interest|business|unit|company|firm|operator|maker|developer)\b)|\boffload(?:s|ed|ing)?\b"
+                               r"|\bpick(?:s|ed|ing)?\s+up\s+(?:an?\s+|the\s+|its\s+)?(?:[\w%.-]+\s+){0,3}?(?:stake|shares|holding|interest)\b"
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed)\b|\bpurchasing\b(?!\s+(?:power|of|managers?|departments?|agents?|decisions?|habits?|"
                                r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?|contracts?|"

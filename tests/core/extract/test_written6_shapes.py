@@ -103,3 +103,11 @@ def test_what_a_company_sells_for_a_living_is_no_deal_and_it_signs_after_a_month
                      "turbines worth US$210 million.")
     assert [sorted((p.name, p.role) for p in d.parties) for d in deals] == [
         [("Norvind Turbines", "supplier"), ("Song Da", "customer")]]
+
+
+def test_a_company_snapped_up_is_bought_but_airwaves_snapped_up_make_no_deal() -> None:
+    roles = roles_of("Paris-based Atrium Digital snapped up Rhein Data, a Frankfurt colocation operator, for €640 "
+                     "million on Monday. The seller is private equity firm Waldberg Partners.")
+    assert roles == {"Atrium Digital": ("company", "acquirer"), "Rhein Data": ("company", "target"),
+                     "Waldberg Partners": ("company", "seller")}
+    assert deals_of("Jio snapped up airwaves worth $11 billion in a spectrum auction in August.") == ()
