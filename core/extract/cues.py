@@ -84,7 +84,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"
                             r"to\s+(?:build|supply|provide|deliver|design|construct|develop|operate|install|manufacture|"
                             r"maintain|refurbish|upgrade)\b"),
-        (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnering\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\balliance\b"
+        (DealType.PARTNERSHIP, r"\bpartner(?:ed|s|ing)? (?:with|up)\b|\bpartnering\b|\bpartnership\b|\bteam(?:ed|s)? up\b|\bjoin(?:ed|s)? hands\b|\bjoin(?:ed|s|ing)? forces\b|\balliance\b"
                                r"|\bcollaborat(?:e|ion|ing)\b|\bjoint (?:\w+ ){0,3}(?:project|development|initiative)\b"
                                r"|\b(?:form(?:ed|s|ing)?|set up|creat(?:e|ed|es|ing)|establish(?:ed|es)?|join(?:ed|s)?)\s+(?:a|an|the)\s+"
                                r"(?:\w+\s+){0,2}consortium\b|\bconsortium (?:agreement|deal)\b"
@@ -237,7 +237,7 @@ REPORTERS = re.compile(r"^\s*(?:'s\s+)?(?:reported|reports|said|says|told|noted|
 
 # A clause that opens on the deal itself ("The deal", "The overall investment") continues the last deal.
 DEAL_ANAPHOR = re.compile(
-    r"^\W*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
+    r"^\W*(?:the|this|that|its|their)\s+(?:[\w:.%/-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
     r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa"
     # "The stake is being sold by X": the stake just told.

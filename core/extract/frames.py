@@ -251,6 +251,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         frame.new_deal = True
         frame.opens_on_deal = frame.deal_anaphor = False
     # "X, founded in 2020, supplies pond sensors and an app": what a company does, when it names no customer.
+    # "Corvanne has grown partly through acquisitions": deals in general, none in particular.
+    if masked[cue_at:cue_end].lower() in ("acquisitions", "mergers", "investments", "partnerships") and not frame.objects:
+        frame.hedged = True
     # "The company sells its output to the national grid": what it does for a living, no deal.
     if deal_type == DealType.CONTRACT and not frame.objects \
             and masked[cue_at:cue_end].lower().split(" ")[0] in ("supplies", "sells", "provides", "delivers"):
@@ -265,7 +268,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
 
 # Flags of a clause, each read once per clause.
 _DEAL_MENTION = re.compile(
-    r"\b(?:the|this)\s+(?:[\w-]+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
+    r"\b(?:the|this)\s+(?:[\w:.%/-]+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
     r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEW_DEAL = re.compile(
@@ -327,7 +330,9 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|th
                           r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
-                    r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b[^,]{0,120},\s*", re.I)
+                    # "In 2021 it bought X from Y for €240m, a deal that ...": a clause with its own subject is no opening.
+                    r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b(?:(?!\b(?:it|they)\s)[^,]){0,120},\s*",
+                    re.I)
 _ACTOR_LEAD = re.compile(r"(?:the\s+|its\s+)?(?:[\w.-]+-(?:based|listed|owned|headquartered)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•▪►·*–—-])\s+")
 # The splitter takes "2." for a sentence of its own: the item then begins right after it, on its line.

@@ -98,7 +98,14 @@ def person_evidence(words: list[str]) -> bool:
         return False
     if any(not w[:1].isupper() and w not in _NAME_PARTICLES for w in words):
         return False
+    if _ORG_TAIL.search(words[-1]) and not is_first_name(words[0]):
+        return False  # "Corvanne Microsystems", "Halden Biotech": a word of trade fused into the name
     return not is_common_word(words[-1]) and words[-1] not in PLACE_NAMES or is_first_name(words[0])
+
+
+# Word endings of trade that company names fuse into one word: "Microsystems", "Nanotech", "Infosoft", "Bioworks".
+_ORG_TAIL = re.compile(r"..(?:systems|technologies|tech|soft|tronics|works|labs|ware|logic|matics|pharma|power|energy|"
+                       r"data|metrics|sense|scale|stream|volt|solar|grid|chem|med|bio)$", re.I)
 
 
 # Lower-case words inside people's names: "Ursula von der Leyen", "Mohamed bin Zayed".

@@ -64,7 +64,10 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if re.match(r"\s*(?:['’]s\s+)?(?:chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|president|chief|director|"
                 r"minister|head|vice|executive|spokes\w+|managing|chair)\b", after) \
             or re.match(r"\s+(?:investor|backer|owner|parent|shareholder|unit|subsidiary)\s+[A-Z]", after) \
-            or len(words) <= 3 and re.match(r"\s+(?:state\s+|state-owned\s+)?(?:[a-z][\w-]*\s+){0,2}(?:company|utility|firm|"
+            or len(words) <= 3 and re.match(r"\s+(?:state\s+|state-owned\s+)?"
+                                            # "X from investment firm Y": a preposition leads to another party.
+                                            r"(?:(?!(?:from|to|with|by|and|for|of|in|at|or|than)\b)[a-z][\w-]*\s+){0,2}"
+                                            r"(?:company|utility|firm|"
                                             r"operator|developer|start-?up|lender|insurer|producer|trader|retailer|"
                                             r"manufacturer|miner|shipper|refiner)\s+[A-ZÀ-ÖØ-Þ]", after):
         # "Maranhão sanitation company Águas do Itapecuru": a place or owner that describes the name after it.
