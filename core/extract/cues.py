@@ -64,7 +64,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"
                             r"(?:[\w$₹€£¥.,-]+\s+){0,4}?orders?\b|\bordered\s+(?:[\w$₹€£¥.,-]+\s+){1,5}?from\s+(?![\d\s])"
                             r"|\b(?:won|wins?|bags?|bagged|secur(?:e|es|ed)|receiv(?:e|es|ed)|clinch(?:es|ed)?|lands?|landed|gets?|got)"
-                            r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥.,-]+\s+){0,6}?orders?\b"
+                            r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥.,()-]+\s+){0,6}?orders?\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
                             # "will sell power to X under a 15-year agreement": goods sold, not a company.

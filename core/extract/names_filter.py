@@ -181,6 +181,10 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
     # "Ara-2", "CX-350": a product's model code alone names no party.
     if len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?", name):
         return True
+    # "a 380 kV substation", "600 MW", "2 GWh": a unit after its figure.
+    if len(words) == 1 and re.search(r"\d\s?$", before) and re.fullmatch(r"[kMGT]?(?:V|W|Wh|Wp|VA)|[kMG]Wh?e?|Hz|MHz|GHz",
+                                                                      name):
+        return True
     # "210 billion CFA francs", "Swiss francs": the name of a currency.
     if _CURRENCY_AFTER.match(after):
         return True

@@ -72,7 +72,10 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
                                             r"manufacturer|miner|shipper|refiner)\s+[A-ZÀ-ÖØ-Þ]", after):
         # "Maranhão sanitation company Águas do Itapecuru": a place or owner that describes the name after it.
         mention.descriptor = True
-    if words[-1] in FACILITY_WORDS or re.match(
+    # "Narmada Infra Projects has won an order": a facility wins nothing; a plural name that acts is a company.
+    acts = words[-1].endswith("s") and re.match(r"\s+(?:has|have|had|won|wins|said|says|signed|bagged|secured|will)\b",
+                                                after)
+    if words[-1] in FACILITY_WORDS and not acts or re.match(
             # "X solar park" names a facility; "X for a solar park" is a party and what it is for.
             r"\s+(?:(?!(?:to|will|plans?|is|has|and|said|would|can|for|a|an|the|in|at|of|with|from|on|by)\b)[a-z][\w-]*\s+)"
             r"{0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",

@@ -145,8 +145,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
             # "received a $20 million grant", "won an award": the cue is a noun here, not the subject's verb
             # (a giver's verb of money, or "an order": "the sale of X" and "a power purchase agreement" still tell).
             noun_cue = deal_type in _MONEY_TYPES or match.group().lower() in ("order", "orders", "award", "awards")
+            # "won an engineering, procurement and construction (EPC) order": the cue's own last word is its noun.
             if side == GIVER and noun_cue and match.end() > cue_at \
-                    and _DETERMINED.search(lead, max(0, match.start() - 40), match.start()):
+                    and (_DETERMINED.search(lead, max(0, match.start() - 40), match.start()) or match.end() == len(lead) and match.group().lower() in ("order", "orders", "award", "awards")):
                 continue
             # "Backed by X, the loan ...": a participle with its agent tells of X, not of the subject.
             if _BY_AFTER.match(clause, match.end()):

@@ -30,3 +30,12 @@ def test_companies_that_joined_forces_form_the_venture_told_next() -> None:
     assert deal.type.value == "joint_venture"
     assert sorted(p.name for p in deal.parties) == ["Grupo Sierra Energía", "Ibersol Renovables"]
     assert [a.text for a in deal.amounts] == ["21 billion pesos"]
+
+
+def test_a_firm_that_won_an_epc_order_supplies_and_a_unit_after_a_figure_is_no_name() -> None:
+    deals = deals_of("Narmada Infra Projects has won an engineering, procurement and construction (EPC) order worth "
+                     "SAR 2.1 billion from Rimal Power Company for a solar plant.\n\n"
+                     "Under the order, Narmada will design the plant, buy and install modules, and build a 380 kV "
+                     "substation.")
+    assert [sorted((p.name, p.role) for p in d.parties) for d in deals] == [
+        [("Narmada Infra Projects", "supplier"), ("Rimal Power Company", "customer")]]
