@@ -190,7 +190,12 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         if start <= mention.start < end and not mention.place:
             a, b = mention.start - start, min(mention.end, end) - start
             masked = masked[:a] + " " * (b - a) + masked[b:]
-    deal_type, cue_at, cue_end = clause_type(masked)
+    # "X, which lends small businesses money, has raised $3m in a seed round": what a relative aside says the
+    # company does is no cue of the clause's deal, when the rest of the clause has one.
+    unaside = _ASIDE.sub(lambda m: " " * len(m.group()), masked) if ", wh" in masked else masked
+    deal_type, cue_at, cue_end = clause_type(unaside) if unaside != masked else (None, -1, -1)
+    if deal_type is None:
+        deal_type, cue_at, cue_end = clause_type(masked)
     # "Under this agreement, X will acquire ...": a cue inside the opening phrase only points back at the deal.
     # "The deal comes five months after X clinched a contract from Y": the clause after "after" tells that deal.
     intro = _INTRO.match(masked) or _COMES_AFTER.match(masked)
@@ -338,7 +343,10 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•▪►·*–—-])\s+")
 # The splitter takes "2." for a sentence of its own: the item then begins right after it, on its line.
 _LIST_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]\s*$")
 _COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
-                          r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+", re.I)
+                          r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+"
+                          # "The biggest deal came on Monday, when X agreed to sell Y": the deal is told after "when".
+                          r"|^\W*(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?(?:deal|transaction)\s+(?:[\w-]+\s+){0,4}?"
+                          r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+", re.I)
 _RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
                        r"biggest|largest)\s+)?(?:rivals?|competitors?|peers?|parent|subsidiary|unit|affiliate|"
                        r"sister\s+company)\s+", re.I)

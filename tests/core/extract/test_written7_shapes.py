@@ -39,3 +39,16 @@ def test_a_firm_that_won_an_epc_order_supplies_and_a_unit_after_a_figure_is_no_n
                      "substation.")
     assert [sorted((p.name, p.role) for p in d.parties) for d in deals] == [
         [("Narmada Infra Projects", "supplier"), ("Rimal Power Company", "customer")]]
+
+
+def test_what_an_aside_says_a_company_does_is_no_cue_of_its_deal() -> None:
+    roles = roles_of("Lagos-based Iroko Credit, which lends small businesses the money to put solar panels on their "
+                     "roofs, has raised $3.2 million in a seed round led by Savannah Ventures.")
+    assert roles == {"Iroko Credit": ("company", "recipient"), "Savannah Ventures": ("company", "investor")}
+
+
+def test_a_deal_that_came_when_a_company_agreed_to_sell() -> None:
+    roles = roles_of("The biggest deal came on Monday, when mobile operator Imbali Mobile agreed to sell its tower "
+                     "subsidiary Umhlanga Towers to Drakensberg Digital for R8.2 billion.")
+    assert {name: role for name, (_, role) in roles.items()} == {
+        "Imbali Mobile": "seller", "Umhlanga Towers": "target", "Drakensberg Digital": "acquirer"}
