@@ -78,7 +78,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"generated|produced|supplied)\b|\s*[.,;])"
                             # "will buy payroll and HR cloud services from X": a service bought, not a company.
                             r"|\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:services|software"
-                            r"|subscriptions|capacity|licen[cs]es|equipment|components|materials)\s+from\b"
+                            r"|subscriptions|capacity|licen[cs]es|equipment|components|materials|units|chips|processors|gpus"
+                            r"|accelerators|servers|turbines|modules|panels|batteries|cells|wafers|vessels|ships|aircraft"
+                            r"|jets|trains|buses|trucks|vehicles|transformers)\s+from\b"
                             r"|\b(?:lng|gas|oil|crude|power|electricity|coal|ore|uranium|ammonia|hydrogen|copper|lithium)\s+"
                             r"(?:sale and purchase|sales? and purchase|purchase|sales?|supply|offtake)\s+agreements?\b"
                             r"|\b(?:selected|chosen|picked|tapped|hired|appointed|commissioned|engaged)\s+(?:by\s+(?:\S+\s+){1,6}?)?"

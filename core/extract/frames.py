@@ -336,7 +336,7 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|th
                           re.I)
 _INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
                     # "In 2021 it bought X from Y for €240m, a deal that ...": a clause with its own subject is no opening.
-                    r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond)\b(?:(?!\b(?:it|they)\s)[^,]){0,120},\s*",
+                    r"speaking|according|for|on|at|of|since|when|while|unlike|like|beyond|to)\b(?:(?!\b(?:it|they)\s)[^,]){0,120},\s*",
                     re.I)
 _ACTOR_LEAD = re.compile(r"(?:the\s+|its\s+)?(?:[\w.-]+-(?:based|listed|owned|headquartered)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•▪►·*–—-])\s+")

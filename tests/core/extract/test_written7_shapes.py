@@ -52,3 +52,13 @@ def test_a_deal_that_came_when_a_company_agreed_to_sell() -> None:
                      "subsidiary Umhlanga Towers to Drakensberg Digital for R8.2 billion.")
     assert {name: role for name, (_, role) in roles.items()} == {
         "Imbali Mobile": "seller", "Umhlanga Towers": "target", "Drakensberg Digital": "acquirer"}
+
+
+def test_an_agreement_to_buy_chips_is_a_supply_contract_and_its_loan_is_borrowed() -> None:
+    deals = deals_of("Bomun Cloud said on Wednesday it had signed a four-year agreement to buy graphics processing "
+                     "units from chip designer Tesseract Compute worth 2.8 trillion won.\n\n"
+                     "To help fund the purchase, Bomun Cloud also secured a 1 trillion won loan from state-run "
+                     "Hangang Bank.")
+    assert [(d.type.value, sorted((p.name, p.role) for p in d.parties)) for d in deals] == [
+        ("contract", [("Bomun Cloud", "customer"), ("Tesseract Compute", "supplier")]),
+        ("financing", [("Bomun Cloud", "borrower"), ("Hangang Bank", "lender")])]
