@@ -264,8 +264,10 @@ PARTY_ANAPHOR = re.compile(
 LIST_INTRO = re.compile(
     r"(?:^\W*(?:the|these|those)|\b(?:other|new|existing|its|their)|\band\s+(?:the\s+)?other)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:companies|firms|borrowers|lenders|banks|investors|partners|buyers|"
-    r"sellers|participants|backers|consortium|syndicate|group of investors)\s+(?:include|included|includes|are|were|comprises|"
-    r"comprised|consists of|is made up of)\b",
+    r"sellers|participants|backers|consortium|syndicate|group of investors)"
+    # "The consortium, which also includes X and Y, will pay ...": the members of the side just told.
+    r"(?:,\s+which\s+(?:also\s+)?(?=includes?\b|included\b|comprises\b))?"
+    r"\s*(?:include|included|includes|are|were|comprises|comprised|consists of|is made up of)\b",
     re.I,
 )
 

@@ -50,7 +50,7 @@ _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment)?|disposal of|of
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
-    r"tapped|hired|appointed|commissioned|backed|funded|financed|acquired|bought|purchased|taken over|sold|lent|ordered|"
+    r"tapped|hired|appointed|commissioned|backed|funded|financed|acquired|bought|purchased|taken over|taken private|sold|lent|ordered|"
     r"offered|extended|approved|sanctioned|provided|arranged|underwritten)\b", re.I)
 # "X agreed to a A$3.6 billion takeover", "backed a buyout": the subject is what is bought.
 _AGREED_TAKEOVER = re.compile(r"\b(?:agree[ds]?|agreeing|accept(?:s|ed)?|back(?:s|ed)|recommend(?:s|ed)?)\s+(?:to\s+)?"

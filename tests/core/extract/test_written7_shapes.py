@@ -62,3 +62,13 @@ def test_an_agreement_to_buy_chips_is_a_supply_contract_and_its_loan_is_borrowed
     assert [(d.type.value, sorted((p.name, p.role) for p in d.parties)) for d in deals] == [
         ("contract", [("Bomun Cloud", "customer"), ("Tesseract Compute", "supplier")]),
         ("financing", [("Bomun Cloud", "borrower"), ("Hangang Bank", "lender")])]
+
+
+def test_a_company_taken_private_by_a_consortium_whose_members_an_aside_names() -> None:
+    roles = roles_of("Sydney-based Tallow Data will be taken private by a consortium led by buyout firm Harbour "
+                     "Capital, after its board backed a proposal worth A$6.2 billion. The consortium, which also "
+                     "includes private equity group Greyfield Partners and Canada's Laurel Pension Fund, will pay "
+                     "A$5.85 cash a share.")
+    assert {name: role for name, (_, role) in roles.items()} == {
+        "Tallow Data": "target", "Harbour Capital": "acquirer", "Greyfield Partners": "acquirer",
+        "Laurel Pension Fund": "acquirer"}
