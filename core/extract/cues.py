@@ -144,6 +144,9 @@ HEDGES = re.compile(
     # What a rule or a market would force, a fine, a bidder's offer in a tender: no deal made.
     r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"
     r"|tender\s+for"
+    # Talks under way, and a supplier's long standing: "is negotiating a PPA with X", "has supplied Y since the 1990s".
+    r"|\b(?:is|are|was|were|been)\s+(?:still\s+)?negotiating\b"
+    r"|\b(?:has|have|had)\s+(?:long\s+)?(?:supplied|served|worked\s+with)\b[^.;]{0,80}?\bsince\b"
     # A strategy or programme to sell assets is a purpose, not a sale: "a strategy, announced in 2024, to divest".
     r"|\b(?:strateg(?:y|ies)|programmes?|programs?|drive|push)\b[^.;]{0,50}?\bto\s+(?:sell|divest|dispose|exit|buy|acquire)\b"
     # Talks denied or only possible, and what a company does with its own shares, are no deal.

@@ -72,3 +72,9 @@ def test_a_company_taken_private_by_a_consortium_whose_members_an_aside_names() 
     assert {name: role for name, (_, role) in roles.items()} == {
         "Tallow Data": "target", "Harbour Capital": "acquirer", "Greyfield Partners": "acquirer",
         "Laurel Pension Fund": "acquirer"}
+
+
+def test_talks_under_way_and_a_long_supply_relation_are_no_deal() -> None:
+    assert deals_of("The filing shows that the company is negotiating a long-term power purchase agreement with "
+                    "utility Yodo Electric for its Hokkaido site.") == ()
+    assert deals_of("Northlake Power makes transformers. Northlake has supplied Lakeshore Hydro since the 1990s.") == ()
