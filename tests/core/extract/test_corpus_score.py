@@ -17,7 +17,7 @@ CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 # The level reached on the 81 dev articles when this test was last raised; a change that loses any of it fails.
-FLOORS = {"score": 0.895, "deal": 0.93, "party": 0.87, "amount": 0.91, "date": 0.84, "type": 0.93, "role": 0.90}
+FLOORS = {"score": 0.898, "deal": 0.93, "party": 0.872, "amount": 0.91, "date": 0.85, "type": 0.93, "role": 0.905}
 
 HERE = CORPUS.is_dir() and SCORER.is_file()
 
