@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from core.extract.gazetteer import (
     BUSINESS_ACRONYMS, CITIES, FACILITY_WORDS, GENERIC_WORDS, GOVERNMENT_HEADS, LEGAL_FORMS, NOT_NAMES, ORG_SUFFIXES,
-    ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES, STATES,
+    ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES,
 )
 from core.extract.names_filter import (
     cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
@@ -22,6 +22,7 @@ from core.extract.names_person import (
     HONORIFICS, TITLE_WORDS, is_patronymic, looks_like_org, person, remit_word, title_before, title_phrase,
     whole_title,
 )
+from core.extract.governments import government_phrases
 from core.extract.sentences import Sentence
 from core.model import PartyKind
 from core.names import fold_name
@@ -518,55 +519,6 @@ def _titled(text: str, run: list[Token], words: list[str], k: int, width: int, s
     return left + ([found] if found else [])
 
 
-def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
-    """Governments named in lower case: "the state government", "the German government", "state of X"."""
-    out = []
-    pattern = re.compile(
-        r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
-        r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
-        r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
-        r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
-        # "Kenya's energy ministry", "the Saudi finance ministry": a ministry named by its remit in lower case.
-        r"|\b(?P<mplace>[A-Z][\w.-]{0,30}?|the)(?:['’]s)?\s+(?P<remit>finance|energy|economy|health|trade|industry|"
-        r"transport|investment|defen[cs]e|agriculture|education|interior|foreign)\s+ministry\b"
-        # "the city of Boston awarded ...": a local government, named as news names it.
-        r"|\b(?P<local>[Cc]ity|[Mm]unicipality|[Cc]ounty|[Pp]rovince|[Pp]refecture)\s+of\s+(?P<town>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,2})"
-    )
-    for match in pattern.finditer(sentence.text):
-        raw = match.group("adj") or match.group("of") or match.group("state")
-        # "The State Government", "the Central Government": capitals of style, no place named.
-        if raw and match.group("adj") and raw.split()[-1] in ("State", "Federal", "Central", "National", "The"):
-            raw = None
-        place = PLACE_NAMES.get(raw or "") if raw else None
-        if raw and not place and match.group("state"):
-            # "a utility in the Brazilian state of Pará": a place the sentence locates something in, no government.
-            if re.search(r"\b(?:in|across|throughout|from|of|near)\s+(?:the\s+)?(?:[A-Z][\w.-]{1,20}\s+)?$",
-                         sentence.text[max(0, match.start() - 40):match.start()]):
-                continue
-            place = raw
-        if raw and not place and match.group("adj") and raw not in ("The", "This", "That"):
-            continue
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if match.group("remit"):
-            said = match.group("mplace")
-            place = None if said in ("the", "The", "This", "That", "Its", "Their", "A", "An") else PLACE_NAMES.get(said, said)
-            name = f"Ministry of {match.group('remit').title()}"
-            ministry = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
-            ministry.aliases.append(f"{match.group('remit')} ministry")
-            if place:
-                ministry.aliases.append(f"{place} {match.group('remit')} ministry")
-            out.append(ministry)
-            continue
-        if match.group("town"):
-            name = f"{match.group('local').title()} of {match.group('town')}"
-            out.append(Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=match.group("town"), explicit=True))
-            continue
-        name = place or "government"
-        mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
-        out.append(mention)
-    return out
-
-
 def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     """The names of a sentence and its governments named in lower case, in text order; a government phrase
     that spells out a name found as an organisation ("The City of Aberdale") stands in its place."""
@@ -574,7 +526,3 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     local = {norm(m.name) for m in governments if m.place and m.name != m.place}
     found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local] + governments
     return sorted(found, key=lambda m: m.start)
-
-
-def is_state(place: str | None) -> bool:
-    return place in STATES

@@ -9,7 +9,8 @@ from datetime import date
 from core.extract import cues, roles, supply_sides
 from core.extract.dates import deal_date, deal_date_mention
 from core.extract.describe import commitments_of, name_of, sectors_of, status_of, title_of
-from core.extract.entities import Mention, is_state, norm
+from core.extract.entities import Mention, norm
+from core.extract.governments import is_state
 from core.extract.gazetteer import CITIES, PLACE_NAMES
 from core.extract.frames import Frame, clause_type
 from core.extract.money import MoneyMention

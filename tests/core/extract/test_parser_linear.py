@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.extract import parse_text
 from core.extract.dates import find_dates
 from core.extract.deals import within
-from core.extract.entities import government_phrases
+from core.extract.governments import government_phrases
 from core.extract.sentences import _BOUNDARY, MAX_SENTENCE, _ends_with_abbreviation, split_sentences
 from datetime import date
 
