@@ -12,7 +12,9 @@ from core.model import PartyKind
 # "the German government", "government of X", "state of X", "Kenya's energy ministry", "the city of Boston".
 _GOVERNMENT_PHRASE = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
-    r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of)"
+    # "over the Polish government curve", "government bond yields": a market's benchmark, not a body that signs.
+    r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of\b|\s+(?:curve|bonds?|yields?|debt|securities|paper|"
+    r"notes|bills|spending|budget|data|figures|statistics)\b)"
     r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
     r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
     # "Kenya's energy ministry", "the Saudi finance ministry": a ministry named by its remit in lower case.

@@ -111,3 +111,9 @@ def test_a_company_snapped_up_is_bought_but_airwaves_snapped_up_make_no_deal() -
     assert roles == {"Atrium Digital": ("company", "acquirer"), "Rhein Data": ("company", "target"),
                      "Waldberg Partners": ("company", "seller")}
     assert deals_of("Jio snapped up airwaves worth $11 billion in a spectrum auction in August.") == ()
+
+
+def test_a_government_bond_curve_is_no_party() -> None:
+    deals = deals_of("Orla Grid priced a PLN 2.5bn green bond on Tuesday. The seven-year notes carry a coupon of "
+                     "6.1%, about 120 basis points over the Polish government curve, after books reached PLN 4bn.")
+    assert all(p.kind.value != "government" for d in deals for p in d.parties)
