@@ -28,8 +28,8 @@ FLOORS = {
                       "role": 0.935}),
     "written5": (20, {"score": 0.9, "deal": 0.905, "party": 0.835, "amount": 0.86, "date": 0.925, "type": 0.97,
                       "role": 0.93}),
-    "written6": (20, {"score": 0.935, "deal": 0.94, "party": 0.91, "amount": 0.93, "date": 0.93, "type": 0.975,
-                      "role": 0.94}),
+    "written6": (20, {"score": 0.94, "deal": 0.94, "party": 0.92, "amount": 0.93, "date": 0.93, "type": 0.975,
+                      "role": 0.925}),
     "written7": (20, {"score": 0.85, "deal": 0.88, "party": 0.805, "amount": 0.845, "date": 0.825, "type": 0.89,
                       "role": 0.92}),
 }
