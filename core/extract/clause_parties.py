@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from core.extract import clause_sides, cues, roles
 from core.extract.entities import Mention
+from core.extract.frame import Frame
 from core.model import DealType, PartyKind
-
-if TYPE_CHECKING:
-    from core.extract.frames import Frame
 
 # A relative clause set off by commas: "X, which is backed by Y, will fund ...".
 ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]{0,400},")

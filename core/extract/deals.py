@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from core.extract import cues, later, roles, tables
 from core.extract.dates import DateMention, find_dates
 from core.extract.entities import Mention, norm, sentence_mentions
-from core.extract.frames import Frame, build_frame
+from core.extract.frame import Frame
+from core.extract.frames import build_frame
 from core.extract.money import MoneyMention, find_amounts
 from core.extract.finish import Draft, Finisher
 from core.extract.folding import Folding

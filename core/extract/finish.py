@@ -12,7 +12,8 @@ from core.extract.describe import commitments_of, name_of, sectors_of, status_of
 from core.extract.entities import Mention, norm
 from core.extract.governments import is_state
 from core.extract.gazetteer import CITIES, PLACE_NAMES
-from core.extract.frames import Frame, clause_type
+from core.extract.frame import Frame
+from core.extract.frames import clause_type
 from core.extract.money import MoneyMention
 from core.extract.people import Cast, Piece, Sides, find_people
 from core.extract.registry import EntityTable

@@ -10,7 +10,8 @@ from core.extract.cues import COMPATIBLE, PRECEDENCE
 from core.extract.describe import BACKING, UPGRADES
 from core.extract.entities import Mention, norm
 from core.extract.finish import Draft
-from core.extract.frames import OF_THE_ISSUE, Frame
+from core.extract.frame import Frame
+from core.extract.frames import OF_THE_ISSUE
 from core.extract.registry import EntityTable
 from core.extract.sentences import Sentence
 from core.model import DealType, PartyKind
