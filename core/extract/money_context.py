@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|\bprice\s+range\s+(?:of\s+|at\s+|between\s+)*" + _LEAD + "$"
                    # "a target price of RM13.40, against Tuesday's close of RM11.86": what analysts think a share is worth.
                    r"|\b(?:target\s+price|price\s+target|close)\s+(?:of\s+|at\s+)?" + _LEAD + "$"
-                   r"|\bshares\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
+                   r"|\b(?:shares|stock)\b[^.;$€£₹¥]{0,40}?\b(?:rose|fell|jumped|climbed|dropped|closed|ended|traded"
                    r"|gained|slid|tumbled|surged|soared|sank|edged|opened)\b[^.;$€£₹¥]{0,25}$", re.I),
         re.compile(r"^\W{0,3}\s*(?:(?:in\s+)?cash\s+)?(?:a|per|for\s+(?:every|each)|each)\s+" + _W
                    + r"{0,2}?(?:shares?|ADS|ADRs?|stock)\b"

@@ -192,3 +192,8 @@ def test_a_valuation_told_after_a_sum_in_brackets_of_words_is_no_deal_amount() -
 def test_an_enterprise_value_including_debt_beside_the_price_is_no_deal_amount() -> None:
     text = "Including debt, the transaction values the Dallas-based company at about $6.3 billion."
     assert [a.excluded for a in find_amounts(text)] == ["enterprise value"]
+
+
+def test_where_the_stock_traded_is_no_deal_amount() -> None:
+    text = "The stock had traded as low as A$3.90 last year amid worries about the company's debt."
+    assert [a.excluded for a in find_amounts(text)] == ["share price"]
