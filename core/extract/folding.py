@@ -17,10 +17,12 @@ from core.extract.sentences import Sentence
 from core.model import DealType, PartyKind
 
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
-# How many drafts back "a deal told shortly before" is looked for: real stories tell a handful within six sentences.
+# A sentence that opens on "The company": a pronoun in the next one stands for whoever that is.
 _OPENS_ON_COMPANY = re.compile(r"\W*the\s+(?:company|firm|group)\b", re.I)
+# "The stake was bought from Z": a clause that opens on the stake just told.
 _THE_STAKE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}?stake\b", re.I)
 _BOUGHT_FROM = re.compile(r"\b(?:bought|acquired|purchased|taken)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+# How many drafts back "a deal told shortly before" is looked for: real stories tell a handful within six sentences.
 _RECENT_DRAFTS = 64
 _FUNDS_PURCHASE = re.compile(r"\b(?:purchase price|purchase|acquisition|takeover|transaction|deal)\b[^.;]{0,40}?\b(?:will be|"
                              r"is being|was|is|are|were)\s+(?:\w+\s+)?(?:funded|financed|paid for)\b|\b(?:to\s+)?(?:fund|finance|"
@@ -241,8 +243,7 @@ class Folding:
                 and not any(f.licence for f in target.frames):
             # A later clause names the deal more exactly ("signed a memorandum"); it never turns it into a grant.
             target.type = _stronger(target.type, frame.type)
-        elif target.type == DealType.INVESTMENT and frame.type == DealType.ACQUISITION and frame.opens_on_deal \
-                and _THE_STAKE.match(self.text, frame.start):
+        elif target.type == DealType.INVESTMENT and self._sells_told_stake(frame):
             # "The stake was bought from Z": a stake that had an owner was bought, not put in; its company is the target.
             target.type = DealType.ACQUISITION
             for key, party_side in list(target.parties.items()):
@@ -340,8 +341,7 @@ class Folding:
                       # "... raised $1bn in a round. The financing was led by X": the noun points back at the raise.
                       or frame.opens_on_deal and d.type in _MONEY and frame.type in _MONEY
                       # "X took a 35% stake in Y. The stake was bought from Z": the stake just told, now sold by Z.
-                      or frame.opens_on_deal and d.type == DealType.INVESTMENT and frame.type == DealType.ACQUISITION
-                      and _THE_STAKE.match(self.text, frame.start)]
+                      or d.type == DealType.INVESTMENT and self._sells_told_stake(frame)]
         if not parties:
             if frame.new_deal or not compatible:
                 return None
@@ -397,6 +397,10 @@ class Folding:
 
         best = max(drafts, key=named)
         return best if named(best) else drafts[0]
+
+    def _sells_told_stake(self, frame: Frame) -> bool:
+        """'The stake was bought from Z': a purchase clause that opens on the stake just told."""
+        return frame.type == DealType.ACQUISITION and frame.opens_on_deal and bool(_THE_STAKE.match(self.text, frame.start))
 
     def _distinct(self, frame: Frame, draft: Draft) -> bool:
         """A frame with its own round letter or its own year tells another deal of the same parties."""
