@@ -339,7 +339,10 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     elif cut is not None:
         run, words = run[:cut], words[:cut]
     if run and text[run[-1][1]:run[-1][1] + 1] == "$":
+        # "... Infrastructure Fund for A$310 million": the sign's letters go, and the connector before them.
         run, words = run[:-1], words[:-1]
+        if len(run) > 1 and words[-1] in _CONNECTORS:
+            run, words = run[:-1], words[:-1]
     # "... Pension Fund for R3.2bn": a sign glued to its figure ends the name, and the connector before it goes too.
     sign = re.match(r"([A-Z][A-Za-z]{0,3})\d", words[-1]) if len(run) > 1 else None
     if (sign and sign.group(1) in SYMBOLS or len(run) > 1 and words[-1] in SYMBOLS

@@ -41,6 +41,7 @@ def _hedged(lead: str, cue_end: int) -> bool:
 
 
 _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sell(?:s|ing)?|sold|chang(?:e|es|ed|ing) hands"
+                   r"|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|dispos(?:e|es|ed|ing)\s+of|snap(?:s|ped|ping)?\s+up|pick(?:s|ed|ing)?\s+up"
                    r"|pa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor)\b", re.I)
 # "has agreed to invest": the deal itself, told through a verb of intent; not a purpose of another deal.
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
