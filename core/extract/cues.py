@@ -37,7 +37,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,30}?\d(?:[^.;]|\.\d){0,40}?\bfor\s+"
                                r"(?!each\b|every\b|(?:the\s+|its\s+|a\s+|an\s+)?(?:rights?|licen[cs]es?|services?|access|work|advice|consult|"
                                r"upgrades?|construction|supply|supplies|deliver|equipment)\b)"),
-        (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b"
+        # "agreed to combine in an all-share deal", "will combine with Y": two firms become one.
+        (DealType.MERGER, r"\bmerg(?:e|er|ers|ed|es|ing)\b|\bcombination\b|\ball-(?:share|stock)\s+(?:deal|transaction|tie-up)\b"
+                          r"|\b(?:agree[ds]?|agreeing|plan|plans|will|to)\s+(?:to\s+)?combine\s+(?:with|in|through|via|by)\b"
                           r"|\bcombin(?:e|es|ed|ing)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:operations|businesses|companies)\b"),
         (DealType.JOINT_VENTURE, r"\bjoint[- ]venture\b|\bJVs?\b"),
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
