@@ -13,7 +13,10 @@ from core.model import DealType, PartyKind
 ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]{0,400},")
 # ... or one the main clause resumes after, or that goes on with the next name of a list: "with A, which will
 # invest Rs 7,000 crore, B and C".
-_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:and|to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$)")
+# "The £90 million round, which it closed in October, was led by X": the passive resumes after the aside.
+_CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:and|to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$"
+                           r"|(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+[a-z]+ed\s+by\s+(?:[a-z][\w-]*\s+){0,3}$)")
+_RESUMES = re.compile(r"\s*(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+[a-z]+ed\s+by\b")
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 
 INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
@@ -85,6 +88,9 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             continue
         # A closed aside the main clause resumes after: "its stake in X, which runs a hospital, to Y": Y is an object.
         gap = _CLOSED_ASIDE.sub(" ", text[last_object_end:mention.start])
+        # "The round, which Acme closed in May, was led by X": a name inside such an aside is none of the objects.
+        if _resumed_aside(text, last_object_end, mention):
+            continue
         # Objects stand near the cue or in a list after one; a relative clause ends them.
         # ", joining X and Y in the industry", ", making it the largest ...": a participle aside names no party.
         # "... for a plant being built in X by A, B and C": the agents of a passive participle are still named.
@@ -123,6 +129,12 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         frame.objects.extend(_nations_of_people(text, frame, mentions))
     _under_which(text, frame, candidates)
     clause_sides.refine(text, frame, candidates)
+
+
+def _resumed_aside(text: str, start: int, mention: Mention) -> bool:
+    """Whether `mention` stands inside a closed relative aside after `start` that the main clause resumes after."""
+    return any(a.start() < mention.start and mention.end < a.end() and _RESUMES.match(text, a.end())
+               for a in ASIDE.finditer(text, start, mention.end + 200))
 
 
 def _under_which(text: str, frame: Frame, candidates: list[Mention]) -> None:

@@ -51,6 +51,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  # "aims to raise production to 2 million tonnes": a raise of output, not of money.
                                  r"|\s+(?:production|output|capacity|yields?|awareness|productivity|standards|wages|"
                                  r"salaries|tariffs|taxes|fees|funds for charity)\b)"
+                                 # "The extension, announced on Tuesday, was led by X": more money into a round.
+                                 r"|\b(?:extension|top-up)\b(?=[^.;]{0,80}?\bled by\b)"
                                  r"|\bequity (?:investment|portion|round)\b|\bround\b(?!-)|\bfunding\b|\btook part\b"
                                  r"|\bparticipat(?:ed|ing|ion)\s+(?:\w+\s+){0,3}?(?:round|raise|funding)\b"
                                  # "X and other investors have invested in Y": several backers of one company: a round.
@@ -247,6 +249,7 @@ DEAL_ANAPHOR = re.compile(
     r"^\W*(?:the|this|that|its|their)\s+(?:[\w:.%/-]+\s+){0,2}(?:deal|transaction|agreement|investment|acquisition|financing|"
     r"package|facility|loan|round|venture|project|mou|memorandum|contract|pact|partnership|fund|funding|takeover|"
     r"merger|initiative|collaboration|offering|consideration|purchase price|price(?!\s+of\b)|sales?|disposals?|ppa|psa|spa"
+    r"|extension|top-up|raise|series\s+[a-h]"
     # "The stake is being sold by X": the stake just told.
     r"|stake(?=\s+(?:is|was|will)\b)|licen[cs]e|sukuk|bonds?|notes|issue)\b",
     re.I,

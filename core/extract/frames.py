@@ -29,8 +29,17 @@ def clear_caches() -> None:
 
 
 def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
-    """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"."""
-    return any(start <= at < end for start, end in _asides(sentence))
+    """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"; one that tells
+    when the deal just named was done ("The Series B, which Acme closed in October, ...") speaks of the deal."""
+    return any(start <= at < end and not (_DEAL_BEFORE.search(text, max(0, start - 40), start)
+                                          and _DONE_ASIDE.match(text, start, end))
+               for start, end in _asides(sentence))
+
+
+_DEAL_BEFORE = re.compile(r"\b(?:round|series\s+[a-h]|deal|agreement|loan|facility|contract|acquisition|transaction|mou"
+                          r"|memorandum|raise|financing)$", re.I)
+_DONE_ASIDE = re.compile(r",\s+which\s+(?:[\w'’-]+\s+){0,4}?(?:closed|signed|completed|announced|agreed|inked|sealed)\b",
+                         re.I)
 
 
 def _hedged(lead: str, cue_end: int) -> bool:
@@ -176,6 +185,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
              and not _TOTAL_AFTER.match(text[a.end:a.end + 50])]
     if deal_type is None and not (opens and money):
         return None
+    # "It brings the total raised in the round to £138 million": a sum of the deals told, no deal of its own.
+    if _TOTAL_OPENING.match(clause):
+        return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
         return None
@@ -201,6 +213,10 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         d.kind == "absolute" for d in frame.dates)
     if frame.new_deal:
         frame.opens_on_deal = frame.deal_anaphor = False
+    # "The original £90 million Series B was led by X": an earlier deal of the kind just told, of the same company.
+    if _EARLIER_DEAL.match(clause):
+        frame.new_deal = frame.deal_anaphor = True
+        frame.opens_on_deal = False
     frame.raise_verb = bool(_RAISE.search(clause))
     frame.passive = roles.is_passive(clause, cue_end)
     frame.object_anaphor = bool(_OBJECT_ANAPHOR.search(clause))
@@ -255,6 +271,11 @@ _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:comp
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
+# ... or "Its $38 million Series A in 2024 was led by X": the company's own round of a stated year.
+_EARLIER_DEAL = re.compile(r"\W*(?:(?:the|its|their)\s+(?:original|earlier|previous|prior|initial)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?"
+                           r"(?:round|series\s+[a-h]|raise|loan|facility|financing|funding)\b"
+                           r"|(?:its|their)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?(?:round|series\s+[a-h]|raise|loan|facility)\s+"
+                           r"(?:in|of)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b)", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
                          re.I)
 _SECTOR_SPEND = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,80}?\bin\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
@@ -293,6 +314,8 @@ _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifti
                     # "signed MoUs with three companies for investments worth Rs 12,000 crore": the sum of them all.
                     r"|\bwith\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:\w+\s+)?(?:companies|firms|"
                     r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
+_TOTAL_OPENING = re.compile(r"\W*(?:it|this|that)\s+(?:brings|brought|takes|took|lifts|lifted|pushes|pushed)\s+"
+                            r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?total\b", re.I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation)"
                           # "capacity additions worth over Rs 1 lakh crore in the past two years": a market's sum.
                           r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",

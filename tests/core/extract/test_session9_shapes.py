@@ -22,3 +22,24 @@ def test_two_firms_that_agreed_to_combine_in_an_all_share_deal_merge() -> None:
                      "all-share deal that will create the country's largest freight forwarder.")
     assert deal.type.value == "merger"
     assert {p.name: p.role for p in deal.parties} == {"Fjordline Cargo": "partner", "Kystvei Logistics": "partner"}
+
+
+def test_an_extension_led_by_a_new_investor_and_the_original_round_told_after_it() -> None:
+    deals = deals_of("Leeds-based Corvid Optics has added £30 million ($41 million) to its Series B round.\n\n"
+                     "The extension, announced on Tuesday, was led by new investor Harrowgate Partners, with existing "
+                     "backer Pinfold Ventures also taking part. It brings the total raised in the Series B to £85 "
+                     "million and the company's total funding since it was founded in 2018 to £120 million.\n\n"
+                     "The original £55 million Series B, which Corvid closed in November, was led by Ouse Capital.")
+    extension, original = deals
+    assert {p.name: p.role for p in extension.parties} == {
+        "Corvid Optics": "recipient", "Harrowgate Partners": "investor", "Pinfold Ventures": "investor"}
+    assert [a.text for a in extension.amounts] == ["£30 million", "$41 million"]
+    assert {p.name: p.role for p in original.parties} == {"Corvid Optics": "recipient", "Ouse Capital": "investor"}
+    assert [a.text for a in original.amounts] == ["£55 million"] and original.date == "2025-11-01"
+
+
+def test_a_companys_round_of_a_stated_year_is_an_earlier_deal_of_its_own() -> None:
+    deals = deals_of("Tamar Photonics has raised $70 million in a Series B round led by Exeter Growth.\n\n"
+                     "Its $20 million Series A in 2023 was led by Dart Deep Tech Fund.")
+    assert [(d.date, sorted(p.name for p in d.parties)) for d in deals] == [
+        ("2026-03-04", ["Exeter Growth", "Tamar Photonics"]), ("2023-01-01", ["Dart Deep Tech Fund", "Tamar Photonics"])]
