@@ -27,7 +27,7 @@ _ACTOR_LEAD = re.compile(r"(?:the\s+|its\s+)?(?:[\w.-]+-(?:based|listed|owned|he
 COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:comes|came|follows|followed)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+"
                           # "The biggest deal came on Monday, when X agreed to sell Y": the deal is told after "when".
-                          r"|^\W*(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?(?:deal|transaction)\s+(?:[\w-]+\s+){0,4}?"
+                          r"|^\W*(?:the|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|transaction)\s+(?:[\w-]+\s+){0,4}?"
                           r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+", re.I)
 _RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
                        r"biggest|largest)\s+)?(?:rivals?|competitors?|peers?|parent|subsidiary|unit|affiliate|"

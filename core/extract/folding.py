@@ -183,6 +183,8 @@ class Folding:
                         told.set_side(key, roles.GIVER)
                         told.spans.setdefault(key, (mention.start, mention.end))
                 told.frames.append(frame)
+                for amount in frame.amounts:
+                    told.add_amount(amount)  # an anchor's ticket is a part of the issue
                 return
         if frame.type == DealType.FINANCING and not subjects and objects and not frame.deal_anaphor \
                 and all(self._object_side(frame, k) == roles.GIVER for k in objects):

@@ -56,8 +56,11 @@ _BUYS = re.compile(r"\b(?:acqui(?:re|res|red|ring|sitions?\s+of)|purchases?\s+of
 _AGREED_TO = re.compile(r"\b(?:agree[ds]?|agreeing|commit(?:s|ted)?|pledge[ds]?|promised?|undert(?:ake|akes|ook)|agreement|"
                         r"deal|pact|accord)\s+to\s+$", re.I)
 OF_THE_ISSUE = re.compile(r"\b(?:took|takes|take|bought|buys|buy|subscribed|purchased|picked\s+up|acquired)\b[^.;]{0,60}?"
-                          r"\bof\s+the\s+(?:issue|paper|bonds?|notes|sukuk|offering|placement)\b|\bas\s+(?:an?\s+)?"
-                           r"anchor\s+investor\b", re.I)
+                          r"\bof\s+the\s+(?:[\w-]+\s+){0,2}?(?:issue|paper|bonds?|notes|sukuk|offering|placement)\b|\bas\s+(?:an?\s+)?"
+                           r"anchor\s+investor\b"
+                          # "X anchored the issue with a P3-billion subscription": the anchor buys part of it.
+                          r"|\banchor(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:issue|offering|bonds?|notes|sukuk|placement)\b",
+                          re.I)
 _PAYS_DOWN = re.compile(r"\b(?:reduce|reducing|repay|repaying|pay\s+down|paying\s+down|cut|cutting|lower|lowering|"
                         r"service|servicing|settle|clear|trim)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _QUANTITY = re.compile(r"\b\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|bbl|MW|megawatts|GW|gigawatts|MWh|"
@@ -235,6 +238,12 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
             _LIST_ITEM.match(text, sentence.start) or _LIST_BEFORE.search(text, max(0, sentence.start - 8), sentence.start)):
         frame.new_deal = True
         frame.opens_on_deal = frame.deal_anaphor = False
+    # "A signed an MoU for a plant, while B will invest ₹7,200 crore in its factory": a second report set against
+    # the first, with its own actor, is a deal of its own.
+    if frame.subjects and _WHILE_BEFORE.search(text, max(sentence.start, start - 12), start) \
+            and not OF_THE_ISSUE.search(clause) and not _DEAL_MENTION.search(clause):
+        frame.new_deal = True
+        frame.opens_on_deal = frame.deal_anaphor = False
     # "X, founded in 2020, supplies pond sensors and an app": what a company does, when it names no customer.
     # "Corvanne has grown partly through acquisitions": deals in general, none in particular.
     if masked[cue_at:cue_end].lower() in ("acquisitions", "mergers", "investments", "partnerships") and not frame.objects:
@@ -276,6 +285,7 @@ _EARLIER_DEAL = re.compile(r"\W*(?:(?:the|its|their)\s+(?:original|earlier|previ
                            r"(?:round|series\s+[a-h]|raise|loan|facility|financing|funding)\b"
                            r"|(?:its|their)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?(?:round|series\s+[a-h]|raise|loan|facility)\s+"
                            r"(?:in|of)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b)", re.I)
+_WHILE_BEFORE = re.compile(r",?\s+(?:while|whereas)\s+$", re.I)
 _BACKGROUND = re.compile(r"\W*(?:earlier|previously|back)\b|\W*in\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
                          re.I)
 _SECTOR_SPEND = re.compile(r"\binvest(?:ed|s|ing)?\b[^.;]{0,80}?\bin\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"

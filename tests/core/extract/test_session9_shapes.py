@@ -43,3 +43,41 @@ def test_a_companys_round_of_a_stated_year_is_an_earlier_deal_of_its_own() -> No
                      "Its $20 million Series A in 2023 was led by Dart Deep Tech Fund.")
     assert [(d.date, sorted(p.name for p in d.parties)) for d in deals] == [
         ("2026-03-04", ["Exeter Growth", "Tamar Photonics"]), ("2023-01-01", ["Dart Deep Tech Fund", "Tamar Photonics"])]
+
+
+def test_a_sum_glued_to_its_currency_letters_is_no_buyer() -> None:
+    roles = roles_of("In January, Penang Holdings sold a 30% stake in its data centre arm to private equity firm "
+                     "Kenanga Capital for RM900mil.")
+    assert roles == {"Penang Holdings": ("company", "seller"), "Kenanga Capital": ("company", "acquirer")}
+
+
+def test_a_firm_that_bagged_a_contract_supplies_it() -> None:
+    roles = roles_of("Finnish equipment maker Lapland Networks has bagged a $410 million (about ₦615 billion) contract "
+                     "from Savanna Telecom to supply 5G radio equipment over four years, the companies said.")
+    assert roles == {"Lapland Networks": ("company", "supplier"), "Savanna Telecom": ("company", "customer")}
+
+
+def test_the_weeks_deal_that_came_when_a_firm_paid_for_a_stake() -> None:
+    roles = roles_of("The week's African deal came on Thursday, when Swiss trader Emmental Commodities paid "
+                     "US$310 million for a 45 per cent stake in Congolese cobalt producer Kasai Cobalt, buying the "
+                     "holding from Canada's Yukon Resources.")
+    assert roles == {"Emmental Commodities": ("company", "acquirer"), "Kasai Cobalt": ("company", "target"),
+                     "Yukon Resources": ("company", "seller")}
+
+
+def test_a_report_set_against_another_with_while_is_a_deal_of_its_own() -> None:
+    deals = deals_of("The Kerala government on Wednesday signed MoUs with four companies.\n\n"
+                     "Periyar Semiconductor signed an MoU to set up a packaging unit in Kochi at a cost of ₹9,800 crore, "
+                     "while module maker Malabar Solar Cells will invest ₹7,200 crore to expand its factory.")
+    assert sorted((p.name, p.role) for p in deals[0].parties) == [
+        ("Kerala", "government"), ("Periyar Semiconductor", "investor")]
+    assert [a.text for a in deals[0].amounts] == ["₹9,800 crore"]
+
+
+def test_an_anchors_ticket_of_the_series_b_bonds_is_part_of_the_issue() -> None:
+    deal, = deals_of("Luzon Grid Corp. said it had raised P20 billion from its first green bonds.\n\n"
+                     "The Manila Climate Bank anchored the issue with a P3-billion subscription to the Series A bonds, "
+                     "while the Visayas Infrastructure Fund took P2 billion of the Series B bonds.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Luzon Grid Corp.": "borrower", "Manila Climate Bank": "investor", "Visayas Infrastructure Fund": "investor"}
+    assert [a.text for a in deal.amounts] == ["P20 billion", "P3-billion", "P2 billion"]
