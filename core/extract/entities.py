@@ -533,4 +533,15 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     governments = government_phrases(text, sentence)
     local = {norm(m.name) for m in governments if m.place and m.name != m.place}
     found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local] + governments
+    for mention in found:
+        # "Quarry Logic, a Santa Clara startup designing chips,": a name inside an apposition that describes the
+        # name before it is its town or its parent, no party.
+        if _APPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 6), mention.start) \
+                and _TRADE_NOUN_AFTER.match(text, mention.end):
+            mention.descriptor = True
     return sorted(found, key=lambda m: m.start)
+
+
+_APPOSITION_BEFORE = re.compile(r",\s+an?\s+$")
+_TRADE_NOUN_AFTER = re.compile(r"\s+(?:startup|start-up|company|firm|maker|developer|chipmaker|group|operator|utility|"
+                               r"lender|insurer|miner|manufacturer|producer|supplier|provider|unit|subsidiary)\b")

@@ -227,6 +227,12 @@ PERSON_TITLES = frozenset({
     "Executive Director", "Executive Vice President", "Senior Vice President", "Group CEO",
     "His Excellency", "Her Excellency", "H.E.", "HE", "Honourable", "Hon", "Hon.", "Sheikha", "Minister of State",
     "MD", "Group Chief Executive", "Managing Partner", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
+    "Deputy CEO", "Co-CEO", "Co-Founder", "Vice Chair", "Country Manager", "Regional Director",
+    # "Pecos Sun Chief Commercial Officer Luis Aranda": the C-suite by its functions.
+    *(f"Chief {function} Officer" for function in (
+        "Commercial", "Strategy", "Marketing", "Information", "Digital", "Product", "Revenue", "Legal",
+        "Sustainability", "Business", "Scientific", "Risk", "Development", "Procurement", "People", "Data",
+        "Security", "Medical", "Growth", "Transformation", "Innovation", "Accounting", "Compliance", "Customer")),
 })
 
 # Lower-case words that, right before a name, mark it as a person ("finance minister Suresh Khanna").

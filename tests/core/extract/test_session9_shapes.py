@@ -81,3 +81,17 @@ def test_an_anchors_ticket_of_the_series_b_bonds_is_part_of_the_issue() -> None:
     assert {p.name: p.role for p in deal.parties} == {
         "Luzon Grid Corp.": "borrower", "Manila Climate Bank": "investor", "Visayas Infrastructure Fund": "investor"}
     assert [a.text for a in deal.amounts] == ["P20 billion", "P3-billion", "P2 billion"]
+
+
+def test_a_chief_officer_of_any_function_is_a_title_before_a_person() -> None:
+    deals = deals_of("Mesa Compute signed a 15-year power purchase agreement with Llano Solar Energy on Monday.\n\n"
+                     "Llano Solar Chief Commercial Officer Rosa Ibarra said the agreement made Mesa its largest customer.")
+    deal, = deals
+    assert sorted(p.name for p in deal.parties) == ["Llano Solar Energy", "Mesa Compute"]
+    assert [(p.name, p.title) for p in deal.people] == [("Rosa Ibarra", "Chief Commercial Officer")]
+
+
+def test_a_town_inside_an_apposition_is_no_party() -> None:
+    roles = roles_of("Basalt Logic, a Santa Clara startup designing inference chips, has raised $310 million in a "
+                     "Series C round led by Obsidian Peak Ventures, the company said on Wednesday.")
+    assert roles == {"Basalt Logic": ("company", "recipient"), "Obsidian Peak Ventures": ("company", "investor")}
