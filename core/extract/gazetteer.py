@@ -228,12 +228,14 @@ PERSON_TITLES = frozenset({
     "His Excellency", "Her Excellency", "H.E.", "HE", "Honourable", "Hon", "Hon.", "Sheikha", "Minister of State",
     "MD", "Group Chief Executive", "Managing Partner", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
     "Deputy CEO", "Co-CEO", "Co-Founder", "Vice Chair", "Country Manager", "Regional Director",
-    # "Pecos Sun Chief Commercial Officer Luis Aranda": the C-suite by its functions.
-    *(f"Chief {function} Officer" for function in (
-        "Commercial", "Strategy", "Marketing", "Information", "Digital", "Product", "Revenue", "Legal",
-        "Sustainability", "Business", "Scientific", "Risk", "Development", "Procurement", "People", "Data",
-        "Security", "Medical", "Growth", "Transformation", "Innovation", "Accounting", "Compliance", "Customer")),
 })
+# "Pecos Sun Chief Commercial Officer Luis Aranda": the C-suite by its functions. Kept apart, so that words
+# such as "Business" or "Data" never read as words of a title on their own.
+C_SUITE = frozenset(f"Chief {function} Officer" for function in (
+    "Commercial", "Strategy", "Marketing", "Information", "Digital", "Product", "Revenue", "Legal",
+    "Sustainability", "Business", "Scientific", "Risk", "Development", "Procurement", "People", "Data",
+    "Security", "Medical", "Growth", "Transformation", "Innovation", "Accounting", "Compliance", "Customer"))
+PERSON_TITLES = PERSON_TITLES | C_SUITE
 
 # Lower-case words that, right before a name, mark it as a person ("finance minister Suresh Khanna").
 PERSON_TITLE_WORDS = frozenset({

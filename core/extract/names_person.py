@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from core.extract.gazetteer import (
-    GENERIC_WORDS, GOVERNMENT_HEADS, LEGAL_FORMS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
+    C_SUITE, GENERIC_WORDS, GOVERNMENT_HEADS, LEGAL_FORMS, NOT_NAMES, ORG_SUFFIXES, ORGANIZATION_WORDS, PERSON_TITLE_WORDS,
     PERSON_TITLES, PLACE_NAMES,
 )
 from core.extract.mention import CONNECTORS, Mention, Token, strip_possessive
@@ -21,7 +21,8 @@ TITLE_PHRASE = re.compile(r"((?:(?:chief|vice|senior|deputy|managing|executive|g
                           r"interim|acting|co-|founding|former|additional|principal|joint|special)[\w-]*\s+){0,2}"
                           r"[\w-]+)\s+(?:of\s+\w+\s+)?$", re.I)
 # Every word of every title: a run with none of them needs no title search.
-TITLE_WORDS = frozenset(word for title in PERSON_TITLES for word in title.split())
+# A C-suite title's function words ("Business", "Data") are left out; its "Chief" and "Officer" are in already.
+TITLE_WORDS = frozenset(word for title in PERSON_TITLES - C_SUITE for word in title.split())
 # Words of courtesy before a name: they say nothing of the office ("managing director Datuk Seri X" is a director).
 HONORIFICS = frozenset({"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Lord", "H.E.", "HE",
                         "His Excellency", "Her Excellency", "Honourable", "Hon", "Hon.", "Datuk", "Dato", "Datuk Seri",
