@@ -173,10 +173,12 @@ def find_mentions(text: str, sentence: Sentence) -> list[Mention]:
             gap = text[tokens[j - 1][1]:tokens[j][0]]
             # "Ontario Teachers' Pension Plan": a plural possessive inside a name.
             plural_possessive = gap.strip() in ("'", "’") and tokens[j - 1][2].endswith("s") and _is_name_token(tokens[j][2])
-            # "Ministry of Economy, Trade and Industry": a comma list of remits inside a ministry's name.
-            remit = gap.strip() == "," and word in GENERIC_WORDS and j + 2 < len(tokens) and tokens[j + 1][2] == "and" \
-                and tokens[j + 2][2] in GENERIC_WORDS and "of" in (t[2] for t in tokens[i:j]) \
-                and any(t[2] in GOVERNMENT_HEADS for t in tokens[i:j])
+            # "Ministry of Economy, Trade and Industry", "Department for Science, Innovation and Technology": a comma
+            # list of remits inside a ministry's name.
+            remit = gap.strip() == "," and (word in GENERIC_WORDS or remit_word(word)) and j + 2 < len(tokens) \
+                and tokens[j + 1][2] == "and" and (tokens[j + 2][2] in GENERIC_WORDS or remit_word(tokens[j + 2][2])) \
+                and _is_name_token(word) and _is_name_token(tokens[j + 2][2]) \
+                and any(t[2] in ("of", "for") for t in tokens[i:j]) and any(t[2] in GOVERNMENT_HEADS for t in tokens[i:j])
             # "DNB (UK) Limited": a country in brackets before a legal form is part of the name.
             if gap.strip() == "(" and word in PLACE_NAMES and j + 1 < len(tokens) and tokens[j + 1][2] in LEGAL_FORMS \
                     and text[tokens[j][1]:tokens[j + 1][0]].strip() == ")":
@@ -542,6 +544,6 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-_APPOSITION_BEFORE = re.compile(r",\s+an?\s+$")
+_APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")
 _TRADE_NOUN_AFTER = re.compile(r"\s+(?:startup|start-up|company|firm|maker|developer|chipmaker|group|operator|utility|"
                                r"lender|insurer|miner|manufacturer|producer|supplier|provider|unit|subsidiary)\b")

@@ -189,7 +189,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     if deal_type is None and not (opens and money):
         return None
     # "It brings the total raised in the round to £138 million": a sum of the deals told, no deal of its own.
-    if _TOTAL_OPENING.match(clause):
+    # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
+    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -326,6 +327,9 @@ _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifti
                     r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
 _TOTAL_OPENING = re.compile(r"\W*(?:it|this|that)\s+(?:brings|brought|takes|took|lifts|lifted|pushes|pushed)\s+"
                             r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?total\b", re.I)
+_REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud)(?:ed|es|e|s)\s+"
+                       r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|award|grant|agreement|investment|acquisition|"
+                       r"contract|loan|decision|move|announcement|takeover|merger|transaction)s?\b", re.I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation)"
                           # "capacity additions worth over Rs 1 lakh crore in the past two years": a market's sum.
                           r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",

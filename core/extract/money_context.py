@@ -242,6 +242,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"^\s*(?:fundraising\s+|fund-raising\s+)?(?:target|hard[\s-]cap|goal)\b", re.I),
     ),
     (
+        # "Tarian will put £96 million of its own money alongside the grant": the company's own share of a project.
+        "own funds",
+        None,
+        re.compile(r"^\s*(?:of\s+)?(?:its|their|his|her|our)\s+own\s+(?:money|funds|capital|cash|resources|equity)\b", re.I),
+    ),
+    (
         "comparison",
         re.compile(r"\b(?:up|down|rising|falling|rose|fell|surge|surged|increase|increased|jump|jumped|climb|climbed"
                    r"|decline|declined|grew|growth|rise)\s+from\s+" + _LEAD + "$"

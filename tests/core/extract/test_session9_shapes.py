@@ -95,3 +95,14 @@ def test_a_town_inside_an_apposition_is_no_party() -> None:
     roles = roles_of("Basalt Logic, a Santa Clara startup designing inference chips, has raised $310 million in a "
                      "Series C round led by Obsidian Peak Ventures, the company said on Wednesday.")
     assert roles == {"Basalt Logic": ("company", "recipient"), "Obsidian Peak Ventures": ("company", "investor")}
+
+
+def test_a_grant_from_a_department_with_a_comma_list_of_remits_and_the_grantees_own_money() -> None:
+    deal, = deals_of("Glamorgan Semiconductors, the Swansea maker of power chips, has been awarded a £42 million grant "
+                     "by the Department for Science, Innovation and Technology to expand its fab.\n\n"
+                     "Glamorgan will put £96 million of its own money alongside the grant.\n\n"
+                     "Industry body Dyfed Chips Forum welcomed the award but said the fund remained small.")
+    assert {p.name: (p.kind.value, p.role) for p in deal.parties} == {
+        "Glamorgan Semiconductors": ("company", "recipient"),
+        "Department for Science, Innovation and Technology": ("government", "grantor")}
+    assert [a.text for a in deal.amounts] == ["£42 million"]
