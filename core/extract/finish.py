@@ -64,6 +64,9 @@ class Finisher:
     story_told: bool = False  # the lead tells that day as the day of the news: it outranks a dateline's day
     _cues: dict[tuple[int, int], bool] = field(default_factory=dict, init=False, repr=False)
     _cast: Cast | None = field(default=None, init=False, repr=False)
+    # Every organisation's folded names, and who bears each: read once, not once per deal (a long list of deals
+    # would otherwise fold every name of the article again for each).
+    _owners: dict[str, set[str]] | None = field(default=None, init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
         """The deal a draft becomes, or None when it is no deal (one party that is no capital raise)."""
@@ -217,8 +220,14 @@ class Finisher:
             entity = self.table.entities[key]
             own.update(norm(n) for n in (entity.name, *entity.aliases, entity.place or "") if n)
         own.discard("")
-        known = {folded for folded, key in self.table.alias.items() if key not in keys}
-        known.update(norm(e.name) for k, e in self.table.entities.items() if k not in keys)
+        if self._owners is None:
+            self._owners = {}
+            for folded, key in self.table.alias.items():
+                self._owners.setdefault(folded, set()).add(key)
+            for key, entity in self.table.entities.items():
+                self._owners.setdefault(norm(entity.name), set()).add(key)
+        wanted = set(keys)
+        known = {folded for folded, bearers in self._owners.items() if not bearers <= wanted}
         return Sides(frozenset(own), frozenset(known - own))
 
     def _location(self, held: list[Frame], pieces: list[Piece]) -> Mention | None:
