@@ -190,7 +190,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         return None
     # "It brings the total raised in the round to £138 million": a sum of the deals told, no deal of its own.
     # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
-    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause):
+    # "The ministry said in a statement that the deal was consistent with its targets": a judgement of the deal.
+    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -330,6 +331,12 @@ _TOTAL_OPENING = re.compile(r"\W*(?:it|this|that)\s+(?:brings|brought|takes|took
 _REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud)(?:ed|es|e|s)\s+"
                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|award|grant|agreement|investment|acquisition|"
                        r"contract|loan|decision|move|announcement|takeover|merger|transaction)s?\b", re.I)
+_JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\s+(?:in|on|at)\s+[^,;]{0,40}?)?\s+(?:that\s+)?"
+                         r"(?=(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|transaction|sale|agreement|acquisition|investment|"
+                         r"purchase|award|contract)\s+(?:(?:was|is|were|are)\s+(?:consistent|in\s+line|aligned|a\s+vote|"
+                         r"good|positive|important|significant|welcome|proof|evidence)|marks?|marked|represents?|reflects?|"
+                         r"fits?|fitted|underlines?|underscores?|signals?|showed|shows?|(?:would|will)\s+(?:help|boost|"
+                         r"strengthen|support))\b)", re.I)
 _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation)"
                           # "capacity additions worth over Rs 1 lakh crore in the past two years": a market's sum.
                           r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",

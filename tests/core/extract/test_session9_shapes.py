@@ -106,3 +106,12 @@ def test_a_grant_from_a_department_with_a_comma_list_of_remits_and_the_grantees_
         "Glamorgan Semiconductors": ("company", "recipient"),
         "Department for Science, Innovation and Technology": ("government", "grantor")}
     assert [a.text for a in deal.amounts] == ["£42 million"]
+
+
+def test_a_ministry_that_judges_the_deal_in_a_statement_is_no_party() -> None:
+    deal, = deals_of("Last year Marula Metals bought 51 percent of Selous Graphite Ltd from Ruvuma Minerals for "
+                     "US$140 million.\n\n"
+                     "Copper traded near US$10,450 a tonne on Monday. The Ministry of Mines said in a statement that "
+                     "the deal was consistent with the government's output target.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Marula Metals": "acquirer", "Selous Graphite Ltd": "target", "Ruvuma Minerals": "seller"}
