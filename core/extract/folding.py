@@ -139,8 +139,14 @@ class Folding:
         sentence = self.sentences[index]
         if sentence.quoted or sentence.text.lstrip()[:1] in "“\"‘'":
             return None
-        first = next((m for m in self.mentions.get(index, []) if not m.location_only and not m.descriptor), None)
-        if first is None or first.person or first.start - sentence.start > 3:
+        found = self.mentions.get(index, [])
+        named = [m for m in found if not m.location_only and not m.descriptor]
+        # "Kuwait's Jahra Investment Authority manages ...": the country or owner before a name only places it.
+        at = sentence.start
+        if found and found[0].start - sentence.start <= 3 and re.match(r"['’]s?\s+$", self.text[found[0].end:found[0].end + 3]):
+            at = found[0].end + 3
+        first = named[0] if named else None
+        if first is None or first.person or first.start - at > 3:
             return None
         key = self.table.key_of(first)
         return key if key and self.table.entities[key].kind in kinds else None

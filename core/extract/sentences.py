@@ -135,12 +135,15 @@ _CLAUSE_BREAK = re.compile(
 
 # "A signed a MoU worth Rs 800 crore, B signed a MoU worth Rs 490 crore": a comma splice of two reports,
 # each a name and its own verb; it breaks only where the clause before has a verb of its own.
-_REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold)\b"
-_SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
+_REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold|committed)\b"
+_SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:last|this|earlier\s+this|in|on)\s+(?:year|month|week|quarter|[A-Z][a-z]+|\d{4})"
+                     r"(?:\s+\d{4})?,?\s+(?=it\s|they\s))?(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
                      r"|it|they|he|she)\s+(?:also\s+)?" + _REPORT_VERBS + ")")
 # "In a separate deal signed in November, X agreed ...": an opening phrase, not a clause of its own.
 _OPENER = re.compile(r"\W*(?:in|after|under|following|with|as|on|at|for|by|since|during|before|through|as part of)\b", re.I)
 _VERB = re.compile(r"\b" + _REPORT_VERBS)
+# "In 2024 it committed $400m to X, and last year it bought ...": an opening phrase with a subject and verb of its own.
+_SUBJECT_VERB = re.compile(r"\b(?:it|they)\s+(?:also\s+)?" + _REPORT_VERBS)
 
 
 def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -153,7 +156,8 @@ def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
         breaks.sort()
     for at, end in breaks:
         if at < begin or (sentence.text[at] == "," and end == at + 1 and (
-                not _VERB.search(sentence.text, begin, at) or _OPENER.match(sentence.text, begin))):
+                not _VERB.search(sentence.text, begin, at)
+                or _OPENER.match(sentence.text, begin) and not _SUBJECT_VERB.search(sentence.text, begin, at))):
             continue
         spans.append((sentence.start + begin, sentence.start + at))
         begin = end

@@ -115,3 +115,10 @@ def test_a_ministry_that_judges_the_deal_in_a_statement_is_no_party() -> None:
                      "the deal was consistent with the government's output target.")
     assert {p.name: p.role for p in deal.parties} == {
         "Marula Metals": "acquirer", "Selous Graphite Ltd": "target", "Ruvuma Minerals": "seller"}
+
+
+def test_two_reports_spliced_after_an_opening_year_are_two_deals() -> None:
+    roles = roles_of("Kuwait's Jahra Investment Authority manages large assets. In 2024 it committed $400 million to "
+                     "the Lisbon-based Tejo Transition Fund, and last year it bought 30 percent of a Spanish "
+                     "battery developer.")
+    assert roles == {"Jahra Investment Authority": ("fund", "investor"), "Tejo Transition Fund": ("fund", "recipient")}
