@@ -268,7 +268,9 @@ _DEAL_MENTION = re.compile(
     r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEW_DEAL = re.compile(
+    # "..., making it one of the largest investments in Vietnam": a ranking of the deal just told, not another.
     r"\b(?:second|third|fourth|fifth|another|separate|largest|biggest|second-largest|third-largest)\b"
+    r"(?<!one of the largest)(?<!one of the biggest)(?<!one of the second-largest)(?<!one of the third-largest)"
     r"(?:\s+\S+){0,3}?\s+(?:mou|deal|agreement|investment|pact|contract|commitment|acquisition)"
     # "The deal comes five months after X clinched a contract from Y": the earlier deal, told for comparison.
     r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b", re.I)

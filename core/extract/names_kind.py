@@ -121,6 +121,11 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
             and not re.match(r"\s+(?:government|council|administration|authority)\b", after, re.I):
         mention.location_only = True
         return
+    # "off the coast of Binh Thuan province", "in Bac Ninh province": a place named by its kind in lower case.
+    if re.match(r"\s+(?:province|district|county|prefecture|governorate|oblast)\b(?!\s+(?:government|council|"
+                r"administration|authority|authorities|officials?)\b)", after):
+        mention.location_only = True
+        return
     # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
     if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+|region(?:al)?\s+|"
                                            r"district\s+|county\s+|oblast\s+|province\s+)?"

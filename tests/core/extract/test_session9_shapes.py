@@ -122,3 +122,15 @@ def test_two_reports_spliced_after_an_opening_year_are_two_deals() -> None:
                      "the Lisbon-based Tejo Transition Fund, and last year it bought 30 percent of a Spanish "
                      "battery developer.")
     assert roles == {"Jahra Investment Authority": ("fund", "investor"), "Tejo Transition Fund": ("fund", "recipient")}
+
+
+def test_a_ranking_of_the_deal_just_told_is_no_other_deal_and_a_province_is_a_place() -> None:
+    deals = deals_of("Sokcho Semitech signed an MoU with Vietnam's Ministry of Industry and Trade to build a chip "
+                     "packaging plant in Bac Ninh province. The company will invest $2.5 billion in the facility "
+                     "through 2030, it said, making it one of the largest Korean manufacturing investments in Vietnam.\n\n"
+                     "In energy, Hallyu Offshore Wind tied up with state-run utility Truong Son Power Corporation, "
+                     "signing an MoU to develop a wind farm off the coast of Binh Thuan province. The two sides plan to "
+                     "invest about $4 billion in the project.")
+    assert [(sorted((p.name, p.role) for p in d.parties), [a.text for a in d.amounts]) for d in deals] == [
+        ([("Ministry of Industry and Trade", "government"), ("Sokcho Semitech", "investor")], ["$2.5 billion"]),
+        ([("Hallyu Offshore Wind", "partner"), ("Truong Son Power Corporation", "partner")], ["$4 billion"])]
