@@ -257,7 +257,7 @@ DEAL_ANAPHOR = re.compile(
 
 # Nouns that stand for a party already named: "the firm", "the two parties".
 PARTY_ANAPHOR = re.compile(
-    r"(?:\b(?:the|both)|\b[A-Z][a-z]+['’]s)\s+(?:two\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>giant|chipmaker|drugmaker|carmaker|"
+    r"(?:\b(?:the|both)|\b[A-Z][a-z]+['’]s)\s+(?:two\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>giant|chipmaker|drugmaker|carmaker|"
     r"steelmaker|shipbuilder|shipowner|maker|utility|carrier|insurer|conglomerate|"
     r"manufacturer|miner|producer|provider|retailer|automaker|designer|supplier|owner|landlord|lessor|firm|company|group|startup|start-up|developer|bank|lender|investor|fund|"
     r"delegation|parties|companies|sides|partners|government|state|asset manager|operator|buyer|acquirer|"

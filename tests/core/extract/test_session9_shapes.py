@@ -134,3 +134,13 @@ def test_a_ranking_of_the_deal_just_told_is_no_other_deal_and_a_province_is_a_pl
     assert [(sorted((p.name, p.role) for p in d.parties), [a.text for a in d.amounts]) for d in deals] == [
         ([("Ministry of Industry and Trade", "government"), ("Sokcho Semitech", "investor")], ["$2.5 billion"]),
         ([("Hallyu Offshore Wind", "partner"), ("Truong Son Power Corporation", "partner")], ["$4 billion"])]
+
+
+def test_a_developer_described_in_three_words_is_the_company_just_named() -> None:
+    deal, = deals_of("Mesa Ridge Digital has completed a debt financing deal that will fund its data centre campus.\n\n"
+                     "The Phoenix-based data centre developer announced on Monday it secured $900 million for the "
+                     "campus.\n\n"
+                     "Harbor Bank served as the administrative agent for the loan, which was led by Bayline Securities "
+                     "and Cove Capital.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Mesa Ridge Digital": "borrower", "Harbor Bank": "lender", "Bayline Securities": "lender", "Cove Capital": "lender"}
