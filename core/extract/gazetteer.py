@@ -280,6 +280,14 @@ ORGANIZATION_WORDS = frozenset({
     "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber", "Institutions", "College", "Academy",
 })
 
+# Development lenders news names by their short forms alone: multilateral banks and the national development
+# finance institutions. They are organisations, whatever a short name looks like.
+DEVELOPMENT_LENDERS = frozenset({
+    "IFC", "ADB", "AfDB", "AIIB", "EBRD", "EIB", "IDB", "IsDB", "IADB", "NDB", "MIGA", "IDA", "IBRD", "CAF",
+    "FMO", "DEG", "Proparco", "BII", "DFC", "Norfund", "Swedfund", "Finnfund", "IFU", "Afreximbank", "BOAD",
+    "Shelter Afrique", "TDB", "DBSA", "OFID",
+})
+
 # Heads of government bodies: "Ministry of ...", "Department of ...".
 GOVERNMENT_HEADS = frozenset({
     "Ministry", "Department", "Government", "Administration", "Presidency", "Cabinet", "Office",

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.extract.gazetteer import (
-    CITIES, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
+    CITIES, DEVELOPMENT_LENDERS, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
 )
 from core.model import PartyKind
 
@@ -197,7 +197,9 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
             if prefix and prefix.group(1) in PLACE_NAMES:
                 mention.place = PLACE_NAMES[prefix.group(1)]
         return
-    if words[-1] == "Authority" and "Investment" in words:
+    if name in DEVELOPMENT_LENDERS:
+        mention.kind = PartyKind.ORGANIZATION
+    elif words[-1] == "Authority" and "Investment" in words:
         mention.kind = PartyKind.FUND
     elif words[-1] in ("Authority", "Agency", "Commission", "Administration", "Ministry", "Department"):
         mention.kind = PartyKind.GOVERNMENT

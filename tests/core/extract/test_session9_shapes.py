@@ -144,3 +144,11 @@ def test_a_developer_described_in_three_words_is_the_company_just_named() -> Non
                      "and Cove Capital.")
     assert {p.name: p.role for p in deal.parties} == {
         "Mesa Ridge Digital": "borrower", "Harbor Bank": "lender", "Bayline Securities": "lender", "Cove Capital": "lender"}
+
+
+def test_development_lenders_named_by_their_short_forms_are_organisations() -> None:
+    deal, = deals_of("Savanna Towers has signed a US$60 million loan from Proparco and the AfDB to expand its network "
+                     "of mobile towers, the companies said.")
+    assert {p.name: (p.kind.value, p.role) for p in deal.parties} == {
+        "Savanna Towers": ("company", "borrower"), "Proparco": ("organization", "lender"),
+        "AfDB": ("organization", "lender")}
