@@ -118,6 +118,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
         if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*|sukuks?|notes|facilit\w*|murabaha)\b",
                          text, re.I):
             del found[DealType.FINANCING]
+    # "US$20 million was invested by X to support a separate 10-year tranche": money put into a tranche of debt.
+    if DealType.INVESTMENT in found and not {DealType.FUNDING_ROUND, DealType.FINANCING, DealType.ACQUISITION} & set(found) \
+            and re.search(r"\btranches?\b", lowered):
+        found[DealType.FINANCING] = found.pop(DealType.INVESTMENT)
     # "X took 500 million riyals of the issue as anchor investor": who buys a bond or sukuk invests in the financing.
     if DealType.ACQUISITION in found and OF_THE_ISSUE.search(text):
         found[DealType.FINANCING] = found.pop(DealType.ACQUISITION)

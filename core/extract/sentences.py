@@ -89,7 +89,8 @@ def split_sentences(text: str) -> list[Sentence]:
 # only opens sentences follows it.
 _LEGAL_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd)\.$")
 _STARTER = re.compile(r"\s+(?:The|It|Its|Under|In|This|That|These|Those|He|She|They|We|But|However|"
-                      r"Earlier|Later|According|Analysts|Shares)\b")
+                      r"Earlier|Later|According|Analysts|Shares|Meanwhile|Separately|Also|Last|Since|On|After|Before|"
+                      r"While|When|Both|Other|Some|A|An)\b")
 # A short label before a colon that opens a roundup item: "Funding round: ...", "Padhai Pro acquired: ...".
 _LABEL = re.compile(r"\s*([A-Z][^:.!?\d\n\"“()]{0,50}?\s[^:.!?\d\n\"“()]{1,40}?):\s+(?=[A-Z\"“])")
 _SPOKEN = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|told|explained|stated|wrote|writes|commented|"

@@ -152,3 +152,12 @@ def test_development_lenders_named_by_their_short_forms_are_organisations() -> N
     assert {p.name: (p.kind.value, p.role) for p in deal.parties} == {
         "Savanna Towers": ("company", "borrower"), "Proparco": ("organization", "lender"),
         "AfDB": ("organization", "lender")}
+
+
+def test_a_second_anchor_of_a_bond_after_a_company_name_with_corp() -> None:
+    deal, = deals_of("Luzon Solar raised US$410 million through green bonds.\n\n"
+                     "The Pacific Climate Bank invested US$75 million to anchor a five-year US$300 million green bond "
+                     "tranche for the developer, a unit of Visayas Holdings Corp. Meanwhile, US$20 million was invested "
+                     "by the Mekong Development Bank to support a separate 10-year US$110 million tranche.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Luzon Solar": "borrower", "Pacific Climate Bank": "investor", "Mekong Development Bank": "investor"}
