@@ -319,7 +319,9 @@ def _office_remit(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
             and tokens[k][2] not in _CONNECTORS:
         return True
     if tokens[k][2] in _CONNECTORS:
-        return False  # "Ministry of Finance and Bank of England": a second body
+        # "Ministry of Finance and Bank of England": a second body; "Ministry of Energy and Petroleum and the
+        # UAE's ...": the remit ends where a lower-case word follows the connector.
+        return k + 1 < len(tokens) and not _is_name_token(tokens[k + 1][2]) and tokens[k][2] == "and"
     # A title's remit may be followed by the person: "Minister for Trade and Industry Jane Roe".
     return tokens[heads[0]][2] in PERSON_TITLES and _is_name_token(tokens[k][2])
 
@@ -380,7 +382,8 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
         run, words = run[1:], words[1:]
     # "Kadokawa IP", "National Treasury Dh1.84 billion", "Aerovance AX-220 jets": a term, a sum or a model after a name.
     while len(words) > 1 and (words[-1] in BUSINESS_ACRONYMS and words[-1] not in ORG_SUFFIXES
-                              or _MODEL_CODE.fullmatch(words[-1]) or _GLUED_SUM.fullmatch(words[-1])):
+                              or _MODEL_CODE.fullmatch(words[-1]) and not _CHEMICAL.fullmatch(words[-1])
+                              or _glued_sum(words[-1])):
         run, words = run[:-1], words[:-1]
     # "“Bringing Hokuto into the group ...": a verb in -ing opening a sentence before a name the article uses.
     if len(words) > 1 and words[0].endswith("ing") and is_common_word(words[0]) \
@@ -442,6 +445,10 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             wide.rsplit(None, 1)[-1:] and wide.rsplit(None, 1)[-1] in _INDIVIDUALS or _INVESTOR_AFTER.match(text, end)
             or _INDIVIDUALS_LIST.search(text, max(sentence.start, start - 300), start)):
         return [Mention(start, end, name, kind=PartyKind.PERSON, possessive=possessive)]
+    # "the fund's chief investment officer, Nora Al Harbi, said": a title, a comma, then a name a person bears.
+    if wide.endswith(", ") and title_before(wide[:-2] + " ") and 2 <= len(parts) <= 4 and person_evidence(parts) \
+            and not looks_like_org(name):
+        wide = wide[:-2] + " "
     if (title_before(wide) and len(name.split()) >= 2 or is_patronymic(name)) and not looks_like_org(name):
         mention.person, mention.kind = True, PartyKind.PERSON
         # "Chief executive", "finance minister", "vice president": the title with the words that qualify it.
@@ -471,7 +478,15 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
 # A product's model code ("AX-220", "Ara-2", "CX350"): letters, a hyphen or not, and digits.
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?|[A-Z]{1,5}\d{2,4}[A-Z]?")
 _SIGNED_SUM = re.compile(r"([A-Z][A-Za-z]{0,3}\.?)\d[\d.,]*(?:mil|bil|mln|bln|mn|bn|m|b|tn|trn|k|cr|crore)?")
-_GLUED_SUM = re.compile(r"(?:[A-Z][a-z]?|[A-Z]{2,3})\$?\d[\d.,]*")
+_GLUED_SUM = re.compile(r"((?:[A-Z][a-z]?|[A-Z]{2,3})\$?)\d[\d.,]*")
+# "Atlântico H2", "Nordic CO2": a formula that ends a name is part of it.
+_CHEMICAL = re.compile(r"H2|CO2|NH3|CH4|N2O|SO2|O2")
+
+
+def _glued_sum(word: str) -> bool:
+    """ "National Treasury Dh1.84 billion": a sum glued to its currency's sign after a name."""
+    match = _GLUED_SUM.fullmatch(word)
+    return match is not None and match.group(1) in SYMBOLS
 _BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 # "PT Tambak Pintar Nusantara, better known as TambakPintar,": the short name the article goes on with.
 _KNOWN_AS = re.compile(r",?\s+(?:(?:better|also|formerly|commonly|widely)\s+)?(?:known|trading)\s+as\s+"

@@ -161,3 +161,18 @@ def test_a_second_anchor_of_a_bond_after_a_company_name_with_corp() -> None:
                      "by the Mekong Development Bank to support a separate 10-year US$110 million tranche.")
     assert {p.name: p.role for p in deal.parties} == {
         "Luzon Solar": "borrower", "Pacific Climate Bank": "investor", "Mekong Development Bank": "investor"}
+
+
+def test_a_ministrys_remit_ends_before_a_second_ministry_and_a_formula_ends_a_name() -> None:
+    roles = roles_of("Ghana's Ministry of Energy and Petroleum and the UAE's Ministry of Energy and Infrastructure "
+                     "signed a memorandum of understanding on geothermal exploration.")
+    assert set(roles) == {"Ministry of Energy and Petroleum", "Ministry of Energy and Infrastructure"}
+    roles = roles_of("Late last year Ebrovela agreed to supply 500 megawatts of electrolysers to Portuguese developer "
+                     "Minho H2 for a project near Sines.")
+    assert roles == {"Ebrovela": ("company", "supplier"), "Minho H2": ("company", "customer")}
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_person() -> None:
+    deal, = deals_of("Asir Data Centers signed a 1.2 billion riyal Murabaha facility with Bank Al-Tihama.\n\n"
+                     "The bank's chief investment officer, Nora Al Harbi, said the facility would fund two sites.")
+    assert {p.name: p.role for p in deal.parties} == {"Asir Data Centers": "borrower", "Bank Al-Tihama": "lender"}
