@@ -58,7 +58,10 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  # "X and other investors have invested in Y": several backers of one company: a round.
                                  r"|\b(?:and|with|among|alongside)\s+(?:several\s+)?other\s+(?:investors|backers)\b"
                                  # "Kalimantan Agro joined as a strategic investor": a backer told after the round.
-                                 r"|\bjoin(?:ed|s)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?)\b"),
+                                 r"|\bjoin(?:ed|s)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:investors?|backers?|shareholders?)\b"
+                                 # "It roped in X and Y as new investors in 2018": backers brought into a company.
+                                 r"|\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in\s+[^.;]{1,80}?\bas\s+"
+                                 r"(?:(?:new|strategic|fresh|its|an?|minority|anchor)\s+){0,2}(?:investors?|backers?|shareholders?)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b"
                             # "Redwood will lease 80 megawatts of capacity at X's campus": space rented is a contract.

@@ -56,6 +56,11 @@ _LENT_TO = re.compile(r"\b(?:loans?|credits?|financing|grants?|aid|lends?|lent)\
                       r"to\s+(?:the\s+)?$", re.I)
 
 
+# "It roped in KIP as an investor", "brought in Acme as a partner": "in" ends a verb here; no place follows.
+_PHRASAL_IN = re.compile(r"\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging)|pull(?:s|ed|ing)?|dr(?:aw|aws|ew|awing)"
+                         r"|usher(?:s|ed)?|rope)\s+in\s+$")
+
+
 def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
     name = mention.name
     words = name.split()
@@ -158,7 +163,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
                               # "invested $50 million in X": the sum between the verb and "in" keeps X a company.
                               r"\s+(?:of\s+)?(?:(?:about|some|another|an additional|a further)\s+)?(?:[A-Z]{0,3}[$€£¥₹]?\s?[\d.,]+"
                               r"\s*(?:million|billion|bn|mn|m|crore|lakh)?\s+(?:[a-z]+\s+){0,2})?in\s+(?:the\s+)?$",
-                              before) and not _JOB_AT.search(before):
+                              before) and not _JOB_AT.search(before) and not _PHRASAL_IN.search(before):
         mention.location_only = True
         return
     if place:

@@ -24,7 +24,9 @@ _MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.I
 _RECEIVING = (r"secur(?:e|es|ed|ing)(?!\s+(?:credit|loans?|notes|debt|bonds?|facilit|term|lending|overnight|funding))|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
               r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
               r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
-              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|getting|seal(?:s|ed)? (?:a|an|its)")
+              r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|getting|seal(?:s|ed)? (?:a|an|its)"
+              # "It roped in X as a new investor": the company brings the backer in.
+              r"|rop(?:e|es|ed|ing) in|br(?:ing|ings|ought|inging) in")
 # Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
 _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
            r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
@@ -203,6 +205,9 @@ def default_side(deal_type: DealType) -> str | None:
             DealType.GRANT: GIVER, DealType.CONTRACT: GIVER}.get(deal_type)
 
 
+_BROUGHT_IN = re.compile(r"\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True,
                 gap: str | None = None, previous: str | None = None, after: str | None = None) -> str:
     """The side of a name after the cue, from the words just before it (`before`, about 40 characters).
@@ -217,6 +222,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     if _CO_BEFORE.search(before):
         # "led by X, along with Y": Y stands beside the name before it; "X, along with Y, invested": beside X.
         return previous if previous is not None and gap is not None and "," in gap else subject or CO
+    if deal_type in _MONEY_TYPES and _BROUGHT_IN.search(before):
+        return GIVER  # "It roped in X as a new investor": the backer brought in puts money in
     if after is not None and _JOINING_AFTER.match(after):
         # "X raised $5m in a round led by Y, with Z joining": whoever joins a raise puts money in.
         return GIVER if deal_type in _MONEY_TYPES else (subject or CO)

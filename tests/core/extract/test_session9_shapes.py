@@ -176,3 +176,13 @@ def test_a_name_after_a_title_and_a_comma_is_a_person() -> None:
     deal, = deals_of("Asir Data Centers signed a 1.2 billion riyal Murabaha facility with Bank Al-Tihama.\n\n"
                      "The bank's chief investment officer, Nora Al Harbi, said the facility would fund two sites.")
     assert {p.name: p.role for p in deal.parties} == {"Asir Data Centers": "borrower", "Bank Al-Tihama": "lender"}
+
+
+def test_backers_roped_in_as_new_investors_in_a_year() -> None:
+    deals = deals_of("Qingshan Health raised 50 million yuan in an angel round led by drug maker Lijiang Pharma within "
+                     "a year of its founding. It roped in KPV and Shanghai-based asset manager Huangpu Capital as new "
+                     "investors in 2018.")
+    later = deals[-1]
+    assert later.date == "2018-01-01"
+    assert {p.name: p.role for p in later.parties} == {
+        "Qingshan Health": "recipient", "KPV": "investor", "Huangpu Capital": "investor"}
