@@ -45,7 +45,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         (DealType.MOU, r"\bmemorand(?:um|a) of (?:understanding|agreement|cooperation)\b|\bMoUs?\b|\bMOUs?\b|\bletter of intent\b"
                        r"|\bframework agreement\b|\bmemorandum\b|\bpreliminary agreement\b|\bheads of (?:agreement|terms)\b"),
         # "raised its dividend", "raises its forecast": a raise of a figure, not of money.
-        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b(?!\s+(?:its\s+|the\s+)?(?:production|output|capacity|yields?|awareness|productivity|standards|concerns?|questions?|prices?|the\s+bar))|\b(?:bags?|bagged)\b(?!\s+(?:[^\s;]+\s+){0,7}?(?:orders?|contracts?|deals?|mandates?|projects?|tenders?)\b)"
+        (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b(?!\s+(?:its\s+|the\s+)?(?:production|output|capacity|yields?|awareness|productivity|standards|concerns?|questions?|prices?|the\s+bar))|\b(?:bags?|bagged)\b(?!\s+(?:[^\s;]+\s+){0,7}?(?:orders?|contracts?|deals?|mandates?|projects?|tenders?|agreements?|ppas?|awards?|concessions?|licen[cs]es?)\b)"
                                  r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b"
                                  # "aims to raise production to 2 million tonnes": a raise of output, not of money.
@@ -63,6 +63,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"|\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in\s+[^.;]{1,80}?\bas\s+"
                                  r"(?:(?:new|strategic|fresh|its|an?|minority|anchor)\s+){0,2}(?:investors?|backers?|shareholders?)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
+                            # "a foundry agreement to manufacture the chip": work done for a customer under contract.
+                            r"|\b(?:foundry|manufacturing|contract[- ]manufacturing|maintenance|engineering|"
+                            r"operations and maintenance|o&m|epc)\s+(?:agreement|deal)s?\b"
                             r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b"
                             # "Redwood will lease 80 megawatts of capacity at X's campus": space rented is a contract.
                             r"|\bleas(?:e|es|ed|ing)\s+(?:[\w,.()-]+\s+){0,4}?(?:capacity|space|sites?|land|hectares|floors?|offices?|towers?|halls?)\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"

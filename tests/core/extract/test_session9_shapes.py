@@ -186,3 +186,13 @@ def test_backers_roped_in_as_new_investors_in_a_year() -> None:
     assert later.date == "2018-01-01"
     assert {p.name: p.role for p in later.parties} == {
         "Qingshan Health": "recipient", "KPV": "investor", "Huangpu Capital": "investor"}
+
+
+def test_a_ppa_bagged_from_a_buyer_and_a_foundry_agreement_are_contracts() -> None:
+    roles = roles_of("Abu Dhabi's Qasr Solar bagged a 25-year power purchase agreement from Salalah Power Procurement "
+                     "Company on Monday for a 500MW solar plant.")
+    assert roles == {"Qasr Solar": ("company", "supplier"), "Salalah Power Procurement Company": ("company", "customer")}
+    deal, = deals_of("In March last year, Hanok Silicon signed a foundry agreement with Seosan Semiconductor to "
+                     "manufacture its first chip on a 5-nanometer process.")
+    assert deal.type.value == "contract"
+    assert {p.name: p.role for p in deal.parties} == {"Hanok Silicon": "customer", "Seosan Semiconductor": "supplier"}
