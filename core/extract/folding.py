@@ -110,6 +110,10 @@ class Folding:
                 acting = [k for d in recent for k in (
                     [a for a in d.actors if self.table.entities[a].kind in kinds]
                     or [p for p in d.parties if self.table.entities[p].kind in kinds][:1])]
+                if frame.side == roles.GIVER and noun not in ("startup", "start-up"):
+                    # "X is to be bought by Y. In 2024, the company bought Z": who buys again is the buyer just told.
+                    acting = [k for d in recent if d.type == frame.type for k, side in d.parties.items()
+                              if side == roles.GIVER and self.table.entities[k].kind in kinds] + acting
                 if noun in ("startup", "start-up"):
                     # A startup is the one backed, not its backers: "X co-invested in Y. The startup had a round".
                     acting = [k for d in recent for k, side in d.parties.items()

@@ -196,3 +196,13 @@ def test_a_ppa_bagged_from_a_buyer_and_a_foundry_agreement_are_contracts() -> No
                      "manufacture its first chip on a 5-nanometer process.")
     assert deal.type.value == "contract"
     assert {p.name: p.role for p in deal.parties} == {"Hanok Silicon": "customer", "Seosan Semiconductor": "supplier"}
+
+
+def test_the_company_that_bought_before_is_the_buyer_just_told_not_its_target() -> None:
+    deals = deals_of("Malmo Photonics, the Swedish maker of optical transceivers, is to be bought by Cascade "
+                     "Microsystems of the United States for SEK 14.2 billion, the two companies said on Thursday.\n\n"
+                     "It is Cascade's second purchase in Europe. In 2024, the San Jose-based company bought Dutch laser "
+                     "specialist Zeeland Lightworks from private equity firm Scheldt Capital for $410 million.")
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Malmo Photonics": "target", "Cascade Microsystems": "acquirer"},
+        {"Cascade Microsystems": "acquirer", "Zeeland Lightworks": "target", "Scheldt Capital": "seller"}]
