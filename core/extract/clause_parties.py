@@ -29,9 +29,11 @@ COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:come
                           # "The biggest deal came on Monday, when X agreed to sell Y": the deal is told after "when".
                           r"|^\W*(?:the|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|transaction)\s+(?:[\w-]+\s+){0,4}?"
                           r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+", re.I)
+# "Serra Azul's controlling shareholder, Canadian pension fund X, bought ...": the owner named after the relation.
 _RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
-                       r"biggest|largest)\s+)?(?:rivals?|competitors?|peers?|parent|subsidiary|unit|affiliate|"
-                       r"sister\s+company)\s+", re.I)
+                       r"biggest|largest|controlling|majority|largest|minority)\s+)?(?:rivals?|competitors?|peers?|parent|"
+                       r"subsidiary|unit|affiliate|sister\s+company|shareholders?|owners?|investors?|backers?)"
+                       r"(?:\s+|,\s+(?:(?:the\s+|an?\s+)?[\w-]+\s+){0,4})", re.I)
 _RIVAL_OBJECT = re.compile(r"\b(?:to|from|with|by)\s+(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*['’]s?\s+(?:(?:larger|smaller|"
                            r"bigger|main|closest|local|domestic)\s+)?(?:rival|competitor|peer)\s+$")
 _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|chancellor|premier|governor|emir|"

@@ -39,7 +39,8 @@ _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refi
 _MAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
                           + _MAKERS + r"s?\b")
 _MAKER_BEFORE = re.compile(r"\b(?:[\w-]+\s+)?" + _MAKERS + r"\s+$")
-_STAKE_IN_IT = re.compile(r"\b(?:stake|shares|holding|interest)\s+in\s+the\s+(?:company|firm|startup|group)\b", re.I)
+_STAKE_IN_IT = re.compile(r"\b(?:(?:stake|shares|holding|interest)\s+in|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of)"
+                          r"\s+the\s+(?:company|firm|startup|group)\b", re.I)
 _ALONG_WITH = re.compile(r"\b(?:along with|alongside|together with|as well as)\b[^.;]{0,60}?\b(?:including|such as)?\s*"
                          r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:,\s+[^,;.]{1,60},\s+|,\s+|\s+)?(?:and\s+)?$")
 _GROUP_OF = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|group|team|syndicate|joint venture|alliance)\s+"

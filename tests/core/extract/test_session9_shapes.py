@@ -206,3 +206,10 @@ def test_the_company_that_bought_before_is_the_buyer_just_told_not_its_target() 
     assert [{p.name: p.role for p in d.parties} for d in deals] == [
         {"Malmo Photonics": "target", "Cascade Microsystems": "acquirer"},
         {"Cascade Microsystems": "acquirer", "Zeeland Lightworks": "target", "Scheldt Capital": "seller"}]
+
+
+def test_the_owner_named_after_a_companys_controlling_shareholder_bought_a_part_of_it() -> None:
+    roles = roles_of("Rio Verde's controlling shareholder, Canadian pension fund Algonquin Infrastructure Pension, "
+                     "bought 70% of the company from Grupo Xingu in 2024 for R$3.1 billion.")
+    assert roles == {"Algonquin Infrastructure Pension": ("fund", "acquirer"), "Grupo Xingu": ("company", "seller"),
+                     "Rio Verde": ("company", "target")}
