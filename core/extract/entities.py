@@ -556,9 +556,14 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         if _APPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 6), mention.start) \
                 and _TRADE_NOUN_AFTER.match(text, mention.end):
             mention.descriptor = True
+        # "JAKARTA (JBP):", "LAGOS (Reuters) -": the wire or paper after a dateline tells who reports, no party.
+        if _WIRE_AFTER.match(text, mention.end) and _DATELINE_BEFORE.fullmatch(text, sentence.start, mention.start):
+            mention.descriptor = True
     return sorted(found, key=lambda m: m.start)
 
 
+_WIRE_AFTER = re.compile(r"\)\s*[:—–-]")
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,20})?\s*\(")
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")
 _TRADE_NOUN_AFTER = re.compile(r"\s+(?:startup|start-up|company|firm|maker|developer|chipmaker|group|operator|utility|"
                                r"lender|insurer|miner|manufacturer|producer|supplier|provider|unit|subsidiary)\b")

@@ -95,7 +95,8 @@ class Folding:
             elif noun in ("it", "they"):
                 # "X has been expanding. In 2023, it awarded ...": the name that opened the sentence before, else
                 # the first party of the deal just told.
-                opener = self._first_named(frame.sentence - 1, {PartyKind.COMPANY, PartyKind.FUND, PartyKind.ORGANIZATION})
+                opener = self._first_named(frame.sentence - 1, {PartyKind.COMPANY, PartyKind.FUND, PartyKind.ORGANIZATION}) \
+                    or self._only_named(frame.sentence - 1)
                 if opener:
                     keys.append(opener)
                 elif self.drafts:
@@ -136,6 +137,19 @@ class Folding:
         if index < 0 or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
             return None
         return self._first_named(index, kinds)
+
+    def _only_named(self, index: int) -> str | None:
+        """The one company sentence `index` names, when it told no deal ("The disposal continues Kudu's retreat.
+        In 2023, it sold ...")."""
+        if index < 0 or self.sentences[index].quoted or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
+            return None
+        keys = {self.table.key_of(m) for m in self.mentions.get(index, [])
+                if not (m.location_only or m.descriptor or m.person or m.asset)}
+        keys.discard(None)
+        if len(keys) != 1:
+            return None
+        key = keys.pop()
+        return key if key and self.table.entities[key].kind == PartyKind.COMPANY else None
 
     def _first_named(self, index: int, kinds: set[PartyKind]) -> str | None:
         """The name of one of `kinds` that opens sentence `index`; what someone said names no actor after it."""

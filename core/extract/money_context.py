@@ -242,6 +242,13 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         re.compile(r"^\s*(?:fundraising\s+|fund-raising\s+)?(?:target|hard[\s-]cap|goal)\b", re.I),
     ),
     (
+        # "expected the deal to add R310m to annual earnings": what a deal is worth to the books, not its price.
+        "earnings effect",
+        None,
+        re.compile(r"^\s*(?:a\s+year\s+)?to\s+(?:its\s+|their\s+|the\s+group's\s+)?(?:annual\s+|yearly\s+|core\s+)?"
+                   r"(?:earnings|revenue|profits?|ebitda|sales|income|turnover)\b", re.I),
+    ),
+    (
         # "Tarian will put £96 million of its own money alongside the grant": the company's own share of a project.
         "own funds",
         None,

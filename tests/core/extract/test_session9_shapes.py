@@ -213,3 +213,19 @@ def test_the_owner_named_after_a_companys_controlling_shareholder_bought_a_part_
                      "bought 70% of the company from Grupo Xingu in 2024 for R$3.1 billion.")
     assert roles == {"Algonquin Infrastructure Pension": ("fund", "acquirer"), "Grupo Xingu": ("company", "seller"),
                      "Rio Verde": ("company", "target")}
+
+
+def test_a_wire_code_after_a_dateline_is_no_seller() -> None:
+    roles = roles_of("JAKARTA (JNP): State-owned power generator PT Sumatra Daya has agreed to divest a 35 percent stake "
+                     "in its geothermal subsidiary to Japanese trading house Kumamoto Corporation for US$625 million.")
+    assert set(roles) == {"PT Sumatra Daya", "Kumamoto Corporation"}
+
+
+def test_it_after_a_sentence_that_names_one_company_and_earnings_added_by_a_deal() -> None:
+    deals = deals_of("Limpopo Platinum agreed to buy the 50% it does not own in the Thaba mine from Waterberg Resources "
+                     "for R2.4bn. Limpopo said it expected the deal to add R310m to annual earnings.\n\n"
+                     "The disposal continues Waterberg's retreat from bulk commodities. In 2023, it sold its stake in "
+                     "Sishen Iron to Karoo Steel for R1.1bn.")
+    assert [[a.text for a in d.amounts] for d in deals] == [["R2.4bn"], ["R1.1bn"]]
+    assert {p.name: p.role for p in deals[1].parties} == {
+        "Waterberg Resources": "seller", "Sishen Iron": "target", "Karoo Steel": "acquirer"}
