@@ -67,6 +67,8 @@ class Finisher:
     # Every organisation's folded names, and who bears each: read once, not once per deal (a long list of deals
     # would otherwise fold every name of the article again for each).
     _owners: dict[str, set[str]] | None = field(default=None, init=False, repr=False)
+    _names_of: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
+    _all_known: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def finish(self, draft: Draft) -> Deal | None:
         """The deal a draft becomes, or None when it is no deal (one party that is no capital raise)."""
@@ -221,14 +223,17 @@ class Finisher:
             own.update(norm(n) for n in (entity.name, *entity.aliases, entity.place or "") if n)
         own.discard("")
         if self._owners is None:
-            self._owners = {}
+            self._owners, self._names_of = {}, {}
             for folded, key in self.table.alias.items():
                 self._owners.setdefault(folded, set()).add(key)
+                self._names_of.setdefault(key, set()).add(folded)
             for key, entity in self.table.entities.items():
                 self._owners.setdefault(norm(entity.name), set()).add(key)
+                self._names_of.setdefault(key, set()).add(norm(entity.name))
+            self._all_known = frozenset(self._owners)
         wanted = set(keys)
-        known = {folded for folded, bearers in self._owners.items() if not bearers <= wanted}
-        return Sides(frozenset(own), frozenset(known - own))
+        theirs = {f for key in keys for f in self._names_of.get(key, ()) if self._owners[f] <= wanted}
+        return Sides(frozenset(own), self._all_known - theirs - own)
 
     def _location(self, held: list[Frame], pieces: list[Piece]) -> Mention | None:
         """The first place named where the deal is told with its parties.
