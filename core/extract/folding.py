@@ -38,6 +38,7 @@ _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(minis
 _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
 _MAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
                           + _MAKERS + r"s?\b")
+_BUYER_BEFORE = re.compile(r"\b(?:smelter|offtaker|buyer|utility|power\s+utility)\s+$")
 _MAKER_BEFORE = re.compile(r"\b(?:[\w-]+\s+)?" + _MAKERS + r"\s+$")
 _STAKE_IN_IT = re.compile(r"\b(?:(?:stake|shares|holding|interest)\s+in|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of)"
                           r"\s+the\s+(?:company|firm|startup|group)\b", re.I)
@@ -285,6 +286,11 @@ class Folding:
         if frame.type == DealType.CONTRACT and frame.side is None and len(frame.subjects) == 1 \
                 and self._described_as_maker(frame.subjects[0]) \
                 and not any(self._described_as_maker(m) for m in frame.objects):
+            frame.side = roles.RECEIVER
+        # "In 2024 it signed a concentrate offtake agreement with Korean smelter Y": the one signed with buys.
+        if frame.type == DealType.CONTRACT and frame.side is None and len(frame.objects) == 1 \
+                and _BUYER_BEFORE.search(self.text, max(0, frame.objects[0].start - 30), frame.objects[0].start) \
+                and not any(self._described_as_maker(m) for m in frame.subjects):
             frame.side = roles.RECEIVER
         side = frame.side or roles.default_side(frame.type) or ""
         # "X doubled down with series A funding of $5 million in Y": a round put into a named company is given.

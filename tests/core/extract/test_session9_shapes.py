@@ -229,3 +229,9 @@ def test_it_after_a_sentence_that_names_one_company_and_earnings_added_by_a_deal
     assert [[a.text for a in d.amounts] for d in deals] == [["R2.4bn"], ["R1.1bn"]]
     assert {p.name: p.role for p in deals[1].parties} == {
         "Waterberg Resources": "seller", "Sishen Iron": "target", "Karoo Steel": "acquirer"}
+
+
+def test_the_smelter_signed_with_under_an_offtake_agreement_buys() -> None:
+    deal, = deals_of("Minera Atacama sells most of its concentrate to smelters in Asia. In 2024 it signed a 10-year "
+                     "concentrate offtake agreement with Korean smelter Onsan Nonferrous covering 150,000 tonnes a year.")
+    assert {p.name: p.role for p in deal.parties} == {"Minera Atacama": "supplier", "Onsan Nonferrous": "customer"}
