@@ -122,7 +122,7 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         # "... is being sold by Cairo-based private equity firm X": the words of trade between "by" and the name.
         if re.search(r"\b(?:with|alongside|from|by|and|including|as well as|together with|joined by)\s+"
                      r"(?:(?:the|its|existing|new|fellow)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before) \
-                or re.search(r"\b(?:from|by)\s+(?:the\s+)?[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,3}$",
+                or re.search(r"\b(?:from|by|and|with|including|alongside)\s+(?:the\s+)?[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,3}$",
                              text[max(clause_start, mention.start - 70):mention.start]):
             frame.participants.append(mention)
         frame.objects.append(mention)

@@ -9,7 +9,7 @@ from core.model import Amount, Commitment, DealType, Party, Status
 
 # Verbs of the side that puts money in: "Veldt Bank led the financing", "X joined the round".
 BACKING = re.compile(r"\b(?:led|leads|joined|join|provided|provides|provide|invested|invests|will invest|lent|lends|lend|"
-                      r"extend(?:s|ed)?|underwrote|underwrite|arrange[ds]?|backed|participated|contributed|injected|took part)\b", re.I)
+                      r"extend(?:s|ed)?|underwrote|underwrite|arrange[ds]?|backed|participated|contributed|injected|took part|put in)\b", re.I)
 
 # Types a later clause may turn a deal into.
 UPGRADES = frozenset({DealType.MOU, DealType.JOINT_VENTURE})

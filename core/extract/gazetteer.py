@@ -278,6 +278,7 @@ ORGANIZATION_WORDS = frozenset({
     "Bank for International", "Reconstruction and Development", "Development Finance", "Export-Import Bank", "Institute", "University", "Foundation",
     "Association", "Initiative", "Forum", "Council", "Organization", "Organisation", "Union",
     "Nations", "Alliance", "Consortium", "Society", "Federation", "Chamber", "Institutions", "College", "Academy",
+    "Angels", "Angel Network",
 })
 
 # Development lenders news names by their short forms alone: multilateral banks and the national development

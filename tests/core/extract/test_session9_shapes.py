@@ -235,3 +235,15 @@ def test_the_smelter_signed_with_under_an_offtake_agreement_buys() -> None:
     deal, = deals_of("Minera Atacama sells most of its concentrate to smelters in Asia. In 2024 it signed a 10-year "
                      "concentrate offtake agreement with Korean smelter Onsan Nonferrous covering 150,000 tonnes a year.")
     assert {p.name: p.role for p in deal.parties} == {"Minera Atacama": "supplier", "Onsan Nonferrous": "customer"}
+
+
+def test_backers_who_drew_in_and_put_in_more_money_and_an_angel_network() -> None:
+    deal, = deals_of("Nairobi-based Tana Grid Energy has raised $42 million in a Series B funding round led by Kilimanjaro "
+                     "Climate Partners.\n\n"
+                     "The round, announced on Monday, drew participation from Lake Turkana Impact Fund and Norway-based "
+                     "Fjord Energy Invest. Existing shareholder Rift Valley Angels also put in more money, the company "
+                     "said.")
+    assert {p.name: (p.kind.value, p.role) for p in deal.parties} == {
+        "Tana Grid Energy": ("company", "recipient"), "Kilimanjaro Climate Partners": ("company", "investor"),
+        "Lake Turkana Impact Fund": ("fund", "investor"), "Fjord Energy Invest": ("company", "investor"),
+        "Rift Valley Angels": ("organization", "investor")}
