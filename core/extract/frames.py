@@ -254,6 +254,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     # "Corvanne has grown partly through acquisitions": deals in general, none in particular.
     if masked[cue_at:cue_end].lower() in ("acquisitions", "mergers", "investments", "partnerships") and not frame.objects:
         frame.hedged = True
+    # "imports LNG mostly from Qatar and Australia under contracts signed in the last decade": contracts in general.
+    if masked[cue_at:cue_end].lower() == "contracts" and re.search(r"\b(?:under|through|via)\s+$", masked[:cue_at]):
+        frame.hedged = True
     # "The company sells its output to the national grid": what it does for a living, no deal.
     if deal_type == DealType.CONTRACT and not frame.objects \
             and masked[cue_at:cue_end].lower().split(" ")[0] in ("supplies", "sells", "provides", "delivers"):

@@ -171,7 +171,8 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.kind = PartyKind.GOVERNMENT
         # "UK chip designer ARM", "Indian firm AM Green", "in France": a place, not a party.
         if re.match(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|startup|start-up|designer|maker|developer|bank|investor|"
-                    r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner)s?\b", after) \
+                    r"lender|operator|giant|provider|fund|companies|firms|banks|counterpart|partner|exporter|importer|"
+                    r"trader|producer|supplier|utility|miner|refiner|smelter|buyer)s?\b", after) \
                 or re.search(r"\b(?:in|to|into|across|throughout|near|outside|of)\s+(?:the\s+)?$", before):
             mention.location_only = True
         if re.match(r"\s+(?:government|state\s+government|administration|presidency)\b", after, re.I) \

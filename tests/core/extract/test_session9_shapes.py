@@ -247,3 +247,12 @@ def test_backers_who_drew_in_and_put_in_more_money_and_an_angel_network() -> Non
         "Tana Grid Energy": ("company", "recipient"), "Kilimanjaro Climate Partners": ("company", "investor"),
         "Lake Turkana Impact Fund": ("fund", "investor"), "Fjord Energy Invest": ("company", "investor"),
         "Rift Valley Angels": ("organization", "investor")}
+
+
+def test_an_exporters_country_and_contracts_in_general_are_no_deal_parts() -> None:
+    deals = deals_of("Chao Phraya Gas has signed a 15-year agreement to buy liquefied natural gas from US exporter "
+                     "Calcasieu Energy.\n\n"
+                     "Chao Phraya Gas already imports about 11 million tonnes of LNG a year, mostly from Qatar and "
+                     "Australia under contracts signed in the last decade.")
+    deal, = deals
+    assert {p.name: p.role for p in deal.parties} == {"Chao Phraya Gas": "customer", "Calcasieu Energy": "supplier"}
