@@ -101,6 +101,8 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             # "the sale of 19 offices in the UK for an aggregate consideration of GBP65m to X": the buyer comes last.
             or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION
             and re.search(r"\bto\s+(?:[\w-]+\s+){0,4}$", gap)
+            # "to buy X, owner of 620 MW of solar plants in Y, from infrastructure investor Z": the seller comes last.
+            or frame.type == DealType.ACQUISITION and re.search(r",\s+from\s+(?:[\w-]+\s+){0,4}$", gap)
             # "signed a PPA to supply 180MW from a new plant in the Northern Cape to platinum miner X": the customer.
             or frame.type == DealType.CONTRACT and _SUPPLIED_TO.search(gap)))
         if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"

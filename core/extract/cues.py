@@ -46,7 +46,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                        r"|\bframework agreement\b|\bmemorandum\b|\bpreliminary agreement\b|\bheads of (?:agreement|terms)\b"),
         # "raised its dividend", "raises its forecast": a raise of a figure, not of money.
         (DealType.FUNDING_ROUND, r"\bseries [a-h]\b|\bseed round\b|\bfunding round\b|\braising\b(?!\s+(?:its\s+|the\s+)?(?:production|output|capacity|yields?|awareness|productivity|standards|concerns?|questions?|prices?|the\s+bar))|\b(?:bags?|bagged)\b(?!\s+(?:[^\s;]+\s+){0,7}?(?:orders?|contracts?|deals?|mandates?|projects?|tenders?|agreements?|ppas?|awards?|concessions?|licen[cs]es?)\b)"
-                                 r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:dividends?|forecasts?|guidance"
+                                 r"|\braise[ds]?\b(?!\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){0,3}?(?:dividends?|forecasts?|guidance|budgets?|capex"
                                  r"|outlook|prices?|targets?|rates?|estimates?|profile|concerns?|questions?|awareness|stake)\b"
                                  # "aims to raise production to 2 million tonnes": a raise of output, not of money.
                                  r"|\s+(?:production|output|capacity|yields?|awareness|productivity|standards|wages|"

@@ -249,6 +249,12 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"(?:earnings|revenue|profits?|ebitda|sales|income|turnover)\b", re.I),
     ),
     (
+        # "The loan covers about half the project's €300 million cost": what the project costs, not the deal.
+        "project cost",
+        re.compile(r"\b(?:project|plant|campus|facility|scheme)['’]s\s+(?:total\s+|estimated\s+)?" + _LEAD + "$", re.I),
+        re.compile(r"^\s*(?:total\s+|estimated\s+|construction\s+)?(?:cost|price\s+tag)\b", re.I),
+    ),
+    (
         # "Tarian will put £96 million of its own money alongside the grant": the company's own share of a project.
         "own funds",
         None,

@@ -79,7 +79,9 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.descriptor = True
     # "Narmada Infra Projects has won an order": a facility wins nothing; a plural name that acts is a company.
     acts = words[-1].endswith("s") and re.match(r"\s+(?:has|have|had|won|wins|said|says|signed|bagged|secured|will)\b",
-                                                after)
+                                                after) \
+        or re.match(r"\s+(?:has\s+|have\s+)?(?:secured|signed|inked|bagged|raised|borrowed|agreed)\b", after)
+    # "Tallinn Compute Park secured a loan": a name that signs or borrows is a company, whatever its last word.
     if words[-1] in FACILITY_WORDS and not acts or re.match(
             # "X solar park" names a facility; "X for a solar park" is a party and what it is for.
             r"\s+(?:(?!(?:to|will|plans?|is|has|and|said|would|can|for|a|an|the|in|at|of|with|from|on|by)\b)[a-z][\w-]*\s+)"

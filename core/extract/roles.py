@@ -205,6 +205,7 @@ def default_side(deal_type: DealType) -> str | None:
             DealType.GRANT: GIVER, DealType.CONTRACT: GIVER}.get(deal_type)
 
 
+_FROM_MANAGED = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}(?:managed|advised|owned|controlled|run)\s+by\s+$", re.I)
 _BROUGHT_IN = re.compile(r"\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -222,6 +223,8 @@ def object_side(before: str, subject: str | None, deal_type: DealType, direct_ta
     if _CO_BEFORE.search(before):
         # "led by X, along with Y": Y stands beside the name before it; "X, along with Y, invested": beside X.
         return previous if previous is not None and gap is not None and "," in gap else subject or CO
+    if deal_type == DealType.ACQUISITION and _FROM_MANAGED.search(before):
+        return RECEIVER  # "from funds managed by X": the manager's funds sell
     if deal_type in _MONEY_TYPES and _BROUGHT_IN.search(before):
         return GIVER  # "It roped in X as a new investor": the backer brought in puts money in
     if after is not None and _JOINING_AFTER.match(after):

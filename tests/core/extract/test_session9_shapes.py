@@ -256,3 +256,27 @@ def test_an_exporters_country_and_contracts_in_general_are_no_deal_parts() -> No
                      "Australia under contracts signed in the last decade.")
     deal, = deals
     assert {p.name: p.role for p in deal.parties} == {"Chao Phraya Gas": "customer", "Calcasieu Energy": "supplier"}
+
+
+def test_a_seller_after_a_long_apposition_and_funds_managed_by_a_firm() -> None:
+    roles = roles_of("Lisbon-listed utility Tejo Renovaveis agreed on Monday to buy Alentejo Solar, owner of 620 MW of "
+                     "operating solar plants in Castilla-La Mancha, from infrastructure investor Douro Capital for "
+                     "€310 million.")
+    assert roles == {"Tejo Renovaveis": ("company", "acquirer"), "Alentejo Solar": ("company", "target"),
+                     "Douro Capital": ("company", "seller")}
+    roles = roles_of("Athabasca Energy Services has agreed to acquire Red River Fluid Systems, a Houston-based provider of "
+                     "water recycling services in the Permian Basin, from funds managed by Brazos Bend Capital, for "
+                     "US$285 million.")
+    assert roles["Brazos Bend Capital"] == ("company", "seller")
+
+
+def test_a_park_that_secured_a_loan_borrows_and_a_projects_cost_is_no_amount() -> None:
+    deal, = deals_of("Tartu Compute Park secured a €150 million loan from Baltic Development Bank on Friday to build a "
+                     "data centre. The 15-year loan covers about half the project's €300 million cost.")
+    assert {p.name: p.role for p in deal.parties} == {"Tartu Compute Park": "borrower", "Baltic Development Bank": "lender"}
+    assert [a.text for a in deal.amounts] == ["€150 million"]
+
+
+def test_a_company_that_raised_its_capital_spending_budget_raised_no_money() -> None:
+    assert deals_of("Hsinchu Packaging raised its 2026 capital spending budget to US$9.5 billion from US$8 billion, "
+                    "the company said on Thursday.") == ()
