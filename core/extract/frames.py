@@ -131,6 +131,10 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             del found[DealType.INVESTMENT]
         else:
             del found[DealType.ACQUISITION]
+    # "will take a 49 per cent stake in X, the data-centre arm of Y, for ₹3,400 crore": a part of what Y owns, bought.
+    if DealType.INVESTMENT in found and not {DealType.ACQUISITION, DealType.FUNDING_ROUND} & set(found) \
+            and _STAKE_IN_ARM.search(text) and not _NEW_SHARES.search(text):
+        found[DealType.ACQUISITION] = found.pop(DealType.INVESTMENT)
     # "acquired 12 million new shares": money put into the company for shares it issues is an investment.
     if DealType.ACQUISITION in found and DealType.INVESTMENT not in found and _NEW_SHARES.search(text):
         found[DealType.INVESTMENT] = found.pop(DealType.ACQUISITION)
@@ -292,6 +296,9 @@ _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:comp
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
 # ... or "Its $38 million Series A in 2024 was led by X": the company's own round of a stated year.
+_STAKE_IN_ARM = re.compile(r"\b(?:take|takes|took|taking|pick\s+up|picks\s+up|picked\s+up)\s+(?:an?\s+)?[\d.]+\s?(?:%|per\s?cent|percent)"
+                           r"\s+(?:stake|interest)\s+in\s+[^,;]{1,60},\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
+                           r"(?:arm|unit|subsidiary|division)\s+of\b", re.I)
 _EARLIER_DEAL = re.compile(r"\W*(?:(?:the|its|their)\s+(?:original|earlier|previous|prior|initial)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?"
                            r"(?:round|series\s+[a-h]|raise|loan|facility|financing|funding)\b"
                            r"|(?:its|their)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?(?:round|series\s+[a-h]|raise|loan|facility)\s+"

@@ -280,3 +280,10 @@ def test_a_park_that_secured_a_loan_borrows_and_a_projects_cost_is_no_amount() -
 def test_a_company_that_raised_its_capital_spending_budget_raised_no_money() -> None:
     assert deals_of("Hsinchu Packaging raised its 2026 capital spending budget to US$9.5 billion from US$8 billion, "
                     "the company said on Thursday.") == ()
+
+
+def test_a_stake_taken_in_a_companys_arm_is_bought_from_the_company() -> None:
+    roles = roles_of("PUNE: Sahyadri Infrastructure Fund will take a 49 per cent stake in Godavari DataParks, the "
+                     "data-centre arm of real estate developer Kaveri Realty, for ₹3,400 crore, Kaveri said on Monday.")
+    assert roles == {"Sahyadri Infrastructure Fund": ("fund", "acquirer"), "Godavari DataParks": ("company", "target"),
+                     "Kaveri Realty": ("company", "seller")}
