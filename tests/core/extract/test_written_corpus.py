@@ -32,8 +32,8 @@ FLOORS = {
                       "role": 0.93}),
     "written7": (20, {"score": 0.875, "deal": 0.88, "party": 0.835, "amount": 0.87, "date": 0.85, "type": 0.94,
                       "role": 0.935}),
-    "written8": (20, {"score": 0.94, "deal": 0.955, "party": 0.94, "amount": 0.92, "date": 0.93, "type": 0.95,
-                      "role": 0.925}),
+    "written8": (20, {"score": 0.955, "deal": 0.965, "party": 0.955, "amount": 0.945, "date": 0.93, "type": 0.975,
+                      "role": 0.95}),
     "written9": (20, {"score": 0.945, "deal": 0.935, "party": 0.895, "amount": 0.965, "date": 0.955, "type": 0.975,
                       "role": 0.96}),
 }
