@@ -14,9 +14,10 @@ ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]{0,400},")
 # ... or one the main clause resumes after, or that goes on with the next name of a list: "with A, which will
 # invest Rs 7,000 crore, B and C".
 # "The £90 million round, which it closed in October, was led by X": the passive resumes after the aside.
+_PASSIVE_BY = r"(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+[a-z]+ed\s+by"
 _CLOSED_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d)){0,160},\s+(?=(?:(?:and|to|from|by|for|with)\s+(?:[a-z][\w-]*\s+){0,3})?$"
-                           r"|(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+[a-z]+ed\s+by\s+(?:[a-z][\w-]*\s+){0,3}$)")
-_RESUMES = re.compile(r"\s*(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+[a-z]+ed\s+by\b")
+                           r"|" + _PASSIVE_BY + r"\s+(?:[a-z][\w-]*\s+){0,3}$)")
+_RESUMES = re.compile(r"\s*" + _PASSIVE_BY + r"\b")
 _UNDER_WHICH = re.compile(r"\b(?:under which|whereby|in which|through which|under the terms of which)\s+", re.I)
 
 INTRO = re.compile(r"^\W*(?:amid|amidst|after|before|despite|with|in|under|following|located|based|as|by|during|"
@@ -31,7 +32,7 @@ COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:come
                           r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+", re.I)
 # "Serra Azul's controlling shareholder, Canadian pension fund X, bought ...": the owner named after the relation.
 _RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
-                       r"biggest|largest|controlling|majority|largest|minority)\s+)?(?:rivals?|competitors?|peers?|parent|"
+                       r"biggest|largest|controlling|majority|minority)\s+)?(?:rivals?|competitors?|peers?|parent|"
                        r"subsidiary|unit|affiliate|sister\s+company|shareholders?|owners?|investors?|backers?)"
                        r"(?:\s+|,\s+(?:(?:the\s+|an?\s+)?[\w-]+\s+){0,4})", re.I)
 _RIVAL_OBJECT = re.compile(r"\b(?:to|from|with|by)\s+(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*['’]s?\s+(?:(?:larger|smaller|"

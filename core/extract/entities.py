@@ -353,8 +353,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
             and re.match(r"\s?\d", text[run[-1][1]:run[-1][1] + 2])) and words[-2] in _CONNECTORS:
         run, words = run[:-2], words[:-2]
     # "for RM900mil", "Rs500cr": a sum glued to its currency's letters is no name.
-    sum_ = _SIGNED_SUM.fullmatch(words[-1]) if words else None
-    if sum_ and sum_.group(1) in SYMBOLS:
+    if words and _glued_sum(words[-1]):
         run, words = run[:-1], words[:-1]
     # "SYDNEY--Grid operator X": the word after a dateline's double hyphen opens the story.
     # "- Adds 640 km of pipelines": a bullet's first word opens its sentence.
@@ -477,14 +476,13 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
 
 # A product's model code ("AX-220", "Ara-2", "CX350"): letters, a hyphen or not, and digits.
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?|[A-Z]{1,5}\d{2,4}[A-Z]?")
-_SIGNED_SUM = re.compile(r"([A-Z][A-Za-z]{0,3}\.?)\d[\d.,]*(?:mil|bil|mln|bln|mn|bn|m|b|tn|trn|k|cr|crore)?")
-_GLUED_SUM = re.compile(r"((?:[A-Z][a-z]?|[A-Z]{2,3})\$?)\d[\d.,]*")
+_GLUED_SUM = re.compile(r"([A-Z][A-Za-z]{0,3}\.?\$?)\d[\d.,]*(?:mil|bil|mln|bln|mn|bn|m|b|tn|trn|k|cr|crore)?")
 # "Atlântico H2", "Nordic CO2": a formula that ends a name is part of it.
 _CHEMICAL = re.compile(r"H2|CO2|NH3|CH4|N2O|SO2|O2")
 
 
 def _glued_sum(word: str) -> bool:
-    """ "National Treasury Dh1.84 billion": a sum glued to its currency's sign after a name."""
+    """ "National Treasury Dh1.84 billion", "for RM900mil": a sum glued to its currency's sign."""
     match = _GLUED_SUM.fullmatch(word)
     return match is not None and match.group(1) in SYMBOLS
 _BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")

@@ -295,10 +295,10 @@ _OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:comp
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)
-# ... or "Its $38 million Series A in 2024 was led by X": the company's own round of a stated year.
 _STAKE_IN_ARM = re.compile(r"\b(?:take|takes|took|taking|pick\s+up|picks\s+up|picked\s+up)\s+(?:an?\s+)?[\d.]+\s?(?:%|per\s?cent|percent)"
                            r"\s+(?:stake|interest)\s+in\s+[^,;]{1,60},\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
                            r"(?:arm|unit|subsidiary|division)\s+of\b", re.I)
+# "The original Series B", or "Its $38 million Series A in 2024 was led by X": the company's own earlier round.
 _EARLIER_DEAL = re.compile(r"\W*(?:(?:the|its|their)\s+(?:original|earlier|previous|prior|initial)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?"
                            r"(?:round|series\s+[a-h]|raise|loan|facility|financing|funding)\b"
                            r"|(?:its|their)\s+(?:[\w£$€¥₹.,-]+\s+){0,3}?(?:round|series\s+[a-h]|raise|loan|facility)\s+"

@@ -58,7 +58,7 @@ _LENT_TO = re.compile(r"\b(?:loans?|credits?|financing|grants?|aid|lends?|lent)\
 
 # "It roped in KIP as an investor", "brought in Acme as a partner": "in" ends a verb here; no place follows.
 _PHRASAL_IN = re.compile(r"\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging)|pull(?:s|ed|ing)?|dr(?:aw|aws|ew|awing)"
-                         r"|usher(?:s|ed)?|rope)\s+in\s+$")
+                         r"|usher(?:s|ed)?)\s+in\s+$")
 
 
 def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1) -> None:
@@ -78,10 +78,10 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         # "Maranhão sanitation company Águas do Itapecuru": a place or owner that describes the name after it.
         mention.descriptor = True
     # "Narmada Infra Projects has won an order": a facility wins nothing; a plural name that acts is a company.
+    # "Tallinn Compute Park secured a loan": a name that signs or borrows is a company, whatever its last word.
     acts = words[-1].endswith("s") and re.match(r"\s+(?:has|have|had|won|wins|said|says|signed|bagged|secured|will)\b",
                                                 after) \
         or re.match(r"\s+(?:has\s+|have\s+)?(?:secured|signed|inked|bagged|raised|borrowed|agreed)\b", after)
-    # "Tallinn Compute Park secured a loan": a name that signs or borrows is a company, whatever its last word.
     if words[-1] in FACILITY_WORDS and not acts or re.match(
             # "X solar park" names a facility; "X for a solar park" is a party and what it is for.
             r"\s+(?:(?!(?:to|will|plans?|is|has|and|said|would|can|for|a|an|the|in|at|of|with|from|on|by)\b)[a-z][\w-]*\s+)"

@@ -21,12 +21,13 @@ THING = "thing"  # a passive clause whose subject is the deal itself: "the contr
 _MONEY_TYPES = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT, DealType.GRANT})
 
 # Verbs whose subject takes the money: "secured a loan", "won a contract", "raised $5m", "bagged an order".
+_BRING_IN = r"(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in"
 _RECEIVING = (r"secur(?:e|es|ed|ing)(?!\s+(?:credit|loans?|notes|debt|bonds?|facilit|term|lending|overnight|funding))|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|won|wins?|winning|bag(?:s|ged)?"
               r"|land(?:s|ed)?|rais(?:e|es|ed|ing)|gets?|got|clinch(?:es|ed)?|attract(?:s|ed)?|borrow(?:s|ed|ing)?"
               r"|draws?|drew|tak(?:e|es|ing) out|took out|clos(?:e|es|ed|ing)|nets?|netted|pulls? in|pulled in"
               r"|snag(?:s|ged)?|lock(?:s|ed|ing)? up|scoop(?:s|ed)?|getting|seal(?:s|ed)? (?:a|an|its)"
               # "It roped in X as a new investor": the company brings the backer in.
-              r"|rop(?:e|es|ed|ing) in|br(?:ing|ings|ought|inging) in")
+              r"|" + _BRING_IN)
 # Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
 _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
            r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
@@ -206,7 +207,7 @@ def default_side(deal_type: DealType) -> str | None:
 
 
 _FROM_MANAGED = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}(?:managed|advised|owned|controlled|run)\s+by\s+$", re.I)
-_BROUGHT_IN = re.compile(r"\b(?:rop(?:e|es|ed|ing)|br(?:ing|ings|ought|inging))\s+in\s+(?:[\w-]+\s+){0,3}$", re.I)
+_BROUGHT_IN = re.compile(r"\b" + _BRING_IN + r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def object_side(before: str, subject: str | None, deal_type: DealType, direct_target: bool = True,
