@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from core.extract import cues, later, roles, tables
 from core.extract.dates import DateMention, find_dates
-from core.extract.entities import Mention, norm, sentence_mentions
+from core.extract.entities import Mention, government_phrases, norm, sentence_mentions
 from core.extract.frame import Frame
 from core.extract.frames import build_frame
 from core.extract.money import MoneyMention, find_amounts
@@ -74,6 +74,11 @@ class _Reader(Folding):
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence) or tables.in_table(sentence):
                 self.mentions[index] = []
+                if sentence.heading or index == 0:
+                    # "... backed by Hungarian govt grants": a government the headline names by its people's name
+                    # is the body's "the government" too, and is named so.
+                    named = [m for m in government_phrases(self.text, sentence) if m.place and m.name != m.place]
+                    self.table.observe(named, sentence, self.sentences)
                 continue
             found = sentence_mentions(self.text, sentence)
             self.mentions[index] = self.table.observe(found, sentence, self.sentences)

@@ -70,6 +70,18 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "Uzbekistan": ("Uzbek",),
     "Iraq": ("Iraqi",),
     "Iran": ("Iranian",),
+    # Adjectives no English ending rule makes from the country's name.
+    "Czechia": ("Czech", "Czech Republic"),
+    "Slovakia": ("Slovak",),
+    "Lebanon": ("Lebanese",),
+    "Mozambique": ("Mozambican",),
+    "Côte d'Ivoire": ("Ivorian", "Ivory Coast"),
+    "Zimbabwe": ("Zimbabwean",),
+    "Myanmar": ("Burmese", "Burma"),
+    "Laos": ("Laotian", "Lao"),
+    "Cyprus": ("Cypriot",),
+    "Madagascar": ("Malagasy",),
+    "Hungary": ("Hungarian",),
     "European Union": ("EU", "E.U."),
     # States and provinces that sign deals in their own name.
     "Uttar Pradesh": ("UP",),

@@ -13,7 +13,7 @@ from core.model import PartyKind
 _GOVERNMENT_PHRASE = re.compile(
     r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)\s+)?(?:[Ss]tate\s+|[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?"
     # "over the Polish government curve", "government bond yields": a market's benchmark, not a body that signs.
-    r"(?P<head>[Gg]overnment|presidency|administration)\b(?!\s+of\b|\s+(?:curve|bonds?|yields?|debt|securities|paper|"
+    r"(?P<head>[Gg]overnment|[Gg]ovt|presidency|administration)\b(?!\s+of\b|\s+(?:curve|bonds?|yields?|debt|securities|paper|"
     r"notes|bills|spending|budget|data|figures|statistics)\b)"
     r"|\bgovernment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]{0,30}(?:\s[A-Z][\w-]{0,30})?)"
     r"|\bstate\s+of\s+(?P<state>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,4})"
@@ -58,9 +58,24 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
             out.append(Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=match.group("town"), explicit=True))
             continue
         name = place or "government"
+        if place and raw and match.group("adj") and raw != place and not _named_as_country(text, place):
+            # "Hungarian govt grants ...", with Hungary named only as where things are: the government as written.
+            name = re.sub(r"^[Tt]he\s+", "", match.group())
         mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
         out.append(mention)
     return out
+
+
+# "in central Hungary", "across Hungary": the country as a place, not as a body that acts.
+_AS_PLACE = re.compile(r"\b(?:in|across|throughout|around|to|from|of)\s+(?:the\s+)?(?:[a-z]+(?:ern|ral|th)\s+)?$")
+
+
+def _named_as_country(text: str, place: str) -> bool:
+    """Whether the article names `place` itself anywhere other than as where something is."""
+    for found in re.finditer(rf"\b{re.escape(place)}\b", text):
+        if not _AS_PLACE.search(text, max(0, found.start() - 30), found.start()):
+            return True
+    return False
 
 
 def is_state(place: str | None) -> bool:

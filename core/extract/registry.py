@@ -155,7 +155,9 @@ class EntityTable:
         if mention.kind == PartyKind.GOVERNMENT and mention.place:
             key = "gov:" + mention.place
             entity = self.entities.get(key)
-            specific = mention.name if mention.name != mention.place and len(mention.name.split()) > 2 else None
+            # "Ministry of Energy", "Hungarian government": a body named more closely than its country.
+            specific = mention.name if mention.name != mention.place and (
+                len(mention.name.split()) > 2 or mention.name.endswith(("government", "govt"))) else None
             if entity is None:
                 self.entities[key] = Entity(key, specific or mention.place, PartyKind.GOVERNMENT, mention.place)
             elif specific and entity.name == mention.place:

@@ -44,8 +44,9 @@ def test_government_phrases_take_a_bounded_name_before_the_word_government():
     token = "A" + "b" * 5000
     text = f"{token} government said. The German government will invest."
     found = government_phrases(text, Sentence(0, len(text), text))
-    # The long token is no place: the first phrase is an unnamed government, the second names Germany.
-    assert [m.name for m in found] == ["government", "Germany"]
+    # The long token is no place: the first phrase is an unnamed government, the second Germany's, named as
+    # written since the article never names the country itself.
+    assert [(m.name, m.place) for m in found] == [("government", None), ("German government", "Germany")]
 
 
 def test_a_caption_check_does_not_read_back_past_its_reach():
