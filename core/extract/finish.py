@@ -283,8 +283,12 @@ class Finisher:
             return
         if draft.type == DealType.CONTRACT and len(keys) == 2:
             mentions = [m for f in draft.frames for m in self.mentions.get(f.sentence, []) if f.start <= m.start < f.end]
-            draft.parties.update(supply_sides.stated_sides(self.text, mentions, self.table.key_of,
-                                                           {k: draft.parties.get(k, "") for k in keys}))
+            stated = supply_sides.stated_sides(self.text, mentions, self.table.key_of,
+                                               {k: draft.parties.get(k, "") for k in keys})
+            told = " ".join(self.text[f.start:f.end] for f in draft.frames)
+            names = {k: (self.table.entities[k].name, *self.table.entities[k].aliases) for k in keys}
+            draft.parties.update(stated or supply_sides.producer_sides(self.text, mentions, self.table.key_of, names,
+                                                                       told))
             others = [k for k in keys if draft.actors and k != draft.actors[0]]
             if len(others) == 1 and draft.actors and any(
                     supply_sides.MAKER_WILL_SUPPLY.search(self.text, self.sentences[f.sentence].start,

@@ -47,3 +47,42 @@ def stated_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Menti
         (buyer,) = buyers
         return {k: roles.GIVER if k == buyer else roles.RECEIVER for k in parties}
     return {}
+
+
+# In a power purchase agreement the generator sells and the user of the power buys, whichever signed first:
+# "solar developer X signed a PPA with Y", "the utility signed a PPA with cloud provider Y".
+# Only "X signed a PPA with Y" leaves it to that: "won a PPA from Y", "will supply Y under a PPA" say it in words.
+_PPA_WITH = re.compile(r"\b(?:signed|inked|entered\s+into|struck|sealed|agreed|penned|executed)\b[^.;]{0,80}?"
+                       r"(?:\bpower\s+purchase\s+agreements?|\bPPAs?)\b[^.;]{0,60}?\bwith\b")
+_PRODUCER_WORDS = (r"(?:utility|(?:solar|wind|renewables?|clean[- ]energy|power|energy|hydro(?:power)?|geothermal|"
+                   r"battery|storage)\s+(?:developer|producer|generator|company|firm|group|operator|platform)|"
+                   r"(?:independent\s+)?power\s+producer|IPP|generator)")
+_PRODUCER_BEFORE = re.compile(_PRODUCER_WORDS + r"\s+$", re.I)
+_PRODUCER_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _PRODUCER_WORDS + r"\b", re.I)
+# A name that says it makes power: "X Energy", "X Renewables", "X Solar", "TotalEnergies", "Y Energia".
+_PRODUCER_NAME = re.compile(r"energ|power|solar|wind|renew|renov|hydro", re.I)
+
+
+def producer_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],
+                   names: dict[str, tuple[str, ...]], told: str) -> dict[str, str]:
+    """Sides of a power purchase agreement's two parties from which of them makes power.
+
+    `names` are the two parties' names by key; `told` the text of the clauses that tell the deal. A party
+    described as a utility, a developer or a power producer, or named as one ("X Renewables"), supplies; the
+    other buys. Returns {} when that does not
+    tell them apart.
+    """
+    if len(names) != 2 or not _PPA_WITH.search(told):
+        return {}
+    described: set[str] = set()
+    for mention in mentions:
+        key = key_of(mention)
+        if key in names and (_PRODUCER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                               or _PRODUCER_AFTER.match(text, mention.end)):
+            described.add(key)
+    named = {key for key, spelt in names.items() if any(_PRODUCER_NAME.search(name) for name in spelt)}
+    for producers in (described, named):
+        if len(producers) == 1:
+            (producer,) = producers
+            return {k: roles.RECEIVER if k == producer else roles.GIVER for k in names}
+    return {}

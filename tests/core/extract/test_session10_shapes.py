@@ -16,3 +16,12 @@ def test_a_government_named_by_its_country_keeps_the_country_name() -> None:
     roles = roles_of("Slovakia's economy grew last year. The Slovak government gave a grant of 95 million euros "
                      "to Pekaren Horal on Monday.")
     assert roles == {"Pekaren Horal": ("company", "recipient"), "Slovakia": ("government", "grantor")}
+
+
+def test_in_a_power_purchase_agreement_the_producer_supplies_whoever_signed_first() -> None:
+    roles = roles_of("Corvina Solar signed a 12-year power purchase agreement with Halden Cloud for the output of "
+                     "a 90MW plant, the companies said on Monday.")
+    assert roles == {"Corvina Solar": ("company", "supplier"), "Halden Cloud": ("company", "customer")}
+    roles = roles_of("Ashgrove Digital signed a 12-year power purchase agreement on Monday with wind developer "
+                     "Tarn Valley Holdings for the output of a 90MW farm.")
+    assert roles == {"Ashgrove Digital": ("company", "customer"), "Tarn Valley Holdings": ("company", "supplier")}
