@@ -69,8 +69,7 @@ def producer_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Men
 
     `names` are the two parties' names by key; `told` the text of the clauses that tell the deal. A party
     described as a utility, a developer or a power producer, or named as one ("X Renewables"), supplies; the
-    other buys. Returns {} when that does not
-    tell them apart.
+    other buys. Returns {} when that does not tell them apart.
     """
     if len(names) != 2 or not _PPA_WITH.search(told):
         return {}
