@@ -554,12 +554,22 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         if _APPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 6), mention.start) \
                 and _TRADE_NOUN_AFTER.match(text, mention.end):
             mention.descriptor = True
+        # "Accra colocation provider X", "Basque steelmaker Y": a short name standing before a trade and the name
+        # of the firm in that trade says where the firm is from.
+        if len(mention.name.split()) <= 2 and not mention.place and not mention.person \
+                and not any(w in ORG_SUFFIXES for w in mention.name.split()) \
+                and _PLACE_BEFORE_TRADE.match(text, mention.end):
+            mention.descriptor = True
         # "JAKARTA (JBP):", "LAGOS (Reuters) -": the wire or paper after a dateline tells who reports, no party.
         if _WIRE_AFTER.match(text, mention.end) and _DATELINE_BEFORE.fullmatch(text, sentence.start, mention.start):
             mention.descriptor = True
     return sorted(found, key=lambda m: m.start)
 
 
+_PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|at|on|the|an?|its|their|as|is|was|"
+                                 r"were|has|had|will|said|than)\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
+                                 r"operator|utility|lender|insurer|miner|manufacturer|producer|provider|conglomerate|"
+                                 r"carrier|retailer|bank)\s+(?-i:[A-Z])")
 _WIRE_AFTER = re.compile(r"\)\s*[:—–-]")
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,20})?\s*\(")
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")

@@ -25,3 +25,12 @@ def test_in_a_power_purchase_agreement_the_producer_supplies_whoever_signed_firs
     roles = roles_of("Ashgrove Digital signed a 12-year power purchase agreement on Monday with wind developer "
                      "Tarn Valley Holdings for the output of a 90MW farm.")
     assert roles == {"Ashgrove Digital": ("company", "customer"), "Tarn Valley Holdings": ("company", "supplier")}
+
+
+def test_a_town_before_a_trade_and_a_firm_says_where_the_firm_is_from() -> None:
+    roles = roles_of("Karsten Grid signed a supply deal on Friday with Tamale cable maker Okyere Wires to buy "
+                     "400km of cable.")
+    assert set(roles) == {"Karsten Grid", "Okyere Wires"}
+    roles = roles_of("Lindhagen Retail agreed on Monday to buy pharmacy operator Apteka Mazur from private equity "
+                     "firm Oder Partners for $90 million.")
+    assert set(roles) == {"Lindhagen Retail", "Apteka Mazur", "Oder Partners"}
