@@ -560,6 +560,13 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
                 and not any(w in ORG_SUFFIXES for w in mention.name.split()) \
                 and _PLACE_BEFORE_TRADE.match(text, mention.end):
             mention.descriptor = True
+        # "the Principal Secretary to Government, Industries, Investment Promotion and Commerce Department": the
+        # department an official heads names the official, it signs nothing itself.
+        if _SECRETARY_TO_BEFORE.search(text, max(sentence.start, mention.start - 120), mention.start):
+            mention.descriptor = True
+        # "Director (Projects)", "Head (Sales)": a title's remit in brackets, no party.
+        if _TITLE_BRACKET_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start):
+            mention.descriptor = True
         # "JAKARTA (JBP):", "LAGOS (Reuters) -": the wire or paper after a dateline tells who reports, no party.
         if _WIRE_AFTER.match(text, mention.end) and _DATELINE_BEFORE.fullmatch(text, sentence.start, mention.start):
             mention.descriptor = True
@@ -570,6 +577,9 @@ _PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|
                                  r"were|has|had|will|said|than)\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
                                  r"operator|utility|lender|insurer|miner|manufacturer|producer|provider|conglomerate|"
                                  r"carrier|retailer|bank)\s+(?-i:[A-Z])")
+_SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")
+_TITLE_BRACKET_BEFORE = re.compile(r"\b(?:Director|Manager|Head|Secretary|Officer|President|Chair(?:man|woman|person)?|"
+                                   r"Minister|Commissioner|Advis[eo]r|Partner|Lead)\s*\($")
 _WIRE_AFTER = re.compile(r"\)\s*[:—–-]")
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,20})?\s*\(")
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")

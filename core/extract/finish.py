@@ -354,7 +354,10 @@ class Finisher:
     def _party(self, key: str, draft: Draft, keys: list[str]) -> Party:
         entity = self.table.entities[key]
         kinds = [self.table.entities[k].kind for k in keys if k != key]
-        invests = bool(draft.amounts) or self._invests(draft)
+        # A state or province signs memoranda to bring in investment: a company signing one with it invests.
+        invests = bool(draft.amounts) or self._invests(draft) or draft.type == DealType.MOU and any(
+            self.table.entities[k].kind == PartyKind.GOVERNMENT and is_state(self.table.entities[k].place)
+            for k in keys if k != key)
         role = roles.role_of(draft.type, draft.parties.get(key) or None, entity.kind, vehicle=key == draft.vehicle,
                              with_government=PartyKind.GOVERNMENT in kinds,
                              with_company=any(k != PartyKind.GOVERNMENT for k in kinds), invests=invests)

@@ -406,7 +406,10 @@ class Folding:
             return compatible[0]
         # "The ministry and the state invested €228m", "Existing investors X and Y also took part":
         # backers of the deal just told, with no target of their own.
-        backing = bool(BACKING.search(self.text[frame.start:frame.cue_end + 12])) and not frame.raise_verb
+        # A pledge after a memorandum ("X signed an MoU for a mill. Y will invest Rs 3,000 crore in a plant") is
+        # the next signatory's, not a backer of the first.
+        backing = bool(BACKING.search(self.text[frame.start:frame.cue_end + 12])) and not frame.raise_verb \
+            and not (recent and recent[0].type == DealType.MOU and frame.amounts)
         # Names joined to a backer ("also took part, along with angels including A and B") back the deal too.
         joined_only = backing and bool(frame.subjects) and all(
             _ALONG_WITH.search(self.text, max(frame.start, m.start - 220), m.start) for m in frame.objects)

@@ -291,7 +291,8 @@ _RAISE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|bag(?:s|ged)
                     # "WayCool announced debt financing of $5.5 million": a company telling of its own raise.
                     r"|\bannounc(?:e|es|ed|ing)\s+(?:(?:a|an|its|new|fresh)\s+)?(?:[\w-]+\s+){0,2}?"
                     r"(?:financing|funding|round)\s+of\b", re.I)
-_OBJECT_ANAPHOR = re.compile(r"\b(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
+# ("signed the MoU on behalf of the company": the signer's own firm, no counterparty.)
+_OBJECT_ANAPHOR = re.compile(r"\b(?<!behalf )(?:to|for|with|from|in|into|of)\s+the\s+(?:company|firm|startup|group|developer)\b", re.I)
 # "Separately, X signed ...": the story turns to another deal.
 _SEPARATELY = re.compile(r"\W*(?:separately|in a separate (?:deal|announcement|move)|elsewhere|in other news)\b", re.I)
 _UNDER_CONTRACT = re.compile(r"\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|deal|PPA)\b", re.I)

@@ -240,6 +240,8 @@ PERSON_TITLES = frozenset({
     "His Excellency", "Her Excellency", "H.E.", "HE", "Honourable", "Hon", "Hon.", "Sheikha", "Minister of State",
     "MD", "Group Chief Executive", "Managing Partner", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
     "Deputy CEO", "Co-CEO", "Co-Founder", "Vice Chair", "Country Manager", "Regional Director",
+    # Honorifics of Indian official releases: "Thiru. R. Kumar", "Tmt. A. Devi", "Shri Anil Rao", "Smt. Rao".
+    "Thiru", "Thiru.", "Tmt", "Tmt.", "Shri", "Shri.", "Smt", "Smt.", "Sri", "Selvi",
 })
 # "Pecos Sun Chief Commercial Officer Luis Aranda": the C-suite by its functions. Kept apart, so that words
 # such as "Business" or "Data" never read as words of a title on their own.
@@ -418,10 +420,11 @@ REGION_WORDS = frozenset({
     "Southeast", "South-East", "Northeast", "Sub-Saharan", "Pan", "Pan-European", "Trans",
 })
 
-# Last words of a facility or site: an asset that changes hands, not a party.
+# Last words of a facility or site (an asset that changes hands) or of a plan or rule ("the Data Centre Policy"):
+# not a party.
 FACILITY_WORDS = frozenset({
     "Campus", "Center", "Centre", "Park", "Plant", "Farm", "Hub", "Complex", "Facility", "Site", "Tower",
     "Building", "Freeway", "Road", "Street", "Avenue", "Highway", "Mine", "Field", "Terminal", "Port",
     "Airport", "Station", "Palace", "Hall", "Factory", "Fab", "Project", "Scheme", "Standard", "Act",
-    "Facilities", "Plants", "Projects", "Program", "Programme", "Opportunity",
+    "Facilities", "Plants", "Projects", "Program", "Programme", "Opportunity", "Policy",
 })

@@ -10,7 +10,7 @@ _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jr", "sr", "st", "no", "vs",
     "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "u.a.e", "s.a", "n.v", "b.v", "l.p", "p.m", "a.m", "gen", "gov",
-    "sen", "rep", "approx", "est", "fig", "dept", "rs",
+    "sen", "rep", "approx", "est", "fig", "dept", "rs", "thiru", "tmt", "smt", "shri", "capt", "col", "lt", "maj",
 })
 
 # A run of stops is taken whole, and only from its first stop: a run of 30,000 dots stays linear.

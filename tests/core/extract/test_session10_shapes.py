@@ -34,3 +34,25 @@ def test_a_town_before_a_trade_and_a_firm_says_where_the_firm_is_from() -> None:
     roles = roles_of("Lindhagen Retail agreed on Monday to buy pharmacy operator Apteka Mazur from private equity "
                      "firm Oder Partners for $90 million.")
     assert set(roles) == {"Lindhagen Retail", "Apteka Mazur", "Oder Partners"}
+
+
+_STATE_RELEASE = (
+    "Odisha signs MoUs with three firms\n\n"
+    "BHUBANESWAR, May 5: The Government of Odisha on Tuesday signed MoUs with three companies for investments "
+    "totalling Rs 9,000 crore. The MoUs were exchanged between the Principal Secretary to Government, Industries, "
+    "Skill Development and Technical Education Department, and the representatives of the companies.\n\n"
+    "Kalinga Steelworks Limited signed an MoU to set up a rolling mill at Angul with an investment of Rs 4,800 "
+    "crore.\n\n"
+    "Mahanadi Solar Limited will invest Rs 3,000 crore in a module plant near Cuttack. Smt. Rina Das, Director "
+    "(Projects), signed the MoU on behalf of the company.\n\n"
+    "Chilika Foods Limited signed an MoU for a food park. The Odisha Food Processing Policy offers capital "
+    "subsidy to such projects.")
+
+
+def test_each_company_of_a_state_release_signs_its_own_memorandum() -> None:
+    deals = deals_of(_STATE_RELEASE)
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Kalinga Steelworks Limited": "investor", "Government of Odisha": "government"},
+        {"Mahanadi Solar Limited": "investor", "Government of Odisha": "government"},
+        {"Chilika Foods Limited": "investor", "Government of Odisha": "government"}]
+    assert [[a.text for a in d.amounts] for d in deals] == [["Rs 4,800 crore"], ["Rs 3,000 crore"], []]
