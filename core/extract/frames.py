@@ -206,10 +206,12 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         return None
     if deal_type is None:
         deal_type, cue_at, cue_end = DealType.OTHER, 0, 0
+    told = [d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"
+            and not _in_aside(text, sentence, d.start)]
+    # "Last year it financed X with a loan, and in January it signed Y": a clause with a date of its own has it.
+    own = [d for d in told if start <= d.start < end]
     frame = Frame(deal_type, index, start, end, start + cue_at, start + cue_end, amounts=money,
-                  dates=[d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"
-                         and not _in_aside(text, sentence, d.start)],
-                  opens_on_deal=opens)
+                  dates=own if own and len(own) < len(told) else told, opens_on_deal=opens)
     # Only words up to the cue weigh it: "... a transaction that could shake up the market" hedges nothing.
     lead = clause[:max(cue_end, 0) + 30]
     frame.hedged = _hedged(lead, max(cue_end, 0)) or bool(cues.NOT_A_DEAL.search(lead)) and not money \

@@ -30,7 +30,7 @@ _RECEIVING = (r"secur(?:e|es|ed|ing)(?!\s+(?:credit|loans?|notes|debt|bonds?|fac
               r"|" + _BRING_IN)
 # Verbs whose subject pays, lends or grants: "provided a loan to", "led the round", "awarded a grant".
 _GIVING = (r"provid(?:e|es|ed|ing)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|award(?:s|ed|ing)?|lends?|lent"
-           r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
+           r"|invest(?:s|ed|ing)?|financ(?:e|es|ed)(?!\s+(?:loans?|facilit(?:y|ies)|deals?|package|lease|house|firm|ministry|minister|chief|costs?)\b)|funds?|funded|back(?:s|ed|ing)?|arrang(?:e|es|ed|ing)"
            r"|underw(?:rite|rites|rote|ritten|riting)|led|leads?|leading|co-led|co-leads?|sanction(?:s|ed)?"
            r"|disburs(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?"
            r"|pledg(?:e|es|ed|ing)|offer(?:s|ed|ing)?|subscrib(?:e|es|ed|ing)|participat(?:e|es|ed|ing)"
@@ -51,6 +51,7 @@ _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing
            r"|snap(?:s|ped)? up|pick(?:s|ed|ing)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
 # The patient as subject: "was awarded", "agreed to be bought by", "has been selected".
+_WITH_FROM = re.compile(r"[^.;]{0,80}?\bwith\s+(?:an?|the|its)\s+[^.;]{0,60}?\bfrom\b")
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+\s+){0,2}?(?:awarded|granted|given|selected|chosen|picked|"
     r"tapped|hired|appointed|commissioned|backed|funded|financed|acquired|bought|purchased|taken over|taken private|sold|lent|ordered|"
@@ -154,6 +155,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
                 continue
             # "Backed by X, the loan ...": a participle with its agent tells of X, not of the subject.
             if _BY_AFTER.match(clause, match.end()):
+                continue
+            # "financed its pipeline with a loan from X": the subject paid with what X lent.
+            if side == GIVER and _WITH_FROM.match(clause, match.end()):
                 continue
             # "agreed to sell power under a power purchase agreement": a verb before the cue outweighs one inside
             # its compound noun; alone, the noun still tells ("signed a power supply deal with Y").

@@ -136,7 +136,7 @@ _CLAUSE_BREAK = re.compile(
 
 # "A signed a MoU worth Rs 800 crore, B signed a MoU worth Rs 490 crore": a comma splice of two reports,
 # each a name and its own verb; it breaks only where the clause before has a verb of its own.
-_REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold|committed)\b"
+_REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold|committed|financed|funded|borrowed|received|obtained)\b"
 _SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:last|this|earlier\s+this|in|on)\s+(?:year|month|week|quarter|[A-Z][a-z]+|\d{4})"
                      r"(?:\s+\d{4})?,?\s+(?=it\s|they\s))?(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
                      r"|it|they|he|she)\s+(?:also\s+)?" + _REPORT_VERBS + ")")

@@ -56,3 +56,15 @@ def test_each_company_of_a_state_release_signs_its_own_memorandum() -> None:
         {"Mahanadi Solar Limited": "investor", "Government of Odisha": "government"},
         {"Chilika Foods Limited": "investor", "Government of Odisha": "government"}]
     assert [[a.text for a in d.amounts] for d in deals] == [["Rs 4,800 crore"], ["Rs 3,000 crore"], []]
+
+
+def test_a_pipeline_financed_with_a_loan_from_banks_and_a_later_clause_with_its_own_date() -> None:
+    loan, supply = deals_of("Corvina Solar signed a PPA with Halden Cloud on Monday. The agreement is Corvina's third "
+                            "PPA. Last year it financed its 400 megawatt pipeline with a €90 million project finance "
+                            "loan from Banca Serrano and Caixa Turia, and in January it signed a 10-year deal to "
+                            "supply power to steelmaker Aceros Nalon.")[1:]
+    assert {p.name: p.role for p in loan.parties} == {
+        "Corvina Solar": "borrower", "Banca Serrano": "lender", "Caixa Turia": "lender"}
+    assert loan.date == "2025-01-01"  # last year, to the year
+    assert {p.name: p.role for p in supply.parties} == {"Corvina Solar": "supplier", "Aceros Nalon": "customer"}
+    assert supply.date == "2026-01-01"  # this January
