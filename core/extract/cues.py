@@ -223,11 +223,11 @@ BLOCKERS = re.compile(
     r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     # Whoever counted the market is its source, not a party: "according to data compiled by X".
-    r"compiled by|tallied by|tracked by|data (?:from|by)|figures (?:from|by)|estimates? (?:from|by)|analysis (?:from|by)|"
+    r"compiled by|tallied by|tracked by|(?-i:data|figures|estimates?|analysis) (?:from|by)|"
     r"clearance from|(?:filed|lodged|submitted) (?:with|to)|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
-    r"certified by|(?:founded|set up|started|established|launched)(?: in \d{4})? by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|"
+    r"certified by|(?:founded|set up|started|established|launched)(?: in \d{4})? by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|watchdogs?|"
     r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"
     r"install|moderni[sz]e|supply|provide|improve|cover|pay for|serve)\s+(?:\S+\s+){0,6})"

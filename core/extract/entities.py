@@ -574,7 +574,7 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
 
 
 _PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|at|on|the|an?|its|their|as|is|was|"
-                                 r"were|has|had|will|said|than)\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
+                                 r"were|has|had|will|said|than|itself|themselves)\b)(?![a-z]+ed\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
                                  r"operator|utility|lender|insurer|miner|manufacturer|producer|provider|conglomerate|"
                                  r"carrier|retailer|bank)\s+(?-i:[A-Z])")
 _SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")

@@ -413,6 +413,12 @@ class Folding:
         # Names joined to a backer ("also took part, along with angels including A and B") back the deal too.
         joined_only = backing and bool(frame.subjects) and all(
             _ALONG_WITH.search(self.text, max(frame.start, m.start - 220), m.start) for m in frame.objects)
+        # "X will be acquired by Y. Z, which has owned X since 2021, said it had agreed to sell its holding": the
+        # seller of the purchase just told, which had none.
+        if frame.type == DealType.ACQUISITION and frame.side == roles.RECEIVER and not frame.objects and recent \
+                and recent[0].type == DealType.ACQUISITION and frame.sentence - recent[0].last_sentence <= 2 \
+                and roles.TARGET in recent[0].parties.values() and roles.RECEIVER not in recent[0].parties.values():
+            return recent[0]
         if (not frame.objects or joined_only) and compatible and compatible[0] is recent[0] \
                 and frame.sentence - recent[0].last_sentence <= 2 and (wanted & set(recent[0].parties) or backing) \
                 and not self._distinct(frame, recent[0]):

@@ -138,8 +138,8 @@ _CLAUSE_BREAK = re.compile(
 # each a name and its own verb; it breaks only where the clause before has a verb of its own.
 _REPORT_VERBS = r"(?:signed|inked|agreed|sealed|won|secured|bought|acquired|invested|raised|awarded|lent|sold|committed|financed|funded|borrowed|received|obtained)\b"
 _SPLICE = re.compile(r",\s+(?:and\s+)?(?=(?:(?:last|this|earlier\s+this|in|on)\s+(?:year|month|week|quarter|[A-Z][a-z]+|\d{4})"
-                     r"(?:\s+\d{4})?,?\s+(?=it\s|they\s))?(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
-                     r"|it|they|he|she)\s+(?:also\s+)?" + _REPORT_VERBS + ")")
+                     r"(?:\s+\d{4})?,?\s+)?(?:(?:M/s\.?\s+)?[A-Z][\w&.'’-]{0,30}(?:\s+(?:[A-Z&][\w&.'’-]{0,30}|and|of)){0,7}"
+                     r"|it|they|he|she)\s+(?:itself\s+|themselves\s+)?(?:also\s+)?" + _REPORT_VERBS + ")")
 # "In a separate deal signed in November, X agreed ...": an opening phrase, not a clause of its own.
 _OPENER = re.compile(r"\W*(?:in|after|under|following|with|as|on|at|for|by|since|during|before|through|as part of)\b", re.I)
 _VERB = re.compile(r"\b" + _REPORT_VERBS)
@@ -158,7 +158,8 @@ def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
     for at, end in breaks:
         if at < begin or (sentence.text[at] == "," and end == at + 1 and (
                 not _VERB.search(sentence.text, begin, at)
-                or _OPENER.match(sentence.text, begin) and not _SUBJECT_VERB.search(sentence.text, begin, at))):
+                or _OPENER.match(sentence.text, begin) and "," not in sentence.text[begin:at]
+                and not _SUBJECT_VERB.search(sentence.text, begin, at))):
             continue
         spans.append((sentence.start + begin, sentence.start + at))
         begin = end

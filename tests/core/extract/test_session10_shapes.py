@@ -68,3 +68,22 @@ def test_a_pipeline_financed_with_a_loan_from_banks_and_a_later_clause_with_its_
     assert loan.date == "2025-01-01"  # last year, to the year
     assert {p.name: p.role for p in supply.parties} == {"Corvina Solar": "supplier", "Aceros Nalon": "customer"}
     assert supply.date == "2026-01-01"  # this January
+
+
+def test_the_owner_that_agreed_to_sell_is_the_seller_of_the_takeover_just_told() -> None:
+    deal, = deals_of("Kestrel Grid, Austria's largest data-centre operator, will be acquired by Danish investor "
+                     "Fjellstad Capital for 900 million euros, its owner said on Wednesday.\n\n"
+                     "Donau Partners, which has owned Kestrel Grid since 2020, said it had agreed to sell its entire "
+                     "holding.\n\n"
+                     "The deal requires clearance from Austria's competition watchdog BWB.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Kestrel Grid": "target", "Fjellstad Capital": "acquirer", "Donau Partners": "seller"}
+
+
+def test_a_later_purchase_after_a_comma_in_a_sentence_opening_on_a_year() -> None:
+    first, second = deals_of("Fjellstad Capital runs data centres across the Nordics.\n\nIn 2025, Harrow Digital bought Czech operator Moravlink for 410 million euros, and last "
+                             "year Fjellstad itself acquired colocation firm Kaamos Data from Tarn Pension, a pension "
+                             "fund, for an undisclosed sum.")
+    assert {p.name for p in first.parties} == {"Harrow Digital", "Moravlink"}
+    assert {p.name: p.role for p in second.parties} == {
+        "Fjellstad Capital": "acquirer", "Kaamos Data": "target", "Tarn Pension": "seller"}
