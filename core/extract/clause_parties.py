@@ -41,6 +41,10 @@ _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|
                                 r"crown prince|secretary", re.I)
 
 
+_APPROVED = re.compile(r"\b(?:approved|cleared|authori[sz]ed|green-?lit|rejected|blocked|vetoed)\s+(?=[^.;]{0,80}['’]s?\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:acquisition|takeover|purchase|merger|buyout|bid|sale)\b)", re.I)
+
+
 def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     """Fill the frame's subjects (named before the cue), objects (after it) and participants (beside a party)."""
     clause_start = frame.start
@@ -55,6 +59,10 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
                           r"(?:(?:that|it)\b|(?=[A-Z]))", text[subject_from:frame.cue_start])
     if reporting and any(subject_from + reporting.end() <= m.start < frame.cue_start for m in candidates):
         subject_from = subject_from + reporting.end()
+    # "The ministry on Friday approved X's acquisition of Y": who approves a deal is no party of it.
+    approving = _APPROVED.search(text, subject_from, frame.cue_end)
+    if approving and any(approving.end() <= m.start < frame.cue_start for m in candidates):
+        subject_from = approving.end()
     # "East Anglia ONE is a joint venture between A and B": the subject names the venture.
     venture = re.search(r"\b(?:is|was|will be|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", text[clause_start:frame.cue_start])
     signatories = re.match(r"\W*(?:\w+\s+){0,3}?(?:by|between)\b", text[frame.cue_end:frame.cue_end + 30]) \

@@ -227,6 +227,8 @@ BLOCKERS = re.compile(
     r"clearance from|(?:filed|lodged|submitted) (?:with|to)|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
     r"sidelines of|"
+    # "signed a supply deal with X, a contract that Y said would be honoured": Y speaks of the deal.
+    r"(?:contract|deal|agreement|transaction|pact)\s+(?:that|which)|"
     r"certified by|(?:founded|set up|started|established|launched)(?: in \d{4})? by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|watchdogs?|"
     r"to serve|to supply|for customers|than|versus|vs\.?|from rivals?|known as|dubbed|(?<!venture )(?<!company )(?<!firm )called|"
     r"to (?:build|set up|develop|establish|construct|create|expand|operate|launch|run|deploy|open|replace|upgrade|"

@@ -128,6 +128,9 @@ FUTURE_TENSE = re.compile(
 )
 # A relative clause opened after a comma, bracket or dash: "X, which bought Y in 2018, ...".
 # "The PSA, signed on June 17, ...": the day the deal was struck, over the day it was announced.
+# "The deal, first announced in November, ...": the day a deal was struck, whatever approved or closed it later.
+FIRST_TOLD = re.compile(r"\b(?:first|originally|initially)\s+(?:announced|agreed|unveiled|struck|signed|reported)\s+"
+                        r"(?:in|on)?\s*$", re.I)
 SIGNED_ON = re.compile(r"\b(?:signed|inked|sealed|struck|executed|concluded)\s+(?:on\s+)?$", re.I)
 CLAUSE_OPEN = re.compile(r"[,(—–;:]\s*(?i:which|who|whose|where)\s[^,(—–;:.]{0,100}$")
 # A count of units before a direction word: "two years ago", "a week prior", "a month earlier".

@@ -22,7 +22,7 @@ from core.model import Precision
 __all__ = ["DateMention", "dateline_date", "deal_date", "deal_date_mention", "find_dates", "find_published",
            "parse_date"]
 
-ASIDE, HISTORY, SIGNED = "aside", "history", "signed"
+ASIDE, HISTORY, SIGNED, FIRST = "aside", "history", "signed", "first"
 _COARSENESS = [Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR]
 _PUBLISHED_LINES = 6
 _CONTEXT_REACH = 100  # a relative clause opens within a hundred characters before its date
@@ -49,7 +49,8 @@ class DateMention:
     # The value hangs on the reference date (see `Found.loose`): a guess when no published date backs it.
     loose: bool = False
     # Where it stands: "" in the clause, ASIDE in a relative clause ("X, which bought Y in 2018, ..."),
-    # HISTORY for a founding or a start ("founded in 2015", "since 2018") or an archive photo's date.
+    # HISTORY for a founding or a start ("founded in 2015", "since 2018") or an archive photo's date, FIRST for
+    # the day a deal was first told ("first announced in November").
     context: str = ""
 
 
@@ -141,6 +142,8 @@ def _context(text: str, found: Found) -> str:
     line_end = text.find("\n", found.end, found.end + _LINE_REACH)
     if p.FILE_PHOTO.search(text, line_start, line_end if line_end >= 0 else found.end + _LINE_REACH):
         return HISTORY
+    if p.FIRST_TOLD.search(window):
+        return FIRST
     if p.CLAUSE_OPEN.search(window):
         return ASIDE
     return SIGNED if p.SIGNED_ON.search(window) else ""
@@ -158,7 +161,8 @@ def deal_date_mention(mentions: list[DateMention], published: date | None) -> Da
                  and not p.SAME_PERIOD.fullmatch(m.text)]
     # A date in a relative clause is about what that clause tells, so it comes last. The paper's own day (a
     # dateline's "March 18") gives way to a day the sentence names: "... signed a loan on Tuesday" is the 17th.
-    return min(found, key=lambda m: (m.context == ASIDE, list(Precision).index(m.precision), m.context != SIGNED,
+    # "The deal, first announced in November, was approved on Friday": the deal dates from November.
+    return min(found, key=lambda m: (m.context != FIRST, m.context == ASIDE, list(Precision).index(m.precision), m.context != SIGNED,
                                      published is not None and m.value == published), default=None)
 
 

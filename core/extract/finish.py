@@ -283,8 +283,13 @@ class Finisher:
             return
         if draft.type == DealType.CONTRACT and len(keys) == 2:
             mentions = [m for f in draft.frames for m in self.mentions.get(f.sentence, []) if f.start <= m.start < f.end]
-            stated = supply_sides.stated_sides(self.text, mentions, self.table.key_of,
-                                               {k: draft.parties.get(k, "") for k in keys})
+            named: list[tuple[str | None, int]] = [(self.table.key_of(m), m.end) for m in mentions]
+            if draft.actors:
+                # "The company last year signed a supply agreement with X to package its chips": who the clause
+                # opens on is the deal's actor.
+                named += [(draft.actors[0], found.end()) for f in draft.frames
+                          if (found := _OPENS_ON_IT.match(self.text, f.start, f.end))]
+            stated = supply_sides.stated_sides(self.text, named, {k: draft.parties.get(k, "") for k in keys})
             told = " ".join(self.text[f.start:f.end] for f in draft.frames)
             names = {k: (self.table.entities[k].name, *self.table.entities[k].aliases) for k in keys}
             draft.parties.update(stated or supply_sides.producer_sides(self.text, mentions, self.table.key_of, names,
@@ -426,6 +431,10 @@ _GUARANTEE_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?\s+(?:sovereign\s+|state\s
 _SPEECH_REACH = 9
 # Quotations in a sentence; one left open runs to the sentence's end (it goes on in the next).
 _QUOTED = re.compile(r"“[^”]{0,3000}(?:”|$)|\"[^\"]{0,3000}(?:\"|$)|‘[^’]{0,3000}(?:’|$)")
+
+
+_OPENS_ON_IT = re.compile(r"\W*(?:The\s+(?:company|firm|group|startup|maker|developer)|It|They)\b(?:\s+(?:last|this)\s+"
+                          r"(?:year|month|week))?")
 
 
 def _names_party(frame: Frame) -> bool:

@@ -457,8 +457,9 @@ class Folding:
         if frame.amounts and own and years and not own & years:
             return True
         # "including the shares Sony acquired in February 2021": a deal months before the one told is another.
-        # "a firm that has owned the company since 2019": a date of history tells no deal.
-        earlier = [d.value for d in frame.dates if d.value and d.kind == "absolute" and d.context != "history"]
+        # "a firm that has owned the company since 2019": a date of history tells no deal, and "The deal, first
+        # announced in November, ..." tells when the deal just told began.
+        earlier = [d.value for d in frame.dates if d.value and d.kind == "absolute" and d.context not in ("history", "first")]
         theirs = [d.value for f in draft.frames for d in f.dates if d.value and d.kind == "absolute"] \
             or ([self.published] if self.published else [])
         return bool(earlier and theirs and max(earlier) < min(theirs) - timedelta(days=90))

@@ -347,7 +347,9 @@ _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifti
                     r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
 _TOTAL_OPENING = re.compile(r"\W*(?:it|this|that)\s+(?:brings|brought|takes|took|lifts|lifted|pushes|pushed)\s+"
                             r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?total\b", re.I)
-_REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud)(?:ed|es|e|s)\s+"
+_REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud|"
+                       # "Lawmakers had urged the department to block the deal": a review of it, by no party of it.
+                       r"(?:urged|asked|called\s+on)\s+(?:the\s+)?[\w\s-]{0,40}?\bto\s+(?:block|reject|veto|review|scrap|halt))(?:ed|es|e|s)?\s+"
                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|award|grant|agreement|investment|acquisition|"
                        r"contract|loan|decision|move|announcement|takeover|merger|transaction)s?\b", re.I)
 _JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\s+(?:in|on|at)\s+[^,;]{0,40}?)?\s+(?:that\s+)?"

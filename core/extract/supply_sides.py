@@ -12,7 +12,9 @@ from core.extract.mention import Mention
 _INTENT = r"(?:\s*,[^,;]{1,80},)?\s+(?:will|would|shall|is to|are to|agreed to|has agreed to|is set to|plans to)\s+(?:\w+ly\s+)?"
 # "X signed a 20-year power purchase agreement on Wednesday to supply 180MW to Y": the purpose says who supplies.
 _SIGNED = r"\s+(?:has\s+|have\s+)?(?:signed|inked|agreed|entered\s+into|struck|sealed)\b[^.;]{0,90}?\bto\s+"
-_SUPPLIES = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:supply|deliver|sell|provide|ship|generate)\b", re.I)
+# ("X signed a foundry deal with Y to manufacture its chips": after "signed ... with Y", making is as often Y's.)
+_SUPPLIES = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:supply|deliver|sell|provide|ship|generate)\b"
+                       r"|" + _INTENT + r"(?:package|assemble|manufacture|produce|build|install|maintain)\b", re.I)
 # "Under the agreement, X will lease 120 MW at Y's campus": the tenant is the customer (leasing *to* someone is not).
 _BUYS = re.compile(r"(?:" + _INTENT + r"|" + _SIGNED + r")(?:buy|purchase|take|offtake|procure|rent"
                    r"|lease(?![^.;]{0,80}\bto\s+(?-i:[A-Z])))\b", re.I)
@@ -22,20 +24,19 @@ MAKER_WILL_SUPPLY = re.compile(r"\bunder\s+which\s+the\s+(?:[\w-]+\s+){0,2}?(?:m
                                r"provide|manufacture|ship)\b", re.I)
 
 
-def stated_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],
-                 parties: dict[str, str]) -> dict[str, str]:
+def stated_sides(text: str, names: Iterable[tuple[str | None, int]], parties: dict[str, str]) -> dict[str, str]:
     """Sides of a supply deal's parties where one of them is said, by name, to supply or to buy.
 
-    `mentions` are the names in the clauses that tell the deal; `parties` its parties and their sides so far.
-    A compound noun ("signed a power supply agreement with Y") only hinted who supplies; the verb settles it.
+    `names` are the parties named in the clauses that tell the deal, as (key, where the name ends), "the
+    company" that opens a clause included; `parties` the deal's parties and their sides so far. A compound noun
+    ("signed a power supply agreement with Y") only hinted who supplies; the verb settles it.
     Returns {} when no clause says, or when they say it of more than one party.
     """
     suppliers, buyers = set(), set()
-    for mention in mentions:
-        key = key_of(mention)
+    for key, end in names:
         if key not in parties:
             continue
-        after = text[mention.end:mention.end + 200]
+        after = text[end:end + 200]
         if _SUPPLIES.match(after):
             suppliers.add(key)
         elif _BUYS.match(after):

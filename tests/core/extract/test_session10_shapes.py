@@ -87,3 +87,25 @@ def test_a_later_purchase_after_a_comma_in_a_sentence_opening_on_a_year() -> Non
     assert {p.name for p in first.parties} == {"Harrow Digital", "Moravlink"}
     assert {p.name: p.role for p in second.parties} == {
         "Fjellstad Capital": "acquirer", "Kaamos Data": "target", "Tarn Pension": "seller"}
+
+
+def test_an_approved_takeover_dates_from_when_it_was_first_announced_and_its_approver_is_no_party() -> None:
+    deals = deals_of("Taiwan's Investment Commission on Friday approved US-based Corlan Devices Inc's acquisition of "
+                     "Taoyuan-based Hsuehshan Packaging Co for NT$9.2 billion.\n\n"
+                     "The deal, first announced in November last year, will make Hsuehshan a wholly owned subsidiary "
+                     "of the chipmaker.\n\n"
+                     "Hsuehshan last year signed a supply agreement with chip designer Yushan Micro Corp, a contract "
+                     "that Corlan said would be honoured.\n\n"
+                     "Some lawmakers had urged the commission to block the deal.")
+    takeover, supply = deals
+    assert {p.name: p.role for p in takeover.parties} == {
+        "Corlan Devices Inc": "acquirer", "Hsuehshan Packaging Co": "target"}
+    assert takeover.date == "2025-11-01"
+    assert {p.name for p in supply.parties} == {"Hsuehshan Packaging Co", "Yushan Micro Corp"}
+
+
+def test_the_company_that_opens_a_clause_and_will_supply_is_the_supplier() -> None:
+    _, supply = deals_of("Orrin Cells raised $40 million in a round led by Kettle Ventures on Monday.\n\n"
+                         "The company last year signed a supply agreement with Brask Motors to supply 2GWh of cells "
+                         "a year.")
+    assert {p.name: p.role for p in supply.parties} == {"Orrin Cells": "supplier", "Brask Motors": "customer"}
