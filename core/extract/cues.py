@@ -31,6 +31,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?|contracts?|"
                                r"agreements?|arrangements?|terms|polic(?:y|ies)))|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
+                               # "will take a 30% stake in X from Y": shares that had an owner are bought.
+                               r"|\b(?:take|takes|took|taking)\s+(?:an?\s+)?[\d.]+\s?(?:%|per\s?cent|percent)\s+(?:stake|holding|interest)"
+                               r"\s+in\s+[^.;]{1,60}?\bfrom\s+(?-i:[A-Z])"
                                r"|\bpa(?:y|ys|id|ying)\b(?:[^.;]|\.\d){0,60}?\bfor\s+(?:(?:its|a|an|the|their|his|her)\s+)?"
                                r"(?:[\w%.'’-]+\s+){0,3}?(?:stake|shares|holding|interest|business|unit|assets?|division|operations?)\b"
                                # "agreed to pay $45 per share in cash for Brightline": a price paid for a company.
@@ -66,7 +69,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             # "a foundry agreement to manufacture the chip": work done for a customer under contract.
                             r"|\b(?:foundry|manufacturing|contract[- ]manufacturing|maintenance|engineering|"
                             r"operations and maintenance|o&m|epc)\s+(?:agreement|deal)s?\b"
-                            r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b"
+                            r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\blease\s+with\b"
                             # "Redwood will lease 80 megawatts of capacity at X's campus": space rented is a contract.
                             r"|\bleas(?:e|es|ed|ing)\s+(?:[\w,.()-]+\s+){0,4}?(?:capacity|space|sites?|land|hectares|floors?|offices?|towers?|halls?)\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
@@ -220,7 +223,7 @@ FUND_CLOSE = re.compile(r"\bclos(?:ed|es|ing)\s+(?:a|its|the)\s+(?:\S+\s+){0,5}f
 # Words that, shortly before a name, say it is not a party: sources, advisers, beneficiaries, parents.
 BLOCKERS = re.compile(
     r"\b(?:according to|tied to|used by|used for|for use by|reported by|told|per|advis(?:[eo]rs?|ory)(?: to)?|counsel(?: to)?|"
-    r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by)|approved by|"
+    r"advised by|advising|law firms?|except|excluding|other than|apart from|but not|approvals? (?:from|by|of)|approved by|"
     r"(?:investors|companies|firms|businesses|delegations?|buyers|visitors|participants) from|"
     # Whoever counted the market is its source, not a party: "according to data compiled by X".
     r"compiled by|tallied by|tracked by|(?-i:data|figures|estimates?|analysis) (?:from|by)|"

@@ -28,11 +28,12 @@ def clear_caches() -> None:
     _asides.cache_clear()
 
 
-def _in_aside(text: str, sentence: Sentence, at: int) -> bool:
+def _in_aside(text: str, sentence: Sentence, at: int, cue: int) -> bool:
     """Whether a position lies in a relative aside: ", which reported revenue of ... last year,"; one that tells
-    when the deal just named was done ("The Series B, which Acme closed in October, ...") speaks of the deal."""
+    when the deal just named was done ("The Series B, which Acme closed in October, ...") speaks of the deal, and
+    so does one that holds the deal's cue ("X's customers include Y, which in 2025 signed a lease with it")."""
     return any(start <= at < end and not (_DEAL_BEFORE.search(text, max(0, start - 40), start)
-                                          and _DONE_ASIDE.match(text, start, end))
+                                          and _DONE_ASIDE.match(text, start, end) or start <= cue < end)
                for start, end in _asides(sentence))
 
 
@@ -199,7 +200,8 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     # "It brings the total raised in the round to £138 million": a sum of the deals told, no deal of its own.
     # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
     # "The ministry said in a statement that the deal was consistent with its targets": a judgement of the deal.
-    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause):
+    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause) \
+            or _NEEDS_APPROVAL.match(clause):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -207,7 +209,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     if deal_type is None:
         deal_type, cue_at, cue_end = DealType.OTHER, 0, 0
     told = [d for d in dates if sentence.start <= d.start < sentence.end and d.kind != "horizon"
-            and not _in_aside(text, sentence, d.start)]
+            and not _in_aside(text, sentence, d.start, start + cue_at)]
     # "Last year it financed X with a loan, and in January it signed Y": a clause with a date of its own has it.
     own = [d for d in told if start <= d.start < end]
     frame = Frame(deal_type, index, start, end, start + cue_at, start + cue_end, amounts=money,
@@ -331,7 +333,10 @@ _TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|doze
                     re.I)
 # "Drugmakers have spent $60 billion on biotech acquisitions so far this year": a market's sum, not one deal.
 _MARKET_SPEND = re.compile(r"\b(?:spent|spend(?:s|ing)?|invested|poured|splashed)\b[^.;]{0,80}?\b(?:on|in|into)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b",
+                           r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b"
+                           # "X plans to spend about RM9bil over the next five years on expansion": a plan of its own.
+                           r"|\b(?:plans?|planning|intends?|expects?|aims?)\s+to\s+(?:spend|invest)\b[^.;]{0,60}?\bover\s+the\s+"
+                           r"(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?|decade)\b",
                            re.I)
 # "Pelita ... sells computing time to banks and telecom operators": what a business does, not a deal.
 _SELLS_TO_CUSTOMERS = re.compile(r"\bsell(?:s|ing)?\s+(?:[a-z][\w-]*\s+){1,4}to\s+(?:[a-z][\w-]*\s+){0,2}?(?:banks|customers|"
@@ -352,6 +357,9 @@ _REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|ap
                        r"(?:urged|asked|called\s+on)\s+(?:the\s+)?[\w\s-]{0,40}?\bto\s+(?:block|reject|veto|review|scrap|halt))(?:ed|es|e|s)?\s+"
                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|award|grant|agreement|investment|acquisition|"
                        r"contract|loan|decision|move|announcement|takeover|merger|transaction)s?\b", re.I)
+# "The transaction needs the approval of the Economic Planning Unit": who must approve a deal is no party of it.
+_NEEDS_APPROVAL = re.compile(r"[^,;]{0,60}?\b(?:needs?|requires?|awaits?|(?:is|remains)\s+subject\s+to)\s+(?:the\s+)?"
+                             r"(?:approvals?|clearance|consent|sign-?off|nod)\b", re.I)
 _JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\s+(?:in|on|at)\s+[^,;]{0,40}?)?\s+(?:that\s+)?"
                          r"(?=(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|transaction|sale|agreement|acquisition|investment|"
                          r"purchase|award|contract)\s+(?:(?:was|is|were|are)\s+(?:consistent|in\s+line|aligned|a\s+vote|"

@@ -103,7 +103,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ),
     (
         "valuation",
-        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise)\s+value"
+        re.compile(r"\b(?:valuation|market\s+(?:value|capitali[sz]ation|cap)|(?:combined|enterprise|equity|implied)\s+value"
                    r"|net\s+worth)\s+"
                    r"(?:(?:of|is|was|stands|stood|at|now|to)\s+)*" + _LEAD + "$"
                    # The window may start just after the amount before: ", values Qeshet at $640 million".

@@ -109,3 +109,23 @@ def test_the_company_that_opens_a_clause_and_will_supply_is_the_supplier() -> No
                          "The company last year signed a supply agreement with Brask Motors to supply 2GWh of cells "
                          "a year.")
     assert {p.name: p.role for p in supply.parties} == {"Orrin Cells": "supplier", "Brask Motors": "customer"}
+
+
+def test_a_stake_sale_needing_approval_with_an_equity_value_and_a_spending_plan_beside_it() -> None:
+    deal, = deals_of("Larkspur Digital will take a 30% stake in Teluk Data Sdn Bhd from Seroja Holdings Bhd for "
+                     "RM900mil, the companies said on Monday.\n\n"
+                     "The price implies an equity value of RM3bil for Teluk Data.\n\n"
+                     "The transaction needs the approval of the Foreign Investment Committee.\n\n"
+                     "Teluk Data plans to spend about RM4bil over the next five years on expansion.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Larkspur Digital": "acquirer", "Teluk Data Sdn Bhd": "target", "Seroja Holdings Bhd": "seller"}
+    assert [a.text for a in deal.amounts] == ["RM900mil"]
+
+
+def test_a_lease_told_in_a_relative_clause_is_a_contract_dated_there() -> None:
+    _, lease = deals_of("Larkspur Digital bought Teluk Data Sdn Bhd for RM900mil on Monday.\n\n"
+                        "Teluk Data's biggest tenant is US cloud provider Orrin Cloud, which in 2024 signed a 15-year "
+                        "lease with Teluk Data for a whole building.")
+    assert lease.type.value == "contract"
+    assert {p.name for p in lease.parties} >= {"Orrin Cloud", "Teluk Data Sdn Bhd"}
+    assert lease.date == "2024-01-01"
