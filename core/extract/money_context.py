@@ -307,6 +307,14 @@ _BOTH_SIDES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"^\s*each\b", re.I),
     ),
     (
+        # "the bank said it had lent more than N400 billion to telecoms projects since 2025": a running total.
+        "aggregate",
+        re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?(?:lent|invested|spent|poured|put|raised|deployed|committed|"
+                   r"financed|disbursed)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|almost\s+)?" + _LEAD + "$",
+                   re.I),
+        re.compile(r"^[^.;]{0,60}?\bsince\s+(?:\d{4}|its\s+(?:founding|inception|launch|creation))\b", re.I),
+    ),
+    (
         "aggregate",
         re.compile(r"\b(?:has|have)\s+(?:already\s+)?(?:invested|spent|poured|put)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:in|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sector|industry|industries|sectors)\b",

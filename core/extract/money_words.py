@@ -26,12 +26,14 @@ SYMBOLS: dict[str, str] = {
     "Rmb": "CNY", "NKr": "NOK", "SKr": "SEK", "DKr": "DKK",
     # Israel's new shekel as Israeli papers write it: "NIS 310 million".
     "NIS": "ILS",
+    # West Africa's franc as its papers write it: "CFA36 billion", "FCFA 12 billion".
+    "CFA": "XOF", "FCFA": "XOF",
 }
 
 # Short signs that are also initials and codes ("R2", "N95", "LE 3"): an amount only with a
 # magnitude glued on or after them ("R2.5bn", "N5 billion", "Sh3.6 billion").
 LETTER_SYMBOLS: frozenset[str] = frozenset({
-    "R", "N", "W", "P", "Bt", "LE", "RO", "BD", "KD", "Sh", "Shs", "Tk", "Tk.", "Fr.",
+    "R", "N", "W", "P", "Bt", "LE", "RO", "BD", "KD", "Sh", "Shs", "Tk", "Tk.", "Fr.", "CFA",
 })
 
 CODES: frozenset[str] = frozenset({

@@ -129,3 +129,12 @@ def test_a_lease_told_in_a_relative_clause_is_a_contract_dated_there() -> None:
     assert lease.type.value == "contract"
     assert {p.name for p in lease.parties} >= {"Orrin Cloud", "Teluk Data Sdn Bhd"}
     assert lease.date == "2024-01-01"
+
+
+def test_a_west_african_franc_sum_and_a_lender_running_total_beside_a_loan() -> None:
+    buy, loan = deals_of("Baobab Towers snapped up a 70% stake in Dakar operator Ndar DC for CFA36 billion ($60 "
+                         "million), it announced on Wednesday.\n\n"
+                         "Kora Fibre said on Monday it had secured a ₦20 billion facility from Ikoyi Commercial Bank. "
+                         "The bank said it had lent more than ₦300 billion to telecoms projects since 2024.")
+    assert [(a.text, a.currency) for a in buy.amounts] == [("CFA36 billion", "XOF"), ("$60 million", "USD")]
+    assert [a.text for a in loan.amounts] == ["₦20 billion"]
