@@ -108,7 +108,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"design|make|produce|deploy|create)\b)"),
         # "investment group Marstrand Capital": a kind of firm, not a deal.
         (DealType.INVESTMENT, r"\binvest(?:s|ed|ing|ment|ments)?\b(?!\s+(?:group|firm|company|bank|banking|banker|bankers|arm"
-                              r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in|for|towards)\b|\binjects?\b"
+                              # "kept its €14bn investment plan through 2030": a company's own spending, no deal.
+                              r"|manager|management|house|vehicle|holding|holdings|committee|grade|climate|plans?|"
+                              r"programmes?|programs?|budgets?|pipeline|outlays?)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in|for|towards)\b|\binjects?\b"
                               # "Existing shareholder X also put in more money": a backer's money into the deal told.
                               r"|\bput(?:s|ting)?\s+in\s+(?:more|fresh|additional|new|further)\s+(?:money|capital|cash|funds)\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),

@@ -46,6 +46,10 @@ def title_before(before: str) -> bool:
     if before.rstrip().endswith(")"):
         before = _BRACKET_END.sub(" ", before)
     tail = before.split()[-3:]
+    # "to its Canadian partner Northam Copper": a partner in a venture, not a partner of a firm.
+    if tail and tail[-1].lower() in ("partner", "partners") \
+            and any(w.lower() in ("its", "their", "our", "a", "the", "joint-venture", "venture") for w in tail[:-1]):
+        return False
     if tail and tail[-1].lower() in PERSON_TITLE_WORDS:
         return True
     return len(tail) == 3 and tail[1].lower() == "of" and tail[0].lower() in PERSON_TITLE_WORDS

@@ -138,3 +138,10 @@ def test_a_west_african_franc_sum_and_a_lender_running_total_beside_a_loan() -> 
                          "The bank said it had lent more than ₦300 billion to telecoms projects since 2024.")
     assert [(a.text, a.currency) for a in buy.amounts] == [("CFA36 billion", "XOF"), ("$60 million", "USD")]
     assert [a.text for a in loan.amounts] == ["₦20 billion"]
+
+
+def test_a_stake_sold_to_its_partner_after_an_investment_plan_is_a_sale() -> None:
+    deal, = deals_of("Tamar Mining kept its €9bn investment plan through 2030 unchanged.\n\n"
+                     "Pennard Resources is up 6.2%, after the miner struck a deal to sell its 50% stake in the Lundazi "
+                     "copper project to its Canadian partner Kestrel Copper for $275m in cash.")
+    assert {p.name: p.role for p in deal.parties} == {"Pennard Resources": "seller", "Kestrel Copper": "acquirer"}
