@@ -231,7 +231,7 @@ BLOCKERS = re.compile(
     r"compiled by|tallied by|tracked by|(?-i:data|figures|estimates?|analysis) (?:from|by)|"
     r"clearance from|(?:filed|lodged|submitted) (?:with|to)|reviews? (?:from|by)|sign-?off (?:from|by)|consent (?:from|of)|scrutiny (?:from|by)|"
     r"division of|unit of|subsidiary of|arm of|owned by|parent|on behalf of|in the presence of|(?:at|on)(?=\s+(?:the\s+)?$)|"
-    r"sidelines of|"
+    r"sidelines of|outskirts of|suburbs? of|(?<![\w-])near|"
     # "signed a supply deal with X, a contract that Y said would be honoured": Y speaks of the deal.
     r"(?:contract|deal|agreement|transaction|pact)\s+(?:that|which)|"
     r"certified by|(?:founded|set up|started|established|launched)(?: in \d{4})? by|such as|including customers|customers?|clients?|rivals?|competitors?|regulators?|watchdogs?|"

@@ -362,7 +362,7 @@ _NEEDS_APPROVAL = re.compile(r"[^,;]{0,60}?\b(?:needs?|requires?|awaits?|(?:is|r
                              r"(?:approvals?|clearance|consent|sign-?off|nod)\b", re.I)
 _JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\s+(?:in|on|at)\s+[^,;]{0,40}?)?\s+(?:that\s+)?"
                          r"(?=(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|transaction|sale|agreement|acquisition|investment|"
-                         r"purchase|award|contract)\s+(?:(?:was|is|were|are)\s+(?:consistent|in\s+line|aligned|a\s+vote|"
+                         r"purchase|award|contract|grant|loan)\s+(?:(?:was|is|were|are)\s+(?:[“\"‘]|consistent|in\s+line|aligned|a\s+vote|"
                          r"good|positive|important|significant|welcome|proof|evidence)|marks?|marked|represents?|reflects?|"
                          r"fits?|fitted|underlines?|underscores?|signals?|showed|shows?|(?:would|will)\s+(?:help|boost|"
                          r"strengthen|support))\b)", re.I)

@@ -241,6 +241,7 @@ PERSON_TITLES = frozenset({
     "MD", "Group Chief Executive", "Managing Partner", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
     "Deputy CEO", "Co-CEO", "Co-Founder", "Vice Chair", "Country Manager", "Regional Director",
     # Honorifics of Indian official releases: "Thiru. R. Kumar", "Tmt. A. Devi", "Shri Anil Rao", "Smt. Rao".
+    "Analyst", "Senior Analyst", "Economist", "Chief Economist",
     "Thiru", "Thiru.", "Tmt", "Tmt.", "Shri", "Shri.", "Smt", "Smt.", "Sri", "Selvi",
 })
 # "Pecos Sun Chief Commercial Officer Luis Aranda": the C-suite by its functions. Kept apart, so that words

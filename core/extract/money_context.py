@@ -205,7 +205,10 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                    r"|\b(?:a\s+)?cumulative\s+(?:total\s+of\s+)?" + _LEAD + "$"
                    # "the deals had a combined value of ..." sums deals; "the partners will invest a combined X" is one.
                    r"|\b" + _NOT_PUT_IN + r"(?:a\s+)?combined\s+(?:total\s+of\s+)?" + _LEAD + "$"
-                   r"|\badd(?:s|ed|ing)?\s+up\s+to\s+" + _LEAD + "$", re.I),
+                   r"|\badd(?:s|ed|ing)?\s+up\s+to\s+" + _LEAD + "$"
+                   # "The programme has so far awarded £214m to nine companies": a tally of awards.
+                   r"|\b(?:has|have|had)\s+(?:so\s+far|to\s+date|already)\s+[a-z]+\s+(?:more\s+than\s+|over\s+|some\s+)?"
+                   + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:has|have|had)\s+(?:already\s+)?been\s+(?:invested|raised|poured|deployed|spent|paid\s+out"
                    r"|disbursed|distributed)\b"
                    r"|^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date)\b"

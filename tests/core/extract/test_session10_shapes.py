@@ -145,3 +145,18 @@ def test_a_stake_sold_to_its_partner_after_an_investment_plan_is_a_sale() -> Non
                      "Pennard Resources is up 6.2%, after the miner struck a deal to sell its 50% stake in the Lundazi "
                      "copper project to its Canadian partner Kestrel Copper for $275m in cash.")
     assert {p.name: p.role for p in deal.parties} == {"Pennard Resources": "seller", "Kestrel Copper": "acquirer"}
+
+
+def test_a_grant_story_with_a_tally_an_analyst_and_the_firm_s_earlier_deals() -> None:
+    deals = deals_of("Usk Photonics has been awarded a £30m grant by the Department for Business and Trade, the "
+                     "government announced on Tuesday.\n\n"
+                     "Usk will use the grant to add a production line at its plant on the outskirts of Caerleon.\n\n"
+                     "It raised £20m in 2025 from Severn Mouth Ventures and last year signed a multi-year deal to "
+                     "supply laser chips to transceiver maker Lumen Grove Networks.\n\n"
+                     "Analyst Carys Powell of Taff Vale Research said the grant was \"modest by any standard\".\n\n"
+                     "The programme has so far awarded £214m to nine companies.")
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Usk Photonics": "recipient", "Department for Business and Trade": "grantor"},
+        {"Usk Photonics": "recipient", "Severn Mouth Ventures": "investor"},
+        {"Usk Photonics": "supplier", "Lumen Grove Networks": "customer"}]
+    assert [a.text for a in deals[0].amounts] == ["£30m"] and not deals[2].amounts
