@@ -41,6 +41,7 @@ _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|
                                 r"crown prince|secretary", re.I)
 
 
+_NEXT_IN_LIST = re.compile(r"\s*,\s*(?:[A-Z][\w.-]{0,20}['’]s\s+)?")
 _APPROVED = re.compile(r"\b(?:approved|cleared|authori[sz]ed|green-?lit|rejected|blocked|vetoed)\s+(?=[^.;]{0,80}['’]s?\s+"
                        r"(?:[\w-]+\s+){0,3}?(?:acquisition|takeover|purchase|merger|buyout|bid|sale)\b)", re.I)
 
@@ -131,10 +132,13 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
         if re.search(r"\b(?:venture|company|vehicle|entity|firm|fund)\s+(?:called|named|dubbed)\s+$", before, re.I):
             frame.vehicle = mention
         # "... is being sold by Cairo-based private equity firm X": the words of trade between "by" and the name.
-        if re.search(r"\b(?:with|alongside|from|by|and|including|as well as|together with|joined by)\s+"
+        if re.search(r"\b(?:with|alongside|from|by|and|including|as well as|together with|joined by|participation of)\s+"
                      r"(?:(?:the|its|existing|new|fellow)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before) \
                 or re.search(r"\b(?:from|by|and|with|including|alongside)\s+(?:the\s+)?[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,3}$",
-                             text[max(clause_start, mention.start - 70):mention.start]):
+                             text[max(clause_start, mention.start - 70):mention.start]) \
+                or frame.participants and frame.participants[-1].end == last_object_end \
+                and _NEXT_IN_LIST.fullmatch(text, last_object_end, mention.start):
+            # ... and "the participation of X, Bahrain's Y": the next name of the list.
             frame.participants.append(mention)
         frame.objects.append(mention)
         last_object_end = mention.end

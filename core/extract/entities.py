@@ -564,6 +564,10 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         # department an official heads names the official, it signs nothing itself.
         if _SECRETARY_TO_BEFORE.search(text, max(sentence.start, mention.start - 120), mention.start):
             mention.descriptor = True
+        # "its Vision 2030 plan", "Agenda 2063": a programme named by its target year, no party.
+        if len(mention.name.split()) <= 2 and not mention.place and _TARGET_YEAR_AFTER.match(text, mention.end) \
+                and not any(w in ORG_SUFFIXES for w in mention.name.split()):
+            mention.descriptor = True
         # "Director (Projects)", "Head (Sales)": a title's remit in brackets, no party.
         if _TITLE_BRACKET_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start):
             mention.descriptor = True
@@ -577,6 +581,7 @@ _PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|
                                  r"were|has|had|will|said|than|itself|themselves)\b)(?![a-z]+ed\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
                                  r"operator|utility|lender|insurer|miner|manufacturer|producer|provider|conglomerate|"
                                  r"carrier|retailer|bank)\s+(?-i:[A-Z])")
+_TARGET_YEAR_AFTER = re.compile(r"\s+20[2-9]\d\b(?!\s*(?:[-–]|to\b|and\b|,\s*\d))")
 _SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")
 _TITLE_BRACKET_BEFORE = re.compile(r"\b(?:Director|Manager|Head|Secretary|Officer|President|Chair(?:man|woman|person)?|"
                                    r"Minister|Commissioner|Advis[eo]r|Partner|Lead)\s*\($")

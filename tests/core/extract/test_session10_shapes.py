@@ -160,3 +160,13 @@ def test_a_grant_story_with_a_tally_an_analyst_and_the_firm_s_earlier_deals() ->
         {"Usk Photonics": "recipient", "Severn Mouth Ventures": "investor"},
         {"Usk Photonics": "supplier", "Lumen Grove Networks": "customer"}]
     assert [a.text for a in deals[0].amounts] == ["£30m"] and not deals[2].amounts
+
+
+def test_a_round_that_saw_the_participation_of_a_list_and_a_plan_named_by_its_year() -> None:
+    deal, = deals_of("Qamar Compute closed a SAR 90 million Series A round led by Hijaz Ventures on Monday. The round "
+                     "saw the participation of Dahna Capital, Bahrain's Muharraq Growth Fund and several family "
+                     "offices.\n\n"
+                     "Oman is pouring money into data centres as part of its Vision 2040 plan.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Qamar Compute": "recipient", "Hijaz Ventures": "investor", "Dahna Capital": "investor",
+        "Muharraq Growth Fund": "investor"}
