@@ -201,7 +201,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
     # "The ministry said in a statement that the deal was consistent with its targets": a judgement of the deal.
     if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause) \
-            or _NEEDS_APPROVAL.match(clause):
+            or _NEEDS_APPROVAL.match(clause) or _ANALYST_JUDGES.match(clause):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -360,9 +360,14 @@ _REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|ap
 # "The transaction needs the approval of the Economic Planning Unit": who must approve a deal is no party of it.
 _NEEDS_APPROVAL = re.compile(r"[^,;]{0,60}?\b(?:needs?|requires?|awaits?|(?:is|remains)\s+subject\s+to)\s+(?:the\s+)?"
                              r"(?:approvals?|clearance|consent|sign-?off|nod)\b", re.I)
+# "Analyst X of Y Research said the grant was modest": an outsider's view of the deal, by no party of it.
+_ANALYST_JUDGES = re.compile(r"[^;]{0,60}?\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?)\b[^;]{0,80}?\b(?:said|says)\s+"
+                             r"(?:that\s+)?(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|grant|loan|award|contract|acquisition|"
+                             r"investment|purchase|sale|round|agreement)\s+(?:was|is|were|are|would|will|could|looked|"
+                             r"seemed|appeared)\b")
 _JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\s+(?:in|on|at)\s+[^,;]{0,40}?)?\s+(?:that\s+)?"
                          r"(?=(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|transaction|sale|agreement|acquisition|investment|"
-                         r"purchase|award|contract|grant|loan)\s+(?:(?:was|is|were|are)\s+(?:[“\"‘]|consistent|in\s+line|aligned|a\s+vote|"
+                         r"purchase|award|contract|grant|loan)\s+(?:(?:was|is|were|are)\s+(?:consistent|in\s+line|aligned|a\s+vote|"
                          r"good|positive|important|significant|welcome|proof|evidence)|marks?|marked|represents?|reflects?|"
                          r"fits?|fitted|underlines?|underscores?|signals?|showed|shows?|(?:would|will)\s+(?:help|boost|"
                          r"strengthen|support))\b)", re.I)
