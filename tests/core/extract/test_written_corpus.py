@@ -16,26 +16,28 @@ pytestmark = pytest.mark.slow  # the whole written corpus, scored
 ROOT = Path(__file__).resolve().parents[3]
 # The level reached when each floor was last raised; a change that loses any of it fails. The first time the
 # parser read them, written2 scored 0.828, written3 0.770, written4 0.656, written5 0.831, written6 0.818 and
-# written7 0.780, written8 0.876 and written9 0.936 (docs/parser.md).
+# written7 0.780, written8 0.876, written9 0.936 and written10 0.849 (docs/parser.md).
 FLOORS = {
-    "written": (30, {"score": 0.925, "deal": 0.94, "party": 0.905, "amount": 0.935, "date": 0.885, "type": 0.95,
+    "written": (30, {"score": 0.928, "deal": 0.94, "party": 0.905, "amount": 0.935, "date": 0.885, "type": 0.95,
                      "role": 0.885}),
     "written2": (20, {"score": 0.935, "deal": 0.965, "party": 0.94, "amount": 0.95, "date": 0.9, "type": 0.93,
                       "role": 0.94}),
     "written3": (20, {"score": 0.955, "deal": 0.955, "party": 0.95, "amount": 0.95, "date": 0.94, "type": 0.97,
                       "role": 0.94}),
-    "written4": (20, {"score": 0.915, "deal": 0.96, "party": 0.945, "amount": 0.9, "date": 0.82, "type": 0.945,
+    "written4": (20, {"score": 0.92, "deal": 0.96, "party": 0.945, "amount": 0.9, "date": 0.82, "type": 0.945,
                       "role": 0.935}),
     "written5": (20, {"score": 0.91, "deal": 0.905, "party": 0.865, "amount": 0.875, "date": 0.925, "type": 0.97,
                       "role": 0.94}),
     "written6": (20, {"score": 0.95, "deal": 0.95, "party": 0.93, "amount": 0.94, "date": 0.95, "type": 0.975,
                       "role": 0.93}),
-    "written7": (20, {"score": 0.875, "deal": 0.88, "party": 0.835, "amount": 0.87, "date": 0.85, "type": 0.94,
+    "written7": (20, {"score": 0.89, "deal": 0.9, "party": 0.865, "amount": 0.885, "date": 0.85, "type": 0.94,
                       "role": 0.935}),
     "written8": (20, {"score": 0.955, "deal": 0.965, "party": 0.955, "amount": 0.945, "date": 0.93, "type": 0.975,
                       "role": 0.95}),
-    "written9": (20, {"score": 0.945, "deal": 0.935, "party": 0.895, "amount": 0.965, "date": 0.955, "type": 0.975,
+    "written9": (20, {"score": 0.95, "deal": 0.945, "party": 0.91, "amount": 0.975, "date": 0.955, "type": 0.975,
                       "role": 0.96}),
+    "written10": (20, {"score": 0.925, "deal": 0.93, "party": 0.915, "amount": 0.895, "date": 0.905, "type": 0.975,
+                       "role": 0.96}),
 }
 
 
