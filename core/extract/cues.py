@@ -113,7 +113,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                               r"programmes?|programs?|budgets?|pipeline|outlays?)\b)|\bstake\b|\bcommit(?:s|ted)? \S*\s*\S+ (?:to|in|for|towards)\b|\binjects?\b"
                               # "Existing shareholder X also put in more money": a backer's money into the deal told.
                               r"|\bput(?:s|ting)?\s+in\s+(?:more|fresh|additional|new|further)\s+(?:money|capital|cash|funds)\b"
-                              r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"),
+                              r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"
+                              # "agreed to subscribe for C$60 million of X common shares": new shares bought from X.
+                              r"|\bsubscrib(?:e|es|ed|ing)\s+for\b|\bprivate\s+placements?\b"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
                          # "has licensed its battery technology to X": a licence told by its verb.
                          r"|\blicen[cs](?:es|ed)\s+(?:its|their|the)\b"

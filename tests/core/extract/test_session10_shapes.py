@@ -170,3 +170,9 @@ def test_a_round_that_saw_the_participation_of_a_list_and_a_plan_named_by_its_ye
     assert {p.name: p.role for p in deal.parties} == {
         "Qamar Compute": "recipient", "Hijaz Ventures": "investor", "Dahna Capital": "investor",
         "Muharraq Growth Fund": "investor"}
+
+
+def test_a_subscription_for_shares_in_a_private_placement_is_an_investment() -> None:
+    roles = roles_of("Concurrently, Corvid Royalty Partners has agreed to subscribe for C$40 million of Pikeridge "
+                     "Minerals common shares on a private placement basis.")
+    assert roles == {"Corvid Royalty Partners": ("company", "investor"), "Pikeridge Minerals": ("company", "recipient")}
