@@ -13,7 +13,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)(?<!net debt)|\bfinancing\b|\bfinanced\b(?![^.;]{0,80}?\bwith\s+(?:an?|the|its)\s+[^.;]{0,60}?\bfrom\b)|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
-                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
+                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\beurobonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"
                              r"|\barrang(?:e|es|ed|ing)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:facility|facilities|loan|financing)\b"
                              r"|\bsukuks?\b|\bmurabaha\b|\bijara\b|\bwakala\b"
@@ -115,7 +115,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                               r"|\bput(?:s|ting)?\s+in\s+(?:more|fresh|additional|new|further)\s+(?:money|capital|cash|funds)\b"
                               r"|\b(?:channel|pour|plough|plow|deploy)(?:s|ed|ing)?\b[^.;]{0,60}?\binto\b"
                               # "agreed to subscribe for C$60 million of X common shares": new shares bought from X.
-                              r"|\bsubscrib(?:e|es|ed|ing)\s+for\b|\bprivate\s+placements?\b"),
+                              r"|\bsubscrib(?:e|es|ed|ing)\s+for\b|\bprivate\s+placements?\b"
+                              # "Y will contribute 10 billion liras in cash": a partner's money into the venture.
+                              r"|\bcontribut(?:e|es|ed|ing)\s+(?:about\s+|some\s+|up\s+to\s+)?(?:[$€£¥₹]|[A-Z]{3}\s|\d)"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
                          # "has licensed its battery technology to X": a licence told by its verb.
                          r"|\blicen[cs](?:es|ed)\s+(?:its|their|the)\b"
@@ -342,7 +344,7 @@ SECTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-_BOND = re.compile(r"\b(?:bonds?|notes|sukuk|debentures?|commercial paper)\b", re.I)
+_BOND = re.compile(r"\b(?:(?:euro)?bonds?|notes|sukuk|debentures?|commercial paper)\b", re.I)
 _LOAN = re.compile(r"\b(?:loans?|lent|lends?|lending|facilit(?:y|ies)|credit line|borrow\w*)\b", re.I)
 # Who places a bond for its issuer: banks named so on a bond are no lenders (on a loan they are).
 BOND_PLACERS = re.compile(r"\b(?:bookrunners?|book-runners?|coordinators?|co-ordinators?|underwriters?|dealers?|managers?)\b",

@@ -116,7 +116,7 @@ def clause_type(text: str) -> tuple[DealType | None, int, int]:
             return None, -1, -1
     # "raised ... in debt financing" is a financing; "Series B financing" is a round.
     if DealType.FUNDING_ROUND in found and DealType.FINANCING in found:
-        if not re.search(r"\b(?:debt|loans?|credit|bonds?|lend\w*|underwrit\w*|sukuks?|notes|facilit\w*|murabaha)\b",
+        if not re.search(r"\b(?:debt|loans?|credit|(?:euro)?bonds?|lend\w*|underwrit\w*|sukuks?|notes|facilit\w*|murabaha)\b",
                          text, re.I):
             del found[DealType.FINANCING]
     # "US$20 million was invested by X to support a separate 10-year tranche": money put into a tranche of debt.

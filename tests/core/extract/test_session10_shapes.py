@@ -176,3 +176,13 @@ def test_a_subscription_for_shares_in_a_private_placement_is_an_investment() -> 
     roles = roles_of("Concurrently, Corvid Royalty Partners has agreed to subscribe for C$40 million of Pikeridge "
                      "Minerals common shares on a private placement basis.")
     assert roles == {"Corvid Royalty Partners": ("company", "investor"), "Pikeridge Minerals": ("company", "recipient")}
+
+
+def test_a_partner_s_cash_contribution_is_the_venture_s_amount_and_a_eurobond_is_debt() -> None:
+    venture, bond = deals_of("Marmara Holding and Gulf-based operator Zahra Digital have agreed to form a joint venture "
+                             "to build data centres in Istanbul. Zahra will contribute 8 billion liras ($200 million) "
+                             "in cash.\n\n"
+                             "Last year Marmara raised $400 million through a eurobond.")
+    assert {p.name: p.role for p in venture.parties} == {"Marmara Holding": "partner", "Zahra Digital": "partner"}
+    assert [a.text for a in venture.amounts] == ["8 billion liras", "$200 million"]
+    assert bond.type.value == "financing"
