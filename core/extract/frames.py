@@ -201,7 +201,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
     # "The ministry said in a statement that the deal was consistent with its targets": a judgement of the deal.
     if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause) \
-            or _NEEDS_APPROVAL.match(clause) or _ANALYST_JUDGES.match(clause):
+            or _NEEDS_APPROVAL.match(clause) or _ANALYST_JUDGES.match(clause) or _FRAMEWORK_OF.match(clause):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -280,7 +280,10 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
 # Flags of a clause, each read once per clause.
 _DEAL_MENTION = re.compile(
     r"\b(?:the|this)\s+(?:[\w:.%/-]+\s+){0,3}(?:deal|transaction|financing package|package|funding|fund|venture|round|"
-    r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b", re.I)
+    r"agreement|memorandum|mou|offering|financing|loan|facility|acquisition|contract|investment)\b"
+    # "the technology investment arm of the Authority": a body named by its trade, not the deal.
+    r"(?!\s+(?:arm|unit|vehicle|subsidiary|division)\s+of\b)",
+    re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEW_DEAL = re.compile(
     # "..., making it one of the largest investments in Vietnam": a ranking of the deal just told, not another.
@@ -360,6 +363,12 @@ _REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|ap
 # "The transaction needs the approval of the Economic Planning Unit": who must approve a deal is no party of it.
 _NEEDS_APPROVAL = re.compile(r"[^,;]{0,60}?\b(?:needs?|requires?|awaits?|(?:is|remains)\s+subject\s+to)\s+(?:the\s+)?"
                              r"(?:approvals?|clearance|consent|sign-?off|nod)\b", re.I)
+# "The agreement comes within the framework of the distinguished relations between the State of Qatar and the
+# Kingdom of Morocco": state media's setting of a deal, whose nations sign nothing there.
+_FRAMEWORK_OF = re.compile(r"[^,;]{0,60}?\b(?:comes?|came|falls?|fell)\s+(?:within|as\s+part\s+of|in\s+line\s+with)\s+"
+                           r"(?:the\s+)?(?:framework|context|efforts?|directives?|vision)\b"
+                           r"|[^;]{0,80}?\b(?:bilateral|fraternal|brotherly|historic|distinguished|friendly)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:relations|ties)\s+between\b", re.I)
 # "Analyst X of Y Research said the grant was modest": an outsider's view of the deal, by no party of it.
 _ANALYST_JUDGES = re.compile(r"[^;]{0,60}?\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?)\b[^;]{0,80}?\b(?:said|says)\s+"
                              r"(?:that\s+)?(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:deal|grant|loan|award|contract|acquisition|"

@@ -186,3 +186,15 @@ def test_a_partner_s_cash_contribution_is_the_venture_s_amount_and_a_eurobond_is
     assert {p.name: p.role for p in venture.parties} == {"Marmara Holding": "partner", "Zahra Digital": "partner"}
     assert [a.text for a in venture.amounts] == ["8 billion liras", "$200 million"]
     assert bond.type.value == "financing"
+
+
+def test_a_sovereign_fund_s_framework_then_its_arm_s_own_stake_with_state_media_boilerplate() -> None:
+    pact, stake = deals_of("Corvo Investment Authority, the Qatari sovereign wealth fund, signed on Sunday a framework "
+                           "agreement with Morocco's Ministry of Digital Transition to invest up to 20 billion dirhams "
+                           "in data centres.\n\n"
+                           "The agreement comes within the framework of the distinguished fraternal relations between "
+                           "the State of Qatar and the Kingdom of Morocco.\n\n"
+                           "Corvo Digital, the technology investment arm of the Authority, will take a 25 percent stake "
+                           "in Casablanca-based operator Tarik Cloud through a capital increase of MAD 1.1 billion.")
+    assert {p.name for p in pact.parties} == {"Corvo Investment Authority", "Ministry of Digital Transition"}
+    assert {p.name: p.role for p in stake.parties} == {"Corvo Digital": "investor", "Tarik Cloud": "recipient"}
