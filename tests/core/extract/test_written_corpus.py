@@ -36,7 +36,7 @@ FLOORS = {
                       "role": 0.95}),
     "written9": (20, {"score": 0.95, "deal": 0.945, "party": 0.91, "amount": 0.975, "date": 0.955, "type": 0.975,
                       "role": 0.96}),
-    "written10": (20, {"score": 0.925, "deal": 0.93, "party": 0.915, "amount": 0.895, "date": 0.905, "type": 0.975,
+    "written10": (20, {"score": 0.95, "deal": 0.95, "party": 0.94, "amount": 0.95, "date": 0.94, "type": 0.975,
                        "role": 0.96}),
 }
 
