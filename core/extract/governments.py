@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.extract.gazetteer import PLACE_NAMES, STATES
 from core.extract.mention import Mention
@@ -70,8 +71,12 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
 _AS_PLACE = re.compile(r"\b(?:in|across|throughout|around|to|from|of)\s+(?:the\s+)?(?:[a-z]+(?:ern|ral|th)\s+)?$")
 
 
+@lru_cache(maxsize=64)
 def _named_as_country(text: str, place: str) -> bool:
-    """Whether the article names `place` itself anywhere other than as where something is."""
+    """Whether the article names `place` itself anywhere other than as where something is.
+
+    Cached: an article that says "the German government" a thousand times is read for "Germany" once (a str
+    keeps its hash, so the key costs nothing after the first call)."""
     for found in re.finditer(rf"\b{re.escape(place)}\b", text):
         if not _AS_PLACE.search(text, max(0, found.start() - 30), found.start()):
             return True
