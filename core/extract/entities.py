@@ -549,6 +549,11 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     local = {norm(m.name) for m in governments if m.place and m.name != m.place}
     found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local] + governments
     for mention in found:
+        # "State-run China National Offshore Oil Co signed ...", "Tokyo-based Kanto Cells": the describing word that
+        # opens a sentence in capitals is no part of the name.
+        prefix = _DESCRIBING_PREFIX.match(mention.name)
+        if prefix and prefix.end() < len(mention.name) and not mention.place:
+            mention.start, mention.name = mention.start + prefix.end(), mention.name[prefix.end():]
         # "Quarry Logic, a Santa Clara startup designing chips,": a name inside an apposition that describes the
         # name before it is its town or its parent, no party.
         if _APPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 6), mention.start) \
@@ -581,6 +586,8 @@ _PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|
                                  r"were|has|had|will|said|than|itself|themselves)\b)(?![a-z]+ed\b)[a-z][\w-]*\s+){0,3}?(?:startup|start-up|company|firm|\w*maker|developer|"
                                  r"operator|utility|lender|insurer|miner|manufacturer|producer|provider|conglomerate|"
                                  r"carrier|retailer|bank)\s+(?-i:[A-Z])")
+_DESCRIBING_PREFIX = re.compile(r"[A-Z][\w.]{0,30}-(?:run|owned|backed|held|controlled|listed|based|led|funded|"
+                                r"headquartered)\s+(?=[A-Z])")
 _TARGET_YEAR_AFTER = re.compile(r"\s+20[2-9]\d\b(?!\s*(?:[-–]|to\b|and\b|,\s*\d))")
 _SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")
 _TITLE_BRACKET_BEFORE = re.compile(r"\b(?:Director|Manager|Head|Secretary|Officer|President|Chair(?:man|woman|person)?|"

@@ -198,3 +198,9 @@ def test_a_sovereign_fund_s_framework_then_its_arm_s_own_stake_with_state_media_
                            "in Casablanca-based operator Tarik Cloud through a capital increase of MAD 1.1 billion.")
     assert {p.name for p in pact.parties} == {"Corvo Investment Authority", "Ministry of Digital Transition"}
     assert {p.name: p.role for p in stake.parties} == {"Corvo Digital": "investor", "Tarik Cloud": "recipient"}
+
+
+def test_a_describing_word_that_opens_a_sentence_is_no_part_of_the_name() -> None:
+    deal, = deals_of("State-run Kestrel National Oil Co signed a supply contract on Monday with Harrow Pipe Works to "
+                     "buy 300km of pipe.")
+    assert {p.name for p in deal.parties} == {"Kestrel National Oil Co", "Harrow Pipe Works"}
