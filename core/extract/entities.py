@@ -561,17 +561,14 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
             mention.descriptor = True
         # "Accra colocation provider X", "Basque steelmaker Y": a short name standing before a trade and the name
         # of the firm in that trade says where the firm is from.
-        if len(mention.name.split()) <= 2 and not mention.place and not mention.person \
-                and not any(w in ORG_SUFFIXES for w in mention.name.split()) \
-                and _PLACE_BEFORE_TRADE.match(text, mention.end):
+        if _short_plain(mention) and not mention.person and _PLACE_BEFORE_TRADE.match(text, mention.end):
             mention.descriptor = True
         # "the Principal Secretary to Government, Industries, Investment Promotion and Commerce Department": the
         # department an official heads names the official, it signs nothing itself.
         if _SECRETARY_TO_BEFORE.search(text, max(sentence.start, mention.start - 120), mention.start):
             mention.descriptor = True
         # "its Vision 2030 plan", "Agenda 2063": a programme named by its target year, no party.
-        if len(mention.name.split()) <= 2 and not mention.place and _TARGET_YEAR_AFTER.match(text, mention.end) \
-                and not any(w in ORG_SUFFIXES for w in mention.name.split()):
+        if _short_plain(mention) and _TARGET_YEAR_AFTER.match(text, mention.end):
             mention.descriptor = True
         # "Director (Projects)", "Head (Sales)": a title's remit in brackets, no party.
         if _TITLE_BRACKET_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start):
@@ -580,6 +577,12 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         if _WIRE_AFTER.match(text, mention.end) and _DATELINE_BEFORE.fullmatch(text, sentence.start, mention.start):
             mention.descriptor = True
     return sorted(found, key=lambda m: m.start)
+
+
+def _short_plain(mention: Mention) -> bool:
+    """A name of one or two words that is no place and has no legal form: one a description may be made of."""
+    words = mention.name.split()
+    return len(words) <= 2 and not mention.place and not any(w in ORG_SUFFIXES for w in words)
 
 
 _PLACE_BEFORE_TRADE = re.compile(r"\s+(?:(?!(?:from|to|with|by|and|or|of|for|in|at|on|the|an?|its|their|as|is|was|"

@@ -197,11 +197,7 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
              and not _TOTAL_AFTER.match(text[a.end:a.end + 50])]
     if deal_type is None and not (opens and money):
         return None
-    # "It brings the total raised in the round to £138 million": a sum of the deals told, no deal of its own.
-    # "Industry body X welcomed the award": a reaction to the deal; who reacts is no party of it.
-    # "The ministry said in a statement that the deal was consistent with its targets": a judgement of the deal.
-    if _TOTAL_OPENING.match(clause) or _REACTION.match(clause) or _JUDGES_DEAL.match(clause) \
-            or _NEEDS_APPROVAL.match(clause) or _ANALYST_JUDGES.match(clause) or _FRAMEWORK_OF.match(clause):
+    if any(pattern.match(clause) for pattern in _ABOUT_A_DEAL):
         return None
     # "X and Y were joint bookrunners on the deal": who arranged a deal already told (later.syndicate adds them).
     if deal_type == DealType.OTHER and cue_at >= 0 and cues.SYNDICATE.search(masked, 0, cue_at):
@@ -355,9 +351,10 @@ _TOTAL = re.compile(r"\b(?:brings|bringing|brought|takes|taking|took|lifts|lifti
                     r"investors|entities|groups|businesses|parties)\b[^.;]{0,50}$", re.I)
 _TOTAL_OPENING = re.compile(r"\W*(?:it|this|that)\s+(?:brings|brought|takes|took|lifts|lifted|pushes|pushed)\s+"
                             r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?total\b", re.I)
-_REACTION = re.compile(r"[^,;]{0,80}?\b(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud|"
+_REACTION = re.compile(r"[^,;]{0,80}?\b(?:(?:welcom|prais|hail|criticis|criticiz|applaud|oppos|question|condemn|laud)"
+                       r"(?:ed|es|e|s)"
                        # "Lawmakers had urged the department to block the deal": a review of it, by no party of it.
-                       r"(?:urged|asked|called\s+on)\s+(?:the\s+)?[\w\s-]{0,40}?\bto\s+(?:block|reject|veto|review|scrap|halt))(?:ed|es|e|s)?\s+"
+                       r"|(?:urged|asked|called\s+on)\s+(?:the\s+)?[\w\s-]{0,40}?\bto\s+(?:block|reject|veto|review|scrap|halt))\s+"
                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|award|grant|agreement|investment|acquisition|"
                        r"contract|loan|decision|move|announcement|takeover|merger|transaction)s?\b", re.I)
 # "The transaction needs the approval of the Economic Planning Unit": who must approve a deal is no party of it.
@@ -380,6 +377,11 @@ _JUDGES_DEAL = re.compile(r"[^;]{0,120}?\b(?:said|says|added|noted|stated)\b(?:\
                          r"good|positive|important|significant|welcome|proof|evidence)|marks?|marked|represents?|reflects?|"
                          r"fits?|fitted|underlines?|underscores?|signals?|showed|shows?|(?:would|will)\s+(?:help|boost|"
                          r"strengthen|support))\b)", re.I)
+# Clauses that speak about a deal without telling one, so name no party of it: "It brings the total raised in the
+# round to £138 million" (a sum of the deals told), "Industry body X welcomed the award" (a reaction), "The ministry
+# said the deal was consistent with its targets" (a judgement), and the approvals, analysts' views and state
+# media's settings above.
+_ABOUT_A_DEAL = (_TOTAL_OPENING, _REACTION, _JUDGES_DEAL, _NEEDS_APPROVAL, _ANALYST_JUDGES, _FRAMEWORK_OF)
 _TOTAL_AFTER = re.compile(r"\s*(?:in total|to date|so far|in all|since (?:its|their) (?:founding|inception|launch|creation)"
                           # "capacity additions worth over Rs 1 lakh crore in the past two years": a market's sum.
                           r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
