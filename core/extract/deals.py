@@ -21,7 +21,7 @@ from core.extract.finish import Draft, Finisher
 from core.extract.folding import Folding
 from core.extract.names_kind import set_kind
 from core.extract.registry import EntityTable
-from core.extract.tables import table_rows
+from core.extract.tables import record_rows, table_rows
 from core.extract.sentences import Sentence, split_clauses, split_sentences
 from core.model import Deal, DealType, PartyKind, Precision
 
@@ -63,6 +63,8 @@ class _Reader(Folding):
     drafts: list[Draft] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    _records: list[Draft] = field(default_factory=list)  # drafts read from labelled records
+    _drawn: Counter[int] = field(default_factory=Counter)  # id of a lead draft -> records that drew their giver on it
 
     def read(self) -> list[Deal]:
         self.sentences = split_sentences(self.text)
@@ -70,7 +72,7 @@ class _Reader(Folding):
         amounts = find_amounts(self.text)
         amount_starts = [a.start for a in amounts]
         date_starts = [d.start for d in self.dates]
-        rows = {row.sentence: row for row in table_rows(self.text, self.sentences)}
+        rows = {row.sentence: row for row in table_rows(self.text, self.sentences) + record_rows(self.text, self.sentences)}
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence) or tables.in_table(sentence):
                 self.mentions[index] = []
@@ -112,6 +114,7 @@ class _Reader(Folding):
             recent = self._recent(index, 4)
             later.list_intro(self.drafts, index, self.mentions[index], self.table, sentence)
             later.syndicate(recent, self.mentions[index], self.table, sentence)
+        self.drafts = [d for d in self.drafts if self._drawn[id(d)] < 2]
         self._absorb_lone_purchases()
         if self.title and cues.FAILED.search(self.title):
             # "Czech competition office blocks X's bid for Y": the story is a deal stopped; X and Y strike none.
@@ -149,7 +152,27 @@ class _Reader(Folding):
                 draft.actors.append(key)
         for amount in money:
             draft.add_amount(amount)
+        if row.record and roles.GIVER not in draft.parties.values():
+            self._given_by_lead(draft)
         self.drafts.append(draft)
+
+    def _given_by_lead(self, draft: Draft) -> None:
+        """A record without its giver: the one whose programme the lead told gives it, on the lead's day.
+
+        "announced a $48.5 million investment from X's fund ... Recipient: A, Amount: $6 million loan": X lends to A.
+        The lead's total is the sum of the records, no deal of its own once two of them have drawn on it.
+        """
+        self._records.append(draft)
+        lead = next((d for d in reversed(self.drafts) if all(d is not r for r in self._records)
+                     and roles.GIVER in d.parties.values() and d.type in _PRICED), None)
+        if lead is None:
+            return
+        for key, side in lead.parties.items():
+            if side == roles.GIVER:
+                draft.parties[key] = side
+                draft.spans.setdefault(key, lead.spans.get(key, (0, 0)))
+        draft.frames[0].dates = [d for f in lead.frames for d in f.dates][:1]
+        self._drawn[id(lead)] += 1
 
     def _story_date(self) -> tuple[date | None, bool]:
         """The exact day the lead's first two sentences name, if they name one: "signed on Tuesday", "July 22, 2025";

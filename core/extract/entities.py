@@ -278,6 +278,9 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         k, plain = j + 1, False
         while k < len(tokens) and k <= j + 5 and _is_name_token(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] <= 1:
             word, possessive = _strip_possessive(tokens[k][2])
+            if possessive and word in _UNIT_WORDS:
+                # "the Economic Development and Investment Unit's fund": the unit's name ends on its owner's mark.
+                return True
             if possessive or word in PLACE_NAMES or word not in GENERIC_WORDS and word not in _UNIT_WORDS \
                     and word not in _LEGAL_FORMS and not is_common_word(word):
                 return False

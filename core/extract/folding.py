@@ -348,6 +348,11 @@ class Folding:
             group = _GROUP_OF.search(self.text, max(frame.start, mention.start - 120), mention.start)
             if group is not None:
                 before = self.text[max(frame.start, group.start() - 40):group.start()]
+            # "an investment from the X Unit's growth fund": the fund stands where its owner's words put it.
+            owner = next((m for m in self.mentions.get(frame.sentence, ()) if m.end < mention.start <= m.end + 3
+                          and self.text[m.end:mention.start].strip() in ("'s", "’s")), None)
+            if owner is not None and group is None:
+                before = self.text[max(frame.start, owner.start - 40):owner.start]
             gap = self.text[frame.objects[index - 1].end:mention.start] if index else None
             if frame.type == DealType.ACQUISITION and mention.possessive:
                 side = roles.RECEIVER  # "buys Intel's memory business": the owner sells

@@ -44,6 +44,7 @@ class Row:
     end: int
     amount_span: tuple[int, int] | None
     sides: list[tuple[Mention, str]] = field(default_factory=list)
+    record: bool = False  # a "Recipient: X / Amount: Y" record: its giver may be the one the lead named
 
 
 def _cells(text: str, sentence: Sentence) -> list[Cell]:
@@ -116,4 +117,55 @@ def _row(text: str, sentence: Sentence, index: int, columns: dict[str, int], tab
     return Row(index, deal_type, sentence.start, sentence.end, (amount.start, amount.end) if amount else None, sides)
 
 
-__all__ = ["Row", "in_table", "table_rows"]
+# "Recipient: X", "Amount: $6 million loan": a government's or a fund's list of what it gave, a field a line.
+_FIELD = re.compile(r"(?P<label>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*:\s+(?P<value>\S[^\n]{0,150})")
+_FIELD_SIDE = (
+    (re.compile(r"(?:recipients?|borrowers?|grantees?|beneficiar(?:y|ies)|investees?|awardees?|targets?|applicants?)$",
+                re.I), "receiver"),
+    (re.compile(r"(?:lenders?|investors?|funders?|acquirers?|buyers?|grantors?|backers?)$", re.I), "giver"),
+    (re.compile(r"(?:(?:total\s+)?(?:amount|funding|loan|grant|investment|value|award|sum))$", re.I), "amount"),
+)
+# The amount's own words say what was given.
+_RECORD_TYPE = ((re.compile(r"\bloans?\b|\bcredit\b|\bdebt\b|\bfinancing\b", re.I), DealType.FINANCING),
+                (re.compile(r"\bgrants?\b|\bsubsid(?:y|ies)\b", re.I), DealType.GRANT),
+                (re.compile(r"\bequity\b|\bstake\b|\binvestment\b", re.I), DealType.INVESTMENT))
+
+
+def record_rows(text: str, sentences: list[Sentence]) -> list[Row]:
+    """Deals set out as records, a labelled field a line: "Recipient: X" then "Amount: $6 million loan".
+
+    A record needs a party's field and an amount's; lines of description between records are no part of them.
+    """
+    rows: list[Row] = []
+    index = 0
+    while index < len(sentences):
+        fields: dict[str, Cell] = {}
+        labels = ""
+        last = index
+        while last < len(sentences):
+            found = _FIELD.fullmatch(sentences[last].text.strip())
+            kind = next((k for pattern, k in _FIELD_SIDE if found and pattern.fullmatch(found.group("label"))), None)
+            if found is None or kind is None or kind in fields:
+                break
+            start = sentences[last].start + sentences[last].text.find(found.group("value"))
+            fields[kind] = Cell(start, start + len(found.group("value").rstrip()), found.group("value").rstrip())
+            labels += " " + found.group("label")
+            last += 1
+        if "amount" in fields and ({"receiver", "giver"} & set(fields)):
+            amount = fields["amount"]
+            deal_type = next((t for pattern, t in _RECORD_TYPE if pattern.search(amount.text + labels)),
+                             next((t for pattern, t in _HEADER_TYPE if pattern.search(labels)), DealType.INVESTMENT))
+            sides = []
+            for kind, side in (("receiver", roles.RECEIVER), ("giver", roles.GIVER)):
+                cell = fields.get(kind)
+                name = _NAME.match(cell.text) if cell else None
+                if cell and name:
+                    sides.append((Mention(cell.start, cell.start + name.end(), name.group()), side))
+            if sides:
+                rows.append(Row(last - 1, deal_type, sentences[index].start, sentences[last - 1].end,
+                                (amount.start, amount.end), sides, record=True))
+        index = max(last, index + 1)
+    return rows
+
+
+__all__ = ["Row", "in_table", "record_rows", "table_rows"]
