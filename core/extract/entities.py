@@ -550,7 +550,10 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
     that spells out a name found as an organisation ("The City of Aberdale") stands in its place."""
     governments = government_phrases(text, sentence)
     local = {norm(m.name) for m in governments if m.place and m.name != m.place}
-    found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local] + governments
+    # "Turkestan region administration": a name inside a government's phrase is that government.
+    found = [m for m in find_mentions(text, sentence) if norm(m.name) not in local
+             and not any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start
+                         for g in governments)] + governments
     for mention in found:
         # "State-run China National Offshore Oil Co signed ...", "Tokyo-based Kanto Cells": the describing word that
         # opens a sentence in capitals is no part of the name.
@@ -576,6 +579,10 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         # "Director (Projects)", "Head (Sales)": a title's remit in brackets, no party.
         if _TITLE_BRACKET_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start):
             mention.descriptor = True
+        # "agreements with investors from Iran, Turkey and the UAE": the countries the investors come from, no party.
+        if mention.place and PLACE_NAMES.get(mention.name) == mention.place \
+                and _FROM_COUNTRIES.search(text, max(sentence.start, mention.start - 160), mention.start):
+            mention.location_only = True
         # "JAKARTA (JBP):", "LAGOS (Reuters) -": the wire or paper after a dateline tells who reports, no party.
         if _WIRE_AFTER.match(text, mention.end) and _DATELINE_BEFORE.fullmatch(text, sentence.start, mention.start):
             mention.descriptor = True
@@ -598,6 +605,9 @@ _TARGET_YEAR_AFTER = re.compile(r"\s+20[2-9]\d\b(?!\s*(?:[-–]|to\b|and\b|,\s*\
 _SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")
 _TITLE_BRACKET_BEFORE = re.compile(r"\b(?:Director|Manager|Head|Secretary|Officer|President|Chair(?:man|woman|person)?|"
                                    r"Minister|Commissioner|Advis[eo]r|Partner|Lead)\s*\($")
+_FROM_COUNTRIES = re.compile(r"\b(?:investors?|companies|firms|businesses|entrepreneurs|delegations?|buyers|"
+                             r"bidders|partners|capital|investments?)\s+from\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?"
+                             r"(?:\s*,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")
 _WIRE_AFTER = re.compile(r"\)\s*[:—–-]")
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Za-z .]{2,20})?\s*\(")
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+$")

@@ -32,6 +32,9 @@ _SUPPLY_OF_BY = re.compile(r"\b(?:supply|delivery|construction|provision|buildin
 _SUPPORTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+\s+)?(?:supported|backed|funded|co-financed|"
                            r"subsidi[sz]ed)\s+(?:by|with)\b", re.I)
 _SOLD_BY = re.compile(r"\b(?:sold|divested|offloaded|disposed\s+of)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
+_SIGNED_WITH = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|inked|concluded|struck)\s+with\b",
+                          re.I)
+_SIGNED_TYPES = frozenset({DealType.MOU, DealType.OTHER, DealType.PARTNERSHIP, DealType.INVESTMENT})
 _BOTH_OPEN = re.compile(r"\W*(?:the|both)\s+(?:two\s+)?(?:companies|parties|sides|firms)\b", re.I)
 _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(ministry|government|department|agency|"
                                 r"authority)\b(?!\s+of\b)")
@@ -175,6 +178,10 @@ class Folding:
         subjects = self._keys(frame.subjects)
         if not subjects:
             subjects = self._resolve_anaphors(frame)
+        if not subjects and frame.type in _SIGNED_TYPES and _SIGNED_WITH.search(self.text, frame.start, frame.end):
+            # "X and Y signed a memorandum. An agreement was signed with Z": Z signed with whoever signed just before.
+            subjects = next(([d.actors[0]] for d in self._recent(frame.sentence, 3)
+                             if d.type in _SIGNED_TYPES and d.actors), [])
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
         if len(subjects) == 1 and frame.subjects and _BOTH_OPEN.match(self.text, frame.start, frame.end):
             # "The two companies also signed an offtake under which X will buy ...": X's counterpart is the other.

@@ -23,6 +23,10 @@ _GOVERNMENT_PHRASE = re.compile(
     r"transport|investment|defen[cs]e|agriculture|education|interior|foreign)\s+ministry\b"
     # "the city of Boston awarded ...": a local government, named as news names it.
     r"|\b(?P<local>[Cc]ity|[Mm]unicipality|[Cc]ounty|[Pp]rovince|[Pp]refecture)\s+of\s+(?P<town>[A-Z][\w-]{0,30}(?:\s[A-Z][\w-]{0,30}){0,2})"
+    # "Turkestan region administration", "the Western Cape provincial government", "Aktobe region governor X":
+    # a region's own government, named by the region in capitals and its level in lower case.
+    r"|\b(?P<region>[A-Z][\w'’-]{2,30}(?:\s[A-Z][\w'’-]{2,30})?)\s+(?P<level>region|regional|province|provincial|oblast"
+    r"|county|district|prefecture|prefectural)\s+(?P<body>administration|government|authorities|akimat|governor)\b"
 )
 
 
@@ -53,6 +57,14 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
             if place:
                 ministry.aliases.append(f"{place} {match.group('remit')} ministry")
             out.append(ministry)
+            continue
+        if match.group("region"):
+            region = f"{match.group('region')} {match.group('level')}"
+            # The governor signs for the region: the party is its government, the person stays a person.
+            if match.group("body") == "governor":
+                end = sentence.start + match.start("body") - 1
+            name = region if match.group("body") == "governor" else f"{region} {match.group('body')}"
+            out.append(Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=region, explicit=True))
             continue
         if match.group("town"):
             name = f"{match.group('local').title()} of {match.group('town')}"

@@ -33,3 +33,16 @@ def test_a_unit_named_with_and_ends_on_its_owners_mark() -> None:
     roles = roles_of("Kelso Pumps received a grant of $2 million from the Border Trade and Investment Unit's "
                      "export fund on Tuesday.")
     assert "Border Trade and Investment Unit" in " ".join(roles)
+
+
+def test_a_regions_administration_and_its_governor_name_the_regional_government() -> None:
+    deals = deals_of("Kostanay region administration signed agreements with investors from Germany, Turkey and the "
+                     "UAE at a forum on Friday.\n\n"
+                     "Kostanay region governor Arman Sadykov and Tobol Agro Holdings signed a memorandum worth USD 90 "
+                     "million to build a grain terminal.\n\n"
+                     "An agreement was signed with Qostanai Wind Power Ltd that intends to invest USD 120 million in a "
+                     "wind farm.")
+    assert [{p.name: p.kind.value for p in d.parties} for d in deals] == [
+        {"Kostanay region administration": "government", "Tobol Agro Holdings": "company"},
+        {"Kostanay region administration": "government", "Qostanai Wind Power Ltd": "company"}]
+    assert [[a.value for a in d.amounts] for d in deals] == [[90_000_000], [120_000_000]]
