@@ -29,7 +29,10 @@ COMES_AFTER = re.compile(r"^\W*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,3}?(?:come
                           r"(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\s+"
                           # "The biggest deal came on Monday, when X agreed to sell Y": the deal is told after "when".
                           r"|^\W*(?:the|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|transaction)\s+(?:[\w-]+\s+){0,4}?"
-                          r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+", re.I)
+                          r"(?:came|was\s+struck|was\s+announced)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+when\s+"
+                          # "X traces its history to 2011, when Y bought the mine": the origin told after "when".
+                          r"|^\W*[^,;]{0,60}?\b(?:traces?|traced|dates?|dated|dating|goes|went)\s+(?:its\s+\w+\s+|back\s+)?"
+                          r"(?:to|in)\s+[^,;]{0,40},\s+when\s+", re.I)
 # "Serra Azul's controlling shareholder, Canadian pension fund X, bought ...": the owner named after the relation.
 _RELATION = re.compile(r"['’]s?\s+(?:(?:larger|smaller|bigger|main|chief|closest|local|domestic|former|new|"
                        r"biggest|largest|controlling|majority|minority)\s+)?(?:rivals?|competitors?|peers?|parent|"
@@ -112,7 +115,8 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
             or frame.side == roles.RECEIVER and frame.type == DealType.ACQUISITION
             and re.search(r"\bto\s+(?:[\w-]+\s+){0,4}$", gap)
             # "to buy X, owner of 620 MW of solar plants in Y, from infrastructure investor Z": the seller comes last.
-            or frame.type == DealType.ACQUISITION and re.search(r",\s+from\s+(?:[\w-]+\s+){0,4}$", gap)
+            # "bought the mine, its halls and the associated water rights from X": the seller after a long object.
+            or frame.type == DealType.ACQUISITION and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,4}$", gap)
             # "signed a PPA to supply 180MW from a new plant in the Northern Cape to platinum miner X": the customer.
             or frame.type == DealType.CONTRACT and _SUPPLIED_TO.search(gap)))
         if far or re.search(r",\s+(?:which|who|whose|where|joining|making|becoming|bringing|marking|taking|"

@@ -70,6 +70,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             r"|\b(?:foundry|manufacturing|contract[- ]manufacturing|maintenance|engineering|"
                             r"operations and maintenance|o&m|epc)\s+(?:agreement|deal)s?\b"
                             r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\blease\s+with\b"
+                            # "a 12-year lease X signed in February with Y": a lease of years is a contract.
+                            r"|\b(?:\d{1,2}|one|two|three|five|ten|fifteen|twenty)-year\s+(?:[\w-]+\s+){0,2}?leases?\b"
                             # "Redwood will lease 80 megawatts of capacity at X's campus": space rented is a contract.
                             r"|\bleas(?:e|es|ed|ing)\s+(?:[\w,.()-]+\s+){0,4}?(?:capacity|space|sites?|land|hectares|floors?|offices?|towers?|halls?)\b|\border(?:s|ed)? (?:for|from)\b|\btolling agreement\b"
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".

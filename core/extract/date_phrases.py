@@ -212,6 +212,10 @@ def _year_alone(m: re.Match[str], reference: date | None) -> Found | None:
         return None  # a bare year is a name or a count as often as a date: "the 2016 deal", "WEF-2026"
     year, prep = int(m.group("year")), " ".join(prep_match.group("prep").lower().split())
     forward = prep in {"by", "until", "till", "through", "before", "to"}
+    # "traces its history to 2011, when X bought ...", "dates back to 2011": a past year pointed at, not a horizon.
+    if prep == "to" and (re.match(r",\s+when\b", m.string[m.end():m.end() + 8])
+                         or m.string[max(0, prep_match.start() - 5):prep_match.start()].rstrip().endswith("back")):
+        forward = False
     if forward or (reference is not None and year > reference.year and prep in {"in", "for", "from", "during"}):
         return Found(prep_match.start(), m.end(), date(year, 1, 1), Precision.YEAR, HORIZON)
     return Found(prep_match.start(), m.end(), date(year, 1, 1), Precision.YEAR, ABSOLUTE)

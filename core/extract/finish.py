@@ -293,7 +293,8 @@ class Finisher:
             told = " ".join(self.text[f.start:f.end] for f in draft.frames)
             names = {k: (self.table.entities[k].name, *self.table.entities[k].aliases) for k in keys}
             draft.parties.update(stated or supply_sides.producer_sides(self.text, mentions, self.table.key_of, names,
-                                                                       told))
+                                                                       told)
+                                 or supply_sides.lease_sides(self.text, mentions, self.table.key_of, keys, told))
             others = [k for k in keys if draft.actors and k != draft.actors[0]]
             if len(others) == 1 and draft.actors and any(
                     supply_sides.MAKER_WILL_SUPPLY.search(self.text, self.sentences[f.sentence].start,

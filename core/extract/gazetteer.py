@@ -336,6 +336,11 @@ NOT_NAMES = frozenset({
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
     "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",
+    # Benchmark rates a loan or a bond is priced over ("a coupon of three-month Nibor plus 2.1 points"): no lender.
+    "SOFR", "Sofr", "LIBOR", "Libor", "EURIBOR", "Euribor", "NIBOR", "Nibor", "STIBOR", "Stibor", "CIBOR", "Cibor",
+    "SONIA", "HIBOR", "Hibor", "SHIBOR", "Shibor", "SIBOR", "Sibor", "TIBOR", "TONA", "JIBAR",
+    "Jibar", "BBSW", "KLIBOR", "Klibor", "MIBOR", "Mibor", "BKBM", "CORRA", "SARON", "Saron", "ESTR", "€STR",
+    "TIIE", "BUBOR", "Bubor", "WIBOR", "Wibor", "PRIBOR", "Pribor", "TELBOR", "SAIBOR", "Saibor", "EIBOR", "Eibor",
 })
 
 # Adjectives of faith and region capitalised by style ("its first Islamic bond", "Nordic banks"): no name alone,

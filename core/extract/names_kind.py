@@ -85,7 +85,8 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
     if words[-1] in FACILITY_WORDS and not acts or re.match(
             # "X solar park" names a facility; "X for a solar park" is a party and what it is for.
             r"\s+(?:(?!(?:to|will|plans?|is|has|and|said|would|can|for|a|an|the|in|at|of|with|from|on|by)\b)[a-z][\w-]*\s+)"
-            r"{0,3}(?:park|plant|farm|campus|site|facility|factory|mine|complex|field|terminal)s?\b",
+            r"{0,3}(?:park|plant|farm|campus|site|facility|factory|mine|quarry|refinery|smelter|mill|warehouse|depot|dam"
+            r"|complex|field|terminal)s?\b",
             after):
         mention.asset = True
     # "the Maricunga lithium project", "its Akyem operation", "the Mindanao island": what a deal is about.

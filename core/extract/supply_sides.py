@@ -54,7 +54,7 @@ def stated_sides(text: str, names: Iterable[tuple[str | None, int]], parties: di
 # "solar developer X signed a PPA with Y", "the utility signed a PPA with cloud provider Y".
 # Only "X signed a PPA with Y" leaves it to that: "won a PPA from Y", "will supply Y under a PPA" say it in words.
 _PPA_WITH = re.compile(r"\b(?:signed|inked|entered\s+into|struck|sealed|agreed|penned|executed)\b[^.;]{0,80}?"
-                       r"(?:\bpower\s+purchase\s+agreements?|\bPPAs?)\b[^.;]{0,60}?\bwith\b")
+                       r"(?:\b(?:power|electricity|energy)\s+(?:purchase|supply)\s+agreements?|\bPPAs?)\b[^.;]{0,60}?\bwith\b")
 _PRODUCER_WORDS = (r"(?:utility|(?:solar|wind|renewables?|clean[- ]energy|power|energy|hydro(?:power)?|geothermal|"
                    r"battery|storage)\s+(?:developer|producer|generator|company|firm|group|operator|platform)|"
                    r"(?:independent\s+)?power\s+producer|IPP|generator)")
@@ -86,3 +86,30 @@ def producer_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Men
             (producer,) = producers
             return {k: roles.RECEIVER if k == producer else roles.GIVER for k in names}
     return {}
+
+
+# A lease of space in a data centre: the one whose campus it is lets it, the AI firm or cloud that takes the megawatts
+# rents it, whichever signed first ("X signed a lease with cloud provider Y, which will take 18MW").
+_LEASE_WITH = re.compile(r"\blease\b[^.;]{0,80}?\bwith\b|\bwith\b[^.;]{0,80}?\blease\b|\blease\b[^.;]{0,40}?\bsigned\b"
+                         r"[^.;]{0,40}?\bwith\b", re.I)
+_TENANT_WORDS = (r"(?:cloud(?:\s+computing)?\s+(?:provider|company|giant|firm|operator|group)|hyperscalers?|"
+                 r"(?:AI|artificial\s+intelligence)\s+(?:developer|company|lab|start-?up|firm|group|model\s+developer)|"
+                 r"tenant|(?:social\s+media|internet|tech(?:nology)?)\s+(?:giant|company|group))")
+_TENANT_BEFORE = re.compile(r"\b" + _TENANT_WORDS + r"\s+$", re.I)
+_TENANT_AFTER = re.compile(r"(?:,\s+(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?" + _TENANT_WORDS + r"\b"
+                           r"|,\s+which\s+will\s+(?:take|use|occupy|lease|rent)\b)", re.I)
+
+
+def lease_sides(text: str, mentions: Iterable[Mention], key_of: Callable[[Mention], str | None],
+                keys: Iterable[str], told: str) -> dict[str, str]:
+    """Sides of a lease's two parties from which of them is said to be the tenant; {} when that is not said."""
+    keys = list(keys)
+    if len(keys) != 2 or not _LEASE_WITH.search(told):
+        return {}
+    tenants = {key for mention in mentions if (key := key_of(mention)) in keys
+               and (_TENANT_BEFORE.search(text, max(0, mention.start - 45), mention.start)
+                    or _TENANT_AFTER.match(text, mention.end))}
+    if len(tenants) != 1:
+        return {}
+    (tenant,) = tenants
+    return {k: roles.GIVER if k == tenant else roles.RECEIVER for k in keys}

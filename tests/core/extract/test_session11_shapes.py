@@ -46,3 +46,38 @@ def test_a_regions_administration_and_its_governor_name_the_regional_government(
         {"Kostanay region administration": "government", "Tobol Agro Holdings": "company"},
         {"Kostanay region administration": "government", "Qostanai Wind Power Ltd": "company"}]
     assert [[a.value for a in d.amounts] for d in deals] == [[90_000_000], [120_000_000]]
+
+
+def test_in_a_lease_the_cloud_or_ai_firm_rents_whoever_signed_first() -> None:
+    roles = roles_of("Kestrel Halls signed a 12-year lease on Monday with Dutch cloud provider Nimbara, which will "
+                     "take 24MW of the new capacity.")
+    assert roles == {"Kestrel Halls": ("company", "supplier"), "Nimbara": ("company", "customer")}
+    roles = roles_of("Ostara Data has signed a 10-year lease with AI developer Quillon Labs for the whole first "
+                     "phase of its campus near Leeds, the company said on Tuesday.")
+    assert roles == {"Ostara Data": ("company", "supplier"), "Quillon Labs": ("company", "customer")}
+
+
+def test_a_lease_of_years_told_as_a_noun_is_a_contract() -> None:
+    deal, = deals_of("The expansion follows a 15-year lease Ostara Data signed in January with Quillon Labs for "
+                     "30 megawatts.")
+    assert deal.type == "contract"
+
+
+def test_in_a_power_supply_agreement_the_generator_supplies() -> None:
+    roles = roles_of("Halden Cloud signed a 10-year power supply agreement with independent power producer Brisa "
+                     "Verde for 150MW of wind power, the companies said on Monday.")
+    assert roles == {"Halden Cloud": ("company", "customer"), "Brisa Verde": ("company", "supplier")}
+
+
+def test_an_origin_told_after_when_dates_the_purchase_and_names_its_buyer() -> None:
+    deal, = deals_of("Ostara Data traces its history to 2012, when engineering group Malmvik Industri bought the "
+                     "disused Ostara quarry, its tunnels and the associated water rights from Grubeselskapet AS for "
+                     "NOK 400 million.")
+    assert {p.name: p.role for p in deal.parties} == {"Malmvik Industri": "acquirer", "Grubeselskapet AS": "seller"}
+    assert deal.date == "2012-01-01"  # to the year
+
+
+def test_a_benchmark_rate_is_no_party() -> None:
+    deal, = deals_of("Ostara Data issued NOK 2bn of green bonds on Monday. The bonds carry a coupon of "
+                     "three-month Nibor plus 1.9 percentage points.")
+    assert [p.name for p in deal.parties] == ["Ostara Data"]
