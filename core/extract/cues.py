@@ -165,10 +165,13 @@ HEDGES = re.compile(
     r"could|might|mulls?|weighs?|eyes|eyeing|rumou?r|into law|declined to comment|did ?n[o']t (?:immediately )?respond|"
     r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest|award|sign)|intends? to (?:raise|sell|buy|acquire)"
     # What a rule or a market would force, a fine, a bidder's offer in a tender: no deal made.
-    r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"
+    r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to"
+    # A forecast of what a country or a sector will need: "estimates that Brazil will need R$190 billion of investment".
+    r"|\b(?:estimat(?:es|ed|ing)|forecasts?|forecasted|predicts?|projects|projected)\s+(?:that\s+)?[^.;]{0,60}?\b(?:will|would)\s+"
+    r"(?:\w+\s+)?need\b|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"
     r"|tender\s+for"
     # Talks under way, and a supplier's long standing: "is negotiating a PPA with X", "has supplied Y since the 1990s".
-    r"|\b(?:is|are|was|were|been)\s+(?:still\s+)?negotiating\b"
+    r"|\b(?:is|are|was|were|been)\s+(?:still\s+|also\s+|now\s+)?negotiating\b"
     r"|\b(?:has|have|had)\s+(?:long\s+)?(?:supplied|served|worked\s+with)\b[^.;]{0,80}?\bsince\b"
     # A strategy or programme to sell assets is a purpose, not a sale: "a strategy, announced in 2024, to divest".
     r"|\b(?:strateg(?:y|ies)|programmes?|programs?|drive|push)\b[^.;]{0,50}?\bto\s+(?:sell|divest|dispose|exit|buy|acquire)\b"

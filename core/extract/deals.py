@@ -21,7 +21,7 @@ from core.extract.finish import Draft, Finisher
 from core.extract.folding import Folding
 from core.extract.names_kind import set_kind
 from core.extract.registry import EntityTable
-from core.extract.tables import record_rows, table_rows
+from core.extract.tables import item_rows, record_rows, table_rows
 from core.extract.sentences import Sentence, split_clauses, split_sentences
 from core.model import Deal, DealType, PartyKind, Precision
 
@@ -72,7 +72,8 @@ class _Reader(Folding):
         amounts = find_amounts(self.text)
         amount_starts = [a.start for a in amounts]
         date_starts = [d.start for d in self.dates]
-        rows = {row.sentence: row for row in table_rows(self.text, self.sentences) + record_rows(self.text, self.sentences)}
+        rows = {row.sentence: row for row in table_rows(self.text, self.sentences) + record_rows(self.text, self.sentences)
+                + item_rows(self.text, self.sentences)}
         for index, sentence in enumerate(self.sentences):
             if self._skipped(index, sentence) or tables.in_table(sentence):
                 self.mentions[index] = []
@@ -154,6 +155,8 @@ class _Reader(Folding):
             draft.add_amount(amount)
         if row.record and roles.GIVER not in draft.parties.values():
             self._given_by_lead(draft)
+            if roles.GIVER not in draft.parties.values() and draft.type == DealType.OTHER:
+                return  # a list item no lead gave: a name and a sum, no deal
         self.drafts.append(draft)
 
     def _given_by_lead(self, draft: Draft) -> None:
@@ -172,6 +175,8 @@ class _Reader(Folding):
                 draft.parties[key] = side
                 draft.spans.setdefault(key, lead.spans.get(key, (0, 0)))
         draft.frames[0].dates = [d for f in lead.frames for d in f.dates][:1]
+        if draft.type == DealType.OTHER:
+            draft.type = draft.frames[0].type = lead.type
         self._drawn[id(lead)] += 1
 
     def _story_date(self) -> tuple[date | None, bool]:

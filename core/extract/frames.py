@@ -335,7 +335,11 @@ _MARKET_SPEND = re.compile(r"\b(?:spent|spend(?:s|ing)?|invested|poured|splashed
                            r"(?:[\w-]+\s+){0,3}?(?:acquisitions|deals|takeovers|purchases|mergers|transactions|buyouts)\b"
                            # "X plans to spend about RM9bil over the next five years on expansion": a plan of its own.
                            r"|\b(?:plans?|planning|intends?|expects?|aims?)\s+to\s+(?:spend|invest)\b[^.;]{0,60}?\bover\s+the\s+"
-                           r"(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?|decade)\b",
+                           r"(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?|decade)\b"
+                           # "The bank lent a record R$14.6 billion in 2026": a year's lending, not one loan.
+                           r"|\b(?:lent|loaned|invested|disbursed|deployed|committed|raised)\s+(?:a\s+record|an?\s+all-time\s+high\s+of)\b"
+                           r"|\b(?:lent|loaned|disbursed)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+)?\S{1,20}\s+(?:million|billion|"
+                           r"bn|mn|m|crore|trillion)?\s*(?:in|during|over|last)\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:year|20\d\d|\d+\s+years)\b",
                            re.I)
 # "Pelita ... sells computing time to banks and telecom operators": what a business does, not a deal.
 _SELLS_TO_CUSTOMERS = re.compile(r"\bsell(?:s|ing)?\s+(?:[a-z][\w-]*\s+){1,4}to\s+(?:[a-z][\w-]*\s+){0,2}?(?:banks|customers|"

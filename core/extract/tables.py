@@ -168,4 +168,31 @@ def record_rows(text: str, sentences: list[Sentence]) -> list[Row]:
     return rows
 
 
-__all__ = ["Row", "in_table", "record_rows", "table_rows"]
+# "• Cerrado Solar S.A. - R$2 billion, over 20 years, for a solar complex": an item of a list of what a lead gave,
+# a name and then its sum, with no verb of its own.
+_ITEM = re.compile(r"[•▪·*–-]\s*(?P<name>[A-Z0-9][^\n,:;()]{1,80}?)\s*(?:\s[-–—]\s+|:\s+|,\s+)"
+                   r"(?=(?:[A-Z]{0,3}\$|€|£|¥|₹|₩|Rs\.?\s?|[A-Z]{3}\s?)\d|\d[\d.,]*\s*(?:million|billion|trillion|bn|mn|crore)\b)")
+
+
+_NAME_SMALL = frozenset({"of", "de", "del", "do", "da", "dos", "das", "du", "des", "la", "le", "and", "for", "the", "y", "e",
+                         "van", "von", "&"})
+
+
+def item_rows(text: str, sentences: list[Sentence]) -> list[Row]:
+    """Items of a list that give each a name and its sum: the deals a lead told in total, one an item."""
+    rows = []
+    for index, sentence in enumerate(sentences):
+        found = _ITEM.match(sentence.text)
+        name = found.group("name").strip() if found else ""
+        words = name.split()
+        if found is None or not 0 < len(words) <= 8 or not all(w[0].isupper() or w[0].isdigit() or w in _NAME_SMALL
+                                                             for w in words):
+            continue
+        start = sentence.start + found.start("name")
+        deal_type = next((t for pattern, t in _RECORD_TYPE if pattern.search(sentence.text)), DealType.OTHER)
+        rows.append(Row(index, deal_type, sentence.start, sentence.end, (sentence.start + found.end(), sentence.end),
+                        [(Mention(start, start + len(name), name), roles.RECEIVER)], record=True))
+    return rows
+
+
+__all__ = ["Row", "in_table", "item_rows", "record_rows", "table_rows"]

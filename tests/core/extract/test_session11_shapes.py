@@ -81,3 +81,23 @@ def test_a_benchmark_rate_is_no_party() -> None:
     deal, = deals_of("Ostara Data issued NOK 2bn of green bonds on Monday. The bonds carry a coupon of "
                      "three-month Nibor plus 1.9 percentage points.")
     assert [p.name for p in deal.parties] == ["Ostara Data"]
+
+
+_LOAN_LIST = (
+    "LIMA - The board of Banco Andino de Fomento (BAF), the state-owned development bank, on Monday approved three "
+    "loans totalling 900 million soles for power and water projects, the bank said.\n\n"
+    "The loans approved are as follows:\n\n"
+    "• Huallaga Hidro S.A. - 500 million soles, over 18 years, for a 200-megawatt hydro plant;\n"
+    "• Aguas del Rimac S.A.C. - 250 million soles for a desalination plant;\n"
+    "• Red Sur Fibra S.A. - 150 million soles to extend its network.\n\n"
+    "BAF lent a record 6.1 billion soles in 2026. The bank is also negotiating a credit line of up to $300 million "
+    "with a multilateral lender. The energy ministry estimates that Peru will need about $20 billion of investment "
+    "in power by 2035.")
+
+
+def test_a_list_of_names_and_sums_under_a_lead_is_a_deal_an_item() -> None:
+    deals = deals_of(_LOAN_LIST)
+    assert [(d.type, {p.name: p.role for p in d.parties}, [a.value for a in d.amounts]) for d in deals] == [
+        ("financing", {"Huallaga Hidro S.A.": "borrower", "Banco Andino de Fomento": "lender"}, [500_000_000]),
+        ("financing", {"Aguas del Rimac S.A.C.": "borrower", "Banco Andino de Fomento": "lender"}, [250_000_000]),
+        ("financing", {"Red Sur Fibra S.A.": "borrower", "Banco Andino de Fomento": "lender"}, [150_000_000])]
