@@ -32,6 +32,8 @@ _SUPPLY_OF_BY = re.compile(r"\b(?:supply|delivery|construction|provision|buildin
 _SUPPORTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+\s+)?(?:supported|backed|funded|co-financed|"
                            r"subsidi[sz]ed)\s+(?:by|with)\b", re.I)
 _SOLD_BY = re.compile(r"\b(?:sold|divested|offloaded|disposed\s+of)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
+_WITH_MANY = re.compile(r"\bwith\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|various)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:companies|firms|investors|developers|groups|partners|businesses)\b", re.I)
 _SIGNED_WITH = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|inked|concluded|struck)\s+with\b",
                           re.I)
 _SIGNED_TYPES = frozenset({DealType.MOU, DealType.OTHER, DealType.PARTNERSHIP, DealType.INVESTMENT})
@@ -132,6 +134,18 @@ class Folding:
                     keys.append(key)
         return keys
 
+    def _signed_with_many(self, frame: Frame, subjects: list[str]) -> str | None:
+        """The one who signed deals "with three companies" just before a pledge of one of them, if any."""
+        if frame.type not in (DealType.INVESTMENT, DealType.MOU) or len(subjects) != 1 or not frame.amounts \
+                or frame.side not in (roles.GIVER, None):
+            return None
+        for draft in self._recent(frame.sentence, 8):
+            if len(draft.parties) == 1 and draft.type in (DealType.INVESTMENT, DealType.MOU, DealType.OTHER) \
+                    and any(_WITH_MANY.search(self.text, f.start, f.end) for f in draft.frames):
+                (key,) = draft.parties
+                return key if key not in subjects else None
+        return None
+
     def _lead_company(self, index: int) -> str | None:
         """The company that opens sentence `index`, whatever that sentence tells."""
         return self._first_named(index, {PartyKind.COMPANY})
@@ -183,6 +197,12 @@ class Folding:
             subjects = next(([d.actors[0]] for d in self._recent(frame.sentence, 3)
                              if d.type in _SIGNED_TYPES and d.actors), [])
         objects = [k for k in self._keys(frame.objects) if k not in subjects]
+        signer = self._signed_with_many(frame, subjects) if not objects else None
+        if signer is not None:
+            # "The ministry signed agreements with three companies. X will invest $620 million in a solar plant":
+            # each company's pledge is its own deal with the one that signed with them all.
+            objects = [signer]
+            frame.new_deal = True
         if len(subjects) == 1 and frame.subjects and _BOTH_OPEN.match(self.text, frame.start, frame.end):
             # "The two companies also signed an offtake under which X will buy ...": X's counterpart is the other.
             objects += [k for k in self._resolve_anaphors(frame) if k not in subjects and k not in objects]

@@ -101,3 +101,14 @@ def test_a_list_of_names_and_sums_under_a_lead_is_a_deal_an_item() -> None:
         ("financing", {"Huallaga Hidro S.A.": "borrower", "Banco Andino de Fomento": "lender"}, [500_000_000]),
         ("financing", {"Aguas del Rimac S.A.C.": "borrower", "Banco Andino de Fomento": "lender"}, [250_000_000]),
         ("financing", {"Red Sur Fibra S.A.": "borrower", "Banco Andino de Fomento": "lender"}, [150_000_000])]
+
+
+def test_each_pledge_after_agreements_with_several_companies_is_a_deal_with_their_signer() -> None:
+    deals = deals_of("Mongolia's Ministry of Energy on Monday signed investment agreements with two foreign companies "
+                     "to build wind and solar plants, the ministry said.\n\n"
+                     "Under the agreements:\n"
+                     "– Seoul-based Hanul Green will invest $300 million in a 250MW wind farm in the Gobi;\n"
+                     "– Turkish developer Bozkurt Enerji will invest $150 million in a 120MW solar plant.")
+    assert [({p.name: p.role for p in d.parties}, [a.value for a in d.amounts]) for d in deals] == [
+        ({"Hanul Green": "investor", "Ministry of Energy": "government"}, [300_000_000]),
+        ({"Bozkurt Enerji": "investor", "Ministry of Energy": "government"}, [150_000_000])]
