@@ -77,9 +77,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                             # "bags a Rs 1,240-crore viaduct order", "received a letter of acceptance worth X from Y".
                             r"|\bletters? of (?:acceptance|award)\b|\bwork orders?\b|\bpreferred bidder\b"
                             r"|\bplac(?:e|es|ed|ing)\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh|firm)\s+)?"
-                            r"(?:[\w$₹€£¥.,-]+\s+){0,4}?orders?\b|\bordered\s+(?:[\w$₹€£¥.,-]+\s+){1,5}?from\s+(?![\d\s])"
+                            r"(?:[\w$₹€£¥₩₦₱₫₺₽₪.,-]+\s+){0,4}?orders?\b|\bordered\s+(?:[\w$₹€£¥₩₦₱₫₺₽₪.,-]+\s+){1,5}?from\s+(?![\d\s])"
                             r"|\b(?:won|wins?|bags?|bagged|secur(?:e|es|ed)|receiv(?:e|es|ed)|clinch(?:es|ed)?|lands?|landed|gets?|got)"
-                            r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥.,()-]+\s+){0,6}?orders?\b"
+                            r"\s+(?:(?:a|an|the|its|their|two|three|several|new|fresh)\s+)?(?:[\w$₹€£¥₩₦₱₫₺₽₪.,()-]+\s+){0,6}?orders?\b"
                             r"|\b(?:will|to|would|agreed to)\s+(?:\w+\s+)?(?:supply|supplying|deliver|delivering)\b|\bsuppl(?:ies|ied)\b"
                             r"|\bagree[ds]?\s+to\s+power\b"
                             # "will sell power to X under a 15-year agreement": goods sold, not a company.
@@ -119,7 +119,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                               # "agreed to subscribe for C$60 million of X common shares": new shares bought from X.
                               r"|\bsubscrib(?:e|es|ed|ing)\s+for\b|\bprivate\s+placements?\b"
                               # "Y will contribute 10 billion liras in cash": a partner's money into the venture.
-                              r"|\bcontribut(?:e|es|ed|ing)\s+(?:about\s+|some\s+|up\s+to\s+)?(?:[$€£¥₹]|[A-Z]{3}\s|\d)"),
+                              r"|\bcontribut(?:e|es|ed|ing)\s+(?:about\s+|some\s+|up\s+to\s+)?(?:[$€£¥₹₩₦₱₫₺₽₪]|[A-Z]{3}\s|\d)"),
         (DealType.OTHER, r"\bdeal\b|\bagreements?\b|\bpacts?\b|\bsigned\b|\binked\b|\bsigns\b|\binks\b"
                          # "has licensed its battery technology to X": a licence told by its verb.
                          r"|\blicen[cs](?:es|ed)\s+(?:its|their|the)\b"

@@ -72,7 +72,7 @@ _NEW_SHARES = re.compile(r"\b(?:new|newly issued|fresh)\s+(?:\w+\s+){0,2}shares\
 
 
 _MONEY_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|channel(?:s|led|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)\s", re.I)
-_AMOUNT_NEAR = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:bn|billion|million|mn|crore|trillion)\b", re.I)
+_AMOUNT_NEAR = re.compile(r"[$€£¥₹₩₦₱₫₺₽₪]\s?\d|\d\s?(?:bn|billion|million|mn|crore|trillion)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)

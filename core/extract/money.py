@@ -232,7 +232,7 @@ def _link(text: str, drafts: list[_Draft]) -> None:
                 c.usd_value = s.value
 
 
-_COMPARED = re.compile(r"[^.;$€£¥₹\d]{0,40}?\b(?:from|compared\s+with|versus|vs\.?|against|up\s+from|down\s+from)\s+"
+_COMPARED = re.compile(r"[^.;$€£¥₹₩₦₱₫₺₽₪\d]{0,40}?\b(?:from|compared\s+with|versus|vs\.?|against|up\s+from|down\s+from)\s+"
                        r"(?:about\s+|around\s+)?")
 
 

@@ -85,7 +85,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
         "unit price",
         # "with the toll for a passenger car set at $4.10": what a user pays once, not the deal's worth.
         re.compile(r"\b(?:tolls?|fares?|tariffs?|tickets?|subscription|per[\s-](?:unit|vehicle|passenger|user|share))\b"
-                   r"[^.;$€£¥₹]{0,40}?\b(?:set\s+at|of|at|fixed\s+at|priced\s+at)\s+" + _LEAD + "$", re.I),
+                   r"[^.;$€£¥₹₩₦₱₫₺₽₪]{0,40}?\b(?:set\s+at|of|at|fixed\s+at|priced\s+at)\s+" + _LEAD + "$", re.I),
         re.compile(r"^\s*(?:a|an|per|/)\s*(?:kilowatt[\s-]hours?|megawatt[\s-]hours?|kwh|mwh|gwh|tonnes?|tons?|"
                    r"metric tons?|barrels?|bbl|ounces?|oz|litres?|liters?|kilograms?|kg|gallons?|mmbtu|btu|"
                    r"cubic (?:metres?|meters?|feet)|square (?:metres?|meters?|feet|foot)|sq\.? ?(?:m|ft))\b", re.I),

@@ -164,7 +164,7 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
             and not re.search(r"\b(?:invest\w*|stakes?|owner|interest|shares?|holdings?|position|bet|money|partners?"
                               r"|funding|round|financing|capital|equity)"
                               # "invested $50 million in X": the sum between the verb and "in" keeps X a company.
-                              r"\s+(?:of\s+)?(?:(?:about|some|another|an additional|a further)\s+)?(?:[A-Z]{0,3}[$€£¥₹]?\s?[\d.,]+"
+                              r"\s+(?:of\s+)?(?:(?:about|some|another|an additional|a further)\s+)?(?:[A-Z]{0,3}[$€£¥₹₩₦₱₫₺₽₪]?\s?[\d.,]+"
                               r"\s*(?:million|billion|bn|mn|m|crore|lakh)?\s+(?:[a-z]+\s+){0,2})?in\s+(?:the\s+)?$",
                               before) and not _JOB_AT.search(before) and not _PHRASAL_IN.search(before):
         mention.location_only = True

@@ -116,8 +116,8 @@ def is_passive(clause: str, cue_end: int) -> bool:
 
 
 # A determiner or a sum before a word makes it a noun: "a grant", "the award", "a $20 million grant".
-_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|second)\s+(?:[\w$€£¥₹.,-]+\s+){0,3}$"
-                         r"|[$€£¥₹]\s?[\d.,]+\s*(?:million|billion|bn|mn|m|crore)?\s+$", re.I)
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|second)\s+(?:[\w$€£¥₹₩₦₱₫₺₽₪.,-]+\s+){0,3}$"
+                         r"|[$€£¥₹₩₦₱₫₺₽₪]\s?[\d.,]+\s*(?:million|billion|bn|mn|m|crore)?\s+$", re.I)
 
 
 _BY_AFTER = re.compile(r"\s+by\b")

@@ -131,7 +131,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:signed|agreed|inked|won|bought|sold|acquired|raised|secured)\b)"
     r"|,?\s+nor\s+|,?\s+while\s+|,\s+where\s+|,\s+(?=(?:starting|beginning|following)\s+with\b)"
     # "debt financing of $5.5m on top of its $32m series C round": a second deal told beside the first.
-    r"|,?\s+(?=(?:on\s+top\s+of|in\s+addition\s+to)\s+(?:its|their|the|a|an)\s+(?:[\w$€£¥₹.,-]+\s+){0,4}?"
+    r"|,?\s+(?=(?:on\s+top\s+of|in\s+addition\s+to)\s+(?:its|their|the|a|an)\s+(?:[\w$€£¥₹₩₦₱₫₺₽₪.,-]+\s+){0,4}?"
     r"(?:round|loan|facility|investment|financing|raise|grant|deal|acquisition|stake)\b)"
     r")"
 )

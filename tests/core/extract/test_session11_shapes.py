@@ -112,3 +112,10 @@ def test_each_pledge_after_agreements_with_several_companies_is_a_deal_with_thei
     assert [({p.name: p.role for p in d.parties}, [a.value for a in d.amounts]) for d in deals] == [
         ({"Hanul Green": "investor", "Ministry of Energy": "government"}, [300_000_000]),
         ({"Bozkurt Enerji": "investor", "Ministry of Energy": "government"}, [150_000_000])]
+
+
+def test_an_order_won_in_won_or_naira_is_supplied_by_its_winner() -> None:
+    for sum_ in ("₩95 billion", "₦40 billion", "₱2.1 billion"):
+        roles = roles_of(f"Daehan Tools won a {sum_} order from chipmaker Seoria Memory to supply etching equipment, "
+                         "it said on Friday.")
+        assert roles == {"Daehan Tools": ("company", "supplier"), "Seoria Memory": ("company", "customer")}, sum_
