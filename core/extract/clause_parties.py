@@ -44,6 +44,9 @@ _GOVERNMENT_TITLES = re.compile(r"president|prime minister|minister|sheikh|king|
                                 r"crown prince|secretary", re.I)
 
 
+_BOUGHT_PART_OF = re.compile(r"\b(?:b(?:uy|uys|uying|ought)|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over)"
+                             r"\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:unit|division|arm|subsidiary|business)\s+of\s+"
+                             r"(?:[A-Z][\w.-]*-based\s+)?$")
 _NEXT_IN_LIST = re.compile(r"\s*,\s*(?:[A-Z][\w.-]{0,20}['’]s\s+)?")
 _APPROVED = re.compile(r"\b(?:approved|cleared|authori[sz]ed|green-?lit|rejected|blocked|vetoed)\s+(?=[^.;]{0,80}['’]s?\s+"
                        r"(?:[\w-]+\s+){0,3}?(?:acquisition|takeover|purchase|merger|buyout|bid|sale)\b)", re.I)
@@ -234,6 +237,9 @@ def _blocked(text: str, mention: Mention, clause_start: int, cue_start: int) -> 
     before = text[max(clause_start, mention.start - 60):mention.start]
     # "awarded a contract to Al Sarab's rival Khaleej Drilling": the rival is who the verb names.
     if _RIVAL_OBJECT.search(before):
+        return False
+    # "bought the chip unit of X": the owner of what is bought sells it; only ", a unit of X," describes.
+    if _BOUGHT_PART_OF.search(before):
         return False
     # "an agreement to supply power to X": X is who is supplied, the customer, not a beneficiary of a purpose.
     # "has handed a concession to build and run a port to X": X is who it was handed to, past the purpose.

@@ -579,6 +579,9 @@ def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
         # "Director (Projects)", "Head (Sales)": a title's remit in brackets, no party.
         if _TITLE_BRACKET_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start):
             mention.descriptor = True
+        # "Kisaragi, based in Tokyo's Minato Ward,": where a firm sits is a place, whatever its last word.
+        if _BASED_IN.search(text, max(sentence.start, mention.start - 60), mention.start):
+            mention.location_only = True
         # "agreements with investors from Iran, Turkey and the UAE": the countries the investors come from, no party.
         if mention.place and PLACE_NAMES.get(mention.name) == mention.place \
                 and _FROM_COUNTRIES.search(text, max(sentence.start, mention.start - 160), mention.start):
@@ -605,6 +608,8 @@ _TARGET_YEAR_AFTER = re.compile(r"\s+20[2-9]\d\b(?!\s*(?:[-–]|to\b|and\b|,\s*\
 _SECRETARY_TO_BEFORE = re.compile(r"\bSecretary\s+to\s+(?:the\s+)?Government,\s+(?:[A-Z][\w&-]*,?\s+(?:and\s+|&\s+)?){0,8}$")
 _TITLE_BRACKET_BEFORE = re.compile(r"\b(?:Director|Manager|Head|Secretary|Officer|President|Chair(?:man|woman|person)?|"
                                    r"Minister|Commissioner|Advis[eo]r|Partner|Lead)\s*\($")
+_BASED_IN = re.compile(r"\b(?:based|headquartered|located|domiciled)\s+in\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+"
+                       r"|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?,\s+)?$")
 _FROM_COUNTRIES = re.compile(r"\b(?:investors?|companies|firms|businesses|entrepreneurs|delegations?|buyers|"
                              r"bidders|partners|capital|investments?)\s+from\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?"
                              r"(?:\s*,\s*|\s+and\s+|,\s+and\s+))*(?:the\s+)?$")

@@ -196,6 +196,52 @@ _SUBDIVISIONS = _states()
 for _name in _SUBDIVISIONS:
     PLACE_NAMES.setdefault(_name, _name)
 
+# The provinces and regions of every country, as places only (they name where a plant stands, no party):
+# "in South Africa's Northern Cape", "a project in Nueva Ecija", "serving mainly Valencia and Murcia".
+# Read from regions.txt, which `build_regions` writes from ISO 3166-2 (pycountry): building it at start-up
+# costs 0.2 s, reading it 2 ms; tests/core/extract/test_gazetteer_regions.py keeps it in step.
+_REGION_TYPES = frozenset({"Province", "Region", "State", "Autonomous community", "Autonomous region", "Prefecture",
+                           "Voivodship", "Governorate", "Land", "Emirate", "Regional state", "Metropolitan region",
+                           "Administrative region", "Special region", "Autonomous province"})
+REGIONS_FILE = "regions.txt"
+
+
+def build_regions() -> list[str]:
+    """First-level provinces and regions of every country (ISO 3166-2) whose name is no common English word."""
+    import unicodedata
+
+    import pycountry
+    from wordfreq import top_n_list
+
+    common = frozenset(top_n_list("en", 10000, wordlist="small"))
+    found: set[str] = set()
+    for division in pycountry.subdivisions:
+        if division.type not in _REGION_TYPES:
+            continue
+        # "Valencia / València", "Bruxelles-Capitale, Région de": the first spelling only.
+        name = re.split(r"\s*[/,(\[]", division.name)[0].strip()
+        # "Guangdong Sheng", "Xinjiang Uygur Zizhiqu": a Chinese province is written without its level in English.
+        name = re.sub(r"^(\S+)\s+(?:Sheng|(?:\S+\s+)?Zizhiqu)$", r"\1", name)
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        words = plain.split()
+        # "Central", "Western", "Plateau", "Centre": a province named by a common word is a word first.
+        if not plain or not plain[0].isupper() or len(words) > 3 or len(words) == 1 and plain.lower() in common:
+            continue
+        found.update({name, plain})
+    return sorted(found)
+
+
+def _regions() -> list[str]:
+    from importlib.resources import files
+
+    return (files("core.extract") / REGIONS_FILE).read_text(encoding="utf-8").split("\n")
+
+
+# Provinces and regions that are only places: no hand list or federation above names them as a state that signs.
+REGIONS = frozenset(name for name in _regions() if name and name not in PLACE_NAMES)
+for _name in REGIONS:
+    PLACE_NAMES[_name] = _name
+
 # Places that are sub-national: "the state government" resolves to the nearest of these.
 STATES = frozenset(
     name for name in _PLACES

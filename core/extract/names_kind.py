@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.extract.gazetteer import (
     CITIES, DEVELOPMENT_LENDERS, FACILITY_WORDS, GOVERNMENT_HEADS, NOT_NAMES, NOT_PARTIES, ORG_SUFFIXES, ORGANIZATION_WORDS, PLACE_NAMES,
+    REGIONS,
 )
 from core.model import PartyKind
 
@@ -135,10 +136,14 @@ def set_kind(mention: Mention, before: str, after: str, sentence_start: int = -1
         mention.location_only = True
         return
     # "the Ulsan Metropolitan City government", "the Lagos State government": a government we have no list for.
-    if name not in PLACE_NAMES and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+|region(?:al)?\s+|"
+    if (name not in PLACE_NAMES or name in REGIONS) and re.match(r"\s+(?:state\s+|city\s+|municipal\s+|provincial\s+|regional\s+|region(?:al)?\s+|"
                                            r"district\s+|county\s+|oblast\s+|province\s+)?"
                                            r"(?:government|administration|authorities|akimat)\b", after):
         mention.kind, mention.place, mention.explicit = PartyKind.GOVERNMENT, name, True
+        return
+    if name in REGIONS:
+        # "Kumamoto", "the Northern Cape": a province is where things are, unless its government is named (above).
+        mention.location_only = True
         return
     place = PLACE_NAMES.get(name)
     # "the Norwegian utility", "a Korean chipmaker": a nationality adjective describes, it does not sign.

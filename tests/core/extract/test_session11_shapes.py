@@ -119,3 +119,19 @@ def test_an_order_won_in_won_or_naira_is_supplied_by_its_winner() -> None:
         roles = roles_of(f"Daehan Tools won a {sum_} order from chipmaker Seoria Memory to supply etching equipment, "
                          "it said on Friday.")
         assert roles == {"Daehan Tools": ("company", "supplier"), "Seoria Memory": ("company", "customer")}, sum_
+
+
+def test_the_owner_of_a_unit_bought_sells_it_and_where_the_buyer_is_based_is_a_place() -> None:
+    deal, = deals_of("Hoshida, based in Tokyo's Chuo Ward, entered the sensor business in 2009, when it bought the "
+                     "optical unit of Kobe-based Sakai Kogaku for ¥21 billion.")
+    assert {p.name: p.role for p in deal.parties} == {"Hoshida": "acquirer", "Sakai Kogaku": "seller"}
+
+
+def test_a_province_named_alone_is_a_place_not_a_party() -> None:
+    deal, = deals_of("Umoya Wind reached financial close on Friday on its wind farm in South Africa's Eastern Cape, "
+                     "with R3 billion of senior debt from Kloof Bank and Protea Capital.")
+    assert {p.name: p.role for p in deal.parties} == {
+        "Umoya Wind": "borrower", "Kloof Bank": "lender", "Protea Capital": "lender"}
+    deal, = deals_of("Ribera Capital bought Fibra Levante in 2020 from utility Turia Energia for 900 million euros, "
+                     "when the business served mainly Castellon and Murcia.")
+    assert {p.name for p in deal.parties} == {"Ribera Capital", "Fibra Levante", "Turia Energia"}
