@@ -29,8 +29,8 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"|\bsell(?:ing)?\b|\bsold\b|\bsale of\b|\bdivest(?:s|ed|ing|ment)?\b|\bchang(?:e|es|ed|ing) hands\b"
                                r"|\bpurchas(?:e|es|ed)\b|\bpurchasing\b(?!\s+(?:power|of|managers?|departments?|agents?|decisions?|habits?|"
                                r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?|contracts?|"
-                               r"agreements?|arrangements?|terms|polic(?:y|ies)))|\bbuyout\b|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
-                               r"|\b(?:take|takes|took|taking|taken)\s[^.;,]{1,60}?\bprivate\b"
+                               r"agreements?|arrangements?|terms|polic(?:y|ies)))|\bbuyout\b(?!\s+(?:firms?|groups?|funds?|houses?|specialists?|shops?|giants?|managers?|investors?|arms?|executives?|veterans?|industry|boom|market)\b)|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
+                               r"|\b(?:take|takes|took|taking|taken)\s(?:[^.;,]{1,60}?\s)?private\b"
                                # "will take a 30% stake in X from Y": shares that had an owner are bought.
                                r"|\b(?:take|takes|took|taking)\s+(?:an?\s+)?[\d.]+\s?(?:%|per\s?cent|percent)\s+(?:stake|holding|interest)"
                                r"\s+in\s+[^.;]{1,60}?\bfrom\s+(?-i:[A-Z])"

@@ -206,9 +206,15 @@ def _half(m: re.Match[str], reference: date | None) -> Found | None:
     return _period_of_year(m, reference, number, Precision.HALF)
 
 
+_YEAR_OF_DEAL = re.compile(r"\s+(?:deal|transaction|acquisition|takeover|purchase|merger|sale|buyout|investment)\b")
+
+
 def _year_alone(m: re.Match[str], reference: date | None) -> Found | None:
     prep_match = _before(m, p.YEAR_PREP) if _word_start(m) else None
     if prep_match is None:
+        # "has its roots in a 2007 transaction": a year that stands before a deal's noun is when that deal was.
+        if _word_start(m) and _YEAR_OF_DEAL.match(m.string, m.end()) and re.search(r"\b(?:a|an)\s+$", m.string[max(0, m.start() - 4):m.start()]):
+            return Found(m.start(), m.end(), date(int(m.group("year")), 1, 1), Precision.YEAR, ABSOLUTE)
         return None  # a bare year is a name or a count as often as a date: "the 2016 deal", "WEF-2026"
     year, prep = int(m.group("year")), " ".join(prep_match.group("prep").lower().split())
     forward = prep in {"by", "until", "till", "through", "before", "to"}

@@ -129,7 +129,7 @@ _CLAUSE_BREAK = re.compile(
     # "It raised £20m in 2025 from X and last year signed a deal to supply Y": a second deal, dated apart.
     r"|,?\s+and\s+(?=(?:last|this|earlier\s+this|in)\s+(?:year|month|week|[A-Z][a-z]+|\d{4})\s+(?:it\s+|they\s+)?"
     r"(?:signed|agreed|inked|won|bought|sold|acquired|raised|secured)\b)"
-    r"|,?\s+nor\s+|,?\s+while\s+|,\s+where\s+|,\s+(?=(?:starting|beginning|following)\s+with\b)"
+    r"|,?\s+nor\s+|,?\s+while\s+|,\s+where\s+|,\s+when\s+(?!(?:it|they|he|she|we|its|their|the\s+(?:company|firm|group|bank|fund|startup))\b)|,\s+(?=(?:starting|beginning|following)\s+with\b)"
     # "debt financing of $5.5m on top of its $32m series C round": a second deal told beside the first.
     r"|,?\s+(?=(?:on\s+top\s+of|in\s+addition\s+to)\s+(?:its|their|the|a|an)\s+(?:[\w$€£¥₹₩₦₱₫₺₽₪.,-]+\s+){0,4}?"
     r"(?:round|loan|facility|investment|financing|raise|grant|deal|acquisition|stake)\b)"

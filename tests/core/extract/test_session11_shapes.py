@@ -135,3 +135,20 @@ def test_a_province_named_alone_is_a_place_not_a_party() -> None:
     deal, = deals_of("Ribera Capital bought Fibra Levante in 2020 from utility Turia Energia for 900 million euros, "
                      "when the business served mainly Castellon and Murcia.")
     assert {p.name for p in deal.parties} == {"Ribera Capital", "Fibra Levante", "Turia Energia"}
+
+
+def test_a_buyout_firm_buys_and_a_year_before_a_deal_noun_dates_it() -> None:
+    deal, = deals_of("In 2009, U.S. buyout firm Redcliff Partners bought the fibre business of Corvo Telecom for "
+                     "$900 million.")
+    assert {p.name: p.role for p in deal.parties} == {"Redcliff Partners": "acquirer", "Corvo Telecom": "seller"}
+    deal, = deals_of("Nortel Towers has its roots in a 2006 transaction, when buyout firm Redcliff Partners bought "
+                     "the tower business of Corvo Telecom for $700 million.")
+    assert {p.name: p.role for p in deal.parties} == {"Redcliff Partners": "acquirer", "Corvo Telecom": "seller"}
+    assert deal.date == "2006-01-01"  # to the year
+
+
+def test_taken_private_by_a_consortium_is_a_takeover() -> None:
+    deal, = deals_of("Kestrel Data will be taken private by a consortium led by buyout firm Harrow Capital in a "
+                     "deal worth A$2 billion, the companies said on Monday.")
+    assert deal.type == "acquisition"
+    assert {p.name: p.role for p in deal.parties} == {"Kestrel Data": "target", "Harrow Capital": "acquirer"}
