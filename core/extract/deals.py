@@ -44,6 +44,9 @@ _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_V
                      DealType.MERGER, DealType.PARTNERSHIP, DealType.CONTRACT})
 
 
+# '("Yallaroo" or "the Company")', "(the “Company”)": a release names the company it speaks for.
+_THE_COMPANY = re.compile(r"\(\s*(?:[\"“][^\"”]{1,40}[\"”]\s*(?:or|,)\s*)?(?:the\s+)?[\"“](?:the\s+)?(?:Company|Group)[\"”]\s*\)", re.I)
+_BULLET = re.compile(r"\s*[•▪·*–-]\s+")
 _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 
 
@@ -85,6 +88,7 @@ class _Reader(Folding):
                 continue
             found = sentence_mentions(self.text, sentence)
             self.mentions[index] = self.table.observe(found, sentence, self.sentences)
+        company = self._release_company()
         for index, sentence in enumerate(self.sentences):
             if index in rows:
                 self._fold_row(rows[index], within(amounts, amount_starts, sentence))
@@ -108,6 +112,9 @@ class _Reader(Folding):
                 if previous is not None and not frame.subjects and not frame.anaphors:
                     frame.subjects = list(previous.subjects)
                     frame.anaphors = list(previous.anaphors)
+                # "• A$450m facility agreement executed with X and Y": a release's highlight tells of the company.
+                elif not frame.subjects and not frame.anaphors and company is not None and _BULLET.match(sentence.text):
+                    frame.subjects = [company]
                 previous = frame
                 if not frame.hedged:
                     for part in self._one_per_counterparty(frame):
@@ -127,6 +134,14 @@ class _Reader(Folding):
         if not deals and self.sentences:
             deals = self._from_headline(amounts)
         return deals
+
+    def _release_company(self) -> Mention | None:
+        """The company a press release speaks for: 'X Limited (ASX: XYZ) ("X" or "the Company")'."""
+        for index, sentence in enumerate(self.sentences[:12]):
+            if _THE_COMPANY.search(sentence.text):
+                named = [m for m in self.mentions.get(index, []) if not (m.person or m.location_only or m.descriptor)]
+                return named[0] if named else None
+        return None
 
     def _stopped_in_title(self, draft: Draft) -> bool:
         if draft.type not in (DealType.ACQUISITION, DealType.MERGER, DealType.CONTRACT):

@@ -74,10 +74,14 @@ def _defines_term(acronym: str, before: str) -> bool:
         return False
     # "silicon carbide (SiC)": the capitals of a mixed-case term are its initials.
     acronym = "".join(c for c in acronym if c.isupper())
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", before[-100:]) if w not in ("and", "of", "the", "for", "&")]
-    tail = words[-len(acronym):]
-    return len(tail) == len(acronym) and all(w.islower() for w in tail) \
-        and "".join(w[0] for w in tail).upper() == acronym
+    # "neodymium-praseodymium (NdPr)", "build-operate-transfer (BOT)": the parts of a hyphened word count too.
+    for word_pattern in (r"[A-Za-z][\w-]*", r"[A-Za-z][A-Za-z\d]*"):
+        words = [w for w in re.findall(word_pattern, before[-100:]) if w not in ("and", "of", "the", "for", "&")]
+        tail = words[-len(acronym):]
+        if len(tail) == len(acronym) and all(w.islower() for w in tail) \
+                and "".join(w[0] for w in tail).upper() == acronym:
+            return True
+    return False
 
 
 @lru_cache(maxsize=32)
@@ -273,6 +277,9 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
             return True
         if left not in GENERIC_WORDS and (not is_common_word(left) or left in PLACE_NAMES):
             return False
+        # "Southern Cross Banking Corporation and Coral Sea Bank Limited": a name closed by its legal form is whole.
+        if left in _LEGAL_FORMS and i < j - 1:
+            return False
         # "Array Metals and Natural Resources", "Corporate and Investment Bank": when every word after "and" is a
         # common word of trade (or a legal form), the words name one body's remit, not a second party.
         k, plain = j + 1, False
@@ -428,7 +435,9 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # "an outsourced assembly and test (OSAT) plant": an acronym defined for lower-case words is a term, not a name.
     if name in defined_terms(text):
         return []
-    if not_a_name(name, after, start <= sentence.start + 1, heading, text, text[max(0, start - 16):start]) \
+    # "• Binding offtake agreement with X": a bullet's first word opens its sentence.
+    initial = start <= sentence.start + 1 or _BULLET.fullmatch(text, sentence.start, start) is not None
+    if not_a_name(name, after, initial, heading, text, text[max(0, start - 16):start]) \
             or in_quotes(text, start, end):
         return []
     # "the Kenyatta family", "the Walton family's trust": a family of owners acts as one party of kind person.

@@ -43,7 +43,8 @@ _GOVERNMENT_OBJECT = re.compile(r"\b(from|with|by|to)\s+the\s+(?:same\s+)?(minis
 _MAKERS = r"(?:maker|chipmaker|manufacturer|producer|supplier|foundry|miner|refiner|contractor|builder|fabricator)"
 _MAKER_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+(?:a|an|the|(?:[A-Z][\w.-]{0,20}\s+)?[A-Z][\w.-]{0,20}['’]s)\s+(?:[\w-]+\s+){0,4}?"
                           + _MAKERS + r"s?\b")
-_BUYER_BEFORE = re.compile(r"\b(?:smelter|offtaker|buyer|utility|power\s+utility)\s+$")
+_BUYER_BEFORE = re.compile(r"\b(?:smelter|offtaker|buyer|utility|power\s+utility|trading\s+(?:house|company|firm)|trader)\s+$")
+_OFFTAKE_WITH = re.compile(r"^off-?take\s+(?:agreement|deal|contract)s?\s+with\s+(?:[\w.-]+\s+){0,4}$", re.I)
 _MAKER_BEFORE = re.compile(r"\b(?:[\w-]+\s+)?" + _MAKERS + r"\s+$")
 _STAKE_IN_IT = re.compile(r"\b(?:(?:stake|shares|holding|interest)\s+in|\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of)"
                           r"\s+the\s+(?:company|firm|startup|group)\b", re.I)
@@ -315,8 +316,11 @@ class Folding:
                 and not any(self._described_as_maker(m) for m in frame.objects):
             frame.side = roles.RECEIVER
         # "In 2024 it signed a concentrate offtake agreement with Korean smelter Y": the one signed with buys.
-        if frame.type == DealType.CONTRACT and frame.side is None and len(frame.objects) == 1 \
-                and _BUYER_BEFORE.search(self.text, max(0, frame.objects[0].start - 30), frame.objects[0].start) \
+        # "X executed a binding offtake agreement with Y": the producer signs it, the offtaker is the one signed with.
+        if frame.type == DealType.CONTRACT and frame.side is None and frame.objects \
+                and (len(frame.objects) == 1 and _BUYER_BEFORE.search(self.text, max(0, frame.objects[0].start - 30),
+                                                                      frame.objects[0].start)
+                     or _OFFTAKE_WITH.search(self.text, frame.cue_start, frame.objects[0].start)) \
                 and not any(self._described_as_maker(m) for m in frame.subjects):
             frame.side = roles.RECEIVER
         side = frame.side or roles.default_side(frame.type) or ""

@@ -171,6 +171,10 @@ def joined_places(name: str) -> bool:
     return len(parts) > 1 and all(part in PLACE_NAMES for part in parts)
 
 
+_NUMBERED_PARTS = frozenset({"Stage", "Phase", "Unit", "Block", "Tranche", "Lot", "Train", "Line", "Module", "Package",
+                             "Section", "Segment", "Zone", "Plot", "Tower", "Hall", "Building", "Pad"})
+
+
 def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str, before: str = "") -> bool:
     """Whether a capitalised run names nothing that could sign a deal."""
     words = name.split()
@@ -180,6 +184,9 @@ def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, tex
         return True
     # "Ara-2", "CX-350": a product's model code alone names no party.
     if len(words) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z]?", name):
+        return True
+    # "planned Stage 1 production", "Phase II", "Train 3": a numbered part of a project, no party.
+    if len(words) == 1 and name in _NUMBERED_PARTS and re.match(r"\s+(?:\d|[IVX]{1,4}\b|[A-H]\b)", after):
         return True
     # "a 380 kV substation", "600 MW", "2 GWh": a unit after its figure.
     if len(words) == 1 and re.search(r"\d\s?$", before) and re.fullmatch(r"[kMGT]?(?:V|W|Wh|Wp|VA)|[kMG]Wh?e?|Hz|MHz|GHz",

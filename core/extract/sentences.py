@@ -30,6 +30,12 @@ def _is_heading(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w&'’-]*", line)
     if not words or line.rstrip()[-1:] in ".!?\"”’" or len(line) > 160:
         return False
+    # "• A$200m facility agreement executed with X": an item of a list that tells a sum tells a deal; a summary's
+    # bullets without one ("- The round saw participation from X") repeat the story and are read as heads.
+    long_words = [w for w in words if len(w) >= 4]
+    if re.match(r"\s*[•▪·*–-]\s+\S", line) and sum(w[0].islower() for w in long_words) > 0.2 * len(long_words) \
+            and re.search(r"[$€£¥₹₩₦]\s?\d|\d\s?(?:m|bn|million|billion|crore)\b", line):
+        return False
     # A short line with no closing stop is a headline or a section head in any case style.
     if len(line) <= 120 and line.rstrip()[-1:] not in ",;":
         return True
@@ -129,6 +135,12 @@ _CLAUSE_BREAK = re.compile(
     # "It raised £20m in 2025 from X and last year signed a deal to supply Y": a second deal, dated apart.
     r"|,?\s+and\s+(?=(?:last|this|earlier\s+this|in)\s+(?:year|month|week|[A-Z][a-z]+|\d{4})\s+(?:it\s+|they\s+)?"
     r"(?:signed|agreed|inked|won|bought|sold|acquired|raised|secured)\b)"
+    # "it has executed an offtake agreement with X, and has received firm commitments for a placement": two reports.
+    r"|,\s+and\s+(?=(?:has|have|had)\s+(?:also\s+)?(?:received|secured|signed|executed|raised|agreed|won|obtained|"
+    r"entered|closed|completed)\b)"
+    # "executed an offtake agreement with X and a A$450m facility agreement": a second deal the same verb made.
+    r"|\s+and\s+(?=(?:a|an)\s+(?:[A-Z]{0,3}\$|€|£|¥|₹)[\d.,]+\s?(?:m|bn|million|billion)?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:facility|loan|placement|subscription|offtake|supply|credit)\s+(?:agreement|deed|contract)\b)"
     r"|,?\s+nor\s+|,?\s+while\s+|,\s+where\s+|,\s+when\s+(?!(?:it|they|he|she|we|its|their|the\s+(?:company|firm|group|bank|fund|startup))\b)|,\s+(?=(?:starting|beginning|following)\s+with\b)"
     # "debt financing of $5.5m on top of its $32m series C round": a second deal told beside the first.
     r"|,?\s+(?=(?:on\s+top\s+of|in\s+addition\s+to)\s+(?:its|their|the|a|an)\s+(?:[\w$€£¥₹₩₦₱₫₺₽₪.,-]+\s+){0,4}?"

@@ -152,3 +152,23 @@ def test_taken_private_by_a_consortium_is_a_takeover() -> None:
                      "deal worth A$2 billion, the companies said on Monday.")
     assert deal.type == "acquisition"
     assert {p.name: p.role for p in deal.parties} == {"Kestrel Data": "target", "Harrow Capital": "acquirer"}
+
+
+_RELEASE = (
+    "Korrigan Minerals Limited (ASX: KOR) (\"Korrigan\" or \"the Company\") is pleased to announce that it has "
+    "today executed a binding offtake agreement with Japanese trading house Ishida Shoji Corporation and a A$200m "
+    "senior facility agreement, and has received firm commitments for a A$40m placement.\n\n"
+    "HIGHLIGHTS\n"
+    "• Binding five-year offtake agreement with Ishida for 900 tonnes a year of nickel-cobalt (NiCo) hydroxide, "
+    "about 30% of planned Stage 1 production\n"
+    "• A$200m senior facility agreement executed with Wattle Banking Corporation and Reef Bank Limited as lenders\n")
+
+
+def test_a_releases_highlights_tell_of_the_company_that_releases_it() -> None:
+    deals = deals_of(_RELEASE)
+    offtake = next(d for d in deals if d.type == "contract")
+    loan = next(d for d in deals if d.type == "financing")
+    assert {p.name: p.role for p in offtake.parties} == {
+        "Korrigan Minerals Limited": "supplier", "Ishida Shoji Corporation": "customer"}
+    assert {p.name: p.role for p in loan.parties} == {
+        "Korrigan Minerals Limited": "borrower", "Wattle Banking Corporation": "lender", "Reef Bank Limited": "lender"}
