@@ -64,7 +64,9 @@ def assign_parties(text: str, frame: Frame, mentions: list[Mention]) -> None:
     # "X said (that) Y would buy ...": the one reported on acts, the one reporting is only a source.
     reporting = re.search(r"\b(?i:announced|said|reported|confirmed|revealed|stated)\s+(?:on\s+\w+\s+)?"
                           r"(?:(?:that|it)\b|(?=[A-Z]))", text[subject_from:frame.cue_start])
-    if reporting and any(subject_from + reporting.end() <= m.start < frame.cue_start for m in candidates):
+    # "Cedar Ridge said it had tapped X as contractor": "it" is the one who said so, and it acts.
+    if reporting and not reporting.group().rstrip().lower().endswith(("it", "they")) \
+            and any(subject_from + reporting.end() <= m.start < frame.cue_start for m in candidates):
         subject_from = subject_from + reporting.end()
     # "The ministry on Friday approved X's acquisition of Y": who approves a deal is no party of it.
     approving = _APPROVED.search(text, subject_from, frame.cue_end)

@@ -172,3 +172,9 @@ def test_a_releases_highlights_tell_of_the_company_that_releases_it() -> None:
         "Korrigan Minerals Limited": "supplier", "Ishida Shoji Corporation": "customer"}
     assert {p.name: p.role for p in loan.parties} == {
         "Korrigan Minerals Limited": "borrower", "Wattle Banking Corporation": "lender", "Reef Bank Limited": "lender"}
+
+
+def test_who_said_it_had_hired_a_contractor_is_its_customer() -> None:
+    roles = roles_of("At the same time, Ostara Data said it had tapped Leeds-based Pennine Build as general "
+                     "contractor for the first phase under a $400 million contract.")
+    assert roles == {"Ostara Data": ("company", "customer"), "Pennine Build": ("company", "supplier")}
