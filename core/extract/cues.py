@@ -205,7 +205,9 @@ HEDGES = re.compile(
 # Clauses about what a party owns or earns rather than a transaction.
 NOT_A_DEAL = re.compile(
     r"\b(?:manages?|managing|assets under management|market (?:value|cap)|valued at|revenue|profit|"
-    r"headcount|employees|portfolio)\b",
+    r"headcount|employees|portfolio"
+    # "It has already invested in X and Y": holdings a firm has, told without a sum, no deal of the day.
+    r"|(?:has|have)\s+(?:already|previously)\s+(?:invested|backed)\s+in)\b",
     re.I,
 )
 

@@ -103,11 +103,14 @@ class Folding:
                 # "X has been expanding. In 2023, it awarded ...": the name that opened the sentence before, else
                 # the first party of the deal just told.
                 opener = self._first_named(frame.sentence - 1, {PartyKind.COMPANY, PartyKind.FUND, PartyKind.ORGANIZATION}) \
-                    or self._only_named(frame.sentence - 1)
+                    or self._only_named(frame.sentence - 1) or self._possessor(frame.sentence - 1)
                 if opener:
                     keys.append(opener)
                 elif self.drafts:
-                    keys.extend(list(self.drafts[-1].parties)[:1])
+                    # "This is X's second attempt to buy a chip firm. In 2024 it agreed ...": the deal told last,
+                    # though it was first told before others, and the one who acts in it.
+                    latest = max(reversed(self.drafts), key=lambda d: d.last_sentence)
+                    keys.extend((latest.actors or list(latest.parties))[:1])
             else:
                 # "The company has expanded with debt": a company, not the pension fund named since.
                 kinds = {PartyKind.FUND, PartyKind.COMPANY} if noun == "fund" else {PartyKind.COMPANY} \
@@ -146,6 +149,19 @@ class Folding:
                 (key,) = draft.parties
                 return key if key not in subjects else None
         return None
+
+    def _possessor(self, index: int) -> str | None:
+        """The one firm sentence `index` names as an owner: "This is X's second attempt to buy a chip firm."."""
+        if index < 0 or self.sentences[index].quoted:
+            return None
+        owners = {self.table.key_of(m) for m in self.mentions.get(index, [])
+                  if (m.possessive or re.match(r"['’]s?\s", self.text[m.end:m.end + 3]))
+                  and not (m.location_only or m.descriptor or m.person or m.asset)}
+        owners.discard(None)
+        if len(owners) != 1:
+            return None
+        key = owners.pop()
+        return key if key and self.table.entities[key].kind in (PartyKind.COMPANY, PartyKind.FUND) else None
 
     def _lead_company(self, index: int) -> str | None:
         """The company that opens sentence `index`, whatever that sentence tells."""

@@ -178,3 +178,19 @@ def test_who_said_it_had_hired_a_contractor_is_its_customer() -> None:
     roles = roles_of("At the same time, Ostara Data said it had tapped Leeds-based Pennine Build as general "
                      "contractor for the first phase under a $400 million contract.")
     assert roles == {"Ostara Data": ("company", "customer"), "Pennine Build": ("company", "supplier")}
+
+
+def test_it_after_a_sentence_about_one_firms_attempt_is_that_firm() -> None:
+    deals = deals_of("Halden Chips will buy Fjord Photonics for $900 million, the companies said on Monday.\n\n"
+                     "Fjord's largest round was a $60 million Series B in 2024 led by Oslo-based Skagen Ventures.\n\n"
+                     "This is Halden's second attempt to buy a Nordic chip company. In 2023 it agreed to acquire "
+                     "Bergen-based Vesle Silicon for $200 million, but the deal was terminated.")
+    vesle = next(d for d in deals if any(p.name == "Vesle Silicon" for p in d.parties))
+    assert {p.name: p.role for p in vesle.parties} == {"Halden Chips": "acquirer", "Vesle Silicon": "target"}
+
+
+def test_holdings_a_firm_already_has_are_no_deal() -> None:
+    deals = deals_of("Tasman Pension will buy Kauri Towers for NZ$800 million, it said on Monday. The deal marks "
+                     "Tasman's first fibre investment in the region. It has already invested in Dutch fibre company "
+                     "Glasnet and France's Fibre Ouest.")
+    assert len(deals) == 1
