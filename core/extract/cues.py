@@ -290,7 +290,10 @@ PARTY_ANAPHOR = re.compile(
     r"department|ministry|agency|authority)\b"
     # "In 2024 it signed ...", "Earlier, they agreed ...": a pronoun after a short opening phrase of time.
     r"|^\W*(?:(?:in|during|by)\s+(?:(?:[A-Za-z]+\s+){0,2}\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s+|(?:earlier|later|separately|previously|"
-    r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year))\s*,?\s+)?(?P<pron>it|they)\b",
+    r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year))\s*,?\s+)?(?P<pron>it|they)\b"
+    # "Its largest round was a $85 million Series C led by X": the owner of the deal is the one told before.
+    # (Read only up to the clause's cue, the deal's own noun.)
+    r"|^\W*(?P<poss>its|their)\s+(?:[\w$€£¥.,-]+\s+){0,5}$",
     re.I,
 )
 

@@ -269,8 +269,17 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
     if deal_type == DealType.INVESTMENT and not frame.objects and (_SECTOR_SPEND.search(clause) or _spends_in_place(clause)):
         frame.hedged = True
     for match in cues.PARTY_ANAPHOR.finditer(clause[:max(cue_at, 0)] or clause[:1]):
-        frame.anaphors.append((match.group("noun") or match.group("pron") or "").lower())
+        # "Its largest round was ...": only when the cue is the deal's own noun ("Its chief investment officer" is not).
+        if match.group("poss") and not _OWN_DEAL_NOUN.match(masked, cue_at):
+            continue
+        frame.anaphors.append((match.group("noun") or match.group("pron") or ("it" if match.group("poss") else "")).lower())
     return frame
+
+
+_OWN_DEAL_NOUN = re.compile(r"(?:round|raise|series\s+[a-h]|funding|loan|facility|financing|acquisition|investment|"
+                            r"contract|order|bond|placement)\b(?!\s+(?:officers?|directors?|managers?|chiefs?|heads?|arms?|"
+                            r"units?|teams?|committees?|banks?|bankers?|banking|firms?|strateg(?:y|ies)|plans?|programmes?|"
+                            r"programs?|budgets?|grade|book|pipeline|backlog))", re.I)
 
 
 # Flags of a clause, each read once per clause.

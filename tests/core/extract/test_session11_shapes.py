@@ -194,3 +194,11 @@ def test_holdings_a_firm_already_has_are_no_deal() -> None:
                      "Tasman's first fibre investment in the region. It has already invested in Dutch fibre company "
                      "Glasnet and France's Fibre Ouest.")
     assert len(deals) == 1
+
+
+def test_its_round_is_the_round_of_the_firm_told_before() -> None:
+    deals = deals_of("Fjord Photonics employs 90 people in Bergen.\n\n"
+                     "Its largest round was a $40 million Series B in 2024 led by Oslo-based Skagen Ventures. "
+                     "Its chief investment officer, Ola Berg, said the market was strong.")
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Fjord Photonics": "recipient", "Skagen Ventures": "investor"}]
