@@ -166,6 +166,9 @@ HEDGES = re.compile(
     r"opportunit(?:y|ies)|looking to|seeks? to|exclusivity|aims? to attract|plan(?:s|ning|ned)? to (?:raise|sell|buy|acquire|list|float|divest|award|sign)|intends? to (?:raise|sell|buy|acquire)"
     # What a rule or a market would force, a fine, a bidder's offer in a tender: no deal made.
     r"|(?:will|would|may|might)\s+(?:\w+\s+)?(?:need|have)\s+to"
+    # What a firm hoped or wanted to do, and a page's call to subscribe: no deal made.
+    r"|(?:had\s+)?(?:hoped|hopes|hoping|wanted|wants)\s+to\s+(?:raise|sell|buy|acquire|secure|sign|win)\b"
+    r"|^\W*(?:subscribe|sign\s+up|register)\b"
     # A forecast of what a country or a sector will need: "estimates that Brazil will need R$190 billion of investment".
     r"|\b(?:estimat(?:es|ed|ing)|forecasts?|forecasted|predicts?|projects|projected)\s+(?:that\s+)?[^.;]{0,60}?\b(?:will|would)\s+"
     r"(?:\w+\s+)?need\b|fined|penalt(?:y|ies)|(?:had|has|have)\s+offered\s+to"

@@ -202,3 +202,9 @@ def test_its_round_is_the_round_of_the_firm_told_before() -> None:
                      "Its chief investment officer, Ola Berg, said the market was strong.")
     assert [{p.name: p.role for p in d.parties} for d in deals] == [
         {"Fjord Photonics": "recipient", "Skagen Ventures": "investor"}]
+
+
+def test_a_raise_hoped_for_and_a_call_to_subscribe_are_no_deals() -> None:
+    assert deals_of("Minera Cobre Azul scrapped its share sale on Monday. It had hoped to raise about 5 billion pesos "
+                    "from investors.") == ()
+    assert deals_of("Subscribe to the Chip Week Post newsletter for the week's biggest funding rounds.") == ()
