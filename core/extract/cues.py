@@ -67,7 +67,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                  r"(?:(?:new|strategic|fresh|its|an?|minority|anchor)\s+){0,2}(?:investors?|backers?|shareholders?)\b"),
         (DealType.CONTRACT, r"\bcontracts?\b(?<!to contract)(?<!to contracts)(?!\s+by\b)|\bawarded\b|\bawards?\b(?<!share award)(?<!stock award)(?<!bonus award)(?<!share awards)(?<!stock awards)(?<!bonus awards)|\bsupply (?:agreement|deal)\b|\bpower purchase agreement\b|\bPPA\b"
                             # "a foundry agreement to manufacture the chip": work done for a customer under contract.
-                            r"|\b(?:foundry|manufacturing|contract[- ]manufacturing|maintenance|engineering|"
+                            r"|\b(?:foundry|manufacturing|contract[- ]manufacturing|maintenance|engineering|procurement|"
                             r"operations and maintenance|o&m|epc)\s+(?:agreement|deal)s?\b"
                             r"|\bcloud deal\b|\boff-?take\b|\bconcessions?\b(?<!tax concession)(?<!tax concessions)(?<!price concessions)|\b(?:were|was|been|are|is)\s+ordered\s+by\b|\bleaseback\b|\bleas(?:e|es|ed|ing)\s+back\b|\blease\s+(?:agreement|deal|contract)s?\b|\blease\s+with\b"
                             # "a 12-year lease X signed in February with Y": a lease of years is a contract.

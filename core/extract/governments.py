@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.extract.gazetteer import PLACE_NAMES, STATES
+from core.extract.gazetteer import PLACE_NAMES, REGIONS, STATES
 from core.extract.mention import Mention
 from core.extract.sentences import Sentence
 from core.model import PartyKind
@@ -26,7 +26,7 @@ _GOVERNMENT_PHRASE = re.compile(
     # "Turkestan region administration", "the Western Cape provincial government", "Aktobe region governor X":
     # a region's own government, named by the region in capitals and its level in lower case.
     r"|\b(?P<region>[A-Z][\w'’-]{2,30}(?:\s[A-Z][\w'’-]{2,30})?)\s+(?P<level>region|regional|province|provincial|oblast"
-    r"|county|district|prefecture|prefectural)\s+(?P<body>administration|government|authorities|akimat|governor)\b"
+    r"|county|district|prefecture|prefectural|municipal|city|state)\s+(?P<body>administration|government|authorities|akimat|governor)\b"
 )
 
 
@@ -74,6 +74,9 @@ def government_phrases(text: str, sentence: Sentence) -> list[Mention]:
         if place and raw and match.group("adj") and raw != place and not _named_as_country(text, place):
             # "Hungarian govt grants ...", with Hungary named only as where things are: the government as written.
             name = re.sub(r"^[Tt]he\s+", "", match.group())
+        elif place and raw == place and (place in STATES or place in REGIONS) and re.search(r"\s[Ss]tate\s+[Gg]overnment$", match.group()):
+            # "the Querétaro state government": a state's government as news names it.
+            name = f"{place} state government"
         mention = Mention(start, end, name, kind=PartyKind.GOVERNMENT, place=place, explicit=True)
         out.append(mention)
     return out

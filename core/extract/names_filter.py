@@ -50,9 +50,17 @@ _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
 def in_quotes(text: str, start: int, end: int) -> bool:
     """ "games like “Madden NFL” and “The Sims”": a title in quotes is a product or a work, not a party."""
     before = text[max(0, start - 40):start]
+    # 'the national "East Data, West Computing" program': a programme's quoted title, whatever names it holds.
+    if _TITLE_OPEN.search(before) and _TITLE_CLOSE.match(text, end, min(len(text), end + 60)):
+        return True
     opened = re.search(r"[“\"‘](?:The\s+)?$", before)
     return bool(opened) and re.match(r"[,.]?[”\"’]", text[end:end + 2]) is not None \
         and not re.search(r"\b(?:company|firm|startup|group|called|named|-based|as)\s*[“\"‘](?:The\s+)?$", before)
+
+
+_TITLE_OPEN = re.compile(r"[“\"][^“”\"\n]{0,40}$")
+_TITLE_CLOSE = re.compile(r"[^“”\"\n]{0,40}[”\"]\s+(?:program|programme|initiative|plan|strategy|scheme|project|policy|"
+                          r"campaign|forum|conference|summit|award|vision|agenda)\b")
 
 
 @lru_cache(maxsize=1)

@@ -208,3 +208,22 @@ def test_a_raise_hoped_for_and_a_call_to_subscribe_are_no_deals() -> None:
     assert deals_of("Minera Cobre Azul scrapped its share sale on Monday. It had hoped to raise about 5 billion pesos "
                     "from investors.") == ()
     assert deals_of("Subscribe to the Chip Week Post newsletter for the week's biggest funding rounds.") == ()
+
+
+def test_a_city_or_state_government_is_named_as_written_and_a_programmes_quoted_title_names_no_one() -> None:
+    deal, = deals_of("BEIJING, June 3 (Xinhua) -- Huanghe Compute Co., Ltd. on Tuesday signed an investment agreement "
+                     "with the Baiyin municipal government to build a computing center with a total investment of "
+                     "8 billion yuan. The center is a key project under the national \"Northern Data, Western Power\" "
+                     "program.")
+    assert {p.name: p.kind.value for p in deal.parties} == {
+        "Huanghe Compute Co.": "company", "Baiyin municipal government": "government"}
+    deal, = deals_of("Sierra Datos signed a collaboration agreement with the Jalisco state government on Monday "
+                     "under which it will invest 900 million pesos in a water plant.")
+    assert "Jalisco state government" in {p.name for p in deal.parties}
+
+
+def test_a_procurement_agreement_is_a_contract() -> None:
+    deal, = deals_of("Huanghe Compute signed a procurement agreement worth 1.5 billion yuan with chip designer "
+                     "Xinyuan Micro for AI accelerator cards on Tuesday.")
+    assert deal.type == "contract"
+    assert {p.name: p.role for p in deal.parties} == {"Huanghe Compute": "customer", "Xinyuan Micro": "supplier"}
