@@ -46,7 +46,9 @@ _ORDERING = (r"award(?:s|ed|ing)?|hand(?:s|ed|ing)?(?!\s+over)|select(?:s|ed|ing
 _SUPPLYING = (r"suppl(?:y|ies|ied|ying)(?!\s+(?:agreement|deal|contract|chain|pact|accord|order))|deliver(?:s|ed|ing)?|build(?:s|ing)?|built|provid(?:e|es|ed|ing)|install(?:s|ed|ing)?"
               r"|manufactur(?:e|es|ed|ing)|construct(?:s|ed|ing)?|operat(?:e|es|ed|ing)|develop(?:s|ed|ing)?"
               # "to buy power from X": after a verb of buying, "power" is what is bought.
-              r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )(?<!renewable )(?<!clean )(?<!green )(?<!solar )(?<!wind )(?<!the )power(?:s|ed|ing)?|serv(?:e|es|ed|ing)")
+              r"|sell(?:s|ing)?|sold|(?<!buy )(?<!buys )(?<!bought )(?<!purchase )(?<!renewable )(?<!clean )(?<!green )(?<!solar )(?<!wind )(?<!the )(?<!-voltage )power(?:s|ed|ing)?(?!\s+(?:transformers?|plants?|stations?|grids?|lines?|equipment|systems?|"
+              r"modules?|semiconductors?|chips?|electronics|generation|units?|cables?|sector|market|capacity|demand|"
+              r"prices?|projects?|producers?|compan(?:y|ies)|firms?|utilit(?:y|ies))\b)|serv(?:e|es|ed|ing)")
 _BUYING = (r"acqui(?:re|res|red|ring)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|tak(?:e|es|ing) over|took over"
            r"|snap(?:s|ped)? up|pick(?:s|ed|ing)? up|(?:take|takes|took|taking|taken) control of|tak(?:e|es|ing) (?:a|an|the)\b|took (?:a|an|the)\b|to take|swallow(?:s|ed)?")
 _SELLING = r"sell(?:s|ing)?|sold|sale of|divest(?:s|ed|ing|ment)?|disposal of|offload(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|spin(?:s|ning)? off|spun off|hand(?:s|ed)? over"
@@ -117,10 +119,14 @@ def is_passive(clause: str, cue_end: int) -> bool:
 
 # A determiner or a sum before a word makes it a noun: "a grant", "the award", "a $20 million grant".
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|this|that|new|fresh|first|second)\s+(?:[\w$€£¥₹₩₦₱₫₺₽₪.,-]+\s+){0,3}$"
+                         # "a 2.4 billion lira investment incentive grant": a sum and its currency before the noun.
+                         r"|\b(?:a|an|the|its)\s+[$€£¥₹₩₦₱₫₺₽₪]?[\d.,]+\s*(?:million|billion|trillion|bn|mn|m|crore)?\s+"
+                         r"(?:[\w-]+\s+){0,4}$"
                          r"|[$€£¥₹₩₦₱₫₺₽₪]\s?[\d.,]+\s*(?:million|billion|bn|mn|m|crore)?\s+$", re.I)
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+_NOUN_MODIFIER = re.compile(r"\s+(?:[\w-]+\s+)?(?:grants?|subsid(?:y|ies)|incentives?)\b", re.I)
 
 
 _AGREEMENT_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:agreements?|contracts?|deals?|pacts?|arrangements?)\b", re.I)
@@ -142,6 +148,9 @@ def subject_side(clause: str, cue_at: int, cue_end: int, deal_type: DealType) ->
     def last(pattern: re.Pattern[str], side: str) -> None:
         found = None
         for match in pattern.finditer(lead):
+            # "received an investment incentive grant": a word of money inside the name of the grant gives nothing.
+            if _NOUN_MODIFIER.match(lead, match.end()):
+                continue
             # "consumer-lending app X", "a cash-buying group": a verb inside a compound describes, it does not act.
             if match.start() and lead[match.start() - 1] == "-" \
                     and not re.search(r"\b(?:co|re|pre|over|under)-$", lead[max(0, match.start() - 7):match.start()], re.I):

@@ -227,3 +227,16 @@ def test_a_procurement_agreement_is_a_contract() -> None:
                      "Xinyuan Micro for AI accelerator cards on Tuesday.")
     assert deal.type == "contract"
     assert {p.name: p.role for p in deal.parties} == {"Huanghe Compute": "customer", "Xinyuan Micro": "supplier"}
+
+
+def test_an_order_of_power_transformers_is_placed_by_its_customer() -> None:
+    roles = roles_of("Data centre developer Sukhumvit Cloud has ordered 30 high-voltage power transformers from "
+                     "Daegu Electric, the company said on Monday.")
+    assert roles == {"Sukhumvit Cloud": ("company", "customer"), "Daegu Electric": ("company", "supplier")}
+
+
+def test_a_grant_named_with_words_of_money_is_received_by_its_recipient() -> None:
+    roles = roles_of("In 2026, Marmara Chips received a 1.8 billion lira investment incentive grant from Turkey's "
+                     "Ministry of Industry and Technology.")
+    assert {name: role for name, (_, role) in roles.items()} == {
+        "Marmara Chips": "recipient", "Ministry of Industry and Technology": "grantor"}
