@@ -11,7 +11,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
     (deal_type, re.compile(pattern, re.I)) for deal_type, pattern in (
         (DealType.GRANT, r"\bgrants?\b(?!\s+\w+\s+loan)|\bsubsid(?:y|ies|ise|ize)|\bdirect funding\b|\bincentives? award"),
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
-        (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)(?<!net debt)|\bfinancing\b|\bfinanced\b(?![^.;]{0,80}?\bwith\s+(?:an?|the|its)\s+[^.;]{0,60}?\bfrom\b)|\bcredit facilit|\bcredit lines?\b|\blines? of credit\b"
+        (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)(?<!net debt)|\bfinancing\b|\bfinanced\b(?![^.;]{0,80}?\bwith\s+(?:an?|the|its)\s+[^.;]{0,60}?\bfrom\b)|\bcredit facilit|\bcredit lines?\b|\bcredit agreements?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
                              r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\beurobonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"

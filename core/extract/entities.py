@@ -9,6 +9,7 @@ from core.extract.gazetteer import (
     BUSINESS_ACRONYMS, CITIES, FACILITY_WORDS, GENERIC_WORDS, GOVERNMENT_HEADS, LEGAL_FORMS, NOT_NAMES, ORG_SUFFIXES,
     ORGANIZATION_WORDS, PERSON_TITLE_WORDS, PERSON_TITLES, PLACE_NAMES,
 )
+from core.extract.money_words import CODES as CURRENCY_CODES
 from core.extract.names_filter import (
     cut_headline_verb, excluded_spans, is_dateline, in_quotes, is_common_word, is_modifier,
     is_title_case, mid_sentence_words, not_a_name, person_evidence,
@@ -305,7 +306,8 @@ def _joins(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
         return left in ("Minister", "Secretary", "Commissioner", "Director", "Officer", "Bank", "Agency", "Council",
                         "Department", "Ministry", "Committee", "Board", "Authority", "Trust", "State",
                         "Centre", "Center", "Institute", "Foundation", "Corporation", "Organisation", "Organization",
-                        "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right)
+                        "Office", "Commission", "Fund", "Alliance", "Association", "Society") and _is_name_token(right) \
+            and not (right.isupper() and len(right) == 3 and right in CURRENCY_CODES)  # "from X Fund for EGP 6.2 billion"
     return _is_name_token(right)
 
 

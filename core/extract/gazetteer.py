@@ -331,6 +331,8 @@ LEGAL_FORMS = frozenset({
     "LP", "L.P.", "plc", "PLC", "Plc", "AG", "SA", "S.A.", "SE", "NV", "N.V.", "BV", "B.V.", "GmbH", "SpA",
     "S.p.A.", "AB", "ASA", "Oyj", "Oy", "KK", "JSC", "PJSC", "OJSC", "Pte", "Bhd", "Berhad", "Sdn", "Tbk", "PT",
     "Pvt", "Pty", "Ltda", "SAS", "SARL", "Srl", "KGaA", "A/S", "SA/NV", "S.A.S.", "S.L.", "SL", "Company",
+    # "Harbor National Bank, N.A.": a US national bank's form.
+    "N.A.", "NA",
 })
 
 # Organisations of these last words are not companies: multilateral and civil bodies.
@@ -381,7 +383,7 @@ NOT_NAMES = frozenset({
     "JPY", "KRW", "CNY", "AED", "SAR", "CHF", "US$", "Euros", "Euro", "Dollars", "Pounds", "Yen", "Yuan", "Rupees", "I", "Like", "Unlike", "Until", "Inside",
     "Meanwhile", "Elsewhere", "Overall", "Together", "Separately", "Instead", "Still",
     "Yet", "Already", "Currently", "Recently", "Previously", "Initially", "Finally", "Notably",
-    "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",
+    "Date", "Importantly", "Ultimately", "Indeed", "Alongside", "Existing", "Current", "Former", "Both", "MW", "GW", "MWh", "GWh", "TWh", "kW", "People", "Sources", "Analysts",
     # Benchmark rates a loan or a bond is priced over ("a coupon of three-month Nibor plus 2.1 points"): no lender.
     "SOFR", "Sofr", "LIBOR", "Libor", "EURIBOR", "Euribor", "NIBOR", "Nibor", "STIBOR", "Stibor", "CIBOR", "Cibor",
     "SONIA", "HIBOR", "Hibor", "SHIBOR", "Shibor", "SIBOR", "Sibor", "TIBOR", "TONA", "JIBAR",

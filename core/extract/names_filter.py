@@ -180,7 +180,9 @@ def joined_places(name: str) -> bool:
 
 
 _NUMBERED_PARTS = frozenset({"Stage", "Phase", "Unit", "Block", "Tranche", "Lot", "Train", "Line", "Module", "Package",
-                             "Section", "Segment", "Zone", "Plot", "Tower", "Hall", "Building", "Pad"})
+                             "Section", "Segment", "Zone", "Plot", "Tower", "Hall", "Building", "Pad",
+                             # A filing's parts: "Item 1.01", "Exhibit 10.1", "Schedule 2".
+                             "Item", "Exhibit", "Schedule", "Annex", "Article", "Clause"})
 
 
 def not_a_name(name: str, after: str, sentence_initial: bool, heading: bool, text: str, before: str = "") -> bool:

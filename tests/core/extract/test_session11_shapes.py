@@ -240,3 +240,17 @@ def test_a_grant_named_with_words_of_money_is_received_by_its_recipient() -> Non
                      "Ministry of Industry and Technology.")
     assert {name: role for name, (_, role) in roles.items()} == {
         "Marmara Chips": "recipient", "Ministry of Industry and Technology": "grantor"}
+
+
+def test_a_credit_agreement_is_a_loan_and_a_filings_items_are_no_parties() -> None:
+    deal, = deals_of("Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+                     "Kestrel Towers signed a VND900 billion credit agreement with Song Han Commercial Bank on "
+                     "Monday.")
+    assert deal.type == "financing"
+    assert {p.name: p.role for p in deal.parties} == {"Kestrel Towers": "borrower", "Song Han Commercial Bank": "lender"}
+
+
+def test_a_currency_after_a_funds_for_is_no_part_of_its_name() -> None:
+    deal, = deals_of("Nile Holding agreed on Tuesday to buy a 51 percent stake in Giza Data from Sinai Growth Fund "
+                     "for EGP 3.1 billion.")
+    assert "Sinai Growth Fund" in {p.name for p in deal.parties}
