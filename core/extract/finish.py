@@ -49,6 +49,11 @@ class Draft:
             self.parties[key] = side if side or key not in self.parties else self.parties[key]
 
 
+_AS_SIDE = re.compile(r"(?:,?\s*[A-Z][\w.]{0,5})?(?:\s*\([^()]{0,60}\))?,\s+as\s+(?:the\s+|a\s+|an\s+)?(?:co-)?"
+                      r"(?P<side>borrower|issuer|administrative\s+agent|collateral\s+agent|lenders?|arrangers?|"
+                      r"(?:mandated\s+)?lead\s+arrangers?|bookrunners?|syndication\s+agents?)\b", re.I)
+
+
 @dataclass
 class Finisher:
     """What a finished deal needs of the article that was read."""
@@ -303,6 +308,15 @@ class Finisher:
                 draft.parties.update({k: roles.RECEIVER if k in others else roles.GIVER for k in keys})
         if draft.type != DealType.FINANCING:
             return
+        # "X, as borrower, entered into a Credit Agreement with Y, as administrative agent": a filing says each side.
+        filed: dict[str, str] = {}
+        for frame in draft.frames:
+            for mention in self.mentions.get(frame.sentence, []):
+                found = _AS_SIDE.match(self.text, mention.end)
+                key = self.table.key_of(mention) if found else None
+                if found and key in keys:
+                    filed[key] = roles.RECEIVER if found.group("side").lower() in ("borrower", "issuer") else roles.GIVER
+        draft.parties.update(filed)
         lender = {k: roles.lends(self.table.entities[k].name, self.table.entities[k].kind) for k in keys}
         sides = {k: draft.parties.get(k) or "" for k in keys}
         open_ = [k for k in keys if sides[k] not in (roles.GIVER, roles.RECEIVER)]

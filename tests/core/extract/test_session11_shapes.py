@@ -254,3 +254,12 @@ def test_a_currency_after_a_funds_for_is_no_part_of_its_name() -> None:
     deal, = deals_of("Nile Holding agreed on Tuesday to buy a 51 percent stake in Giza Data from Sinai Growth Fund "
                      "for EGP 3.1 billion.")
     assert "Sinai Growth Fund" in {p.name for p in deal.parties}
+
+
+def test_a_filing_that_says_who_borrows_as_borrower_is_believed() -> None:
+    deal, = deals_of("On May 3, 2027 (the \"Closing Date\"), Redfern Data Holdings, Inc. (the \"Company\"), as "
+                     "borrower, entered into a Credit Agreement (the \"Credit Agreement\") with Kingsbridge Bank, N.A., "
+                     "as administrative agent, swingline lender and an issuing bank, Tamar Commonwealth Bank, as "
+                     "syndication agent, and the other lenders party thereto. The Credit Agreement provides for a "
+                     "senior secured revolving credit facility in an aggregate principal amount of $300,000,000.")
+    assert {p.name: p.role for p in deal.parties}["Redfern Data Holdings"] == "borrower"
