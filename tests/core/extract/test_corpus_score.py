@@ -17,8 +17,7 @@ CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "score.py"
 
 # The level reached on the 81 dev articles when this test was last raised; a change that loses any of it fails.
-# (deal F1 stands at 0.929: one round more found in 060 left the headline's draft of another round unpaired.)
-FLOORS = {"score": 0.904, "deal": 0.925, "party": 0.885, "amount": 0.91, "date": 0.862, "type": 0.93, "role": 0.905}
+FLOORS = {"score": 0.92, "deal": 0.94, "party": 0.905, "amount": 0.925, "date": 0.89, "type": 0.93, "role": 0.905}
 
 HERE = CORPUS.is_dir() and SCORER.is_file()
 
