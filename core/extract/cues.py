@@ -13,7 +13,7 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
         # "a deal worth £500m including debt": the price counts the target's debt; no loan is made.
         (DealType.FINANCING, r"\bloans?\b|\bdebt\b(?<!including debt)(?<!including net debt)(?<!plus debt)(?<!and debt)(?<!assumed debt)(?<!net debt)|\bfinancing\b|\bfinanced\b(?![^.;]{0,80}?\bwith\s+(?:an?|the|its)\s+[^.;]{0,60}?\bfrom\b)|\bcredit facilit|\bcredit lines?\b|\bcredit agreements?\b|\blines? of credit\b"
                              r"|\b(?:revolving|term|lending|bridge|borrowing|liquidity|guarantee|risk[- ]sharing|debt|loan|"
-                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\beurobonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
+                             r"financing|working capital)\s+facilit(?:y|ies)\b|\bfacilit(?:y|ies)(?<!back-end facility)(?<!production facility)(?<!manufacturing facility)(?<!assembly facility)(?<!packaging facility)(?<!storage facility)(?<!test facility)(?<!research facility)(?<!processing facility)\s+(?:agreement|from|with)\b(?!\s+(?:permitted|a\s+capacity|capacity|an\s+annual|a\s+total|total|installed))|\bbonds?\b|\beurobonds?\b|\bunderwrit|\blend(?:s|ing)?\b(?<!-lend)(?<!-lends)(?<!-lending)|\blent\b|\bborrow(?:s|ed)?\b"
                              r"|\b(?:loan|debt|commercial|senior|first|second|dollar|local-currency)\s+tranches?\b|\btranches?\s+of\b"
                              r"|\barrang(?:e|es|ed|ing)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:facility|facilities|loan|financing)\b"
                              r"|\bsukuks?\b|\bmurabaha\b|\bijara\b|\bwakala\b"
@@ -293,10 +293,12 @@ PARTY_ANAPHOR = re.compile(
     r"department|ministry|agency|authority)\b"
     # "In 2024 it signed ...", "Earlier, they agreed ...": a pronoun after a short opening phrase of time.
     r"|^\W*(?:(?:in|during|by)\s+(?:(?:[A-Za-z]+\s+){0,2}\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*,?\s+|(?:earlier|later|separately|previously|"
-    r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year))\s*,?\s+)?(?P<pron>it|they)\b"
+    r"meanwhile|also|(?:earlier|later)?\s*(?:this|that|last)\s+(?:week|month|year)|on\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    # "In July we closed the acquisition of X": the company that speaks, in a call's transcript or a letter.
+    r"\s*,?\s+)?(?P<pron>it|they|we)\b"
     # "Its largest round was a $85 million Series C led by X": the owner of the deal is the one told before.
     # (Read only up to the clause's cue, the deal's own noun.)
-    r"|^\W*(?P<poss>its|their)\s+(?:[\w$€£¥.,-]+\s+){0,5}$",
+    r"|^\W*(?P<poss>its|their|our)\s+(?:[\w$€£¥.,-]+\s+){0,5}$",
     re.I,
 )
 

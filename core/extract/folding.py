@@ -14,7 +14,7 @@ from core.extract.frame import Frame
 from core.extract.frames import OF_THE_ISSUE
 from core.extract.registry import EntityTable
 from core.extract.sentences import Sentence
-from core.model import DealType, PartyKind
+from core.model import DealType, PartyKind, Precision
 
 _MONEY = frozenset({DealType.FUNDING_ROUND, DealType.FINANCING, DealType.INVESTMENT})
 # A sentence that opens on "The company": a pronoun in the next one stands for whoever that is.
@@ -71,6 +71,7 @@ class Folding:
     sentences: list[Sentence]
     drafts: list[Draft]
     mentions: dict[int, list[Mention]]
+    title: str | None
 
     def _recent(self, sentence: int, reach: int) -> list[Draft]:
         """The drafts last told within `reach` sentences before this one, newest first."""
@@ -99,6 +100,15 @@ class Folding:
                 key = self.table.last_of_kind(frame.start, {PartyKind.GOVERNMENT})
                 if key:
                     keys.append(key)
+            elif noun == "we":
+                # "In July we closed the acquisition of X": in a call or a letter, the company that speaks is the
+                # one the article names most.
+                companies = [e for e in self.table.entities.values() if e.kind == PartyKind.COMPANY and e.offsets]
+                # The one the headline names ("X Fiscal Q4 Earnings Call Transcript"), else the one named most.
+                titled = [e for e in companies if self.title and any(
+                    n in self.title for n in (e.name, *e.aliases) if len(n) > 3)]
+                if titled or companies:
+                    keys.append(max(titled or companies, key=lambda e: (len(e.offsets), -e.offsets[0])).key)
             elif noun in ("it", "they"):
                 # "X has been expanding. In 2023, it awarded ...": the name that opened the sentence before, else
                 # the first party of the deal just told.
@@ -507,6 +517,13 @@ class Folding:
         years = {d.value.year for f in draft.frames for d in f.dates if d.value and d.kind in ("absolute", "weekday")}
         own = {d.value.year for d in frame.dates if d.value and d.kind == "absolute"}
         if frame.amounts and own and years and not own & years:
+            return True
+        # "In July we closed the purchase of X. In August we bought a plant from Y": months of their own, apart.
+        months = {(d.value.year, d.value.month) for f in draft.frames for d in f.dates
+                  if d.value and d.kind == "absolute" and d.precision == Precision.MONTH}
+        own_months = {(d.value.year, d.value.month) for d in frame.dates
+                      if d.value and d.kind == "absolute" and d.precision == Precision.MONTH}
+        if frame.objects and own_months and months and not own_months & months:
             return True
         # "including the shares Sony acquired in February 2021": a deal months before the one told is another.
         # "a firm that has owned the company since 2019": a date of history tells no deal, and "The deal, first

@@ -272,7 +272,9 @@ def build_frame(text: str, sentence: Sentence, index: int, span: tuple[int, int]
         # "Its largest round was ...": only when the cue is the deal's own noun ("Its chief investment officer" is not).
         if match.group("poss") and not _OWN_DEAL_NOUN.match(masked, cue_at):
             continue
-        frame.anaphors.append((match.group("noun") or match.group("pron") or ("it" if match.group("poss") else "")).lower())
+        owner = match.group("poss") or ""
+        frame.anaphors.append((match.group("noun") or match.group("pron")
+                               or ("we" if owner.lower() == "our" else "it" if owner else "")).lower())
     return frame
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.extract import parse_text
 from parse_helpers import deals_of, roles_of
 
 _FUND_RECORDS = (
@@ -263,3 +264,15 @@ def test_a_filing_that_says_who_borrows_as_borrower_is_believed() -> None:
                      "syndication agent, and the other lenders party thereto. The Credit Agreement provides for a "
                      "senior secured revolving credit facility in an aggregate principal amount of $300,000,000.")
     assert {p.name: p.role for p in deal.parties}["Redfern Data Holdings"] == "borrower"
+
+
+def test_we_in_a_calls_transcript_is_the_company_whose_call_it_is() -> None:
+    deals = parse_text("Marlowe Photonics (MRLW) Q3 2027 Earnings Call Transcript\n\n"
+                       "Anna Berg - Chief Executive Officer\n\n"
+                       "Thank you, and welcome to the Marlowe Photonics third-quarter call.\n\n"
+                       "Let me start with the deals. In June we closed the acquisition of Quayside Optics for $90 "
+                       "million in cash. In August we bought a packaging plant in Penang from Tasek Semiconductor.",
+                       published="2027-10-07").deals
+    assert [{p.name: p.role for p in d.parties} for d in deals] == [
+        {"Marlowe Photonics": "acquirer", "Quayside Optics": "target"},
+        {"Marlowe Photonics": "acquirer", "Tasek Semiconductor": "seller"}]
