@@ -31,6 +31,9 @@ TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
                                r"patterns?|teams?|officers?|process|platforms?|groups?|cooperatives?|contracts?|"
                                r"agreements?|arrangements?|terms|polic(?:y|ies)))|\bbuyout\b(?!\s+(?:firms?|groups?|funds?|houses?|specialists?|shops?|giants?|managers?|investors?|arms?|executives?|veterans?|industry|boom|market)\b)|\btender offer\b|\b(?:take|takes|took|taking|taken) control of\b"
                                r"|\b(?:take|takes|took|taking|taken)\s(?:[^.;,]{1,60}?\s)?private\b"
+                               # "has won the auction for X, agreeing to pay C$700 million to its owner": the winner buys.
+                               r"|\bw(?:on|ins?|inning)\s+(?:the|an)\s+(?:[\w-]+\s+){0,2}?(?:auction|sale\s+process|bidding\s+(?:war|contest|"
+                               r"process)|takeover\s+battle)\s+for\b"
                                # "will take a 30% stake in X from Y": shares that had an owner are bought.
                                r"|\b(?:take|takes|took|taking)\s+(?:an?\s+)?[\d.]+\s?(?:%|per\s?cent|percent)\s+(?:stake|holding|interest)"
                                r"\s+in\s+[^.;]{1,60}?\bfrom\s+(?-i:[A-Z])"

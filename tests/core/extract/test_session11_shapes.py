@@ -276,3 +276,11 @@ def test_we_in_a_calls_transcript_is_the_company_whose_call_it_is() -> None:
     assert [{p.name: p.role for p in d.parties} for d in deals] == [
         {"Marlowe Photonics": "acquirer", "Quayside Optics": "target"},
         {"Marlowe Photonics": "acquirer", "Tasek Semiconductor": "seller"}]
+
+
+def test_winning_the_auction_for_a_firm_buys_it() -> None:
+    deal, = deals_of("A consortium of Prairie Teachers Pension Plan and Calgary-based Foothills Infrastructure has won "
+                     "the auction for Bow River Fibre, agreeing to pay C$500 million, the companies said on Monday.")
+    assert deal.type == "acquisition"
+    assert {p.name: p.role for p in deal.parties} == {
+        "Prairie Teachers Pension Plan": "acquirer", "Foothills Infrastructure": "acquirer", "Bow River Fibre": "target"}
