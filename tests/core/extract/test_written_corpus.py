@@ -40,8 +40,8 @@ FLOORS = {
                        "role": 0.96}),
     "written11": (20, {"score": 0.9, "deal": 0.92, "party": 0.9, "amount": 0.885, "date": 0.86, "type": 0.94,
                        "role": 0.95}),
-    "written12": (20, {"score": 0.77, "deal": 0.85, "party": 0.75, "amount": 0.715, "date": 0.67, "type": 0.86,
-                       "role": 0.875}),
+    "written12": (20, {"score": 0.8, "deal": 0.875, "party": 0.78, "amount": 0.74, "date": 0.715, "type": 0.89,
+                       "role": 0.905}),
 }
 
 
