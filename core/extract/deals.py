@@ -22,7 +22,7 @@ from core.extract.folding import Folding
 from core.extract.names_kind import set_kind
 from core.extract.registry import EntityTable
 from core.extract.tables import item_rows, record_rows, table_rows
-from core.extract.sentences import Sentence, split_clauses, split_sentences
+from core.extract.sentences import BULLET, Sentence, split_clauses, split_sentences
 from core.model import Deal, DealType, PartyKind, Precision
 
 
@@ -46,7 +46,6 @@ _PRICED = frozenset({DealType.ACQUISITION, DealType.INVESTMENT, DealType.JOINT_V
 
 # '("Yallaroo" or "the Company")', "(the “Company”)": a release names the company it speaks for.
 _THE_COMPANY = re.compile(r"\(\s*(?:[\"“][^\"”]{1,40}[\"”]\s*(?:or|,)\s*)?(?:the\s+)?[\"“](?:the\s+)?(?:Company|Group)[\"”]\s*\)", re.I)
-_BULLET = re.compile(r"\s*[•▪·*–-]\s+")
 _Spanned = TypeVar("_Spanned", MoneyMention, DateMention)
 
 
@@ -113,7 +112,7 @@ class _Reader(Folding):
                     frame.subjects = list(previous.subjects)
                     frame.anaphors = list(previous.anaphors)
                 # "• A$450m facility agreement executed with X and Y": a release's highlight tells of the company.
-                elif not frame.subjects and not frame.anaphors and company is not None and _BULLET.match(sentence.text):
+                elif not frame.subjects and not frame.anaphors and company is not None and BULLET.match(sentence.text):
                     frame.subjects = [company]
                 previous = frame
                 if not frame.hedged:

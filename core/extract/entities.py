@@ -24,7 +24,7 @@ from core.extract.names_person import (
     whole_title,
 )
 from core.extract.governments import government_phrases
-from core.extract.sentences import Sentence
+from core.extract.sentences import BULLET, Sentence
 from core.model import PartyKind
 from core.names import fold_name
 
@@ -370,7 +370,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     # "SYDNEY--Grid operator X": the word after a dateline's double hyphen opens the story.
     # "- Adds 640 km of pipelines": a bullet's first word opens its sentence.
     initial = bool(run) and (run[0][0] <= sentence.start + 1 or text[run[0][0] - 2:run[0][0]] == "--"
-                             or _BULLET.fullmatch(text, sentence.start, run[0][0]) is not None) \
+                             or BULLET.fullmatch(text, sentence.start, run[0][0]) is not None) \
         or sentence.heading
     # "News Break" or "First Solar" in mid-sentence is a name; "News:" or "First," opening a sentence is not.
     while words and words[0] in NOT_NAMES and not (len(words) > 1 and words[0] in PERSON_TITLES) \
@@ -438,7 +438,7 @@ def _classify(text: str, run: list[tuple[int, int, str]], sentence: Sentence,
     if name in defined_terms(text):
         return []
     # "• Binding offtake agreement with X": a bullet's first word opens its sentence.
-    initial = start <= sentence.start + 1 or _BULLET.fullmatch(text, sentence.start, start) is not None
+    initial = start <= sentence.start + 1 or BULLET.fullmatch(text, sentence.start, start) is not None
     if not_a_name(name, after, initial, heading, text, text[max(0, start - 16):start]) \
             or in_quotes(text, start, end):
         return []
@@ -499,7 +499,6 @@ def _glued_sum(word: str) -> bool:
     """ "National Treasury Dh1.84 billion", "for RM900mil": a sum glued to its currency's sign."""
     match = _GLUED_SUM.fullmatch(word)
     return match is not None and match.group(1) in SYMBOLS
-_BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 # "PT Tambak Pintar Nusantara, better known as TambakPintar,": the short name the article goes on with.
 _KNOWN_AS = re.compile(r",?\s+(?:(?:better|also|formerly|commonly|widely)\s+)?(?:known|trading)\s+as\s+"
                        r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")

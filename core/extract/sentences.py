@@ -33,7 +33,7 @@ def _is_heading(line: str) -> bool:
     # "• A$200m facility agreement executed with X": an item of a list that tells a sum tells a deal; a summary's
     # bullets without one ("- The round saw participation from X") repeat the story and are read as heads.
     long_words = [w for w in words if len(w) >= 4]
-    if re.match(r"\s*[•▪·*–-]\s+\S", line) and sum(w[0].islower() for w in long_words) > 0.2 * len(long_words) \
+    if BULLET.match(line) and sum(w[0].islower() for w in long_words) > 0.2 * len(long_words) \
             and re.search(r"[$€£¥₹₩₦]\s?\d|\d\s?(?:m|bn|million|billion|crore)\b", line):
         return False
     # A short line with no closing stop is a headline or a section head in any case style.
@@ -101,6 +101,9 @@ _STARTER = re.compile(r"\s+(?:The|It|Its|Under|In|This|That|These|Those|He|She|T
 _LABEL = re.compile(r"\s*([A-Z][^:.!?\d\n\"“()]{0,50}?\s[^:.!?\d\n\"“()]{1,40}?):\s+(?=[A-Z\"“])")
 _SPOKEN = re.compile(r"\b(?:said|says|say|added|adds|noted|notes|told|explained|stated|wrote|writes|commented|"
                      r"according to|announced|announces|reported|reports|warned|insisted|has|have|is|are|was|were|will)\b", re.I)
+
+# A list item's mark: "• ", "- ", "– ", "▪ ", "1. ", "2) ".
+BULLET = re.compile(r"\s*(?:[-–•*·▪►]|\d{1,2}[.)])\s+")
 
 # No sentence of real news runs past a few hundred characters; a longer one is a list, a table or hostile text,
 # and cutting it bounds what every later step does per sentence (parsing stays linear in the article's length).
