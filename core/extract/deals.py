@@ -65,7 +65,7 @@ class _Reader(Folding):
     drafts: list[Draft] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    _records: list[Draft] = field(default_factory=list)  # drafts read from labelled records
+    _records: set[int] = field(default_factory=set)  # ids of the drafts read from labelled records and list items
     _drawn: Counter[int] = field(default_factory=Counter)  # id of a lead draft -> records that drew their giver on it
 
     def read(self) -> list[Deal]:
@@ -179,15 +179,16 @@ class _Reader(Folding):
         "announced a $48.5 million investment from X's fund ... Recipient: A, Amount: $6 million loan": X lends to A.
         The lead's total is the sum of the records, no deal of its own once two of them have drawn on it.
         """
-        self._records.append(draft)
-        lead = next((d for d in reversed(self.drafts) if all(d is not r for r in self._records)
+        self._records.add(id(draft))
+        lead = next((d for d in reversed(self.drafts) if id(d) not in self._records
                      and roles.GIVER in d.parties.values() and d.type in _PRICED), None)
         if lead is None:
             return
         for key, side in lead.parties.items():
             if side == roles.GIVER:
                 draft.parties[key] = side
-                draft.spans.setdefault(key, lead.spans.get(key, (0, 0)))
+                if key in lead.spans:
+                    draft.spans.setdefault(key, lead.spans[key])
         draft.frames[0].dates = [d for f in lead.frames for d in f.dates][:1]
         if draft.type == DealType.OTHER:
             draft.type = draft.frames[0].type = lead.type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from core.extract import cues, roles
@@ -164,14 +165,18 @@ class Folding:
         """The one firm sentence `index` names as an owner: "This is X's second attempt to buy a chip firm."."""
         if index < 0 or self.sentences[index].quoted:
             return None
-        owners = {self.table.key_of(m) for m in self.mentions.get(index, [])
-                  if (m.possessive or re.match(r"['’]s?\s", self.text[m.end:m.end + 3]))
-                  and not (m.location_only or m.descriptor or m.person or m.asset)}
-        owners.discard(None)
-        if len(owners) != 1:
+        return self._sole_named(index, {PartyKind.COMPANY, PartyKind.FUND},
+                                lambda m: m.possessive or bool(re.match(r"['’]s?\s", self.text[m.end:m.end + 3])))
+
+    def _sole_named(self, index: int, kinds: set[PartyKind], keep: Callable[[Mention], bool] = lambda m: True) -> str | None:
+        """The one party sentence `index` names (of those `keep` allows), if it is of one of `kinds`."""
+        keys = {self.table.key_of(m) for m in self.mentions.get(index, [])
+                if keep(m) and not (m.location_only or m.descriptor or m.person or m.asset)}
+        keys.discard(None)
+        if len(keys) != 1:
             return None
-        key = owners.pop()
-        return key if key and self.table.entities[key].kind in (PartyKind.COMPANY, PartyKind.FUND) else None
+        key = keys.pop()
+        return key if key and self.table.entities[key].kind in kinds else None
 
     def _lead_company(self, index: int) -> str | None:
         """The company that opens sentence `index`, whatever that sentence tells."""
@@ -188,13 +193,7 @@ class Folding:
         In 2023, it sold ...")."""
         if index < 0 or self.sentences[index].quoted or any(d.last_sentence == index for d in self.drafts[-_RECENT_DRAFTS:]):
             return None
-        keys = {self.table.key_of(m) for m in self.mentions.get(index, [])
-                if not (m.location_only or m.descriptor or m.person or m.asset)}
-        keys.discard(None)
-        if len(keys) != 1:
-            return None
-        key = keys.pop()
-        return key if key and self.table.entities[key].kind == PartyKind.COMPANY else None
+        return self._sole_named(index, {PartyKind.COMPANY})
 
     def _first_named(self, index: int, kinds: set[PartyKind]) -> str | None:
         """The name of one of `kinds` that opens sentence `index`; what someone said names no actor after it."""
